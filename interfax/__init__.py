@@ -1,0 +1,3 @@
+"""Interfax-Ukraine (interfax.com.ua) crawler."""
+
+__version__ = "0.1.0"
