@@ -1,0 +1,295 @@
+"""What is noise: ads, informers, related/latest lists, share widgets and other boilerplate.
+
+Two levels, both pure functions:
+
+* nodes (used by the page parsers on a copy of the article body): an element is boilerplate by
+  its tag (scripts, ad slots), its class or id tokens (``advert``, ``informer``, ``share`` ...) or
+  its visible heading ("РЕКЛАМА", "ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ", "UKR.NET- новини з усієї України"),
+  so a redesign that renames classes is still cleaned by what a reader sees;
+* lines (used by the cleaning pipeline on the text): a paragraph that is only an ad label, a
+  placeholder, a reading-time line, a tag line, a share button, a photo credit or the repeated
+  title is dropped. ``clean_text`` is idempotent: cleaning clean text changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+
+_WS_RE = re.compile(r"\s+")
+
+
+def squash(text: str | None) -> str:
+    """Collapse every whitespace run (nbsp and zero-width spaces included) to one space; strip."""
+    if not text:
+        return ""
+    text = text.replace("\u200b", "").replace("\ufeff", "").replace("\x00", "")
+    return _WS_RE.sub(" ", text).strip()
+
+
+def _key(text: str) -> str:
+    """Comparison form of a short visible text: squashed, upper case, without trailing punctuation."""
+    return squash(text).upper().rstrip(" :.…-–—")
+
+
+# ---------------------------------------------------------------- headings a reader sees
+
+#: visible labels of ad slots
+AD_LABELS = frozenset({"РЕКЛАМА", "РЕКЛАМНИЙ БЛОК", "ADVERTISEMENT", "ADVERTISING", "AD", "ПАРТНЕРСЬКИЙ МАТЕРІАЛ"})
+#: visible headings of lists that are not the article: related, latest, the partner informer
+LIST_HEADINGS = frozenset(
+    {
+        "ЩЕ ЗА ТЕМОЮ",
+        "ЕЩЕ ПО ТЕМЕ",
+        "ЕЩЁ ПО ТЕМЕ",
+        "MORE ABOUT",
+        "MORE ON THE TOPIC",
+        "ОСТАННЄ",
+        "ОСТАННІ НОВИНИ",
+        "ПОСЛЕДНЕЕ",
+        "ПОСЛЕДНИЕ НОВОСТИ",
+        "LATEST",
+        "LATEST NEWS",
+        "ЧИТАЙТЕ ТАКОЖ",
+        "ДИВІТЬСЯ ТАКОЖ",
+        "ЧИТАЙТЕ ТАКЖЕ",
+        "READ ALSO",
+    }
+)
+RELATED_HEADINGS = frozenset({"ЩЕ ЗА ТЕМОЮ", "ЕЩЕ ПО ТЕМЕ", "ЕЩЁ ПО ТЕМЕ", "MORE ABOUT", "MORE ON THE TOPIC"})
+_INFORMER_RE = re.compile(r"^UKR\.NET\b", re.I)
+
+
+def is_ad_label(text: str) -> bool:
+    return _key(text) in AD_LABELS
+
+
+def is_list_heading(text: str) -> bool:
+    return _key(text) in LIST_HEADINGS
+
+
+def is_related_heading(text: str) -> bool:
+    return _key(text) in RELATED_HEADINGS
+
+
+def is_informer_heading(text: str) -> bool:
+    return bool(_INFORMER_RE.match(squash(text)))
+
+
+# ---------------------------------------------------------------- nodes
+
+#: elements that never hold article text
+NOISE_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "iframe", "ins", "template", "svg", "button", "form", "input",
+        "select", "textarea", "object", "embed", "video", "audio", "canvas", "img", "picture", "source",
+        "figure", "figcaption", "amp-ad", "amp-img", "amp-iframe", "amp-social-share", "amp-embed",
+        "nav", "aside", "footer", "header", "link", "meta",
+    }
+)
+_NOISE_TOKEN_RE = re.compile(
+    r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|informer\w*|ukrnet|ukr-net|"
+    r"share|sharing|shares|social|socials|likes|related|latest|tags?|tagline|reading|readtime|"
+    r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*)"
+    r"(?:$|[-_\d])",
+    re.I,
+)
+
+
+def noise_tokens(el: etree._Element) -> bool:
+    """True if the element's class or id names an ad, informer, share widget, list or tag line."""
+    for attr in ("class", "id"):
+        value = el.get(attr)
+        if value and any(_NOISE_TOKEN_RE.search(token) for token in value.split()):
+            return True
+    return False
+
+
+def own_heading(el: etree._Element) -> str:
+    """The visible text of an element when it is short (a label or heading), else ''."""
+    text = squash("".join(el.itertext()))
+    return text if len(text) <= 60 else ""
+
+
+def _tag(el) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _link_density(el: etree._Element) -> float:
+    text = squash("".join(el.itertext()))
+    if not text:
+        return 1.0
+    linked = sum(len(squash("".join(a.itertext()))) for a in el.iter("a"))
+    return linked / len(text)
+
+
+def _remove(el: etree._Element) -> None:
+    """Remove an element but keep its tail text (it belongs to the parent's flow)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def strip_boilerplate(body: etree._Element) -> int:
+    """Remove boilerplate elements from ``body`` in place; return how many were removed.
+
+    Order matters: first by tag and class/id, then by visible headings, where the block that a
+    heading introduces goes with it (its container when the heading is wrapped, else the following
+    link lists).
+    """
+    removed = 0
+    for el in list(body.iter()):
+        if el is body or el.getparent() is None:
+            continue
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            if el.getparent() is not None:
+                _remove(el)
+            continue
+        if _tag(el) in NOISE_TAGS or noise_tokens(el):
+            # an element inside an already removed subtree has no path to body any more
+            if _attached(el, body):
+                _remove(el)
+                removed += 1
+    for el in list(body.iter()):
+        if el is body or not isinstance(el.tag, str) or not _attached(el, body):
+            continue
+        text = own_heading(el)
+        if not text:
+            continue
+        if is_ad_label(text) or is_list_heading(text) or is_informer_heading(text):
+            removed += _remove_block(el, body, ad=is_ad_label(text))
+    return removed
+
+
+def _attached(el: etree._Element, root: etree._Element) -> bool:
+    node = el.getparent()
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _remove_block(heading: etree._Element, body: etree._Element, ad: bool) -> int:
+    """Remove what a boilerplate heading introduces.
+
+    The heading's container goes when the container holds nothing but the heading and links
+    (a wrapped list) or, for an ad label, little text; otherwise the heading goes with the link
+    lists that follow it.
+    """
+    block = heading
+    while block.getparent() is not None and block.getparent() is not body:
+        parent = block.getparent()
+        parent_text = squash("".join(parent.itertext()))
+        heading_text = squash("".join(heading.itertext()))
+        rest = len(parent_text) - len(heading_text)
+        if ad and rest <= 80:
+            block = parent
+        elif not ad and _link_density_without(parent, heading) >= 0.6:
+            block = parent
+        else:
+            break
+    removed = 1
+    if not ad:
+        sibling = block.getnext()
+        while sibling is not None and isinstance(sibling.tag, str) and _is_link_list(sibling):
+            nxt = sibling.getnext()
+            _remove(sibling)
+            removed += 1
+            sibling = nxt
+    _remove(block)
+    return removed
+
+
+def _link_density_without(el: etree._Element, heading: etree._Element) -> float:
+    text = len(squash("".join(el.itertext()))) - len(squash("".join(heading.itertext())))
+    if text <= 0:
+        return 1.0
+    linked = sum(len(squash("".join(a.itertext()))) for a in el.iter("a") if not _within(a, heading))
+    return linked / text
+
+
+def _within(el: etree._Element, ancestor: etree._Element) -> bool:
+    node = el
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _is_link_list(el: etree._Element) -> bool:
+    return _tag(el) in ("ul", "ol", "div", "section", "p", "li") and any(True for _ in el.iter("a")) and (
+        _link_density(el) >= 0.6
+    )
+
+
+# ---------------------------------------------------------------- lines
+
+_PLACEHOLDER_RE = re.compile(r"^(?:загрузка|завантаження|loading)\s*(?:\.\.\.|…)?$", re.I)
+_READING_TIME_RE = re.compile(r"^\d{1,3}\s*(?:хв|хвилин[аи]?|мин|минут[аы]?|min|mins|minutes?)\.?\s*(?:читати|читання|чтения|читать|read)$", re.I)
+_TAG_LINE_RE = re.compile(r"^(?:теги|тэги|теґи|метки|tags)\s*:", re.I)
+_CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
+_SHARE_WORDS = frozenset(
+    {
+        "ПОДІЛИТИСЯ", "ПОДЕЛИТЬСЯ", "SHARE", "FACEBOOK", "TELEGRAM", "TWITTER", "X", "VIBER", "WHATSAPP",
+        "LINKEDIN", "EMAIL", "E-MAIL", "КОПІЮВАТИ ПОСИЛАННЯ", "КОПИРОВАТЬ ССЫЛКУ", "COPY LINK", "ДРУК", "PRINT",
+    }
+)
+_READING_TIME_VALUE_RE = re.compile(r"(\d{1,3})\s*(?:хв|мин|min)", re.I)
+
+
+def reading_minutes(text: str) -> int | None:
+    """Minutes of a reading-time line ("1 хв читати", "2 min read"), else None."""
+    line = squash(text)
+    if not _READING_TIME_RE.match(line):
+        return None
+    m = _READING_TIME_VALUE_RE.search(line)
+    minutes = int(m.group(1)) if m else 0
+    return minutes or None
+
+
+def is_boilerplate_line(line: str, title: str | None = None, captions: Iterable[str] = ()) -> bool:
+    """True for a paragraph that is boilerplate on its own (see the module docstring)."""
+    text = squash(line)
+    if not text:
+        return True
+    key = _key(text)
+    if not key:  # only punctuation
+        return True
+    if key in AD_LABELS or key in LIST_HEADINGS or key in _SHARE_WORDS:
+        return True
+    if _PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or _TAG_LINE_RE.match(text):
+        return True
+    if _CREDIT_RE.match(text) or is_informer_heading(text):
+        return True
+    if title and key == _key(title):
+        return True
+    return any(key == _key(c) for c in captions if c)
+
+
+def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = ()) -> list[str]:
+    """Squash each paragraph and keep those that are not boilerplate, in order."""
+    captions = [c for c in captions if c]
+    out = []
+    for p in paragraphs:
+        text = squash(p)
+        if not is_boilerplate_line(text, title, captions):
+            out.append(text)
+    return out
+
+
+def clean_text(text: str, title: str | None = None, captions: Iterable[str] = ()) -> str:
+    """Clean a text whose paragraphs are separated by blank lines. Idempotent."""
+    return "\n\n".join(clean_paragraphs(re.split(r"\n\s*\n", text or ""), title, captions))

@@ -1,0 +1,369 @@
+"""What a field is on an article page: one small method per field.
+
+Each method reads structured data first (JSON-LD, then meta tags), the markup second and the
+visible header last, so a page without structured data, or an older design, still yields its
+fields. A redesign is a subclass that overrides only the selectors or methods that changed
+(see ``amp.py``). Pages take a response and return values: no requests, no settings, no stats.
+
+Dates are returned raw, as candidate strings best first; the dates pipeline picks the first one
+that normalises (``interfax/dates/fallback`` counts when it is not the first).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import cached_property
+from urllib.parse import urljoin
+
+from interfax import cleaning, urls
+from interfax.pages.base import Link, Page, date_in_text
+
+_TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*(?:Інтерфакс-Україна|Интерфакс-Украина|Interfax-Ukraine)\s*$", re.I)
+_SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
+_CREDIT_RE = re.compile(r"(?:^|[\s.;,])(?:Фото|Photo)\s*:\s*(?P<credit>.+)$", re.I)
+_URL_RE = re.compile(r"https?://\S+")
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+        "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th", "dl", "dt", "dd", "hr", "center",
+    }
+)
+
+
+class ArticlePage(Page):
+    """The desktop article page (2025-2026 design, with fallbacks for older pages)."""
+
+    #: containers of the whole article (header, title, body), most specific first
+    article_selectors = (
+        "article.article-content-view",
+        ".article-content-view",
+        "article",
+        "[itemtype*='NewsArticle']",
+        "main",
+    )
+    #: containers of the body text, most specific first
+    body_selectors = (
+        ".article-content",
+        "[itemprop='articleBody']",
+        ".article-text",
+        ".article-body",
+        ".news-text",
+        ".amp-article-content",
+        ".text",
+    )
+    title_selectors = ("h1.article-content-title", "h1")
+    header_time_selectors = (".article-content-secondary-header .article-time", ".article-time", "time")
+    tags_selectors = (".article-tags a", ".tags a", "a[rel='tag']")
+
+    # ------------------------------------------------------------ identity
+
+    @cached_property
+    def ref(self) -> urls.ArticleRef | None:
+        """The article: from the canonical link when it names an article of the same edition, else the URL."""
+        own = self.article_ref(self.url)
+        canonical = self.article_ref(self.sel.xpath("//link[@rel='canonical']/@href").get())
+        if canonical and (own is None or canonical.host == own.host):
+            return canonical
+        return own
+
+    def id(self) -> int | None:
+        return self.ref.id if self.ref else None
+
+    def canonical_url(self) -> str | None:
+        return self.ref.url if self.ref else None
+
+    def section(self) -> str | None:
+        return self.ref.section if self.ref else None
+
+    def lang(self) -> str:
+        for raw in (self.sel.xpath("/html/@lang").get(), self.ld("inLanguage"), self.meta("og:locale")):
+            if isinstance(raw, str) and raw.strip():
+                code = raw.strip().lower()[:2]
+                code = {"ua": "uk"}.get(code, code)
+                if code in ("uk", "ru", "en"):
+                    return code
+        return urls.edition_of(self.ref.host) if self.ref else "uk"
+
+    # ------------------------------------------------------------ containers
+
+    @cached_property
+    def article_node(self):
+        for css in self.article_selectors:
+            found = self.sel.css(css)
+            if found:
+                return found[0]
+        return None
+
+    @cached_property
+    def body_node(self):
+        scope = self.article_node if self.article_node is not None else self.sel
+        for css in self.body_selectors:
+            found = scope.css(css)
+            if found:
+                return found[0]
+        if self.article_node is not None and self.article_node.css("p"):
+            return self.article_node
+        return None
+
+    # ------------------------------------------------------------ fields
+
+    def title(self) -> str | None:
+        visible = None
+        scope = self.article_node if self.article_node is not None else self.sel
+        for css in self.title_selectors:
+            visible = cleaning.squash(" ".join(scope.css(css)[:1].xpath(".//text()").getall())) or None
+            if visible:
+                break
+        headline = self.ld("headline") or self.meta("og:title")
+        headline = cleaning.squash(headline) if isinstance(headline, str) else None
+        if headline:
+            # JSON-LD headlines are often cut at 110 characters: the visible one wins when it is longer
+            stem = headline.rstrip(".…").strip()
+            if visible and len(visible) > len(headline) and visible.startswith(stem):
+                return visible
+            return _TITLE_SUFFIX_RE.sub("", headline) or visible
+        if visible:
+            return visible
+        page_title = cleaning.squash(self.sel.xpath("//title/text()").get())
+        return _TITLE_SUFFIX_RE.sub("", page_title) or None
+
+    def published_at(self) -> list[str]:
+        """Raw candidates, best first: JSON-LD, meta, the visible header."""
+        return _candidates(
+            self.ld("datePublished"),
+            self.meta("article:published_time", "datePublished", "pubdate"),
+            self.sel.css("time::attr(datetime)").get(),
+            self.visible_time(),
+        )
+
+    def modified_at(self) -> list[str]:
+        return _candidates(self.ld("dateModified"), self.meta("article:modified_time", "og:updated_time", "dateModified"))
+
+    def visible_time(self) -> str | None:
+        """The header's "HH:MM DD.MM.YYYY" as shown."""
+        scope = self.article_node if self.article_node is not None else self.sel
+        for css in self.header_time_selectors:
+            for node in scope.css(css)[:3]:
+                text = cleaning.squash(" ".join(node.xpath(".//text()").getall()))
+                found = date_in_text(text)
+                if found:
+                    return cleaning.squash(found)
+        return None
+
+    def lead(self) -> str | None:
+        description = self.meta("description", "og:description")
+        return cleaning.squash(description) if description else None
+
+    @cached_property
+    def _clean_body(self):
+        """A copy of the body element with boilerplate nodes removed (the response stays intact)."""
+        if self.body_node is None:
+            return None
+        root = copy.deepcopy(self.body_node.root)
+        root.tail = None
+        cleaning.strip_boilerplate(root)
+        return root
+
+    def paragraphs(self) -> list[str]:
+        """The body's paragraphs in order, boilerplate nodes removed, lines still raw-ish."""
+        if self._clean_body is None:
+            return []
+        out: list[str] = []
+        _flatten(self._clean_body, out)
+        return out
+
+    def text(self) -> list[str]:
+        """Paragraphs for the cleaning pipeline (which drops boilerplate lines and joins them)."""
+        return self.paragraphs()
+
+    def tags(self) -> list[str]:
+        scope = self.article_node if self.article_node is not None else self.sel
+        tags: list[str] = []
+        for css in self.tags_selectors:
+            tags = [cleaning.squash(t).lstrip("#").strip() for t in (" ".join(a.xpath(".//text()").getall()) for a in scope.css(css))]
+            tags = [t for t in tags if t]
+            if tags:
+                break
+        if not tags:
+            line = next((p for p in self._short_texts() if re.match(r"^(?:Теги|Тэги|Tags)\s*:", p, re.I)), None)
+            if line:
+                tags = [t.strip(" ,;") for t in re.split(r"#", line.split(":", 1)[1]) if t.strip(" ,;")]
+        if not tags:
+            keywords = self.ld("keywords") or self.meta("news_keywords", "keywords")
+            if isinstance(keywords, str):
+                tags = [k.strip().lstrip("#") for k in keywords.split(",") if k.strip()]
+            elif isinstance(keywords, list):
+                tags = [str(k).strip().lstrip("#") for k in keywords if str(k).strip()]
+        return list(dict.fromkeys(tags))
+
+    def images(self) -> list[dict]:
+        """Images of the article in page order, then structured-data images not shown."""
+        scope = self.article_node if self.article_node is not None else self.body_node
+        out: dict[str, dict] = {}
+        if scope is not None:
+            for img in scope.xpath(".//img | .//amp-img"):
+                if _in_noise(img.root, scope.root):
+                    continue
+                src = img.attrib.get("src") or img.attrib.get("data-src") or ""
+                if not src or src.startswith("data:") or "logo" in src.lower():
+                    continue
+                absolute = urljoin(urls.LIVE_ORIGIN + "/", _site_relative(src, self.origin))
+                if absolute in out:
+                    continue
+                out[absolute] = {"url": absolute, "caption": self._caption(img)}
+        for src in self._structured_images():
+            absolute = urljoin(urls.LIVE_ORIGIN + "/", _site_relative(src, self.origin))
+            out.setdefault(absolute, {"url": absolute, "caption": None})
+        return list(out.values())
+
+    def _caption(self, img) -> str | None:
+        figcaption = img.xpath("ancestor::figure[1]//figcaption")
+        if figcaption:
+            text = cleaning.squash(" ".join(figcaption[0].xpath(".//text()").getall()))
+            text = _CREDIT_RE.sub("", text).strip(" .;,")
+            if text:
+                return text
+        alt = cleaning.squash(img.attrib.get("alt"))
+        return alt or None
+
+    def _structured_images(self) -> list[str]:
+        found: list[str] = []
+        image = self.json_ld.get("image")
+        for item in image if isinstance(image, list) else [image]:
+            if isinstance(item, str):
+                found.append(item)
+            elif isinstance(item, dict) and isinstance(item.get("url"), str):
+                found.append(item["url"])
+        og = self.meta("og:image")
+        if og:
+            found.append(og)
+        return [f.strip() for f in found if f and f.strip()]
+
+    def photo_credit(self) -> str | None:
+        scope = self.article_node if self.article_node is not None else self.sel
+        for text in scope.xpath(".//figcaption | .//*[contains(@class, 'credit')] | .//p").xpath("normalize-space(.)").getall():
+            m = _CREDIT_RE.search(text) if len(text) < 300 else None
+            if m:
+                return m.group("credit").strip(" .;,") or None
+        return None
+
+    def source(self) -> str | None:
+        for line in self.paragraphs():
+            m = _SOURCE_RE.match(cleaning.squash(line))
+            if m:
+                url = _URL_RE.search(m.group("rest"))
+                return url.group(0).rstrip(".,;)") if url else m.group("rest").strip()
+        return None
+
+    def reading_time(self) -> int | None:
+        for text in self._short_texts():
+            minutes = cleaning.reading_minutes(text)
+            if minutes:
+                return minutes
+        return None
+
+    def _short_texts(self):
+        scope = self.article_node if self.article_node is not None else self.sel
+        for node in scope.xpath(".//*[not(*) or self::p or self::div][string-length(normalize-space(.)) < 200]"):
+            yield cleaning.squash(" ".join(node.xpath(".//text()").getall()))
+
+    def related(self) -> list[Link]:
+        """Every "ЩЕ ЗА ТЕМОЮ" item shown, in page order (the article itself left out)."""
+        links: dict[int, Link] = {}
+        own = self.id()
+        for block in self.blocks_under_heading(cleaning.is_related_heading):
+            for node in block:
+                for link in self.links_under(node):
+                    if link.ref.id != own and link.ref.id not in links:
+                        links[link.ref.id] = link
+        return list(links.values())
+
+    def amp_url(self) -> str | None:
+        """The AMP twin's link, as written on the page (``link rel="amphtml"``)."""
+        href = self.sel.xpath("//link[@rel='amphtml']/@href").get()
+        return href.strip() if href and href.strip() else None
+
+    def missing(self) -> list[str]:
+        """Names of the required fields this page lacks (for the layout-change warning)."""
+        checks = {
+            "id": self.id(),
+            "title": self.title(),
+            "text": [p for p in self.text() if not cleaning.is_boilerplate_line(p)],
+            "published_at": self.published_at(),
+        }
+        return [name for name, value in checks.items() if not value]
+
+
+def _candidates(*values) -> list[str]:
+    out = []
+    for v in values:
+        if isinstance(v, str) and v.strip() and v.strip() not in out:
+            out.append(v.strip())
+    return out
+
+
+def _site_relative(src: str, origin: str) -> str:
+    """Map an image URL on the mirror's origin back onto the live site."""
+    src = src.strip()
+    return src[len(origin):] if src.startswith(origin + "/") else src
+
+
+def _in_noise(el, scope) -> bool:
+    """True if an element sits inside an ad, informer, share widget or list within ``scope``."""
+    for anc in el.iterancestors():
+        if anc is scope:
+            return False
+        if cleaning.noise_tokens(anc):
+            return True
+    return False
+
+
+def _flatten(el, out: list[str]) -> None:
+    """Append the paragraphs of ``el``: each block element is a paragraph, two ``<br>`` split one."""
+    buf: list[str] = []
+    breaks = 0
+
+    def flush():
+        text = cleaning.squash("".join(buf))
+        if text:
+            out.append(text)
+        buf.clear()
+
+    if el.text:
+        buf.append(el.text)
+    for child in el:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "br":
+            breaks += 1
+            if breaks >= 2:
+                flush()
+            else:
+                buf.append(" ")
+        elif tag in _BLOCK_TAGS:
+            breaks = 0
+            flush()
+            _flatten(child, out)
+        elif tag:
+            breaks = 0
+            inner: list[str] = []
+            _flatten_inline(child, inner)
+            buf.append("".join(inner))
+        if child.tail:
+            if child.tail.strip():
+                breaks = 0
+            buf.append(child.tail)
+    flush()
+
+
+def _flatten_inline(el, buf: list[str]) -> None:
+    if el.text:
+        buf.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            if child.tag.lower() == "br":
+                buf.append(" ")
+            else:
+                _flatten_inline(child, buf)
+        if child.tail:
+            buf.append(child.tail)

@@ -1,0 +1,167 @@
+"""Shared reading helpers for the page parsers: structured data, meta tags, lists under a heading."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from parsel import Selector
+
+from interfax import cleaning, urls
+
+_DATE_IN_TEXT_RE = re.compile(r"\d{1,2}:\d{2}\s*[,/–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*,?\s*(?:в|о)?\s*\d{1,2}:\d{2})?")
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report", "webpage"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """An article link as listed on a page: which article, its title and listed time as shown."""
+
+    ref: urls.ArticleRef
+    title: str | None
+    listed_at: str | None  # raw "HH:MM DD.MM.YYYY" as shown, normalised by the dates module
+
+    def as_related(self) -> dict:
+        return {"id": self.ref.id, "url": self.ref.url, "title": self.title}
+
+
+def date_in_text(text: str) -> str | None:
+    """The first site-form date ("21:32 11.04.2025", "18:05, 10.04.2025") in a short text."""
+    m = _DATE_IN_TEXT_RE.search(text or "")
+    return m.group(0) if m else None
+
+
+class Page:
+    """A response, read: the selector, the page's origin and structured data."""
+
+    def __init__(self, response):
+        self.response = response
+        self.url: str = response.url
+        parts = urlsplit(response.url)
+        #: links on the page's own origin (a mirror) count as links of the live site
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+
+    @cached_property
+    def sel(self) -> Selector:
+        return self.response.selector
+
+    def meta(self, *names: str) -> str | None:
+        """First non-empty ``<meta>`` content among ``name``/``property``/``itemprop`` names."""
+        for name in names:
+            for attr in ("property", "name", "itemprop"):
+                value = self.sel.xpath(f"//meta[@{attr}=$n]/@content", n=name).get()
+                if value and value.strip():
+                    return value.strip()
+        return None
+
+    @cached_property
+    def json_ld(self) -> dict:
+        """The page's article object from JSON-LD (NewsArticle or similar), or {}."""
+        for raw in self.sel.xpath('//script[@type="application/ld+json"]/text()').getall():
+            for obj in _json_ld_objects(raw):
+                types = obj.get("@type")
+                types = types if isinstance(types, list) else [types]
+                if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+                    return obj
+        return {}
+
+    def ld(self, key: str):
+        value = self.json_ld.get(key)
+        if isinstance(value, str):
+            value = value.strip()
+        return value or None
+
+    def article_ref(self, href: str | None) -> urls.ArticleRef | None:
+        if not href:
+            return None
+        return urls.article_ref(href, self.url, self.origin)
+
+    def links_under(self, node) -> list[Link]:
+        """Article links inside ``node`` (a parsel Selector), with titles and listed times, once each."""
+        out: dict[int, Link] = {}
+        for a in node.xpath(".//a[@href]"):
+            ref = self.article_ref(a.attrib.get("href"))
+            if ref is None or ref.id in out:
+                continue
+            title = cleaning.squash(" ".join(a.xpath(".//text()").getall())) or a.attrib.get("title") or None
+            out[ref.id] = Link(ref, title, self._time_near(a))
+        return list(out.values())
+
+    @staticmethod
+    def _time_near(a) -> str | None:
+        """The listed time of a link: a date in its item (the closest ancestor with more text)."""
+        node = a
+        for _ in range(3):
+            parents = node.xpath("..")
+            if not parents:
+                break
+            node = parents[0]
+            found = date_in_text(" ".join(node.xpath(".//text()").getall()))
+            if found:
+                return cleaning.squash(found)
+        return None
+
+    def blocks_under_heading(self, test) -> list[list]:
+        """For each heading whose visible text passes ``test``, the elements that follow it.
+
+        What follows is the heading's later siblings up to the next boilerplate heading; when the
+        heading is wrapped alone in an element, the wrapper's siblings. Returns lists of Selectors.
+        """
+        found = []
+        seen = set()
+        for node in self.sel.xpath(
+            "//body//*[not(self::script) and not(self::style)]"
+            "[text()[string-length(normalize-space(.)) > 3 and string-length(normalize-space(.)) < 40]]"
+        ):
+            if not any(test(t) for t in node.xpath("text()").getall()):
+                continue
+            if not test(" ".join(node.xpath(".//text()").getall())):
+                continue
+            while len(node.xpath("../*")) == 1 and node.xpath("../..") and not node.xpath("../self::body"):
+                node = node.xpath("..")[0]
+            key = node.root
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(list(_until_next_heading(node)))
+        return found
+
+
+_HEADINGS_XPATH = (
+    "descendant-or-self::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+    " or self::b or self::strong or contains(@class, 'title') or contains(@class, 'label')]"
+)
+
+
+def _until_next_heading(node):
+    for sib in node.xpath("following-sibling::*"):
+        heads = (cleaning.squash(" ".join(h.xpath(".//text()").getall())) for h in sib.xpath(_HEADINGS_XPATH))
+        if any(
+            h and (cleaning.is_list_heading(h) or cleaning.is_ad_label(h) or cleaning.is_informer_heading(h))
+            for h in heads
+        ):
+            return
+        yield sib
+
+
+def _json_ld_objects(raw: str):
+    """Every object in a JSON-LD script (lists and @graph flattened); nothing on bad JSON."""
+    raw = (raw or "").strip()
+    if raw.startswith("<!--"):
+        raw = raw.removeprefix("<!--").removesuffix("-->")
+    try:
+        data = json.loads(raw, strict=False)
+    except (ValueError, RecursionError):
+        return
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack[0:0] = item
+        elif isinstance(item, dict):
+            yield item
+            if isinstance(item.get("@graph"), list):
+                stack.extend(item["@graph"])

@@ -1,0 +1,224 @@
+"""Whether to keep an item, and in what form: dates, text cleaning, validation, window, duplicates.
+
+Each pipeline reads its settings once in ``from_crawler`` and counts what it did in stats named
+``interfax/<step>/<outcome>``; every drop is a ``DropItem`` subclass named for its reason, counted
+as ``interfax/drop/<reason>`` and logged once with the article's URL.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+
+from interfax import cleaning, dates
+
+logger = logging.getLogger(__name__)
+
+
+# ---------------------------------------------------------------- drop reasons
+
+
+class ArticleDropped(DropItem):
+    """Base of every drop: ``reason`` names the stat ``interfax/drop/<reason>``."""
+
+    reason = "dropped"
+    log_level: str | None = "WARNING"
+
+    def __init__(self, message: str):
+        super().__init__(message, log_level=type(self).log_level)
+
+
+class MissingFields(ArticleDropped):
+    """A required field is missing or empty: a page in an unknown layout, or a broken page."""
+
+    reason = "missing_fields"
+
+
+class NoId(MissingFields):
+    reason = "no_id"
+
+
+class NoUrl(MissingFields):
+    reason = "no_url"
+
+
+class NoTitle(MissingFields):
+    reason = "no_title"
+
+
+class NoText(MissingFields):
+    reason = "no_text"
+
+
+class NoDate(MissingFields):
+    reason = "no_date"
+
+
+class OutOfWindow(ArticleDropped):
+    """Published outside the crawl's ``since``/``until`` window (expected: logged at INFO)."""
+
+    reason = "out_of_window"
+    log_level = "INFO"
+
+
+class DuplicateArticle(ArticleDropped):
+    """The same article id was already exported in this crawl."""
+
+    reason = "duplicate"
+    log_level = "INFO"
+
+
+#: required field -> the drop raised when it is missing (checked in this order)
+REQUIRED = {"id": NoId, "url": NoUrl, "title": NoTitle, "text": NoText, "published_at": NoDate}
+
+
+def _count_drop(crawler, exc: ArticleDropped) -> ArticleDropped:
+    crawler.stats.inc_value(f"interfax/drop/{exc.reason}")
+    return exc
+
+
+# ---------------------------------------------------------------- pipelines
+
+
+class DatesPipeline:
+    """Raw date candidates -> one Kyiv ISO 8601 string (first candidate that parses)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        now = _aware(adapter.get("crawled_at"))
+        for field in ("published_at", "modified_at"):
+            if field in adapter.field_names():
+                adapter[field] = self._pick(field, adapter.get(field), now, adapter.get("url"))
+        return item
+
+    def _pick(self, field: str, raw, now: datetime | None, url) -> str | None:
+        candidates = [raw] if isinstance(raw, str) else list(raw or [])
+        stats = self.crawler.stats
+        for index, candidate in enumerate(candidates):
+            value = dates.normalize(candidate, now=now)
+            if value:
+                stats.inc_value(f"interfax/dates/{field}/parsed")
+                if index:
+                    stats.inc_value("interfax/dates/fallback")
+                    logger.info("%s of %s: %r did not parse, used %r", field, url, candidates[0], candidate)
+                return value
+        if candidates:
+            stats.inc_value(f"interfax/dates/{field}/unparsed")
+            logger.warning("%s of %s: no date in %r", field, url, candidates)
+        return None
+
+
+class CleanTextPipeline:
+    """Raw paragraphs -> text without boilerplate lines; fills ``word_count`` and a missing ``lead``."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        raw = adapter.get("text")
+        paragraphs = raw if isinstance(raw, list) else [raw or ""]
+        captions = [img.get("caption") for img in adapter.get("images") or [] if isinstance(img, dict)]
+        kept = cleaning.clean_paragraphs(paragraphs, adapter.get("title"), captions)
+        dropped = sum(1 for p in paragraphs if cleaning.squash(p)) - len(kept)
+        if dropped:
+            self.crawler.stats.inc_value("interfax/clean/lines_dropped", dropped)
+        adapter["text"] = "\n\n".join(kept)
+        if "word_count" in adapter.field_names():
+            adapter["word_count"] = len(adapter["text"].split())
+        if "lead" in adapter.field_names() and not adapter.get("lead") and kept:
+            adapter["lead"] = kept[0]
+        return item
+
+
+class ValidatePipeline:
+    """Drop an item lacking a required field; one warning names every missing field."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        missing = [name for name in REQUIRED if adapter.get(name) in (None, "", [])]
+        if not missing:
+            return item
+        stats = self.crawler.stats
+        for name in missing:
+            stats.inc_value(f"interfax/missing/{name}")
+        url = adapter.get("url") or "?"
+        raise _count_drop(
+            self.crawler,
+            REQUIRED[missing[0]](f"missing {', '.join(missing)} (unknown layout?): {url}"),
+        )
+
+
+class WindowPipeline:
+    """Drop articles published outside the spider's ``since``/``until`` (Kyiv dates)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        spider = self.crawler.spider
+        since: date | None = getattr(spider, "since", None)
+        until: date | None = getattr(spider, "until", None)
+        adapter = ItemAdapter(item)
+        published = _aware(adapter.get("published_at"))
+        if published is None:
+            return item
+        day = published.astimezone(dates.KYIV).date()
+        if (since and day < since) or (until and day > until):
+            raise _count_drop(self.crawler, OutOfWindow(f"published {day} outside {since}..{until}: {adapter.get('url')}"))
+        return item
+
+
+class DedupPipeline:
+    """Export each article id once per crawl."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.seen: set[int] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        article_id = ItemAdapter(item).get("id")
+        if article_id in self.seen:
+            raise _count_drop(self.crawler, DuplicateArticle(f"article {article_id} already exported"))
+        self.seen.add(article_id)
+        self.crawler.stats.inc_value("interfax/items/exported")
+        return item
+
+
+def _aware(value) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else None

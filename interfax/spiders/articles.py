@@ -1,0 +1,397 @@
+"""The ``articles`` spider: navigation only.
+
+Section listings (with pagination) -> every listed article -> each article's "ЩЕ ЗА ТЕМОЮ"
+links, transitively up to ``related_depth``, within the ``since``/``until`` window. When a
+desktop page's related block holds no links, they come from its AMP twin. What a field is lives
+in ``interfax.pages``; whether to keep an item in ``interfax.pipelines``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import UsageError
+
+from interfax import dates, urls
+from interfax.items import Article
+from interfax.pages.amp import AmpArticlePage
+from interfax.pages.article import ArticlePage
+from interfax.pages.base import Link
+from interfax.pages.listing import ListingPage
+from interfax.pipelines import MissingFields
+
+logger = logging.getLogger(__name__)
+
+#: default look-back of ``since``: a daily run sees yesterday and today, with a day to spare
+DEFAULT_SINCE_DAYS = 2
+DEFAULT_MAX_PAGES = 50
+DEFAULT_RELATED_DEPTH = 2
+
+# scheduling: listings first, then listed articles, then related hops (shallow before deep)
+PRIORITY_LISTING = 100
+PRIORITY_ARTICLE = 50
+
+
+@dataclass(frozen=True)
+class CrawlArgs:
+    """The spider's arguments, validated before any request is sent."""
+
+    base_url: str = urls.LIVE_ORIGIN
+    sections: tuple[str, ...] = urls.DEFAULT_SECTIONS
+    since: date | None = None
+    until: date | None = None
+    max_pages: int = DEFAULT_MAX_PAGES
+    related_depth: int = DEFAULT_RELATED_DEPTH
+    refresh: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, today: date | None = None, **kwargs) -> CrawlArgs:
+        """Validate ``-a`` arguments; UsageError naming the argument on a bad value."""
+        today = today or datetime.now(dates.KYIV).date()
+        known = {"base_url", "sections", "since", "until", "max_pages", "related_depth", "refresh"}
+        unknown = sorted(k for k in kwargs if k not in known and not k.startswith("_"))
+        if unknown:
+            raise UsageError(f"unknown argument {unknown[0]!r} (known: {', '.join(sorted(known))})", print_help=False)
+        try:
+            base_url = urls.normalize_origin(str(kwargs.get("base_url") or urls.LIVE_ORIGIN))
+        except ValueError as exc:
+            raise UsageError(f"invalid argument base_url: {exc}", print_help=False) from None
+        sections = _sections(kwargs.get("sections"))
+        since = _date_arg("since", kwargs.get("since"))
+        until = _date_arg("until", kwargs.get("until"))
+        if since is None and "since" not in kwargs:
+            since = today - timedelta(days=DEFAULT_SINCE_DAYS)
+        if since and until and since > until:
+            raise UsageError(f"invalid argument since={since}: later than until={until}", print_help=False)
+        return cls(
+            base_url=base_url,
+            sections=sections,
+            since=since,
+            until=until,
+            max_pages=_int_arg("max_pages", kwargs.get("max_pages"), DEFAULT_MAX_PAGES, minimum=1),
+            related_depth=_int_arg("related_depth", kwargs.get("related_depth"), DEFAULT_RELATED_DEPTH, minimum=0),
+            refresh=_bool_arg("refresh", kwargs.get("refresh")),
+        )
+
+
+def _sections(value) -> tuple[str, ...]:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return urls.DEFAULT_SECTIONS
+    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    out = []
+    for raw in items:
+        slug = raw.strip().lower()
+        if not slug:
+            continue
+        if not urls.SECTION_RE.match(slug):
+            raise UsageError(f"invalid argument sections: {raw.strip()!r} is not a section slug (e.g. general,political)", print_help=False)
+        if slug not in out:
+            out.append(slug)
+    if not out:
+        raise UsageError("invalid argument sections: empty list", print_help=False)
+    return tuple(out)
+
+
+def _date_arg(name: str, value) -> date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise UsageError(f"invalid argument {name}={value!r}: expected a date YYYY-MM-DD", print_help=False) from None
+
+
+def _int_arg(name: str, value, default: int, minimum: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise UsageError(f"invalid argument {name}={value!r}: expected a whole number", print_help=False) from None
+    if number < minimum:
+        raise UsageError(f"invalid argument {name}={value!r}: must be at least {minimum}", print_help=False)
+    return number
+
+
+def _bool_arg(name: str, value) -> bool:
+    if value is None or value == "":
+        return False
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise UsageError(f"invalid argument {name}={value!r}: expected 1 or 0", print_help=False)
+
+
+class ArticlesSpider(scrapy.Spider):
+    name = "articles"
+
+    def __init__(self, *args, **kwargs):
+        spider_kwargs = {k: kwargs.pop(k) for k in list(kwargs) if k in ("name", "start_urls")}
+        self.args = CrawlArgs.parse(**kwargs)
+        super().__init__(*args, **spider_kwargs)
+        self.base_url = self.args.base_url
+        self.since = self.args.since
+        self.until = self.args.until
+        #: URLs (live form) that failed for good, with the reason: a later run can retry them
+        self.failed: dict[str, str] = {}
+
+    @classmethod
+    def validate_arguments(cls, **kwargs) -> CrawlArgs:
+        """Check ``-a`` arguments without building the spider (used by ``scrapy crawl``)."""
+        return CrawlArgs.parse(**kwargs)
+
+    @classmethod
+    def update_settings(cls, settings):
+        """Write the default per-run feed only when the user gave none (-o/-O/FEEDS win)."""
+        super().update_settings(settings)
+        default = settings.get("INTERFAX_DEFAULT_FEED")
+        if default and not settings.getdict("FEEDS"):
+            settings.set("FEEDS", {default: {"format": "jsonlines", "encoding": "utf-8"}}, priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(spider._closed, signal=signals.spider_closed)
+        return spider
+
+    # ------------------------------------------------------------ requests
+
+    async def start(self):
+        a = self.args
+        logger.info(
+            "crawling %s sections=%s since=%s until=%s max_pages=%d related_depth=%d",
+            a.base_url, ",".join(a.sections), a.since, a.until or "-", a.max_pages, a.related_depth,
+        )
+        for section in a.sections:
+            yield self.listing_request(section, 1)
+
+    def listing_request(self, section: str, page: int) -> scrapy.Request:
+        return scrapy.Request(
+            urls.fetch_url(urls.listing_path(section, page), self.base_url),
+            callback=self.parse_listing,
+            errback=self.on_error,
+            priority=PRIORITY_LISTING,
+            cb_kwargs={"section": section},
+            meta={"interfax_kind": "listing"},
+        )
+
+    def article_request(self, ref: urls.ArticleRef, depth: int) -> scrapy.Request:
+        return scrapy.Request(
+            urls.article_fetch_url(ref, self.base_url),
+            callback=self.parse_article,
+            errback=self.on_error,
+            priority=PRIORITY_ARTICLE - depth,
+            meta={"interfax_kind": "article", "interfax_depth": depth},
+        )
+
+    # ------------------------------------------------------------ listings
+
+    def parse_listing(self, response, section: str):
+        page = ListingPage(response, section)
+        stats = self.crawler.stats
+        stats.inc_value("interfax/listing/pages")
+        items = page.items()
+        if not items:
+            stats.inc_value("interfax/listing/empty")
+            logger.warning("listing %s has no article links (empty section or unknown layout)", self._live(response.url))
+            return
+        older = 0
+        for link in items:
+            if link.ref.host not in urls.UK_HOSTS:
+                stats.inc_value("interfax/links/other_edition")
+                continue
+            window = self._window(link)
+            if window == "older":
+                older += 1
+                continue
+            if window == "newer":
+                stats.inc_value("interfax/listing/newer_than_until")
+                continue
+            stats.inc_value("interfax/listing/articles")
+            yield self.article_request(link.ref, depth=0)
+        if older == len(items):
+            stats.inc_value("interfax/listing/stopped_at_since")
+            logger.info("listing %s: every item older than since=%s, paging stops", self._live(response.url), self.since)
+            return
+        if page.page_number >= self.args.max_pages:
+            stats.inc_value("interfax/listing/stopped_at_max_pages")
+            return
+        next_path = page.next_page_url()
+        if next_path:
+            yield self.listing_request(section, page.page_number + 1)
+
+    def _window(self, link: Link) -> str | None:
+        """'older' / 'newer' when the listed time is outside the window, else None (unknown counts as in)."""
+        if not link.listed_at:
+            return None
+        listed = dates.parse(link.listed_at)
+        if listed is None:
+            return None
+        day = listed.date()
+        if self.since and day < self.since:
+            return "older"
+        if self.until and day > self.until:
+            return "newer"
+        return None
+
+    # ------------------------------------------------------------ articles
+
+    def parse_article(self, response):
+        """An article page -> its item (via the AMP twin when the related block is empty) and related requests."""
+        depth = response.meta.get("interfax_depth", 0)
+        page = ArticlePage(response)
+        if page.ref is None:
+            self.crawler.stats.inc_value("interfax/article/not_an_article")
+            logger.warning("not an article URL, skipped: %s", self._live(response.url))
+            return
+        item = self.article_item(page)
+        links = page.related()
+        if links:
+            self.crawler.stats.inc_value("interfax/related/desktop")
+            yield from self._finish(item, links, depth, self._in_window(item))
+            return
+        amp = self._amp_fetch_url(page)
+        if amp is None:
+            self.crawler.stats.inc_value("interfax/related/none")
+            yield from self._finish(item, [], depth, True)
+            return
+        self.crawler.stats.inc_value("interfax/related/amp_fallback")
+        yield scrapy.Request(
+            amp,
+            callback=self.parse_amp,
+            errback=self.on_amp_error,
+            dont_filter=True,
+            priority=PRIORITY_ARTICLE - depth,
+            meta={"interfax_kind": "amp", "interfax_depth": depth, "interfax_item": item},
+        )
+
+    def parse_amp(self, response):
+        item = response.meta["interfax_item"]
+        links = AmpArticlePage(response).related()
+        if not links:
+            self.crawler.stats.inc_value("interfax/related/none")
+        yield from self._finish(item, links, response.meta.get("interfax_depth", 0), self._in_window(item))
+
+    def on_amp_error(self, failure):
+        """The twin failed: the article is still exported, with no related items."""
+        request = failure.request
+        self.crawler.stats.inc_value("interfax/related/amp_failed")
+        logger.warning("AMP twin failed, related left empty: %s (%s)", self._live(request.url), _fault(failure))
+        yield from self._finish(request.meta["interfax_item"], [], request.meta.get("interfax_depth", 0), False)
+
+    def _finish(self, item: Article, links: list[Link], depth: int, follow: bool):
+        item["related"] = [link.as_related() for link in links]
+        yield item
+        if not follow or depth >= self.args.related_depth:
+            return
+        for link in links:
+            if link.ref.host not in urls.UK_HOSTS:
+                self.crawler.stats.inc_value("interfax/links/other_edition")
+                continue
+            if self._window(link) is not None:
+                self.crawler.stats.inc_value("interfax/related/out_of_window")
+                continue
+            self.crawler.stats.inc_value("interfax/related/followed")
+            yield self.article_request(link.ref, depth + 1)
+
+    def article_item(self, page: ArticlePage) -> Article:
+        ref = page.ref
+        return Article(
+            id=ref.id,
+            url=ref.url,
+            lang=page.lang(),
+            section=ref.section,
+            title=page.title(),
+            lead=page.lead(),
+            text=page.text(),
+            published_at=page.published_at(),
+            modified_at=page.modified_at(),
+            tags=page.tags(),
+            images=page.images(),
+            photo_credit=page.photo_credit(),
+            source=page.source(),
+            related=[],
+            reading_time=page.reading_time(),
+            word_count=0,
+            crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        )
+
+    def _in_window(self, item: Article) -> bool:
+        """Follow related links only from articles inside the window (an undated one counts as inside)."""
+        for candidate in item.get("published_at") or []:
+            when = dates.parse(candidate)
+            if when is not None:
+                day = when.date()
+                return not ((self.since and day < self.since) or (self.until and day > self.until))
+        return True
+
+    def _amp_fetch_url(self, page: ArticlePage) -> str | None:
+        href = page.amp_url()
+        if not href:
+            return None
+        site = urls.site_path(href, page.url, page.origin)
+        return urls.fetch_url(site[1], self.base_url) if site else None
+
+    # ------------------------------------------------------------ failures
+
+    def on_error(self, failure):
+        request = failure.request
+        kind = request.meta.get("interfax_kind", "request")
+        fault = _fault(failure)
+        self.crawler.stats.inc_value(f"interfax/errors/{_fault_kind(failure)}")
+        live = self._live(request.url)
+        if kind == "article":
+            self.failed[live] = fault
+        logger.warning("%s failed: %s (%s)", kind, live, fault)
+
+    def _item_dropped(self, item, response, exception, spider):
+        if isinstance(exception, MissingFields):
+            self.failed[item.get("url") or self._live(response.url)] = str(exception).split(" (")[0]
+
+    def _closed(self, spider, reason):
+        stats = self.crawler.stats
+        stats.set_value("interfax/failed/count", len(self.failed))
+        if self.failed:
+            stats.set_value("interfax/failed/urls", sorted(self.failed)[:200])
+            logger.warning(
+                "%d article(s) failed and can be retried: %s",
+                len(self.failed),
+                "; ".join(f"{url} ({why})" for url, why in sorted(self.failed.items())[:20]),
+            )
+
+    def _live(self, url: str) -> str:
+        return urls.live_url(url, self.base_url)
+
+
+def _fault(failure) -> str:
+    from scrapy.spidermiddlewares.httperror import HttpError
+
+    if failure.check(HttpError):
+        return f"HTTP {failure.value.response.status}"
+    return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:200]
+
+
+def _fault_kind(failure) -> str:
+    from scrapy.spidermiddlewares.httperror import HttpError
+
+    if failure.check(HttpError):
+        return f"http_{failure.value.response.status}"
+    name = type(failure.value).__name__
+    return {
+        "TimeoutError": "timeout",
+        "TCPTimedOutError": "timeout",
+        "DNSLookupError": "dns",
+        "ConnectionRefusedError": "connection_refused",
+        "ConnectionLost": "connection_lost",
+        "ResponseNeverReceived": "connection_lost",
+        "ResponseFailed": "connection_lost",
+        "IgnoreRequest": "ignored",
+    }.get(name, name.lower())

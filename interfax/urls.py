@@ -1,0 +1,149 @@
+"""Everything about the site's URLs: which links count, what they mean, where to fetch them.
+
+* Article: ``/news/<section>/<id>.html``; its AMP twin ``/news/<section>/<id>-amp.html``.
+  Queries (``?utm_source=telegram``) and fragments name the same article.
+* Section listing: ``/news/<section>.html``, page N: ``/news/<section>-N.html``.
+* Hosts: ``interfax.com.ua`` (and ``www.``, ``ua.``, the older Ukrainian host) is the Ukrainian
+  edition; ``ru.`` and ``en.`` are other editions and are not followed by the Ukrainian crawl.
+
+The crawler fetches from ``base_url`` (the live origin or a mirror on 127.0.0.1) but reports the
+live canonical URL, so a record is the same online and offline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+LIVE_ORIGIN = "https://interfax.com.ua"
+#: hosts of the Ukrainian edition, all mapped onto ``LIVE_ORIGIN``
+UK_HOSTS = frozenset({"interfax.com.ua", "www.interfax.com.ua", "ua.interfax.com.ua"})
+#: hosts of the other editions (never followed from the Ukrainian crawl)
+EDITION_HOSTS = {"ru.interfax.com.ua": "ru", "en.interfax.com.ua": "en"}
+ALL_HOSTS = UK_HOSTS | frozenset(EDITION_HOSTS)
+
+#: listings a default crawl starts from: all news, then every topical section in the site notes
+DEFAULT_SECTIONS = (
+    "latest",
+    "general",
+    "political",
+    "economic",
+    "greendeal",
+    "sport",
+    "telecom",
+    "investments",
+    "pharmacy",
+)
+
+SECTION_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ARTICLE_PATH_RE = re.compile(r"^/news/(?P<section>[a-z0-9][a-z0-9-]*)/(?P<id>\d{1,9})(?P<amp>-amp)?\.html$")
+_LISTING_PATH_RE = re.compile(r"^/news/(?P<section>[a-z0-9][a-z0-9-]*?)(?:-(?P<page>\d{1,6}))?\.html$")
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article named by a URL: its id, section and edition host."""
+
+    id: int
+    section: str
+    host: str = "interfax.com.ua"
+
+    @property
+    def url(self) -> str:
+        """Canonical live URL (``https://interfax.com.ua/news/general/1063374.html``)."""
+        host = "interfax.com.ua" if self.host in UK_HOSTS else self.host
+        return f"https://{host}/news/{self.section}/{self.id}.html"
+
+    @property
+    def path(self) -> str:
+        return f"/news/{self.section}/{self.id}.html"
+
+
+def normalize_origin(base_url: str) -> str:
+    """``base_url`` as ``scheme://host[:port]`` without a trailing slash; ValueError if it is not one."""
+    parts = urlsplit(base_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"not an http(s) origin: {base_url!r}")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise ValueError(f"base_url must be an origin without a path: {base_url!r}")
+    parts.port  # noqa: B018 - raises ValueError on a bad port
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def site_path(url: str, page_url: str, base_url: str) -> tuple[str, str] | None:
+    """Resolve ``url`` against ``page_url``; return (host, path) if it is on the site or on base_url.
+
+    ``host`` is the live host the link names (a link on the mirror's own origin counts as
+    interfax.com.ua). None for off-site links, mailto:, javascript: and the like.
+    """
+    try:
+        absolute = urljoin(page_url, url.strip())
+        parts = urlsplit(absolute)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https"):
+        return None
+    host = (parts.hostname or "").lower()
+    base_host = urlsplit(base_url).netloc.lower()
+    if parts.netloc.lower() == base_host and host not in ALL_HOSTS:
+        host = "interfax.com.ua"
+    if host not in ALL_HOSTS:
+        return None
+    return host, parts.path
+
+
+def article_ref(url: str, page_url: str = LIVE_ORIGIN + "/", base_url: str = LIVE_ORIGIN) -> ArticleRef | None:
+    """The article a link names (any edition), or None if it is not an article link of the site."""
+    site = site_path(url, page_url, base_url)
+    if site is None:
+        return None
+    host, path = site
+    m = _ARTICLE_PATH_RE.match(path)
+    if not m:
+        return None
+    article_id = int(m["id"])
+    if article_id <= 0:
+        return None
+    return ArticleRef(article_id, m["section"], "interfax.com.ua" if host in UK_HOSTS else host)
+
+
+def is_amp(url: str) -> bool:
+    return bool(_ARTICLE_PATH_RE.match(urlsplit(url).path or "") and urlsplit(url).path.endswith("-amp.html"))
+
+
+def edition_of(host: str) -> str:
+    return EDITION_HOSTS.get(host, "uk")
+
+
+def fetch_url(path: str, base_url: str) -> str:
+    """Where to fetch a site path from: ``base_url`` + path (no query)."""
+    return base_url + path
+
+
+def article_fetch_url(ref: ArticleRef, base_url: str) -> str:
+    return fetch_url(ref.path, base_url)
+
+
+def amp_fetch_url(ref: ArticleRef, base_url: str) -> str:
+    return fetch_url(f"/news/{ref.section}/{ref.id}-amp.html", base_url)
+
+
+def listing_path(section: str, page: int = 1) -> str:
+    return f"/news/{section}.html" if page <= 1 else f"/news/{section}-{page}.html"
+
+
+def listing_page(url: str, section: str) -> int | None:
+    """Page number of a listing URL of ``section`` (1 for ``/news/general.html``), else None."""
+    path = urlsplit(url).path
+    if path == f"/news/{section}.html":
+        return 1
+    m = re.fullmatch(rf"/news/{re.escape(section)}-(\d{{1,6}})\.html", path)
+    return int(m.group(1)) if m else None
+
+
+def live_url(url: str, base_url: str) -> str:
+    """Map a URL fetched from ``base_url`` back onto the live site (for logs and failure lists)."""
+    if url.startswith(base_url + "/"):
+        return LIVE_ORIGIN + url[len(base_url):]
+    return url
