@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -137,6 +138,8 @@ class ArticlesSpider(scrapy.Spider):
         self.args = CrawlArgs.parse(**kwargs)
         super().__init__(*args, **spider_kwargs)
         self.base_url = self.args.base_url
+        #: only the origin we fetch from: redirects off the site are never followed
+        self.allowed_domains = [urlsplit(self.base_url).hostname]
         self.since = self.args.since
         self.until = self.args.until
         #: URLs (live form) that failed for good, with the reason: a later run can retry them
