@@ -77,8 +77,11 @@ def site_path(url: str, page_url: str, base_url: str) -> tuple[str, str] | None:
     ``host`` is the live host the link names (a link on the mirror's own origin counts as
     interfax.com.ua). None for off-site links, mailto:, javascript: and the like.
     """
+    url = (url or "").strip()
+    if not url or url.startswith("#"):  # the page itself: share buttons, anchors
+        return None
     try:
-        absolute = urljoin(page_url, url.strip())
+        absolute = urljoin(page_url, url)
         parts = urlsplit(absolute)
     except ValueError:
         return None

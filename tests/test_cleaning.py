@@ -1,0 +1,98 @@
+"""What is noise: raw body HTML / lines -> expected paragraphs, table-driven."""
+
+import pytest
+from lxml import html
+
+from interfax import cleaning
+from interfax.pages.article import _flatten
+
+
+def body_paragraphs(fragment: str) -> list[str]:
+    root = html.fragment_fromstring(fragment, create_parent="div")
+    cleaning.strip_boilerplate(root)
+    out: list[str] = []
+    _flatten(root, out)
+    return cleaning.clean_paragraphs(out)
+
+
+@pytest.mark.parametrize(
+    "fragment, expected",
+    [
+        # ad containers by class, by id, bare labels, scripts
+        ('<p>Один.</p><div class="advert advert-inline"><span class="advert-label">РЕКЛАМА</span><div id="adpro-inline-1"></div></div><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><div id="adpro-inline-2"><script>adpro.push(1)</script></div><p>Два.</p>', ["Один.", "Два."]),
+        ("<p>Один.</p><p>РЕКЛАМА</p><p>Реклама</p><p>Два.</p>", ["Один.", "Два."]),
+        ('<p>Один.</p><ins class="adsbygoogle" data-ad-slot="1"></ins><p>Два.</p>', ["Один.", "Два."]),
+        # an ad whose only marker is its visible label
+        ('<p>Один.</p><div><div>Реклама</div><div id="x1"></div></div><p>Два.</p>', ["Один.", "Два."]),
+        # the UKR.NET informer, by class and by heading
+        ('<p>Один.</p><div class="informer"><a href="https://www.ukr.net/">UKR.NET- новини з усієї України</a><ul><li><a href="https://www.ukr.net/1.html">Партнер</a></li></ul></div>', ["Один."]),
+        ('<p>Один.</p><div><a href="https://www.ukr.net/">UKR.NET- новини з усієї України</a><ul><li><a href="https://www.ukr.net/1.html">Новина партнера</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
+        # lists under headings, with no class at all
+        ('<p>Один.</p><div><b>ОСТАННЄ</b><ul><li><a href="/news/general/1139011.html">Якась новина</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><h3>ЩЕ ЗА ТЕМОЮ</h3><ul><li><a href="/news/general/1.html">Пов’язана новина</a></li></ul><p>Два, після списку.</p>', ["Один.", "Два, після списку."]),
+        # share widgets, placeholders, empty paragraphs, reading time, tag line
+        ('<p>Один.</p><div class="share-buttons"><a href="https://facebook.com/sharer">Facebook</a><a href="https://t.me/share">Telegram</a></div>', ["Один."]),
+        ("<p>Загрузка...</p><p>Один.</p><p>&nbsp;</p><p> </p>", ["Один."]),
+        ("<p>2 хв читати</p><p>Один.</p>", ["Один."]),
+        ('<p>Один.</p><div class="article-tags">Теги: <a href="/news/tag/x.html">#США</a></div>', ["Один."]),
+        ("<p>Один.</p><p>Теги: #США #санкції</p>", ["Один."]),
+        # images, captions and credits are not text
+        ('<p>Один.</p><figure><img src="/a.jpg" alt="photo-1"><figcaption>Підпис. Фото: Reuters</figcaption></figure><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><p class="photo-credit">Фото: Офіс Президента</p>', ["Один."]),
+        ("<p>Один.</p><p>Фото: Офіс Президента</p>", ["Один."]),
+        # the source line is text
+        ("<p>Один.</p><p>Джерело: https://t.me/mod</p>", ["Один.", "Джерело: https://t.me/mod"]),
+        # paragraphs: inline markup kept in one paragraph, whitespace squashed, <br><br> splits
+        ("<p>Один <b>жирний</b>\n  і <a href='/x'>посилання</a>.</p>", ["Один жирний і посилання."]),
+        ("Перший рядок.<br><br>Другий абзац.<br>Той самий абзац.", ["Перший рядок.", "Другий абзац. Той самий абзац."]),
+        ("<ul><li>Пункт один</li><li>Пункт два</li></ul><blockquote>Цитата</blockquote>", ["Пункт один", "Пункт два", "Цитата"]),
+    ],
+)
+def test_body_cleaning(fragment, expected):
+    assert body_paragraphs(fragment) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "РЕКЛАМА", "Реклама", " реклама ", "Загрузка...", "Завантаження…", "1 хв читати", "12 хв читати",
+        "2 min read", "Теги: #a #b", "Tags: #x", "ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ", "MORE ABOUT", "UKR.NET- новини з усієї України",
+        "Поділитися", "Facebook", "Telegram", "Фото: Reuters", "\u00a0", "", "  ", "—",
+    ],
+)
+def test_boilerplate_lines(line):
+    assert cleaning.is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Реклама алкоголю заборонена з 2024 року, повідомив міністр.",
+        "Останнє засідання Ради відбулося у вівторок.",
+        "Джерело: https://t.me/mod",
+        "Фотовиставка відкрилася у Києві.",
+        "Президент провів зустріч у Telegram-каналі.",
+    ],
+)
+def test_text_lines_kept(line):
+    assert not cleaning.is_boilerplate_line(line)
+
+
+def test_repeated_title_and_captions_dropped():
+    text = "Заголовок новини\n\nПерший абзац.\n\nphoto-2025-04-11\n\nДругий абзац."
+    assert cleaning.clean_text(text, title="Заголовок  новини", captions=["photo-2025-04-11"]) == "Перший абзац.\n\nДругий абзац."
+
+
+def test_clean_text_idempotent_example():
+    raw = "РЕКЛАМА\n\n  Один   абзац. \n\n\n\nДва.\n\n1 хв читати"
+    once = cleaning.clean_text(raw)
+    assert once == "Один абзац.\n\nДва."
+    assert cleaning.clean_text(once) == once
+
+
+@pytest.mark.parametrize(
+    "line, minutes", [("1 хв читати", 1), ("15 хв читати", 15), ("3 min read", 3), ("2 мин чтения", 2), ("хв читати", None), ("0 хв читати", None)]
+)
+def test_reading_minutes(line, minutes):
+    assert cleaning.reading_minutes(line) == minutes

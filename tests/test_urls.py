@@ -1,0 +1,97 @@
+"""Which links count and what they mean: raw link -> expected article, table-driven."""
+
+import pytest
+
+from interfax import urls
+
+MIRROR = "http://127.0.0.1:8123"
+PAGE = "https://interfax.com.ua/news/general/1063374.html"
+
+
+@pytest.mark.parametrize(
+    "href, expected",
+    [
+        ("/news/general/1063374.html", ("interfax.com.ua", "general", 1063374)),
+        ("https://interfax.com.ua/news/general/1063374.html", ("interfax.com.ua", "general", 1063374)),
+        ("https://ua.interfax.com.ua/news/general/1063374.html", ("interfax.com.ua", "general", 1063374)),
+        ("https://www.interfax.com.ua/news/general/1063374.html", ("interfax.com.ua", "general", 1063374)),
+        ("http://interfax.com.ua/news/general/1063374.html", ("interfax.com.ua", "general", 1063374)),
+        ("/news/general/1063374-amp.html", ("interfax.com.ua", "general", 1063374)),
+        ("/news/general/1063374.html?utm_source=telegram", ("interfax.com.ua", "general", 1063374)),
+        ("/news/general/1063374.html#comments", ("interfax.com.ua", "general", 1063374)),
+        ("1063120.html", ("interfax.com.ua", "general", 1063120)),
+        ("../political/1062871-amp.html?utm_source=fb", ("interfax.com.ua", "political", 1062871)),
+        ("https://ru.interfax.com.ua/news/general/1063376.html", ("ru.interfax.com.ua", "general", 1063376)),
+        ("https://en.interfax.com.ua/news/press-announcement/1131831.html", ("en.interfax.com.ua", "press-announcement", 1131831)),
+        (f"{MIRROR}/news/economic/1063001.html", ("interfax.com.ua", "economic", 1063001)),
+    ],
+)
+def test_article_links(href, expected):
+    ref = urls.article_ref(href, PAGE, MIRROR)
+    assert ref is not None
+    assert (ref.host, ref.section, ref.id) == expected
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/news/general.html",
+        "/news/general-2.html",
+        "/news/latest.html",
+        "/news/tag/%D0%A1%D0%A8%D0%90.html",
+        "https://www.ukr.net/news/details/politics/111.html",
+        "https://evil.example/news/general/1063374.html",
+        "mailto:news@interfax.com.ua",
+        "javascript:void(0)",
+        "/news/general/0.html",
+        "/news/general/abc.html",
+        "/static/articles/images/2025/04/11/photo.jpg",
+        "/news/general/1063374.html/extra",
+        "http://[::1/news/general/1.html",
+        "",
+    ],
+)
+def test_not_article_links(href):
+    assert urls.article_ref(href, PAGE, MIRROR) is None
+
+
+def test_canonical_url_is_live_and_plain():
+    ref = urls.article_ref(f"{MIRROR}/news/general/1063374-amp.html?utm_source=telegram#x", PAGE, MIRROR)
+    assert ref.url == "https://interfax.com.ua/news/general/1063374.html"
+    assert urls.article_fetch_url(ref, MIRROR) == f"{MIRROR}/news/general/1063374.html"
+    assert urls.amp_fetch_url(ref, MIRROR) == f"{MIRROR}/news/general/1063374-amp.html"
+
+
+def test_other_editions_keep_their_host():
+    ref = urls.article_ref("https://ru.interfax.com.ua/news/general/1063376.html", PAGE, MIRROR)
+    assert ref.url == "https://ru.interfax.com.ua/news/general/1063376.html"
+    assert urls.edition_of(ref.host) == "ru"
+
+
+@pytest.mark.parametrize(
+    "section, page, path",
+    [("general", 1, "/news/general.html"), ("general", 2, "/news/general-2.html"), ("latest", 3, "/news/latest-3.html")],
+)
+def test_listing_paths(section, page, path):
+    assert urls.listing_path(section, page) == path
+    assert urls.listing_page(MIRROR + path + "?x=1", section) == page
+
+
+def test_listing_page_of_other_section_is_none():
+    assert urls.listing_page("/news/political-2.html", "general") is None
+    assert urls.listing_page("/news/general/1063374.html", "general") is None
+
+
+@pytest.mark.parametrize("raw, origin", [("http://127.0.0.1:8000/", "http://127.0.0.1:8000"), ("https://interfax.com.ua", "https://interfax.com.ua")])
+def test_normalize_origin(raw, origin):
+    assert urls.normalize_origin(raw) == origin
+
+
+@pytest.mark.parametrize("raw", ["ftp://x", "interfax.com.ua", "https://interfax.com.ua/news/", "http://host:99999", ""])
+def test_normalize_origin_rejects(raw):
+    with pytest.raises(ValueError):
+        urls.normalize_origin(raw)
+
+
+def test_live_url_maps_mirror_back():
+    assert urls.live_url(f"{MIRROR}/news/general.html", MIRROR) == "https://interfax.com.ua/news/general.html"
