@@ -1,0 +1,137 @@
+"""End to end: the real `scrapy crawl articles` in a subprocess against the mirror on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from datetime import datetime
+
+import pytest
+
+from conftest import EXPECTED_DIR, REPO, expected_records
+from interfax.mirror.server import MirrorServer
+
+EXPECTED = expected_records()
+CRAWL = json.loads((EXPECTED_DIR / "_crawl.json").read_text("utf-8"))
+FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=INFO"]
+
+
+def crawl(base_url: str, out, *args: str) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={base_url}", *args, *FAST, "-O", str(out)]
+    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=300)
+
+
+def read_jsonl(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def full_crawl(tmp_path_factory):
+    out = tmp_path_factory.mktemp("crawl") / "articles.jsonl"
+    with MirrorServer() as server:
+        result = crawl(server.base_url, out, "-a", "since=2000-01-01")
+        requested = list(server.requests)
+    return result, out, requested
+
+
+def test_crawl_finishes(full_crawl):
+    result, out, _ = full_crawl
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "'finish_reason': 'finished'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_every_article_exactly_once(full_crawl):
+    _, out, _ = full_crawl
+    ids = [r["id"] for r in read_jsonl(out)]
+    assert len(ids) == len(set(ids)), "an article was exported twice"
+    assert sorted(ids) == sorted(CRAWL["exported_ids"])
+    assert not set(ids) & set(CRAWL["never_exported_ids"])
+
+
+@pytest.mark.parametrize("article_id", sorted(EXPECTED))
+def test_record_matches_expected(full_crawl, article_id):
+    _, out, _ = full_crawl
+    records = {r["id"]: r for r in read_jsonl(out)}
+    assert article_id in records
+    got, want = records[article_id], EXPECTED[article_id]
+    for field, value in want.items():
+        assert got.get(field) == value, f"field {field}"
+    crawled = datetime.fromisoformat(got["crawled_at"])
+    assert crawled.utcoffset().total_seconds() == 0
+
+
+def test_feed_is_utf8_jsonlines_with_cyrillic_unescaped(full_crawl):
+    _, out, _ = full_crawl
+    raw = out.read_text("utf-8")
+    assert "\\u04" not in raw and "Умєров" in raw
+    first = json.loads(raw.splitlines()[0])
+    assert list(first)[:4] == ["id", "url", "lang", "section"]
+
+
+def test_never_requests_what_it_must_not(full_crawl):
+    _, _, requested = full_crawl
+    for path in CRAWL["never_requested_paths"]:
+        assert path not in requested, path
+    assert not [p for p in requested if "-amp.html" in p and not re.search(r"/\d+-amp\.html$", p)]
+
+
+def test_missing_links_are_counted_once(full_crawl):
+    result, _, requested = full_crawl
+    for path in CRAWL["missing_paths"]:
+        assert requested.count(path) <= 1, path
+    assert "'interfax/errors/http_404'" in result.stderr
+    assert "failed and can be retried" in result.stderr
+
+
+def test_related_depth_zero_stays_on_listings(tmp_path):
+    out = tmp_path / "d0.jsonl"
+    with MirrorServer() as server:
+        result = crawl(server.base_url, out, "-a", "since=2000-01-01", "-a", "related_depth=0")
+    assert result.returncode == 0, result.stderr[-2000:]
+    ids = {r["id"] for r in read_jsonl(out)}
+    assert ids and ids < set(CRAWL["exported_ids"])
+
+
+def test_since_and_until_window(tmp_path):
+    out = tmp_path / "window.jsonl"
+    with MirrorServer() as server:
+        result = crawl(server.base_url, out, "-a", "since=2025-04-11", "-a", "until=2025-04-11")
+    assert result.returncode == 0, result.stderr[-2000:]
+    days = {r["published_at"][:10] for r in read_jsonl(out)}
+    assert days == {"2025-04-11"}
+    in_window = {i for i, r in EXPECTED.items() if r["published_at"].startswith("2025-04-11")}
+    assert {r["id"] for r in read_jsonl(out)} <= in_window
+
+
+@pytest.mark.parametrize(
+    "arg, message",
+    [
+        ("since=yesterday", "since"),
+        ("until=2025-13-01", "until"),
+        ("max_pages=-1", "max_pages"),
+        ("related_depth=x", "related_depth"),
+        ("base_url=ftp://example", "base_url"),
+        ("sections=general,Bad Slug", "sections"),
+        ("bogus=1", "bogus"),
+    ],
+)
+def test_bad_argument_stops_before_any_request(tmp_path, arg, message):
+    with MirrorServer() as server:
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}", "-a", arg]
+        result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert server.requests == []
+    assert result.returncode == 2
+    last = result.stderr.strip().splitlines()[-1]
+    assert "error:" in last and message in last
+    assert "Traceback" not in result.stderr
+
+
+def test_large_values_are_valid(tmp_path):
+    out = tmp_path / "big.jsonl"
+    with MirrorServer() as server:
+        result = crawl(server.base_url, out, "-a", "since=2000-01-01", "-a", "max_pages=100000", "-a", "related_depth=50")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert len(read_jsonl(out)) >= len(CRAWL["exported_ids"])
