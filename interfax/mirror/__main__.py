@@ -19,10 +19,10 @@ from interfax.mirror.server import DEFAULT_ROOT, MirrorServer
 
 def cmd_serve(args: argparse.Namespace) -> int:
     server = MirrorServer(root=args.root, port=args.port, verbose=args.verbose)
-    server.start()
-    print(server.base_url, flush=True)
-    print(f"serving {server.root} (Ctrl-C to stop)", file=sys.stderr, flush=True)
-    try:
+    try:  # Ctrl-C at any point, even before the first line is out, stops cleanly
+        server.start()
+        print(server.base_url, flush=True)
+        print(f"serving {server.root} (Ctrl-C to stop)", file=sys.stderr, flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass
