@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from lxml import etree
 
 _WS_RE = re.compile(r"\s+")
+#: characters lxml will not set as text (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF, surrogates)
+_XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def squash(text: str | None) -> str:
@@ -134,10 +136,11 @@ def _remove(el: etree._Element) -> None:
     tail = el.tail
     if tail and tail.strip():
         prev = el.getprevious()
+        # lxml keeps control characters it parsed but refuses them on assignment: drop them
         if prev is not None:
-            prev.tail = (prev.tail or "") + tail
+            prev.tail = _XML_UNSAFE_RE.sub("", (prev.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = _XML_UNSAFE_RE.sub("", (parent.text or "") + tail)
     parent.remove(el)
 
 

@@ -70,12 +70,6 @@ class ArticlePage(Page):
     def id(self) -> int | None:
         return self.ref.id if self.ref else None
 
-    def canonical_url(self) -> str | None:
-        return self.ref.url if self.ref else None
-
-    def section(self) -> str | None:
-        return self.ref.section if self.ref else None
-
     def lang(self) -> str:
         for raw in (self.sel.xpath("/html/@lang").get(), self.ld("inLanguage"), self.meta("og:locale")):
             if isinstance(raw, str) and raw.strip():
@@ -149,6 +143,11 @@ class ArticlePage(Page):
                 found = date_in_text(text)
                 if found:
                     return cleaning.squash(found)
+        # an unknown header: the first short text in the article that holds a site-form date
+        for text in scope.xpath(".//text()[string-length(normalize-space(.)) < 80]").getall()[:60]:
+            found = date_in_text(text)
+            if found:
+                return cleaning.squash(found)
         return None
 
     def lead(self) -> str | None:
@@ -165,13 +164,17 @@ class ArticlePage(Page):
         cleaning.strip_boilerplate(root)
         return root
 
-    def paragraphs(self) -> list[str]:
-        """The body's paragraphs in order, boilerplate nodes removed, lines still raw-ish."""
+    @cached_property
+    def _paragraphs(self) -> tuple[str, ...]:
         if self._clean_body is None:
-            return []
+            return ()
         out: list[str] = []
         _flatten(self._clean_body, out)
-        return out
+        return tuple(out)
+
+    def paragraphs(self) -> list[str]:
+        """The body's paragraphs in order, boilerplate nodes removed (lines are cleaned by the pipeline)."""
+        return list(self._paragraphs)
 
     def text(self) -> list[str]:
         """Paragraphs for the cleaning pipeline (which drops boilerplate lines and joins them)."""
@@ -203,18 +206,19 @@ class ArticlePage(Page):
         out: dict[str, dict] = {}
         if scope is not None:
             for img in scope.xpath(".//img | .//amp-img"):
-                if _in_noise(img.root, scope.root):
+                if _in_noise(img.root, scope.root) or _is_pixel(img):
                     continue
                 src = img.attrib.get("src") or img.attrib.get("data-src") or ""
                 if not src or src.startswith("data:") or "logo" in src.lower():
                     continue
-                absolute = urljoin(urls.LIVE_ORIGIN + "/", _site_relative(src, self.origin))
-                if absolute in out:
+                absolute = _image_url(src, self.origin)
+                if absolute is None or absolute in out:
                     continue
                 out[absolute] = {"url": absolute, "caption": self._caption(img)}
         for src in self._structured_images():
-            absolute = urljoin(urls.LIVE_ORIGIN + "/", _site_relative(src, self.origin))
-            out.setdefault(absolute, {"url": absolute, "caption": None})
+            absolute = _image_url(src, self.origin)
+            if absolute is not None:
+                out.setdefault(absolute, {"url": absolute, "caption": None})
         return list(out.values())
 
     def _caption(self, img) -> str | None:
@@ -270,6 +274,10 @@ class ArticlePage(Page):
 
     def related(self) -> list[Link]:
         """Every "ЩЕ ЗА ТЕМОЮ" item shown, in page order (the article itself left out)."""
+        return list(self._related)
+
+    @cached_property
+    def _related(self) -> tuple[Link, ...]:
         links: dict[int, Link] = {}
         own = self.id()
         for block in self.blocks_under_heading(cleaning.is_related_heading):
@@ -277,12 +285,38 @@ class ArticlePage(Page):
                 for link in self.links_under(node):
                     if link.ref.id != own and link.ref.id not in links:
                         links[link.ref.id] = link
-        return list(links.values())
+        return tuple(links.values())
 
     def amp_url(self) -> str | None:
         """The AMP twin's link, as written on the page (``link rel="amphtml"``)."""
         href = self.sel.xpath("//link[@rel='amphtml']/@href").get()
         return href.strip() if href and href.strip() else None
+
+    def fields(self) -> dict:
+        """Every item field this page yields (raw dates and paragraphs: the pipelines finish them).
+
+        ``related`` holds the desktop block's items; the spider replaces it with the AMP twin's
+        when the block is empty.
+        """
+        ref = self.ref
+        return {
+            "id": ref.id if ref else None,
+            "url": ref.url if ref else None,
+            "lang": self.lang(),
+            "section": ref.section if ref else None,
+            "title": self.title(),
+            "lead": self.lead(),
+            "text": self.text(),
+            "published_at": self.published_at(),
+            "modified_at": self.modified_at(),
+            "tags": self.tags(),
+            "images": self.images(),
+            "photo_credit": self.photo_credit(),
+            "source": self.source(),
+            "related": [link.as_related() for link in self.related()],
+            "reading_time": self.reading_time(),
+            "word_count": 0,
+        }
 
     def missing(self) -> list[str]:
         """Names of the required fields this page lacks (for the layout-change warning)."""
@@ -303,10 +337,29 @@ def _candidates(*values) -> list[str]:
     return out
 
 
+def _image_url(src: str, origin: str) -> str | None:
+    """The absolute live URL of an image, or None for a src that is not a URL (``http://[::1``)."""
+    try:
+        return urljoin(urls.LIVE_ORIGIN + "/", _site_relative(src, origin))
+    except ValueError:
+        return None
+
+
 def _site_relative(src: str, origin: str) -> str:
     """Map an image URL on the mirror's origin back onto the live site."""
     src = src.strip()
     return src[len(origin):] if src.startswith(origin + "/") else src
+
+
+def _is_pixel(img) -> bool:
+    """Tracking pixels and hidden images: inside <noscript>, 1x1, or display:none."""
+    if img.xpath("ancestor::noscript"):
+        return True
+    for attr in ("width", "height"):
+        value = (img.attrib.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) <= 2:
+            return True
+    return "display:none" in (img.attrib.get("style") or "").replace(" ", "")
 
 
 def _in_noise(el, scope) -> bool:

@@ -82,7 +82,11 @@ class ListingPage(Page):
         hrefs = self.sel.css(".pager a::attr(href), .pagination a::attr(href)").getall()
         hrefs += self.sel.xpath("//link[@rel='next']/@href | //a[@rel='next']/@href").getall()
         for href in hrefs:
-            absolute = self.response.urljoin(href.strip())
-            if urls.listing_page(absolute, self.section) == wanted:
+            try:
+                absolute = self.response.urljoin(href.strip())
+                page = urls.listing_page(absolute, self.section)
+            except ValueError:  # not a URL ("http://[::1")
+                continue
+            if page == wanted:
                 return urls.listing_path(self.section, wanted)
         return None

@@ -1,0 +1,482 @@
+"""Downloader middlewares and an extension that keep a crawl going when the site or the network misbehaves.
+
+* :class:`BackoffRetryMiddleware` replaces Scrapy's ``RetryMiddleware``: the same retry rules
+  (``RETRY_TIMES``, ``RETRY_HTTP_CODES``, ``RETRY_EXCEPTIONS``), but a retry waits first:
+  ``Retry-After`` (seconds or an HTTP date) when the answer carries one, capped by
+  ``INTERFAX_RETRY_AFTER_MAX``, else exponential backoff ``INTERFAX_RETRY_BACKOFF_BASE * 2**(n-1)``
+  capped by ``INTERFAX_RETRY_BACKOFF_MAX``. The wait does not block the reactor.
+* :class:`SafeRedirectMiddleware` / :class:`SafeMetaRefreshMiddleware` replace Scrapy's redirect
+  middlewares: a redirect off the site (also from a ``dont_filter`` request), a loop or too many
+  hops ends the request with a named exception instead of a silent drop.
+* :class:`EncodingFixMiddleware`: strips NUL bytes; re-decodes a Cyrillic page that Scrapy read
+  with the wrong charset (windows-1251 without a charset, a wrong charset header or meta).
+* :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML, or is empty,
+  ends as a named exception (so the spider's errback reports it once).
+* :class:`LogFormatter`: a dropped article is logged as one line (reason and URL), not the whole item.
+* :class:`FailureReport` (extension): writes the failed URLs to ``INTERFAX_FAILED_FILE`` at the
+  end of the run, and demotes Scrapy's own download warnings that the spider's errback reports
+  anyway (too large, data loss) to DEBUG, so each fault is one line in the log.
+
+:func:`describe_failure` turns any failure into ``(kind, message)``: the spider counts
+``interfax/errors/<kind>`` and logs the message.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import logging
+import re
+import time
+import zlib
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import scrapy.logformatter
+from scrapy import signals
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import HtmlResponse, Request, Response
+from scrapy.utils.asyncio import sleep
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
+
+from interfax.pipelines import ArticleDropped
+
+logger = logging.getLogger(__name__)
+
+#: request meta key the spider sets on its own page requests (listing, article, amp)
+KIND_META = "interfax_kind"
+
+
+# ---------------------------------------------------------------- named faults
+
+
+class PageFault(IgnoreRequest):
+    """A request that ends without a page, for a reason named by ``kind`` (``interfax/errors/<kind>``)."""
+
+    kind = "fault"
+
+
+class OffsiteRedirect(PageFault):
+    kind = "offsite_redirect"
+
+
+class RedirectLoop(PageFault):
+    kind = "redirect_loop"
+
+
+class TooManyRedirects(PageFault):
+    kind = "too_many_redirects"
+
+
+class NotHtml(PageFault):
+    kind = "not_html"
+
+
+class EmptyBody(PageFault):
+    kind = "empty_body"
+
+
+_NAMED_KINDS = {
+    # Scrapy 2.13+ download errors
+    "DownloadTimeoutError": ("timeout", "no answer within the download timeout"),
+    "ResponseDataLossError": ("data_loss", "connection closed before the whole body arrived"),
+    "CannotResolveHostError": ("dns", "host name does not resolve"),
+    "DownloadConnectionRefusedError": ("connection_refused", "connection refused"),
+    "DownloadFailedError": ("connection_lost", "download failed"),
+    # Twisted errors (older Scrapy, other handlers)
+    "TimeoutError": ("timeout", "no answer within the download timeout"),
+    "TCPTimedOutError": ("timeout", "TCP connection timed out"),
+    "DNSLookupError": ("dns", "host name does not resolve"),
+    "ConnectionRefusedError": ("connection_refused", "connection refused"),
+    "ConnectError": ("connection_refused", "cannot connect"),
+    "ConnectionLost": ("connection_lost", "connection lost"),
+    "ConnectionDone": ("connection_lost", "connection closed"),
+    "ResponseNeverReceived": ("connection_lost", "connection closed before an answer"),
+    "ResponseFailed": ("data_loss", "connection closed before the whole body arrived"),
+    "_DataLoss": ("data_loss", "connection closed before the whole body arrived"),
+    "PotentialDataLoss": ("data_loss", "connection closed before the whole body arrived"),
+    # content that does not decode
+    "BadGzipFile": ("bad_compression", "body does not decode as its Content-Encoding says"),
+    "EOFError": ("bad_compression", "compressed body ends early"),
+}
+
+
+def describe_failure(failure) -> tuple[str, str]:
+    """``(kind, message)`` for a Twisted failure (or an exception) of a page request.
+
+    ``kind`` names the stat ``interfax/errors/<kind>``; ``message`` is one short line for the log
+    (no URL: the caller names it), ending with the number of retries when there were any.
+    """
+    exc = getattr(failure, "value", failure)
+    request = getattr(failure, "request", None) or getattr(exc, "request", None)
+    kind, message = _describe(exc, request)
+    retries = request.meta.get("retry_times", 0) if request is not None else 0
+    if retries:
+        message += f", gave up after {retries} retr{'y' if retries == 1 else 'ies'}"
+    return kind, message
+
+
+def _describe(exc: BaseException, request: Request | None) -> tuple[str, str]:
+    from scrapy.spidermiddlewares.httperror import HttpError
+
+    if isinstance(exc, HttpError):
+        status = exc.response.status
+        return f"http_{status}", f"HTTP {status}"
+    if isinstance(exc, PageFault):
+        return exc.kind, str(exc)
+    name = type(exc).__name__
+    text = str(exc)
+    if name == "DownloadCancelledError" or "download max size" in text or "DOWNLOAD_MAXSIZE" in text:
+        if "max size" in text or "MAXSIZE" in text:
+            limit = re.search(r"max size \((\d+)\)|DOWNLOAD_MAXSIZE \((\d+) B\)", text)
+            limit = next((g for g in limit.groups() if g), None) if limit else None
+            return "too_large", "body larger than DOWNLOAD_MAXSIZE" + (f" = {limit} bytes" if limit else "")
+        return "cancelled", "download cancelled"
+    if isinstance(exc, IgnoreRequest):
+        if "robots.txt" in text:
+            return "robots_disallowed", "robots.txt disallows it"
+        if "offsite" in text.lower():
+            return "offsite", text
+        if "max redirections" in text:
+            return "too_many_redirects", "too many redirects"
+        return "ignored", text or "ignored"
+    if isinstance(exc, zlib.error) or type(exc).__module__.lstrip("_") in ("brotli", "zstandard", "zlib"):
+        return "bad_compression", "body does not decode as its Content-Encoding says"
+    if name in _NAMED_KINDS:
+        kind, message = _NAMED_KINDS[name]
+        if kind == "timeout" and request is not None and request.meta.get("download_timeout"):
+            message = f"no answer within {request.meta['download_timeout']:g} s"
+        return kind, message
+    return name.lower(), f"{name}: {text}"[:200]
+
+
+# ---------------------------------------------------------------- retries with backoff
+
+
+def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP date; None if absent or bad."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", "replace")
+    value = value.strip()
+    if not value:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", value):
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's RetryMiddleware, waiting before each retry (Retry-After, else exponential backoff)."""
+
+    def __init__(self, settings):
+        super().__init__(settings)  # NotConfigured when RETRY_ENABLED is off
+        self.retry_after_max = max(0.0, settings.getfloat("INTERFAX_RETRY_AFTER_MAX", 60.0))
+        self.backoff_base = max(0.0, settings.getfloat("INTERFAX_RETRY_BACKOFF_BASE", 1.0))
+        self.backoff_max = max(0.0, settings.getfloat("INTERFAX_RETRY_BACKOFF_MAX", 30.0))
+
+    async def process_response(self, request: Request, response: Response) -> Request | Response:
+        result = super().process_response(request, response)
+        if isinstance(result, Request):
+            await self._wait(result, response)
+        return result
+
+    async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
+        result = super().process_exception(request, exception)
+        if isinstance(result, Request):
+            await self._wait(result, None)
+        return result
+
+    def delay(self, retry: Request, response: Response | None) -> tuple[float, str]:
+        """Seconds to wait before ``retry`` and why ('retry_after', 'retry_after_capped' or 'backoff')."""
+        header = response.headers.get("Retry-After") if response is not None else None
+        asked = retry_after_seconds(header)
+        if asked is not None:
+            if asked > self.retry_after_max:
+                return self.retry_after_max, "retry_after_capped"
+            return asked, "retry_after"
+        attempt = max(1, int(retry.meta.get("retry_times", 1)))
+        return min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1)), "backoff"
+
+    async def _wait(self, retry: Request, response: Response | None) -> None:
+        seconds, why = self.delay(retry, response)
+        stats = self.crawler.stats
+        stats.inc_value(f"interfax/retry/{why}")
+        if seconds <= 0:
+            return
+        stats.inc_value("interfax/retry/wait_seconds", round(seconds, 3))
+        logger.debug("retry %d of %s in %.2f s (%s)", retry.meta.get("retry_times", 1), retry.url, seconds, why)
+        await sleep(seconds)
+
+
+# ---------------------------------------------------------------- redirects
+
+
+def _host_allowed(url: str, allowed_domains) -> bool:
+    """Scrapy's offsite rule: the host is an allowed domain or a subdomain of one (no list: any host)."""
+    domains = [d for d in (allowed_domains or []) if d]
+    if not domains:
+        return True
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == d.lower() or host.endswith("." + d.lower()) for d in domains)
+
+
+class _SafeRedirectMixin:
+    """Check every redirect Scrapy would follow: on the site, no loop, not too many hops."""
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:
+        try:
+            result = super().process_response(request, response)
+        except IgnoreRequest as exc:
+            if "max redirections" in str(exc):
+                self.crawler.stats.inc_value("interfax/redirects/too_many")
+                hops = len(request.meta.get("redirect_urls", [])) + 1
+                raise TooManyRedirects(f"gave up after {hops} redirects") from None
+            raise
+        if isinstance(result, Request) and result is not request and result.meta.get("redirect_urls"):
+            self._check(result)
+        return result
+
+    def _check(self, redirected: Request) -> None:
+        stats = self.crawler.stats
+        chain = redirected.meta["redirect_urls"]
+        spider = self.crawler.spider
+        if not _host_allowed(redirected.url, getattr(spider, "allowed_domains", None)):
+            stats.inc_value("interfax/redirects/offsite")
+            raise OffsiteRedirect(f"redirects off the site to {redirected.url}, not followed")
+        if redirected.url in chain:
+            stats.inc_value("interfax/redirects/loop")
+            hops = " -> ".join(urlsplit(u).path or "/" for u in [*chain, redirected.url])
+            raise RedirectLoop(f"redirect loop {hops}")
+        stats.inc_value("interfax/redirects/followed")
+
+
+class SafeRedirectMiddleware(_SafeRedirectMixin, RedirectMiddleware):
+    pass
+
+
+class SafeMetaRefreshMiddleware(_SafeRedirectMixin, MetaRefreshMiddleware):
+    pass
+
+
+# ---------------------------------------------------------------- encodings
+
+_TAG_RE = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]*>", re.S | re.I)
+_MIN_LETTERS = 20
+_LATIN1_LETTER_RE = re.compile("[\u00c0-\u00ff]")
+
+
+def _letters(text: str) -> tuple[int, int, int, int]:
+    """(non-ASCII letters, Cyrillic letters, U+FFFD, all letters) in the visible text of an HTML string."""
+    visible = _TAG_RE.sub(" ", text)
+    non_ascii = cyrillic = letters = 0
+    for ch in visible:
+        if ch.isalpha():
+            letters += 1
+            if ord(ch) > 127:
+                non_ascii += 1
+                if "\u0400" <= ch <= "\u04ff":
+                    cyrillic += 1
+    return non_ascii, cyrillic, visible.count("\ufffd"), letters
+
+
+def _looks_cyrillic(text: str) -> bool:
+    non_ascii, cyrillic, bad, _ = _letters(text)
+    return cyrillic >= _MIN_LETTERS and cyrillic >= 0.8 * non_ascii and bad <= max(2, cyrillic // 200)
+
+
+def _looks_wrong(text: str) -> bool:
+    """Decoded with the wrong charset: many U+FFFD, or Latin-1 letters where Cyrillic was meant."""
+    if "\ufffd" not in text and len(_LATIN1_LETTER_RE.findall(text)) < _MIN_LETTERS:
+        return False  # the common case, cheaply: Cyrillic read as Latin-1 is full of À-ÿ (Ð, Ñ, à...)
+    non_ascii, cyrillic, bad, letters = _letters(text)
+    if bad >= 5 and bad > cyrillic // 50:
+        return True
+    return non_ascii >= _MIN_LETTERS and non_ascii > 0.3 * letters and cyrillic < 0.2 * non_ascii
+
+
+class EncodingFixMiddleware:
+    """Re-decode Cyrillic pages read with the wrong charset; strip NUL bytes (``interfax/encoding/<kind>``)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if not isinstance(response, HtmlResponse) or not response.body:
+            return response
+        stats = self.crawler.stats
+        encoding = (response.encoding or "").lower().replace("_", "-")
+        if b"\x00" in response.body and not encoding.startswith(("utf-16", "utf-32")):
+            response = response.replace(body=response.body.replace(b"\x00", b""))
+            stats.inc_value("interfax/encoding/nul_stripped")
+            logger.info("removed NUL bytes from %s", response.url)
+        try:
+            text = response.text
+        except (LookupError, ValueError):
+            text = response.body.decode("cp1252", "replace")
+        if not _looks_wrong(text):
+            return response
+        declared = self._declared(response)
+        for candidate in ("utf-8", "cp1251"):
+            if candidate == encoding:
+                continue
+            try:
+                fixed = response.body.decode(candidate)
+            except UnicodeDecodeError:
+                continue
+            if _looks_cyrillic(fixed):
+                kind = "wrong_charset" if declared else "undeclared_charset"
+                stats.inc_value(f"interfax/encoding/{kind}")
+                stats.inc_value(f"interfax/encoding/redecoded_{candidate.replace('-', '')}")
+                logger.info(
+                    "re-decoded %s as %s (declared: %s; read as %s)", response.url, candidate, declared or "none", encoding
+                )
+                return response.replace(encoding=candidate)
+        stats.inc_value("interfax/encoding/undecodable")
+        return response
+
+    @staticmethod
+    def _declared(response: Response) -> str | None:
+        header = response.headers.get("Content-Type")
+        declared = http_content_type_encoding(header.decode("latin-1")) if header else None
+        return declared or html_body_declared_encoding(response.body)
+
+
+# ---------------------------------------------------------------- content checks
+
+
+#: Content-Types a page may have (a missing one is judged by the body, as Scrapy does)
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/xhtml"})
+
+
+class ContentGuardMiddleware:
+    """A 2xx answer to one of the spider's page requests must be a non-empty HTML page."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if KIND_META not in request.meta or not 200 <= response.status < 300:
+            return response  # robots.txt and other helper requests, errors: not ours to judge
+        ctype = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+        # Scrapy picks the response class from the URL too (".html"): a declared type must be HTML itself
+        if (ctype and ctype not in HTML_TYPES) or not isinstance(response, HtmlResponse):
+            raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}")
+        if not response.body.strip():
+            raise EmptyBody("empty body")
+        return response
+
+
+# ---------------------------------------------------------------- end of run
+
+
+class LogFormatter(scrapy.logformatter.LogFormatter):
+    """Scrapy's log formatter, but a dropped article is one line (reason and URL), not the whole item."""
+
+    def dropped(self, item, exception, response, spider):
+        result = super().dropped(item, exception, response, spider)
+        if isinstance(exception, ArticleDropped):
+            result["msg"] = "Dropped (%(reason)s): %(exception)s"
+            result["args"] = {"reason": exception.reason, "exception": exception}
+        return result
+
+
+
+class _DemoteToDebug(logging.Filter):
+    """Turn a duplicate WARNING into a DEBUG record (the spider's errback reports the fault)."""
+
+    def __init__(self, needles: tuple[str, ...]):
+        super().__init__()
+        self.needles = needles
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING:
+            message = record.getMessage()
+            if any(n in message for n in self.needles):
+                # handlers at INFO and above now skip it; a DEBUG log still shows it
+                record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return True
+
+
+#: Scrapy loggers whose per-request fault warnings duplicate the spider's one line
+_DUPLICATE_WARNINGS = {
+    "scrapy.core.downloader.handlers.http11": ("larger than download max size", "Got data loss in"),
+    "scrapy.core.downloader.handlers.http2": ("larger than download max size", "Got data loss in"),
+    "scrapy.core.downloader.handlers._base_http": ("larger than download max size", "Got data loss in"),
+    "scrapy.core.downloader.handlers._base_streaming": ("larger than download max size", "Got data loss in"),
+    "scrapy.core.downloader.handlers._httpx": ("larger than download max size", "Got data loss in"),
+    "scrapy.core.downloader.handlers._aiohttp": ("larger than download max size", "Got data loss in"),
+    "scrapy.downloadermiddlewares.httpcompression": ("exceeded DOWNLOAD_MAXSIZE",),
+}
+
+
+class FailureReport:
+    """Failed URLs to a file at the end of the run; one log line per download fault.
+
+    ``INTERFAX_FAILED_FILE`` (default empty: no file): a path, ``%(name)s`` and ``%(time)s`` filled
+    in as in feed URIs; one JSON line ``{"url", "reason"}`` per article that failed for good. The
+    file is written at every run end while the setting is set (empty when nothing failed).
+    """
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.path_template = crawler.settings.get("INTERFAX_FAILED_FILE") or ""
+        self.started = datetime.now(timezone.utc).replace(microsecond=0)
+        self.filters: list[tuple[logging.Logger, logging.Filter]] = []
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def spider_opened(self, spider):
+        for name, needles in _DUPLICATE_WARNINGS.items():
+            log = logging.getLogger(name)
+            demote = _DemoteToDebug(needles)
+            log.addFilter(demote)
+            self.filters.append((log, demote))
+
+    def spider_closed(self, spider, reason):
+        for log, demote in self.filters:
+            log.removeFilter(demote)
+        self.filters.clear()
+        if not self.path_template:
+            return
+        path = Path(self.failed_path(spider))
+        failed = getattr(spider, "failed", {}) or {}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("w", encoding="utf-8") as fh:
+                for url, why in sorted(failed.items()):
+                    fh.write(json.dumps({"url": url, "reason": why}, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            logger.error("cannot write the failed URLs to %s: %s", path, exc)
+            return
+        logger.info("%d failed URL(s) written to %s", len(failed), path)
+
+    def failed_path(self, spider) -> str:
+        return self.path_template % {
+            "name": spider.name,
+            "time": self.started.isoformat().replace("+00:00", "").replace(":", "-"),
+        }

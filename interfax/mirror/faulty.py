@@ -1,0 +1,498 @@
+"""A misbehaving copy of the mirror: the normal mirror files plus fault routes, on 127.0.0.1.
+
+Everything under the mirror's ``site/`` is served as by :class:`~interfax.mirror.server.MirrorServer`;
+on top of that, the paths in :data:`FAULTS` misbehave. They use the site's own URL scheme in a
+section of their own, so a crawl started with ``-a sections=faults`` sees only them:
+
+* ``/news/faults.html``: a listing in the site's markup linking every listed fault article
+  (and one article under ``/news/private/``, which ``/robots.txt`` disallows);
+* ``/news/empty.html``: a listing with no items;
+* ``/news/redesign.html``: a site-wide layout change: six articles in an unknown layout, one good;
+* ``/news/faults/<id>.html``: one fault each (table below); the pages themselves are the mirror's
+  article 1063374 with its id changed, so a fault that lets the page through yields a record;
+* ``/news/faults/<id>-amp.html``: the matching AMP twin, always served normally.
+
+Standard library only (``http.server``); binds 127.0.0.1 only; ``port=0`` picks a free port.
+Every request is counted: ``requests`` (paths in order), ``count(path)``, ``times(path)``.
+
+    with FaultyServer() as server:
+        server.base_url          # crawl it with -a sections=faults
+        server.count("/news/faults/1900001.html")
+
+The fault kinds (``Fault.kind``):
+
+=============== ==========================================================================
+``status``      answer ``status`` (with ``Retry-After`` if set) the first ``times`` times,
+                then the page; ``times=0``: always; ``statuses``: one status per attempt
+``hang``        send nothing for ``seconds`` (past the download timeout), then hang up
+``trickle``     send the page in small pieces over ``seconds`` (slow but complete)
+``close``       chunked body, connection closed after part of it (no last chunk)
+``short``       ``Content-Length`` of the whole page, half of it sent, then hang up
+``redirect``    ``status`` redirect to ``target`` (a site path or an absolute URL;
+                ``{base}`` and ``{port}`` are filled in)
+``content``     ``body`` as given with ``content_type`` and extra ``headers``
+``huge``        a ``size``-byte HTML page (sent until the client hangs up)
+=============== ==========================================================================
+"""
+
+from __future__ import annotations
+
+import email.utils
+import http.server
+import socket
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from interfax.mirror.server import DEFAULT_ROOT, MirrorServer, content_type
+
+#: the mirror article every fault page is built from
+TEMPLATE_ID = 1063374
+TEMPLATE_SECTION = "general"
+FAULT_SECTION = "faults"
+EMPTY_SECTION = "empty"
+REDESIGN_SECTION = "redesign"
+PRIVATE_SECTION = "private"
+ROBOTS_TXT = f"User-agent: *\nDisallow: /news/{PRIVATE_SECTION}/\n".encode()
+OFFSITE_URL = "http://example.invalid/news/general/1063374.html"
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str
+    note: str = ""
+    status: int = 200
+    times: int = 0
+    statuses: tuple[int, ...] = ()  # for ``status``: one status per attempt, then the page
+    retry_after: str | None = None  # seconds, or "date+N": an HTTP date N seconds ahead
+    seconds: float = 0.0
+    target: str | None = None
+    body: Callable[[FaultyServer], bytes] | None = None
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict = field(default_factory=dict)
+    size: int = 0
+    listing: str | None = "faults"  # the listing (section) that links it; None: linked from nowhere
+
+
+def fault_path(article_id: int, section: str = FAULT_SECTION) -> str:
+    return f"/news/{section}/{article_id}.html"
+
+
+# ---------------------------------------------------------------- pages built from the template
+
+
+def article_html(server: FaultyServer, article_id: int, amp: bool = False, section: str = FAULT_SECTION) -> str:
+    """The template article (desktop or AMP) as article ``article_id`` of ``section``."""
+    name = f"{TEMPLATE_ID}-amp.html" if amp else f"{TEMPLATE_ID}.html"
+    html = (server.root / "news" / TEMPLATE_SECTION / name).read_text("utf-8")
+    html = html.replace(f"/news/{TEMPLATE_SECTION}/{TEMPLATE_ID}", f"/news/{section}/{article_id}")
+    return html.replace(str(TEMPLATE_ID), str(article_id))
+
+
+def _page(article_id: int, transform: Callable[[str], str] = lambda h: h, encoding: str = "utf-8"):
+    def build(server: FaultyServer) -> bytes:
+        return transform(article_html(server, article_id)).encode(encoding, "xmlcharrefreplace")
+
+    return build
+
+
+def _without_meta_charset(html: str) -> str:
+    return html.replace('<meta charset="utf-8">', "")
+
+
+def _malformed(html: str) -> str:
+    """Unclosed and mismatched tags, a broken attribute, stray closing tags, an unquoted entity."""
+    html = html.replace("</p>", "", 3)  # three paragraphs never closed
+    html = html.replace('<div class="article-content">', '<div class="article-content"><div><span><b>', 1)
+    html = html.replace("<h1 class=", '<h1 data-x="unterminated class=', 1)
+    html = html.replace("</article>", "</i></div></div></span></article & stray>", 1)
+    return html.replace("</body>", "<table><tr><td>unclosed cell</body>", 1)
+
+
+def _truncated(html: str) -> str:
+    """Cut in the middle of a tag after the article body (the rest of the page never arrives)."""
+    at = html.index("</article>") + len("</art")
+    return html[:at]
+
+
+def _with_nuls(html: str) -> str:
+    head, sep, body = html.partition("<body>")
+    body = body.replace("Умєров", "Ум\x00єров").replace("Каллас", "Кал\x00лас").replace("<p>", "<p>\x00", 2)
+    return head + sep + body
+
+
+def _unknown_layout(server: FaultyServer) -> bytes:
+    """An article in a layout no parser knows: no <title>, no h1, no date, no known body container."""
+    return (
+        '<!DOCTYPE html>\n<html lang="uk"><head><meta charset="utf-8"></head>\n<body>\n'
+        '<div class="x-page"><div class="x-headline-block"><span class="x-hl">Заголовок нової верстки</span></div>\n'
+        '<div class="x-story-flow"><span class="x-s">Текст статті у верстці, якої парсер не знає.</span>'
+        '<span class="x-s">Ще одне речення тексту.</span></div></div>\n'
+        "</body></html>\n"
+    ).encode()
+
+
+def _listing_of(section: str, extra: tuple[str, ...] = ()):
+    def build(server: FaultyServer) -> bytes:
+        items = [path for path, fault in server.faults.items() if fault.listing == section] + list(extra)
+        return _listing_body(section, items)
+
+    return build
+
+
+def _listing_body(section: str, items: list[str]) -> bytes:
+    rows = "\n".join(
+        '  <div class="grid article">\n'
+        '    <div class="col-27 article-image-wrapper"><div class="article-time">'
+        f'<span class="article-time-big">12:{n % 60:02d}</span> <span>11.04.2025</span></div></div>\n'
+        '    <div class="col-57"><h1 class="article-link-wrapper">'
+        f'<a class="article-link" href="{path}">Fault {path}</a></h1></div>\n  </div>'
+        for n, path in enumerate(items)
+    )
+    return _listing_html(section, rows).encode()
+
+
+def _empty_listing(server: FaultyServer) -> bytes:
+    return _listing_html("Порожньо", "").encode()
+
+
+def _listing_html(title: str, rows: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="uk">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title} | Інтерфакс-Україна</title>\n</head>\n<body>\n"
+        '<header class="header"><nav class="main-menu"><a href="/news/latest.html">Останні новини</a>'
+        '<a href="/news/general.html">Загальні</a></nav></header>\n'
+        f'<div class="grid content"><div class="col-23">\n<h1 class="section-title">{title}</h1>\n'
+        f'<div class="articles-section-view">\n{rows}\n</div>\n</div></div>\n</body>\n</html>\n'
+    )
+
+
+def _pdf(server: FaultyServer) -> bytes:
+    return b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+# ---------------------------------------------------------------- the fault table
+
+FAULTS: dict[str, Fault] = {
+    # 5xx and rate limits
+    fault_path(1900001): Fault("status", "503 twice, then the page", status=503, times=2),
+    fault_path(1900002): Fault("status", "500 then 502, then the page", statuses=(500, 502)),
+    fault_path(1900003): Fault("status", "500 always", status=500),
+    fault_path(1900004): Fault("status", "503 with Retry-After: 1, once", status=503, times=1, retry_after="1"),
+    fault_path(1900005): Fault("status", "429 with Retry-After as an HTTP date, once", status=429, times=1,
+                               retry_after="date+2"),
+    fault_path(1900006): Fault("status", "503 with Retry-After: 3600 (past the cap), once", status=503, times=1,
+                               retry_after="3600"),
+    fault_path(1900007): Fault("status", "429 with Retry-After: 1, always", status=429, retry_after="1"),
+    # slow and broken connections
+    fault_path(1900010): Fault("hang", "no answer for 30 s", seconds=30),
+    fault_path(1900011): Fault("trickle", "the page in pieces over 1 s", seconds=1.0),
+    fault_path(1900012): Fault("close", "chunked, connection closed mid-body"),
+    fault_path(1900013): Fault("short", "body shorter than its Content-Length"),
+    # redirects
+    fault_path(1900020): Fault("redirect", "301 to another article", status=301, target=fault_path(1900021)),
+    fault_path(1900021): Fault("content", "the redirect target", body=_page(1900021), listing=None),
+    fault_path(1900022): Fault("redirect", "302 loop with 1900023", status=302, target=fault_path(1900023)),
+    fault_path(1900023): Fault("redirect", "302 loop with 1900022", status=302, target=fault_path(1900022),
+                               listing=None),
+    fault_path(1900024): Fault("redirect", "302 off the site (.invalid)", status=302, target=OFFSITE_URL),
+    fault_path(1900025): Fault("redirect", "302 to the same server under another host name", status=302,
+                               target="http://localhost:{port}" + fault_path(1900026)),
+    fault_path(1900026): Fault("content", "reachable only through the off-site redirect", body=_page(1900026),
+                               listing=None),
+    # bodies that are not a page
+    fault_path(1900030): Fault("content", "a PDF, not HTML", body=_pdf, content_type="application/pdf"),
+    fault_path(1900031): Fault("content", "200 with an empty body", body=lambda s: b""),
+    fault_path(1900032): Fault("huge", "a 10 MB page", size=10 * 1024 * 1024),
+    fault_path(1900033): Fault("content", "gzip that does not decode", body=lambda s: b"\x1f\x8b\x08\x00 not gzip at all",
+                               headers={"Content-Encoding": "gzip"}),
+    # bad HTML and encodings
+    fault_path(1900040): Fault("content", "malformed HTML", body=_page(1900040, _malformed)),
+    fault_path(1900041): Fault("content", "truncated mid-tag", body=_page(1900041, _truncated)),
+    fault_path(1900042): Fault("content", "windows-1251, no charset anywhere",
+                               body=_page(1900042, _without_meta_charset, "cp1251"), content_type="text/html"),
+    fault_path(1900043): Fault("content", "windows-1251 with a utf-8 header and meta",
+                               body=_page(1900043, encoding="cp1251"), content_type="text/html; charset=utf-8"),
+    fault_path(1900044): Fault("content", "utf-8 with a iso-8859-1 header",
+                               body=_page(1900044, _without_meta_charset), content_type="text/html; charset=iso-8859-1"),
+    fault_path(1900045): Fault("content", "NUL bytes in the HTML", body=_page(1900045, _with_nuls)),
+    # layout changes
+    fault_path(1900050): Fault("content", "an article in an unknown layout", body=_unknown_layout),
+    # a redesign: /news/redesign.html lists six articles in the unknown layout and one good article
+    **{
+        fault_path(article_id): Fault("content", "a redesigned article", body=_unknown_layout, listing=REDESIGN_SECTION)
+        for article_id in range(1900051, 1900057)
+    },
+    fault_path(1900098): Fault("content", "a good article among the redesigned", body=_page(1900098),
+                               listing=REDESIGN_SECTION),
+    # control: a plain good article
+    fault_path(1900099): Fault("content", "a good article", body=_page(1900099)),
+}
+
+#: listings of the faulty site
+LISTINGS: dict[str, Callable[[FaultyServer], bytes]] = {
+    f"/news/{FAULT_SECTION}.html": _listing_of(FAULT_SECTION, extra=(fault_path(1900060, PRIVATE_SECTION),)),
+    f"/news/{EMPTY_SECTION}.html": _empty_listing,
+    f"/news/{REDESIGN_SECTION}.html": _listing_of(REDESIGN_SECTION),
+}
+
+
+# ---------------------------------------------------------------- the server
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: _HTTPServer
+    protocol_version = "HTTP/1.1"
+    server_version = "InterfaxFaulty/1.0"
+    sys_version = ""
+    timeout = 10
+
+    def do_GET(self) -> None:  # noqa: N802
+        faulty = self.server.faulty
+        path = urlsplit(self.path).path or "/"
+        n = faulty._record(path)
+        try:
+            faulty._answer(self, path, n)
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout):
+            self.close_connection = True
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        if self.server.faulty.verbose:
+            sys.stderr.write(f"faulty: {format % args}\n")
+
+    # -- answers -----------------------------------------------------------------------------
+    def send(self, status: int, ctype: str | None, body: bytes, headers: dict | None = None, length: int | None = None):
+        self.send_response(status)
+        if ctype:
+            self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body) if length is None else length))
+        self.send_header("Cache-Control", "no-store")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
+
+
+class _HTTPServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    allow_reuse_address = True
+    faulty: FaultyServer
+
+    def handle_error(self, request, client_address) -> None:
+        if self.faulty.verbose:
+            super().handle_error(request, client_address)
+
+
+class FaultyServer:
+    """The mirror plus :data:`FAULTS` on 127.0.0.1 (see the module docstring)."""
+
+    def __init__(self, root=DEFAULT_ROOT, host: str = "127.0.0.1", port: int = 0,
+                 faults: dict[str, Fault] | None = None, robots_txt: bytes = ROBOTS_TXT, verbose: bool = False):
+        self.files = MirrorServer(root=root, host=host, port=port)  # not started: path resolution only
+        self.root = self.files.root
+        self.host = self.files.host
+        self.port = int(port)
+        self.faults = dict(FAULTS if faults is None else faults)
+        self.robots_txt = robots_txt
+        self.verbose = verbose
+        self._lock = threading.Lock()
+        self._hits: list[tuple[str, float]] = []
+        self._stop = threading.Event()
+        self._httpd: _HTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def start(self) -> FaultyServer:
+        if self._httpd is None:
+            self._stop.clear()
+            httpd = _HTTPServer((self.host, self.port), _Handler)
+            httpd.faulty = self
+            self._httpd = httpd
+            self.port = httpd.server_address[1]
+            self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
+                                            name=f"faulty-server-{self.port}", daemon=True)
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        httpd, thread = self._httpd, self._thread
+        if httpd is None:
+            return
+        self._httpd = self._thread = None
+        self._stop.set()  # wakes hanging answers up
+        httpd.shutdown()
+        httpd.server_close()
+        if thread is not None:
+            thread.join(timeout=5)
+
+    def __enter__(self) -> FaultyServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        if self._httpd is None:
+            raise RuntimeError("FaultyServer is not running")
+        return f"http://{self.host}:{self.port}"
+
+    # -- what was requested ------------------------------------------------------------------
+    @property
+    def requests(self) -> list[str]:
+        with self._lock:
+            return [path for path, _ in self._hits]
+
+    def count(self, path: str) -> int:
+        with self._lock:
+            return sum(1 for p, _ in self._hits if p == path)
+
+    def times(self, path: str) -> list[float]:
+        """Arrival times (``time.monotonic()``) of the requests for ``path``."""
+        with self._lock:
+            return [t for p, t in self._hits if p == path]
+
+    def _record(self, path: str) -> int:
+        """Record a hit; return how many times ``path`` was requested before this one."""
+        with self._lock:
+            before = sum(1 for p, _ in self._hits if p == path)
+            self._hits.append((path, time.monotonic()))
+        return before
+
+    # -- answering ---------------------------------------------------------------------------
+    def _answer(self, h: _Handler, path: str, n: int) -> None:
+        if path == "/robots.txt":
+            return h.send(200, "text/plain; charset=utf-8", self.robots_txt)
+        if path in LISTINGS:
+            return h.send(200, "text/html; charset=utf-8", LISTINGS[path](self))
+        fault = self.faults.get(path)
+        if fault is not None:
+            return getattr(self, f"_fault_{fault.kind}")(h, path, fault, n)
+        amp = self._fault_amp(path)
+        if amp is not None:
+            return h.send(200, "text/html; charset=utf-8", amp)
+        file = self.files.resolve(path)
+        if file is None:
+            return h.send(404, "text/html; charset=utf-8", b"<html><body><h1>404</h1></body></html>")
+        return h.send(200, content_type(file), file.read_bytes())
+
+    def _fault_amp(self, path: str) -> bytes | None:
+        prefix = f"/news/{FAULT_SECTION}/"
+        if path.startswith(prefix) and path.endswith("-amp.html"):
+            stem = path[len(prefix):-len("-amp.html")]
+            if stem.isdigit() and fault_path(int(stem)) in self.faults:
+                return article_html(self, int(stem), amp=True).encode()
+        return None
+
+    def _page(self, path: str) -> bytes:
+        article_id = int(path.rsplit("/", 1)[1].split(".")[0])
+        return article_html(self, article_id).encode()
+
+    def _fault_status(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        times = len(fault.statuses) or fault.times
+        if times and n >= times:
+            return h.send(200, "text/html; charset=utf-8", self._page(path))
+        status = fault.statuses[n] if fault.statuses else fault.status
+        headers = {}
+        if fault.retry_after:
+            if fault.retry_after.startswith("date+"):
+                ahead = float(fault.retry_after[len("date+"):])
+                headers["Retry-After"] = email.utils.formatdate(time.time() + ahead, usegmt=True)
+            else:
+                headers["Retry-After"] = fault.retry_after
+        body = f"<html><body><h1>{status}</h1></body></html>".encode()
+        return h.send(status, "text/html; charset=utf-8", body, headers)
+
+    def _fault_hang(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        self._stop.wait(fault.seconds or 30)
+        h.close_connection = True
+
+    def _fault_trickle(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        body = self._page(path)
+        pieces = 10
+        step = -(-len(body) // pieces)
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html; charset=utf-8")
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.flush()
+        for start in range(0, len(body), step):
+            if self._stop.wait((fault.seconds or 1.0) / pieces):
+                break
+            h.wfile.write(body[start:start + step])
+            h.wfile.flush()
+
+    def _fault_close(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        body = self._page(path)
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html; charset=utf-8")
+        h.send_header("Transfer-Encoding", "chunked")
+        h.end_headers()
+        part = body[: len(body) // 2]
+        h.wfile.write(f"{len(part):x}\r\n".encode() + part + b"\r\n")
+        h.wfile.flush()
+        h.close_connection = True  # no terminating chunk: the body never ends
+
+    def _fault_short(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        body = self._page(path)
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html; charset=utf-8")
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body[: len(body) // 2])
+        h.wfile.flush()
+        h.close_connection = True
+
+    def _fault_redirect(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        target = (fault.target or "/").format(base=self.base_url, port=self.port)
+        h.send(fault.status or 302, "text/html; charset=utf-8", b"", {"Location": target})
+
+    def _fault_content(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        body = fault.body(self) if fault.body else b""
+        h.send(fault.status or 200, fault.content_type, body, fault.headers)
+
+    def _fault_huge(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html; charset=utf-8")
+        h.send_header("Content-Length", str(fault.size))
+        h.end_headers()
+        chunk = b"<p>" + b"x" * 65530 + b"</p>\n"
+        sent = 0
+        while sent < fault.size and not self._stop.is_set():
+            piece = chunk[: fault.size - sent]
+            h.wfile.write(piece)
+            sent += len(piece)
+        h.close_connection = True
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m interfax.mirror.faulty``: serve the faulty site until Ctrl-C."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m interfax.mirror.faulty", description=__doc__.split("\n")[0])
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    server = FaultyServer(root=args.root, port=args.port, verbose=args.verbose).start()
+    print(server.base_url, flush=True)
+    for path, fault in server.faults.items():
+        print(f"  {path:32} {fault.note}", file=sys.stderr)
+    try:
+        while True:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

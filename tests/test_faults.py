@@ -1,0 +1,508 @@
+"""Faults and bad input, end to end: `scrapy crawl articles` against the faulty mirror on 127.0.0.1.
+
+One crawl of ``-a sections=faults,empty`` (module fixture) covers every fault family of
+``interfax/mirror/faulty.py``; each family has its own test asserting on the exported records,
+the stats and the log line. A few unit tests at the end check the middlewares' pieces directly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from datetime import datetime
+from email.utils import formatdate
+from pathlib import Path
+
+import pytest
+import scrapy
+from scrapy.http import HtmlResponse, Response
+from scrapy.utils.test import get_crawler
+
+from interfax.middlewares import (
+    BackoffRetryMiddleware,
+    ContentGuardMiddleware,
+    EncodingFixMiddleware,
+    NotHtml,
+    describe_failure,
+    retry_after_seconds,
+)
+from interfax.mirror.faulty import FaultyServer, fault_path
+from interfax.spiders.articles import ArticlesSpider
+
+REPO = Path(__file__).resolve().parents[1]
+LIVE = "https://interfax.com.ua"
+RETRY_TIMES = 2
+TIMEOUT = 2
+BACKOFF = 0.2
+RETRY_AFTER_MAX = 2.5
+
+#: articles the faulty site serves well enough to export (1900020 redirects to 1900021)
+GOOD = {1900001, 1900002, 1900004, 1900005, 1900006, 1900011, 1900021, 1900040, 1900041, 1900042, 1900043,
+        1900044, 1900045, 1900099}
+#: article URL -> what its failure is called in interfax/errors/<kind>
+FAILED = {
+    1900003: "http_500",
+    1900007: "http_429",
+    1900010: "timeout",
+    1900012: "data_loss",
+    1900013: "data_loss",
+    1900022: "redirect_loop",
+    1900024: "offsite_redirect",
+    1900025: "offsite_redirect",
+    1900030: "not_html",
+    1900031: "empty_body",
+    1900032: "too_large",
+    1900033: "bad_compression",
+}
+
+
+def live(article_id: int, section: str = "faults") -> str:
+    return f"{LIVE}/news/{section}/{article_id}.html"
+
+
+class Run:
+    """One finished crawl: records, stats, log, failed file and what the server saw."""
+
+    def __init__(self, result, out: Path, failed_file: Path, server: FaultyServer, elapsed: float):
+        self.result = result
+        self.log = result.stderr
+        self.records = [json.loads(line) for line in out.read_text("utf-8").splitlines()] if out.exists() else []
+        self.by_id = {r["id"]: r for r in self.records}
+        self.failed_file = [json.loads(line) for line in failed_file.read_text("utf-8").splitlines()] \
+            if failed_file.exists() else None
+        self.stats = parse_stats(self.log)
+        self.requests = list(server.requests)
+        self.times = {path: server.times(path) for path in set(self.requests)}
+        self.elapsed = elapsed
+
+    def count(self, path: str) -> int:
+        return self.requests.count(path)
+
+    def stat(self, name: str) -> int:
+        return self.stats.get(name, 0)
+
+    @property
+    def records_outside_monitors(self) -> list[str]:
+        """Log records (a line and its continuation lines), spidermon's own report left out.
+
+        Spidermon prints a failed monitor as a unittest failure, "Traceback" included: that is the
+        monitors' report, not an exception of the crawl.
+        """
+        records, current = [], []
+        for line in self.log.splitlines():
+            if re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \[", line) and current:
+                records.append("\n".join(current))
+                current = []
+            current.append(line)
+        records.append("\n".join(current))
+        return [r for r in records if "[Spidermon]" not in r.split("\n", 1)[0]]
+
+    @property
+    def monitor_report(self) -> list[str]:
+        return list(self.stats.get("interfax/monitors/report", []))
+
+    def lines(self, needle: str, levels=("WARNING", "ERROR", "CRITICAL")) -> list[str]:
+        """Log lines at ``levels`` containing ``needle`` (the end-of-run summary line left out)."""
+        return [
+            line for line in self.log.splitlines()
+            if needle in line and any(f"] {lv}:" in line for lv in levels) and "can be retried" not in line
+        ]
+
+    def gaps(self, path: str) -> list[float]:
+        t = self.times.get(path, [])
+        return [b - a for a, b in zip(t, t[1:])]
+
+
+def parse_stats(log: str) -> dict:
+    m = re.search(r"Dumping Scrapy stats:\n(\{.*?\})\n\d{4}-\d\d-\d\d ", log, re.S)
+    assert m, "no stats dump in the log:\n" + log[-3000:]
+    return eval(m.group(1), {"datetime": __import__("datetime")})  # noqa: S307 - our own crawl's pprint
+
+
+def crawl(server: FaultyServer, tmp: Path, *extra: str) -> Run:
+    out, failed = tmp / "out.jsonl", tmp / "failed.jsonl"
+    cmd = [
+        sys.executable, "-m", "scrapy", "crawl", "articles",
+        "-a", f"base_url={server.base_url}", "-a", "since=2000-01-01", "-a", "sections=faults,empty",
+        "-a", "related_depth=0",
+        "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=INFO",
+        "-s", f"DOWNLOAD_TIMEOUT={TIMEOUT}", "-s", f"RETRY_TIMES={RETRY_TIMES}",
+        "-s", f"INTERFAX_RETRY_BACKOFF_BASE={BACKOFF}", "-s", f"INTERFAX_RETRY_AFTER_MAX={RETRY_AFTER_MAX}",
+        "-s", f"INTERFAX_FAILED_FILE={failed}",
+        *extra, "-O", str(out),
+    ]
+    started = time.monotonic()
+    result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+    return Run(result, out, failed, server, time.monotonic() - started)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory) -> Run:
+    with FaultyServer() as server:
+        return crawl(server, tmp_path_factory.mktemp("faults"))
+
+
+def assert_failed_once(run: Run, article_id: int, kind: str, fault_text: str) -> None:
+    """Not exported, counted as interfax/errors/<kind>, one warning line naming URL and fault, listed."""
+    url = live(article_id)
+    assert article_id not in run.by_id
+    assert run.stat(f"interfax/errors/{kind}") >= 1, kind
+    lines = run.lines(url)
+    assert len(lines) == 1, lines
+    assert f"article failed: {url} (" in lines[0] and fault_text in lines[0], lines[0]
+    assert not [r for r in run.records_outside_monitors if "Traceback" in r]
+    assert url in run.stats.get("interfax/failed/urls", [])
+    assert {"url": url, "reason": lines[0].split(f"{url} (", 1)[1].rstrip(")")} in run.failed_file
+
+
+# ---------------------------------------------------------------- the run as a whole
+
+
+def test_run_finishes_without_errors(run):
+    assert run.stats["finish_reason"] == "finished", run.log[-3000:]
+    assert not [r for r in run.records_outside_monitors if "Traceback" in r]
+    assert "Spider error processing" not in run.log and "Error downloading" not in run.log
+    # no fault is an ERROR: the only ERROR lines are the end-of-run monitors' report
+    errors = [r for r in run.records_outside_monitors if "] ERROR:" in r.split("\n", 1)[0]]
+    assert all("[interfax.monitors]" in r for r in errors), errors
+    assert run.stat("log_count/CRITICAL") == 0
+    assert run.elapsed < 60
+
+
+def test_monitors_fire_on_the_5xx_storm_only(run):
+    """The faulty site answers 5xx a lot: the scheduled-crawl monitors say so (exit 3), nothing else fails."""
+    assert run.result.returncode == 3, run.log[-3000:]
+    report = run.monitor_report
+    assert any(line.startswith("HTTP 5xx") for line in report), report
+    for other in ("finish reason", "item count", "errors:", "schema", "field coverage"):
+        assert not any(line.lower().startswith(other) for line in report), report
+
+
+def test_a_redesign_fires_the_dropped_articles_monitor(tmp_path):
+    """Every article in an unknown layout: each dropped with a warning naming the missing fields,
+    listed as failed, and the monitors fail the run (exit 3) naming the fields."""
+    with FaultyServer() as server:
+        redesign = crawl(server, tmp_path, "-a", "sections=redesign")
+    assert redesign.stats["finish_reason"] == "finished"
+    assert [r["id"] for r in redesign.records] == [1900098]
+    for article_id in range(1900051, 1900057):
+        lines = redesign.lines(live(article_id))
+        assert len(lines) == 1 and "missing title, text, published_at" in lines[0], lines
+    assert redesign.stat("interfax/drop/no_title") == 6
+    assert redesign.stat("interfax/missing/text") == 6 and redesign.stat("interfax/missing/published_at") == 6
+    assert redesign.stat("interfax/failed/count") == 6
+    assert redesign.result.returncode == 3
+    report = redesign.monitor_report
+    assert any("dropped for a missing field (published_at, text, title): 6 of 7" in line for line in report), report
+
+
+def test_every_good_article_is_exported_once_and_complete(run):
+    ids = [r["id"] for r in run.records]
+    assert sorted(ids) == sorted(GOOD)
+    control = run.by_id[1900099]
+    for record in run.records:
+        for field in ("id", "url", "title", "text", "published_at"):
+            assert record[field], (record["id"], field)
+        assert record["url"] == live(record["id"])
+        assert record["published_at"] == control["published_at"]
+        assert "\x00" not in record["text"] and "\ufffd" not in record["text"]
+
+
+def test_failed_list_names_every_lost_article(run):
+    want = {live(i) for i in FAILED} | {live(1900050)}
+    assert run.stat("interfax/failed/count") == len(want)
+    assert set(run.stats["interfax/failed/urls"]) == want
+    assert {line["url"] for line in run.failed_file} == want
+    assert all(set(line) == {"url", "reason"} and line["reason"] for line in run.failed_file)
+    summary = [line for line in run.log.splitlines() if "can be retried" in line]
+    assert len(summary) == 1 and f"{len(want)} article(s) failed" in summary[0]
+
+
+# ---------------------------------------------------------------- 5xx, 429, Retry-After
+
+
+def test_5xx_retried_with_backoff_then_exported_or_given_up(run):
+    # 503, 503, page: retried with exponential backoff, exported
+    assert 1900001 in run.by_id and run.count(fault_path(1900001)) == 3
+    gaps = run.gaps(fault_path(1900001))
+    assert gaps[0] >= BACKOFF * 0.9 and gaps[1] >= 2 * BACKOFF * 0.9, gaps
+    # 500, 502, page
+    assert 1900002 in run.by_id and run.count(fault_path(1900002)) == 3
+    # 500 for good: 1 + RETRY_TIMES requests, then one line and the failed list
+    assert run.count(fault_path(1900003)) == 1 + RETRY_TIMES
+    assert_failed_once(run, 1900003, "http_500", f"HTTP 500, gave up after {RETRY_TIMES} retries")
+    assert run.stat("interfax/retry/backoff") >= 4
+    assert run.stat("retry/count") >= 4
+    assert not run.lines("Gave up retrying")
+
+
+def test_retry_after_is_honoured_up_to_the_cap(run):
+    # 503 + Retry-After: 1 -> waits about a second, then exported
+    assert 1900004 in run.by_id and run.count(fault_path(1900004)) == 2
+    assert run.gaps(fault_path(1900004))[0] >= 0.95
+    # 429 + Retry-After as an HTTP date ~2 s ahead (whole seconds: 1-2 s from now)
+    assert 1900005 in run.by_id and run.count(fault_path(1900005)) == 2
+    assert 0.9 <= run.gaps(fault_path(1900005))[0] < RETRY_AFTER_MAX + 1
+    # Retry-After: 3600 waits only INTERFAX_RETRY_AFTER_MAX
+    assert 1900006 in run.by_id and run.count(fault_path(1900006)) == 2
+    assert RETRY_AFTER_MAX - 0.1 <= run.gaps(fault_path(1900006))[0] < RETRY_AFTER_MAX + 3
+    assert run.stat("interfax/retry/retry_after") >= 3 and run.stat("interfax/retry/retry_after_capped") >= 1
+    # 429 for good: every retry waits its Retry-After, then one line
+    assert run.count(fault_path(1900007)) == 1 + RETRY_TIMES
+    assert all(gap >= 0.95 for gap in run.gaps(fault_path(1900007)))
+    assert_failed_once(run, 1900007, "http_429", "HTTP 429")
+
+
+# ---------------------------------------------------------------- slow and broken connections
+
+
+def test_hang_slow_and_cut_connections(run):
+    # no answer: timed out, retried, given up
+    assert run.count(fault_path(1900010)) == 1 + RETRY_TIMES
+    assert_failed_once(run, 1900010, "timeout", f"no answer within {TIMEOUT} s")
+    # slow but complete: exported
+    assert 1900011 in run.by_id and run.count(fault_path(1900011)) == 1
+    assert run.by_id[1900011]["text"] == run.by_id[1900099]["text"]
+    # connection closed mid-body (chunked) and a body shorter than its Content-Length
+    for article_id in (1900012, 1900013):
+        assert run.count(fault_path(article_id)) == 1 + RETRY_TIMES
+        assert_failed_once(run, article_id, "data_loss", "connection closed before the whole body arrived")
+    assert run.stat("interfax/errors/data_loss") == 2
+    assert not run.lines("Got data loss")  # Scrapy's own hint is DEBUG: the spider's line says it
+
+
+# ---------------------------------------------------------------- redirects
+
+
+def test_redirects(run):
+    # to another article: the record is the final article's, under its canonical URL and id
+    assert 1900020 not in run.by_id
+    assert run.by_id[1900021]["url"] == live(1900021)
+    assert run.count(fault_path(1900021)) == 1
+    assert run.stat("interfax/redirects/followed") >= 1
+    # a loop: given up at once, reported under the URL the spider asked for
+    assert run.count(fault_path(1900022)) == 1 and run.count(fault_path(1900023)) == 1
+    assert_failed_once(run, 1900022, "redirect_loop", "redirect loop")
+    # off the site: never followed, also to the same server under another host name
+    assert_failed_once(run, 1900024, "offsite_redirect", "redirects off the site to http://example.invalid/")
+    assert_failed_once(run, 1900025, "offsite_redirect", "redirects off the site to http://localhost:")
+    assert run.count(fault_path(1900026)) == 0
+    assert run.stat("interfax/redirects/offsite") == 2
+    assert run.stat("interfax/errors/dns") == 0  # stopped before any lookup
+
+
+# ---------------------------------------------------------------- bodies that are not a page
+
+
+def test_not_html_empty_huge_and_bad_gzip(run):
+    assert_failed_once(run, 1900030, "not_html", "not an HTML page: Content-Type application/pdf")
+    assert_failed_once(run, 1900031, "empty_body", "empty body")
+    assert_failed_once(run, 1900032, "too_large", "larger than DOWNLOAD_MAXSIZE")
+    assert_failed_once(run, 1900033, "bad_compression", "does not decode")
+    for article_id in (1900030, 1900031, 1900032, 1900033):  # permanent: not retried
+        assert run.count(fault_path(article_id)) == 1
+    assert run.stat("downloader/response_bytes") < 5 * 1024 * 1024  # the 10 MB page was cut off
+
+
+# ---------------------------------------------------------------- bad HTML and encodings
+
+
+def test_malformed_and_truncated_html_still_export(run):
+    control = run.by_id[1900099]
+    for article_id in (1900040, 1900041):
+        record = run.by_id[article_id]
+        assert record["title"] == control["title"]
+        assert record["text"].startswith("Міністр оборони України Рустем Умєров")
+        assert "зазначив глава Міноборони" in record["text"]
+
+
+def test_encodings_are_repaired(run):
+    control = run.by_id[1900099]
+    # windows-1251 without a charset, windows-1251 under a utf-8 header, utf-8 under a latin-1 header, NULs
+    for article_id in (1900042, 1900043, 1900044, 1900045):
+        record = run.by_id[article_id]
+        assert record["title"] == control["title"], article_id
+        assert record["text"] == control["text"], article_id
+        assert record["lead"] == control["lead"], article_id
+    assert run.stat("interfax/encoding/wrong_charset") == 2
+    assert run.stat("interfax/encoding/redecoded_cp1251") == 1 and run.stat("interfax/encoding/redecoded_utf8") == 1
+    assert run.stat("interfax/encoding/nul_stripped") == 1
+    assert not run.lines("re-decoded")  # a repaired page is INFO, not a warning
+
+
+# ---------------------------------------------------------------- layout changes
+
+
+def test_unknown_layout_is_dropped_named_and_listed(run):
+    url = live(1900050)
+    assert 1900050 not in run.by_id
+    lines = run.lines(url)
+    assert len(lines) == 1, lines
+    assert "missing title, text, published_at" in lines[0] and "unknown layout" in lines[0]
+    assert "\n{" not in run.log.split(lines[0], 1)[1][:3]  # one line, not the item dumped after it
+    assert run.stat("interfax/drop/no_title") == 1
+    for field in ("title", "text", "published_at"):  # the coverage monitors read these
+        assert run.stat(f"interfax/missing/{field}") == 1
+    assert {"url": url, "reason": "missing title, text, published_at"} in run.failed_file
+
+
+def test_empty_listing_warns_once_and_the_run_goes_on(run):
+    lines = run.lines(f"{LIVE}/news/empty.html")
+    assert len(lines) == 1 and "has no article links" in lines[0]
+    assert run.stat("interfax/listing/empty") == 1
+    assert run.count("/news/empty.html") == 1
+    assert len(run.records) == len(GOOD)
+
+
+# ---------------------------------------------------------------- what is never requested
+
+
+def test_robots_txt_disallow_is_obeyed(run):
+    assert run.count("/robots.txt") == 1
+    assert run.count(fault_path(1900060, "private")) == 0
+    assert run.stat("interfax/errors/robots_disallowed") == 1
+    assert live(1900060, "private") not in run.stats["interfax/failed/urls"]  # policy, not a fault
+    assert not run.lines(live(1900060, "private"))  # INFO, not a warning
+
+
+def test_nothing_off_the_site_and_no_listening_port(run):
+    allowed = re.compile(r"^/(robots\.txt|news/(faults|empty)\.html|news/faults/\d+(-amp)?\.html)$")
+    assert all(allowed.match(path) for path in run.requests), sorted(set(run.requests))
+    enabled = run.log.split("Enabled extensions:", 1)[1].split("]", 1)[0]
+    assert "TelnetConsole" not in enabled and "RemoteControl" not in enabled.replace("_", "")
+    assert "Telnet console listening" not in run.log
+
+
+def test_project_limits():
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    assert 1024 * 1024 <= settings.getint("DOWNLOAD_MAXSIZE") <= 8 * 1024 * 1024
+    assert not settings.getbool("TELNETCONSOLE_ENABLED")
+    assert not settings.getbool("REMOTE_CONTROL_ENABLED")
+    assert settings.getbool("ROBOTSTXT_OBEY")
+    assert settings.get("INTERFAX_FAILED_FILE") == ""
+
+
+# ---------------------------------------------------------------- the pieces, without a crawl
+
+
+def test_retry_after_values():
+    now = time.time()
+    assert retry_after_seconds(b"120") == 120
+    assert retry_after_seconds(" 1.5 ") == 1.5
+    assert 9 <= retry_after_seconds(formatdate(now + 10, usegmt=True), now=now) <= 10
+    assert retry_after_seconds(formatdate(now - 100, usegmt=True), now=now) == 0
+    for bad in (None, b"", b"soon", b"-5", b"Mon, 99 Foo 2025"):
+        assert retry_after_seconds(bad) is None
+
+
+def _crawler(**settings):
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": "", **settings})
+    crawler.spider = crawler._create_spider(since="2000-01-01")
+    return crawler
+
+
+def test_backoff_delays():
+    crawler = _crawler(INTERFAX_RETRY_BACKOFF_BASE=1.0, INTERFAX_RETRY_BACKOFF_MAX=5, INTERFAX_RETRY_AFTER_MAX=60)
+    mw = BackoffRetryMiddleware.from_crawler(crawler)
+    request = scrapy.Request("http://127.0.0.1/x.html")
+    delays = [mw.delay(request.replace(meta={"retry_times": n}), None)[0] for n in (1, 2, 3, 4, 5)]
+    assert delays == [1, 2, 4, 5, 5]
+    busy = Response("http://127.0.0.1/x.html", status=503, headers={"Retry-After": "7"})
+    assert mw.delay(request, busy) == (7, "retry_after")
+    busy = Response("http://127.0.0.1/x.html", status=429, headers={"Retry-After": "86400"})
+    assert mw.delay(request, busy) == (60, "retry_after_capped")
+
+
+def test_retry_middleware_off_when_retries_are_off():
+    from scrapy.exceptions import NotConfigured
+
+    with pytest.raises(NotConfigured):
+        BackoffRetryMiddleware.from_crawler(_crawler(RETRY_ENABLED=False))
+
+
+CYRILLIC = "<html><body><p>" + "Міністр оборони України провів зустріч у Брюсселі з партнерами. " * 5 + "</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    "body, headers, fixed_kind",
+    [
+        (CYRILLIC.encode("cp1251"), {"Content-Type": "text/html; charset=utf-8"}, "wrong_charset"),
+        (CYRILLIC.encode("utf-8"), {"Content-Type": "text/html; charset=iso-8859-1"}, "wrong_charset"),
+        (CYRILLIC.encode("utf-8").replace(b"<p>", b"<p>\x00"), {"Content-Type": "text/html"}, "nul_stripped"),
+    ],
+)
+def test_encoding_fix(body, headers, fixed_kind):
+    crawler = _crawler()
+    mw = EncodingFixMiddleware.from_crawler(crawler)
+    response = HtmlResponse("http://127.0.0.1/news/general/1.html", body=body, headers=headers)
+    fixed = mw.process_response(scrapy.Request(response.url), response)
+    assert "Міністр оборони України" in fixed.text and "\x00" not in fixed.text
+    assert crawler.stats.get_value(f"interfax/encoding/{fixed_kind}") == 1
+
+
+def test_encoding_fix_leaves_good_and_latin_pages_alone():
+    crawler = _crawler()
+    mw = EncodingFixMiddleware.from_crawler(crawler)
+    for body, ctype in (
+        (CYRILLIC.encode("utf-8"), "text/html; charset=utf-8"),
+        ("<html><body><p>Une réunion à Bruxelles a été tenue, déclaré le ministre. Très bien.</p></body></html>"
+         .encode("latin-1"), "text/html; charset=iso-8859-1"),
+    ):
+        response = HtmlResponse("http://127.0.0.1/a.html", body=body, headers={"Content-Type": ctype})
+        assert mw.process_response(scrapy.Request(response.url), response) is response
+    assert not [k for k in crawler.stats.get_stats() if k.startswith("interfax/encoding/")]
+
+
+def test_content_guard_only_judges_page_requests():
+    mw = ContentGuardMiddleware.from_crawler(_crawler())
+    pdf = Response("http://127.0.0.1/news/general/1.html", body=b"%PDF", headers={"Content-Type": "application/pdf"})
+    with pytest.raises(NotHtml):
+        mw.process_response(scrapy.Request(pdf.url, meta={"interfax_kind": "article"}), pdf)
+    robots = scrapy.Request("http://127.0.0.1/robots.txt")
+    text = Response(robots.url, body=b"User-agent: *", headers={"Content-Type": "text/plain"})
+    assert mw.process_response(robots, text) is text
+
+
+def test_spider_callbacks_survive_a_non_html_response():
+    """With ContentGuardMiddleware off, a PDF reaching the callbacks is counted, logged and listed."""
+    crawler = _crawler()
+    spider = crawler.spider
+    url = "http://127.0.0.1:1/news/general/1900030.html"
+    pdf = Response(url, body=b"%PDF-1.4", request=scrapy.Request(url, meta={"interfax_kind": "article"}))
+    spider.base_url = "http://127.0.0.1:1"
+    assert list(spider.parse_article(pdf)) == []
+    assert list(spider.parse_listing(pdf, section="general")) == []
+    assert crawler.stats.get_value("interfax/errors/not_html") == 2
+    assert f"{LIVE}/news/general/1900030.html" in spider.failed
+
+
+def test_describe_failure_names_common_faults():
+    from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest, ResponseDataLossError
+
+    request = scrapy.Request("http://127.0.0.1/x.html", meta={"retry_times": 3, "download_timeout": 30})
+    cases = {
+        DownloadTimeoutError("took too long"): ("timeout", "no answer within 30 s, gave up after 3 retries"),
+        ResponseDataLossError(): ("data_loss", "connection closed before the whole body arrived, gave up after 3 retries"),
+        IgnoreRequest("Forbidden by robots.txt"): ("robots_disallowed", "robots.txt disallows it, gave up after 3 retries"),
+    }
+    for exc, want in cases.items():
+        exc.request = request
+        assert describe_failure(exc) == want
+
+
+def test_failed_file_placeholders(tmp_path):
+    from interfax.middlewares import FailureReport
+
+    crawler = _crawler(INTERFAX_FAILED_FILE=str(tmp_path / "%(name)s-%(time)s.failed.jsonl"))
+    report = FailureReport.from_crawler(crawler)
+    crawler.spider.failed = {f"{LIVE}/news/general/1.html": "HTTP 500"}
+    report.spider_closed(crawler.spider, "finished")
+    (written,) = tmp_path.glob("articles-*.failed.jsonl")
+    assert ":" not in written.name
+    assert json.loads(written.read_text("utf-8")) == {"url": f"{LIVE}/news/general/1.html", "reason": "HTTP 500"}
+    datetime.fromisoformat(written.name[len("articles-"):-len(".failed.jsonl")].replace("T", " ")[:10])
