@@ -29,10 +29,41 @@ DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
 
-# Transient failures are retried (with the RETRY_* settings of Scrapy)
+# Transient failures are retried (with the RETRY_* settings of Scrapy), waiting before each retry:
+# Retry-After when the answer has one (capped), else exponential backoff (interfax/middlewares.py)
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# the spider's errback logs one line per URL given up: Scrapy's own give-up line only at DEBUG
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
+INTERFAX_RETRY_AFTER_MAX = 60.0  # seconds: a longer Retry-After waits this long
+INTERFAX_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled for each next one
+INTERFAX_RETRY_BACKOFF_MAX = 30.0
+REDIRECT_MAX_TIMES = 5
+
+# Faults: safer retries and redirects, encoding repair, content checks (interfax/middlewares.py)
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "interfax.middlewares.BackoffRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "interfax.middlewares.SafeMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "interfax.middlewares.SafeRedirectMiddleware": 600,
+    "interfax.middlewares.EncodingFixMiddleware": 585,
+    "interfax.middlewares.ContentGuardMiddleware": 575,
+}
+EXTENSIONS = {
+    "interfax.middlewares.FailureReport": 0,
+    # state store, JOBDIR hygiene, end-of-run monitors (README "Running on a server")
+    "interfax.state.IncrementalState": 10,
+    "interfax.extensions.JobDirGuard": 20,
+    "spidermon.contrib.scrapy.extensions.Spidermon": 500,
+}
+# a dropped article is one log line (reason and URL), not the whole item
+LOG_FORMATTER = "interfax.middlewares.LogFormatter"
+# Articles that failed for good, one JSON line {url, reason} each, written at the end of the run
+# (%(name)s and %(time)s as in feed URIs). Empty: no file (the list is still in the log and stats).
+INTERFAX_FAILED_FILE = ""
 
 # No listening ports unless a user turns them on
 TELNETCONSOLE_ENABLED = False
@@ -43,7 +74,11 @@ ITEM_PIPELINES = {
     "interfax.pipelines.CleanTextPipeline": 200,
     "interfax.pipelines.ValidatePipeline": 300,
     "interfax.pipelines.WindowPipeline": 400,
+    # already in the append target / exported by an earlier run (state on): dropped (interfax/feeds.py)
+    "interfax.feeds.ExportedPipeline": 450,
     "interfax.pipelines.DedupPipeline": 500,
+    # every exported item against interfax/schemas/article.json (counted, not dropped; see monitors)
+    "spidermon.contrib.scrapy.pipelines.ItemValidationPipeline": 800,
 }
 
 # JSON Lines, UTF-8 with Cyrillic unescaped, fields in the documented order.
@@ -52,5 +87,53 @@ FEED_EXPORT_FIELDS = FIELDS
 # Where a run writes when no feed is given (no -o/-O and no FEEDS): one file per run.
 # The spider applies it only then, so `-o`/`-O` work as in any Scrapy project. Empty: no default.
 INTERFAX_DEFAULT_FEED = "data/articles/%(time)s.jsonl"
+# Crash-safe JSON Lines: one whole line per write, append targets repaired and deduplicated (interfax/feeds.py)
+FEED_STORAGES = {"": "interfax.feeds.SafeFileFeedStorage", "file": "interfax.feeds.SafeFileFeedStorage"}
+FEED_EXPORTERS = {
+    "jsonlines": "interfax.feeds.JsonLinesExporter",
+    "jsonl": "interfax.feeds.JsonLinesExporter",
+    "jl": "interfax.feeds.JsonLinesExporter",
+}
+# fsync each line (and the state store's commits): survives a power cut, not only a killed process
+INTERFAX_FEED_FSYNC = False
+
+# Incremental runs: folder of the state store (interfax/state.py). Empty: no state, every run is a
+# full crawl. The server units set it; reset = delete the folder.
+INTERFAX_STATE_DIR = ""
+# with state: an article that answered 404/410 is not asked for again during this many hours (0: every run)
+INTERFAX_STATE_RETRY_GONE_HOURS = 24
+
+# End-of-run checks (interfax/monitors.py); a failed one makes `scrapy crawl` exit 3.
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["interfax.monitors.CloseSpiderSuite"]
+SPIDERMON_VALIDATION_SCHEMAS = ["interfax.monitors.ARTICLE_SCHEMA"]
+SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True  # None, "" and [] count as missing
+INTERFAX_MONITOR_FINISH_REASONS = ["finished"]
+INTERFAX_MONITOR_MIN_ITEMS = 1  # articles exported + already known; a full run that exports nothing fails
+INTERFAX_MONITOR_MAX_ERROR_RATE = 0.05  # ERROR log lines per request
+INTERFAX_MONITOR_MAX_4XX_RATE = 0.10  # per response, robots.txt not counted
+INTERFAX_MONITOR_MAX_5XX_RATE = 0.05
+INTERFAX_MONITOR_MAX_DROPPED_RATE = 0.10  # articles dropped for a missing required field, per article parsed
+INTERFAX_MONITOR_ERRORS_TOLERATED = 5  # this many errors pass whatever the rate (a few broken links)
+INTERFAX_MONITOR_MAX_INVALID_ITEMS = 0  # items failing interfax/schemas/article.json
+# minimum share of exported items with the field filled; below 1.0 checked from COVERAGE_MIN_ITEMS items
+INTERFAX_MONITOR_FIELD_COVERAGE = {
+    "id": 1.0,
+    "url": 1.0,
+    "lang": 1.0,
+    "section": 1.0,
+    "title": 1.0,
+    "text": 1.0,
+    "published_at": 1.0,
+    "crawled_at": 1.0,
+    "lead": 0.9,
+    "related": 0.6,
+    "reading_time": 0.5,
+    "tags": 0.3,
+}
+INTERFAX_MONITOR_COVERAGE_MIN_ITEMS = 20
+# where to write the report of the checks (every run; "FAILED" lines name what failed). Empty: log only.
+INTERFAX_MONITOR_REPORT = ""
 
 LOG_LEVEL = "INFO"

@@ -2,11 +2,17 @@
 
 A spider that defines ``validate_arguments(**spargs)`` gets its ``-a`` arguments checked here: a
 bad value ends the command with one line naming the argument and exit code 2, before the
-engine starts or any request is sent. Everything else is Scrapy's own ``crawl`` command.
+engine starts or any request is sent. When the end-of-run monitors fail (``interfax/monitors.py``),
+their report goes to stderr and the exit code is 3, so cron and systemd see it. Everything else
+is Scrapy's own ``crawl`` command.
 """
+
+import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.spiderloader import get_spider_loader
+
+from interfax.monitors import EXIT_MONITOR_FAILED, failed_report
 
 
 class Command(ScrapyCrawlCommand):
@@ -19,4 +25,13 @@ class Command(ScrapyCrawlCommand):
             validate = getattr(spidercls, "validate_arguments", None)
             if validate is not None:
                 validate(**opts.spargs)
+        self._crawler = None
         super().run(args, opts)
+        failed = failed_report(self._crawler) if self._crawler is not None else []
+        if failed and not self.exitcode:
+            print("interfax monitors FAILED:", *failed, sep="\n  ", file=sys.stderr)
+            self.exitcode = EXIT_MONITOR_FAILED
+
+    def _create_crawler(self, spidercls):
+        self._crawler = super()._create_crawler(spidercls)
+        return self._crawler

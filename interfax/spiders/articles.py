@@ -16,14 +16,17 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import UsageError
+from scrapy.http import HtmlResponse
 
 from interfax import dates, urls
 from interfax.items import Article
+from interfax.middlewares import describe_failure
 from interfax.pages.amp import AmpArticlePage
 from interfax.pages.article import ArticlePage
 from interfax.pages.base import Link
 from interfax.pages.listing import ListingPage
 from interfax.pipelines import MissingFields
+from interfax.state import IncrementalState, Known
 
 logger = logging.getLogger(__name__)
 
@@ -195,9 +198,52 @@ class ArticlesSpider(scrapy.Spider):
             meta={"interfax_kind": "article", "interfax_depth": depth},
         )
 
+    # ------------------------------------------------------------ incremental runs
+
+    @property
+    def incremental(self) -> IncrementalState | None:
+        """The state store of this crawl (``INTERFAX_STATE_DIR``), or None: every run is a full crawl."""
+        try:
+            return self.crawler.get_extension(IncrementalState)
+        except RuntimeError:  # a crawler that is not crawling (tests)
+            return None
+
+    def _known(self, ref: urls.ArticleRef) -> Known | None:
+        state = self.incremental
+        if state is None or self.args.refresh:
+            return None
+        return state.lookup(ref.id)
+
+    def follow(self, ref: urls.ArticleRef, depth: int, known: Known | None | bool = False):
+        """Request an article, unless an earlier run exported it (``known``: False = look it up).
+
+        A known article is never fetched again. If the run that exported it did not finish
+        (killed, stopped), it is not settled: the related links stored with it are followed
+        instead, so what that run had not reached yet is still found.
+        """
+        if known is False:
+            known = self._known(ref)
+        if known is None:
+            yield self.article_request(ref, depth)
+            return
+        state = self.incremental
+        state.met_known(known)
+        if known.settled or depth >= self.args.related_depth:
+            return
+        if not self._in_window({"published_at": [known.published_at] if known.published_at else []}):
+            return
+        if not state.expand(ref.id):
+            return
+        for url in known.related:
+            related = urls.article_ref(url)
+            if related is not None and related.host in urls.UK_HOSTS:
+                yield from self.follow(related, depth + 1)
+
     # ------------------------------------------------------------ listings
 
     def parse_listing(self, response, section: str):
+        if self._not_html(response, "listing"):
+            return
         page = ListingPage(response, section)
         stats = self.crawler.stats
         stats.inc_value("interfax/listing/pages")
@@ -207,6 +253,7 @@ class ArticlesSpider(scrapy.Spider):
             logger.warning("listing %s has no article links (empty section or unknown layout)", self._live(response.url))
             return
         older = 0
+        listed = settled = 0  # with a state store, a page of settled articles only ends the paging
         for link in items:
             if link.ref.host not in urls.UK_HOSTS:
                 stats.inc_value("interfax/links/other_edition")
@@ -219,10 +266,17 @@ class ArticlesSpider(scrapy.Spider):
                 stats.inc_value("interfax/listing/newer_than_until")
                 continue
             stats.inc_value("interfax/listing/articles")
-            yield self.article_request(link.ref, depth=0)
+            known = self._known(link.ref)
+            listed += 1
+            settled += bool(known and known.settled)
+            yield from self.follow(link.ref, 0, known)
         if older == len(items):
             stats.inc_value("interfax/listing/stopped_at_since")
             logger.info("listing %s: every item older than since=%s, paging stops", self._live(response.url), self.since)
+            return
+        if listed and settled == listed:
+            stats.inc_value("interfax/listing/stopped_at_known")
+            logger.info("listing %s: every article already exported by a finished run, paging stops", self._live(response.url))
             return
         if page.page_number >= self.args.max_pages:
             stats.inc_value("interfax/listing/stopped_at_max_pages")
@@ -250,6 +304,8 @@ class ArticlesSpider(scrapy.Spider):
     def parse_article(self, response):
         """An article page -> its item (via the AMP twin when the related block is empty) and related requests."""
         depth = response.meta.get("interfax_depth", 0)
+        if self._not_html(response, "article"):
+            return
         page = ArticlePage(response)
         if page.ref is None:
             self.crawler.stats.inc_value("interfax/article/not_an_article")
@@ -278,7 +334,7 @@ class ArticlesSpider(scrapy.Spider):
 
     def parse_amp(self, response):
         item = response.meta["interfax_item"]
-        links = AmpArticlePage(response).related()
+        links = [] if self._not_html(response, "amp") else AmpArticlePage(response).related()
         if not links:
             self.crawler.stats.inc_value("interfax/related/none")
         yield from self._finish(item, links, response.meta.get("interfax_depth", 0), self._in_window(item))
@@ -303,29 +359,10 @@ class ArticlesSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("interfax/related/out_of_window")
                 continue
             self.crawler.stats.inc_value("interfax/related/followed")
-            yield self.article_request(link.ref, depth + 1)
+            yield from self.follow(link.ref, depth + 1)
 
     def article_item(self, page: ArticlePage) -> Article:
-        ref = page.ref
-        return Article(
-            id=ref.id,
-            url=ref.url,
-            lang=page.lang(),
-            section=ref.section,
-            title=page.title(),
-            lead=page.lead(),
-            text=page.text(),
-            published_at=page.published_at(),
-            modified_at=page.modified_at(),
-            tags=page.tags(),
-            images=page.images(),
-            photo_credit=page.photo_credit(),
-            source=page.source(),
-            related=[],
-            reading_time=page.reading_time(),
-            word_count=0,
-            crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        )
+        return Article(**page.fields(), crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
     def _in_window(self, item: Article) -> bool:
         """Follow related links only from articles inside the window (an undated one counts as inside)."""
@@ -348,12 +385,32 @@ class ArticlesSpider(scrapy.Spider):
     def on_error(self, failure):
         request = failure.request
         kind = request.meta.get("interfax_kind", "request")
-        fault = _fault(failure)
-        self.crawler.stats.inc_value(f"interfax/errors/{_fault_kind(failure)}")
-        live = self._live(request.url)
+        fault_kind, fault = describe_failure(failure)
+        self.crawler.stats.inc_value(f"interfax/errors/{fault_kind}")
+        # the URL the spider asked for, also when the failure came after redirects
+        live = self._live(request.meta.get("redirect_urls", [request.url])[0])
+        if fault_kind == "robots_disallowed":  # the site's wish, not a fault: not retried later
+            logger.info("%s skipped, robots.txt disallows it: %s", kind, live)
+            return
         if kind == "article":
             self.failed[live] = fault
         logger.warning("%s failed: %s (%s)", kind, live, fault)
+
+    def _not_html(self, response, kind: str) -> bool:
+        """True (counted and logged once) for a response that is not an HTML page (a PDF, an image ...).
+
+        ``ContentGuardMiddleware`` normally turns these into errback failures first; this guard keeps a
+        callback from crashing when that middleware is off.
+        """
+        if isinstance(response, HtmlResponse) and response.body.strip():
+            return False
+        why = "empty body" if isinstance(response, HtmlResponse) else "not an HTML page"
+        self.crawler.stats.inc_value(f"interfax/errors/{'empty_body' if why == 'empty body' else 'not_html'}")
+        live = self._live(response.url)
+        if kind == "article":
+            self.failed[live] = why
+        logger.warning("%s failed: %s (%s)", kind, live, why)
+        return True
 
     def _item_dropped(self, item, response, exception, spider):
         if isinstance(exception, MissingFields):
@@ -375,26 +432,10 @@ class ArticlesSpider(scrapy.Spider):
 
 
 def _fault(failure) -> str:
-    from scrapy.spidermiddlewares.httperror import HttpError
-
-    if failure.check(HttpError):
-        return f"HTTP {failure.value.response.status}"
-    return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:200]
+    """One short line naming the fault (HTTP status, timeout, data loss, not HTML ...)."""
+    return describe_failure(failure)[1]
 
 
 def _fault_kind(failure) -> str:
-    from scrapy.spidermiddlewares.httperror import HttpError
-
-    if failure.check(HttpError):
-        return f"http_{failure.value.response.status}"
-    name = type(failure.value).__name__
-    return {
-        "TimeoutError": "timeout",
-        "TCPTimedOutError": "timeout",
-        "DNSLookupError": "dns",
-        "ConnectionRefusedError": "connection_refused",
-        "ConnectionLost": "connection_lost",
-        "ResponseNeverReceived": "connection_lost",
-        "ResponseFailed": "connection_lost",
-        "IgnoreRequest": "ignored",
-    }.get(name, name.lower())
+    """The ``interfax/errors/<kind>`` of a failure (see ``interfax.middlewares.describe_failure``)."""
+    return describe_failure(failure)[0]

@@ -1,0 +1,99 @@
+"""Extensions of the crawler that are not about one page or one item.
+
+:class:`JobDirGuard` makes ``JOBDIR`` safe to reuse: Scrapy resumes whatever it finds there. After a
+clean pause (Ctrl-C once, SIGTERM) that is right; after a SIGKILL the request queue is lost or
+inconsistent while ``requests.seen`` still lists requests that were queued but never processed
+(a resumed run would silently skip them), and after a run that *finished* the persisted
+dupefilter would filter every request of the next run (it would scrape nothing). So the guard
+keeps a small marker in the job folder and, at start-up:
+
+* marker says ``running`` (the last run was killed) or ``finished`` (the job is complete): the
+  queue and ``requests.seen`` are removed and the job starts afresh - the state store / the feed
+  file decide what is already exported;
+* marker says the job was stopped (``shutdown``, ``closespider_*``...): Scrapy resumes it as usual.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+logger = logging.getLogger(__name__)
+
+MARKER = "interfax.job.json"
+#: what Scrapy keeps in JOBDIR that describes the pending requests
+QUEUE_FILES = ("requests.seen", "requests.queue")
+
+
+class JobDirGuard:
+    def __init__(self, crawler, jobdir: str):
+        self.crawler = crawler
+        self.jobdir = Path(jobdir)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        jobdir = crawler.settings.get("JOBDIR")
+        if not jobdir:
+            raise NotConfigured
+        guard = cls(crawler, jobdir)
+        # extensions are built before the scheduler reads JOBDIR: clean up now
+        guard.check()
+        crawler.signals.connect(guard.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(guard.spider_closed, signal=signals.spider_closed)
+        return guard
+
+    def check(self) -> None:
+        marker = self._read()
+        status = marker.get("status")
+        if status == "running":
+            why = "the last run in it was killed: its queue cannot be trusted"
+        elif status == "closed" and marker.get("reason") == "finished":
+            why = "the job in it finished"
+        else:
+            if status == "closed":
+                logger.info("JOBDIR %s: resuming the job stopped at %s (%s)", self.jobdir, marker.get("at"), marker.get("reason"))
+            return
+        removed = []
+        for name in QUEUE_FILES:
+            path = self.jobdir / name
+            if path.is_dir():
+                shutil.rmtree(path)
+                removed.append(name)
+            elif path.exists():
+                path.unlink()
+                removed.append(name)
+        self.crawler.stats.set_value("interfax/jobdir/restarted", status if status == "running" else "finished")
+        logger.warning("JOBDIR %s: %s; starting a new job (removed %s)", self.jobdir, why, ", ".join(removed) or "nothing")
+
+    def spider_opened(self, spider):
+        self._write({"status": "running", "pid": os.getpid(), "at": _now()})
+
+    def spider_closed(self, spider, reason):
+        # the scheduler has persisted its queue by now (it is closed before spider_closed)
+        self._write({"status": "closed", "reason": reason, "at": _now()})
+
+    def _read(self) -> dict:
+        try:
+            return json.loads((self.jobdir / MARKER).read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def _write(self, data: dict) -> None:
+        self.jobdir.mkdir(parents=True, exist_ok=True)
+        tmp = self.jobdir / (MARKER + ".tmp")
+        with tmp.open("w", encoding="utf-8") as f:
+            json.dump(data, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.jobdir / MARKER)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

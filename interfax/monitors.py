@@ -1,0 +1,268 @@
+"""Checks at the end of every run (spidermon), and the report a failed one leaves behind.
+
+:class:`CloseSpiderSuite` runs when the spider closes (``SPIDERMON_SPIDER_CLOSE_MONITORS``):
+
+======================  ==============================================================  =================================
+monitor                 fails when                                                      settings
+======================  ==============================================================  =================================
+Finish reason           the run did not end with an allowed reason                      ``INTERFAX_MONITOR_FINISH_REASONS``
+Item count              fewer articles than the floor were exported - articles already  ``INTERFAX_MONITOR_MIN_ITEMS``
+                        exported by an earlier run count too, so an incremental run
+                        that finds only known articles is quiet
+Error rate              ERROR log lines per request above the rate                      ``INTERFAX_MONITOR_MAX_ERROR_RATE``
+HTTP 4xx / 5xx rate     4xx (5xx) responses per response above the rate, retried ones  ``INTERFAX_MONITOR_MAX_4XX_RATE``,
+                        included (a 5xx storm shows even when retries end it;           ``INTERFAX_MONITOR_MAX_5XX_RATE``
+                        robots.txt not counted)
+Dropped articles        articles dropped for a missing required field (a new page       ``INTERFAX_MONITOR_MAX_DROPPED_RATE``
+                        layout?) per article parsed above the rate
+Field coverage          a field is filled in fewer exported items than its minimum     ``INTERFAX_MONITOR_FIELD_COVERAGE``,
+                        share (None, "" and [] count as missing); minimums below 1.0   ``INTERFAX_MONITOR_COVERAGE_MIN_ITEMS``
+                        are checked only from a sample of that many items
+Schema                  items failing ``interfax/schemas/article.json`` (validated by   ``INTERFAX_MONITOR_MAX_INVALID_ITEMS``
+                        spidermon's JSONSchemaValidationPipeline)
+======================  ==============================================================  =================================
+
+Rates tolerate a handful: with ``INTERFAX_MONITOR_ERRORS_TOLERATED`` or fewer errors (error
+responses, dropped articles) a check passes whatever the rate - a stray 404 or 500 in a small
+incremental run is normal.
+
+A failed check: ``interfax/monitors/failed`` (stat) counts the failed monitors, the report (one
+line per failure, naming what failed) is logged at ERROR, written to ``INTERFAX_MONITOR_REPORT``
+when set, printed on stderr by ``scrapy crawl`` at the end, and ``scrapy crawl`` exits with
+:data:`EXIT_MONITOR_FAILED` so that cron and systemd see it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import warnings
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from scrapy.exceptions import ScrapyDeprecationWarning
+from spidermon import Monitor, MonitorSuite, monitors
+from spidermon.core.actions import Action
+
+from interfax.pipelines import REQUIRED, MissingFields
+
+logger = logging.getLogger(__name__)
+
+# spidermon 1.27 logs through Spider.log(), deprecated since Scrapy 2.14: same lines, no warning
+warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", category=ScrapyDeprecationWarning)
+
+#: exit status of ``scrapy crawl`` when a monitor failed (1: Scrapy's own failures, 2: bad arguments)
+EXIT_MONITOR_FAILED = 3
+
+#: The JSON Schema of one record (``interfax/schemas/article.json``), for SPIDERMON_VALIDATION_SCHEMAS.
+ARTICLE_SCHEMA = json.loads(resources.files("interfax").joinpath("schemas/article.json").read_text("utf-8"))
+
+_MISSING_REASONS = {MissingFields.reason} | {cls.reason for cls in REQUIRED.values()}
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0%}" if value >= 0.01 or value == 0 else f"{value:.2%}"
+
+
+class _Check(Monitor):
+    """Shared helpers: the crawler's stats and settings."""
+
+    @property
+    def stats(self) -> dict:
+        return self.data.stats
+
+    @property
+    def settings(self):
+        return self.data.crawler.settings
+
+    def stat(self, name: str) -> int:
+        value = self.stats.get(name, 0)
+        return value if isinstance(value, (int, float)) else 0
+
+    def stat_sum(self, pattern: str) -> int:
+        regex = re.compile(pattern)
+        return sum(v for k, v in self.stats.items() if regex.fullmatch(k) and isinstance(v, (int, float)))
+
+    def check_rate(self, what: str, count: int, total: int, setting: str, unit: str) -> None:
+        limit = self.settings.getfloat(setting)
+        tolerated = self.settings.getint("INTERFAX_MONITOR_ERRORS_TOLERATED")
+        rate = count / total if total else 0.0
+        if count > tolerated and rate > limit:
+            self.fail(f"{what}: {count} of {total} {unit} ({_pct(rate)}), more than {_pct(limit)} ({setting})")
+
+
+@monitors.name("Finish reason")
+class FinishReasonMonitor(_Check):
+    @monitors.name("finished with an allowed reason")
+    def test_finish_reason(self):
+        allowed = self.settings.getlist("INTERFAX_MONITOR_FINISH_REASONS")
+        reason = self.stats.get("finish_reason")
+        if reason not in allowed:
+            self.fail(f"finish reason: {reason!r}, expected {' or '.join(map(repr, allowed))}")
+
+
+@monitors.name("Item count")
+class ItemCountMonitor(_Check):
+    @monitors.name("enough articles")
+    def test_item_floor(self):
+        floor = self.settings.getint("INTERFAX_MONITOR_MIN_ITEMS")
+        exported = self.stat("item_scraped_count")
+        known = self.stat("interfax/state/known") + self.stat("interfax/drop/already_exported")
+        if exported + known < floor:
+            self.fail(
+                f"item count: {exported} articles exported, {known} known from earlier runs; "
+                f"expected at least {floor} (INTERFAX_MONITOR_MIN_ITEMS)"
+            )
+
+
+@monitors.name("Errors")
+class ErrorRateMonitor(_Check):
+    @monitors.name("error rate")
+    def test_error_rate(self):
+        self.check_rate(
+            "errors", self.stat("log_count/ERROR"), self.stat("downloader/request_count"),
+            "INTERFAX_MONITOR_MAX_ERROR_RATE", "requests logged an ERROR",
+        )
+
+    def _responses(self, first_digit: str) -> tuple[int, int]:
+        count = self.stat_sum(rf"downloader/response_status_count/{first_digit}\d\d")
+        count -= self.stat_sum(rf"robotstxt/response_status_count/{first_digit}\d\d")
+        total = self.stat("downloader/response_count") - self.stat("robotstxt/response_count")
+        return max(count, 0), max(total, 0)
+
+    @monitors.name("HTTP 4xx rate")
+    def test_4xx_rate(self):
+        self.check_rate("HTTP 4xx", *self._responses("4"), "INTERFAX_MONITOR_MAX_4XX_RATE", "responses")
+
+    @monitors.name("HTTP 5xx rate")
+    def test_5xx_rate(self):
+        self.check_rate("HTTP 5xx", *self._responses("5"), "INTERFAX_MONITOR_MAX_5XX_RATE", "responses")
+
+    @monitors.name("dropped articles")
+    def test_dropped_rate(self):
+        dropped = sum(self.stat(f"interfax/drop/{reason}") for reason in _MISSING_REASONS)
+        parsed = self.stat("item_scraped_count") + self.stat_sum(r"interfax/drop/[a-z_]+")
+        missing = sorted(k.rsplit("/", 1)[1] for k in self.stats if k.startswith("interfax/missing/"))
+        self.check_rate(
+            f"dropped for a missing field ({', '.join(missing) or '-'})", dropped, parsed,
+            "INTERFAX_MONITOR_MAX_DROPPED_RATE", "articles",
+        )
+
+
+@monitors.name("Field coverage")
+class FieldCoverageMonitor(_Check):
+    @monitors.name("fields filled")
+    def test_field_coverage(self):
+        rules = self.settings.getdict("INTERFAX_MONITOR_FIELD_COVERAGE")
+        items = self.stat("spidermon_item_scraped_count/Article")
+        if not items:
+            return  # nothing exported: the item count monitor speaks for it
+        sample = self.settings.getint("INTERFAX_MONITOR_COVERAGE_MIN_ITEMS")
+        failures = []
+        for field, minimum in rules.items():
+            minimum = float(minimum)
+            if minimum < 1.0 and items < sample:
+                continue
+            filled = self.stat(f"spidermon_item_scraped_count/Article/{field}")
+            share = filled / items
+            if share + 1e-9 < minimum:
+                failures.append(f"{field} {_pct(share)} < {_pct(minimum)} ({filled} of {items})")
+        if failures:
+            self.fail("field coverage: " + "; ".join(failures) + " (INTERFAX_MONITOR_FIELD_COVERAGE)")
+
+
+@monitors.name("Schema")
+class SchemaMonitor(_Check):
+    @monitors.name("items valid")
+    def test_items_valid(self):
+        invalid = self.stat("spidermon/validation/items/errors")
+        allowed = self.settings.getint("INTERFAX_MONITOR_MAX_INVALID_ITEMS")
+        if invalid > allowed:
+            prefix = "spidermon/validation/fields/errors/"
+            fields = {}
+            for key, value in self.stats.items():
+                if key.startswith(prefix) and key.count("/") > 4:
+                    field = key.rsplit("/", 1)[1]
+                    fields[field] = fields.get(field, 0) + value
+            detail = ", ".join(f"{f} ({n})" for f, n in sorted(fields.items())) or "?"
+            self.fail(
+                f"schema: {invalid} of {self.stat('spidermon/validation/items')} items invalid against "
+                f"interfax/schemas/article.json, fields: {detail}"
+            )
+
+
+class MonitorReport(Action):
+    """Always runs last: stats, log lines, the report file."""
+
+    def run_action(self):
+        crawler = self.data.crawler
+        stats = crawler.stats
+        failed = [_failure_line(r) for r in self.result.monitors_failed_results]
+        total = len(self.result.monitor_results)
+        stats.set_value("interfax/monitors/checked", total)
+        stats.set_value("interfax/monitors/failed", len(failed))
+        lines = report_lines(crawler.spider.name if crawler.spider else "?", self.data.stats, failed, total)
+        if failed:
+            stats.set_value("interfax/monitors/report", failed)
+            for line in lines:
+                logger.error(line)
+        else:
+            logger.info(lines[0])
+        path = crawler.settings.get("INTERFAX_MONITOR_REPORT")
+        if path:
+            write_report(path, lines)
+
+
+class CloseSpiderSuite(MonitorSuite):
+    monitors = [
+        FinishReasonMonitor,
+        ItemCountMonitor,
+        ErrorRateMonitor,
+        FieldCoverageMonitor,
+        SchemaMonitor,
+    ]
+    monitors_finished_actions = [MonitorReport]
+
+
+# ---------------------------------------------------------------- report
+
+
+def _failure_line(result) -> str:
+    """The message of a failed check (its AssertionError), or the crash of a broken one."""
+    text = str(result.error or "").strip()
+    match = re.search(r"AssertionError: (.*)\Z", text, re.S)
+    if match:
+        return match.group(1).strip()
+    last = text.splitlines()[-1] if text else "error"
+    return f"{getattr(result.item, 'name', 'monitor')} crashed: {last}"
+
+
+def report_lines(spider: str, stats: dict, failed: list[str], total: int) -> list[str]:
+    when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    head = (
+        f"interfax monitors: {'FAILED' if failed else 'OK'} ({len(failed)} of {total} checks failed) - "
+        f"spider {spider}, {when}, finish_reason={stats.get('finish_reason')}, "
+        f"items={stats.get('item_scraped_count', 0)}, new={stats.get('interfax/state/new', '-')}, "
+        f"known={stats.get('interfax/state/known', '-')}, requests={stats.get('downloader/request_count', 0)}"
+    )
+    return [head] + [f"  FAILED {line}" for line in failed]
+
+
+def write_report(path: str, lines: list[str]) -> None:
+    """Write the report atomically (a reader never sees half of it)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def failed_report(crawler) -> list[str]:
+    """The failure lines of the crawler's monitors (empty: passed, or monitors off)."""
+    stats = crawler.stats
+    if not stats or not stats.get_value("interfax/monitors/failed"):
+        return []
+    return list(stats.get_value("interfax/monitors/report") or ["a monitor failed"])

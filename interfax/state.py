@@ -1,0 +1,527 @@
+"""The state store: the ledger of every article exported, for incremental runs and crash safety.
+
+One SQLite database (stdlib ``sqlite3``, WAL mode) in the folder named by ``INTERFAX_STATE_DIR``
+(``state.sqlite3``). Unset, there is no state: every run is a full crawl.
+
+Tables
+    ``articles``  one row per exported article id: url, published_at, the related URLs, first and
+                  last export time, how many times exported, the feed file and run of the last
+                  export, and ``settled`` (see below).
+    ``pending``   write intents: (feed, offset, id, length) of a JSON line about to be appended.
+    ``gone``      articles that answered 404/410: not requested again for
+                  ``INTERFAX_STATE_RETRY_GONE_HOURS`` (then retried; exported, they leave the table).
+    ``runs``      one row per run: start, end, finish reason, counts.
+
+The exactly-once invariant
+    An article counts as exported once, and only once, its JSON line is complete in a feed file.
+    The feed writer (:mod:`interfax.feeds`) appends each record with one ``write`` of the whole
+    line, bracketed by the store::
+
+        intend(feed, offset, id, length)   # committed: "a line of `length` bytes for `id` goes at `offset`"
+        write(line)                        # one write(2) of the whole line (+ fsync if INTERFAX_FEED_FSYNC)
+        confirm()                          # committed: pending row -> articles row
+
+    A SIGKILL can land anywhere. At the start of the next run :meth:`StateStore.recover` settles
+    every pending row by reading the feed at its offset: a complete line for that id means the
+    write happened (the row moves to ``articles``); anything else means it did not (a partial
+    line at the end of the file is truncated away, the row is dropped, and the article will be
+    crawled again). So the union of the feed files holds each exported article exactly once, and
+    ``articles`` names exactly the ids in them.
+
+Settled articles
+    An article exported (or met as known and expanded) by a run that finished normally is
+    *settled*: its related links were followed and the listings below it were walked. A listing
+    page holding only settled articles stops the paging of an incremental run. Articles exported
+    by a run that was killed or stopped are known (never fetched or exported again) but not
+    settled: the next run walks past them and follows their stored related links, so what the
+    killed run had not reached yet is still found.
+
+Reset: delete the folder (or ``python -m interfax.state reset DIR``); the next run is a full crawl.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import re
+import sqlite3
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+logger = logging.getLogger(__name__)
+
+DB_NAME = "state.sqlite3"
+#: failure reasons (``ArticlesSpider.failed``) meaning the article is not there
+_GONE_RE = re.compile(r"^HTTP (404|410)\b")
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    reason TEXT,
+    new INTEGER NOT NULL DEFAULT 0,
+    refreshed INTEGER NOT NULL DEFAULT 0,
+    known INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    published_at TEXT,
+    related TEXT NOT NULL DEFAULT '[]',
+    first_exported TEXT NOT NULL,
+    last_exported TEXT NOT NULL,
+    exports INTEGER NOT NULL DEFAULT 1,
+    feed TEXT,
+    run INTEGER,
+    settled INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS articles_run ON articles (run);
+CREATE TABLE IF NOT EXISTS gone (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    first_failed TEXT NOT NULL,
+    last_failed TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS pending (
+    feed TEXT NOT NULL,
+    offset INTEGER NOT NULL,
+    id INTEGER NOT NULL,
+    length INTEGER NOT NULL,
+    run INTEGER,
+    PRIMARY KEY (feed, offset)
+);
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the store knows of an article: exported (``gone`` False) or recently 404/410 (``gone`` True).
+
+    ``settled``: nothing is left to do for it in a normal run (a gone article is settled too).
+    """
+
+    id: int
+    settled: bool
+    published_at: str | None = None
+    related: tuple[str, ...] = ()
+    gone: bool = False
+
+
+@dataclass(frozen=True)
+class Intent:
+    feed: str
+    offset: int
+    id: int
+    length: int
+
+
+@dataclass
+class Recovery:
+    """What :meth:`StateStore.recover` found: intents whose line was written / was not."""
+
+    confirmed: int = 0
+    rolled_back: int = 0
+    truncated_bytes: int = 0
+
+
+class StateStore:
+    """The SQLite ledger. No Scrapy here: usable from scripts and tests."""
+
+    def __init__(self, directory: str | os.PathLike, *, durable: bool = False):
+        self.dir = Path(directory)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.path = self.dir / DB_NAME
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        # NORMAL: a commit survives a killed process; FULL: it also survives a power cut.
+        self.db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+        self.db.executescript(_SCHEMA)
+        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ------------------------------------------------------------ queries
+
+    def lookup(self, article_id: int, *, exclude_run: int | None = None, gone_since: str | None = None) -> Known | None:
+        """The article if exported (by a run other than ``exclude_run``) or gone since ``gone_since``."""
+        row = self.db.execute(
+            "SELECT id, settled, published_at, related FROM articles WHERE id = ? AND run IS NOT ?",
+            (article_id, exclude_run),
+        ).fetchone()
+        if row is not None:
+            return Known(row[0], bool(row[1]), row[2], tuple(json.loads(row[3] or "[]")))
+        if gone_since is not None:
+            row = self.db.execute("SELECT 1 FROM gone WHERE id = ? AND last_failed >= ?", (article_id, gone_since)).fetchone()
+            if row is not None:
+                return Known(article_id, True, gone=True)
+        return None
+
+    def exported(self, article_id: int, *, exclude_run: int | None = None) -> bool:
+        return self.db.execute(
+            "SELECT 1 FROM articles WHERE id = ? AND run IS NOT ?", (article_id, exclude_run)
+        ).fetchone() is not None
+
+    def __contains__(self, article_id: int) -> bool:
+        return self.exported(article_id)
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def ids(self) -> set[int]:
+        return {row[0] for row in self.db.execute("SELECT id FROM articles")}
+
+    def summary(self) -> dict:
+        articles, settled = self.db.execute("SELECT count(*), coalesce(sum(settled), 0) FROM articles").fetchone()
+        runs = [
+            dict(zip(("id", "started_at", "finished_at", "reason", "new", "refreshed", "known", "skipped"), row))
+            for row in self.db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 5")
+        ]
+        pending = self.db.execute("SELECT count(*) FROM pending").fetchone()[0]
+        gone = self.db.execute("SELECT count(*) FROM gone").fetchone()[0]
+        return {
+            "path": str(self.path), "articles": articles, "settled": settled, "gone": gone,
+            "pending": pending, "last_runs": runs,
+        }
+
+    # ------------------------------------------------------------ articles that are not there
+
+    def record_gone(self, article_id: int, url: str, reason: str) -> None:
+        now = _now()
+        self.db.execute(
+            """INSERT INTO gone (id, url, reason, first_failed, last_failed) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET reason = excluded.reason, last_failed = excluded.last_failed,
+                   attempts = attempts + 1""",
+            (article_id, url, reason, now, now),
+        )
+
+    # ------------------------------------------------------------ runs
+
+    def begin_run(self) -> int:
+        return self.db.execute("INSERT INTO runs (started_at) VALUES (?)", (_now(),)).lastrowid
+
+    def finish_run(self, run: int, reason: str, counts: dict, expanded: set[int] = frozenset()) -> int:
+        """Close a run; a normally finished run settles what it exported and expanded. Returns settled count."""
+        settled = 0
+        with _transaction(self.db):
+            self.db.execute(
+                "UPDATE runs SET finished_at = ?, reason = ?, new = ?, refreshed = ?, known = ?, skipped = ? WHERE id = ?",
+                (_now(), reason, counts.get("new", 0), counts.get("refreshed", 0), counts.get("known", 0), counts.get("skipped", 0), run),
+            )
+            if reason == "finished":
+                settled += self.db.execute("UPDATE articles SET settled = 1 WHERE run = ? AND settled = 0", (run,)).rowcount
+                for article_id in expanded:
+                    settled += self.db.execute("UPDATE articles SET settled = 1 WHERE id = ? AND settled = 0", (article_id,)).rowcount
+        return settled
+
+    # ------------------------------------------------------------ the write protocol
+
+    def intend(self, feed: str, offset: int, article_id: int, length: int, run: int | None = None) -> Intent:
+        """Commit the intent to append a line of ``length`` bytes for ``article_id`` at ``offset`` of ``feed``."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO pending (feed, offset, id, length, run) VALUES (?, ?, ?, ?, ?)",
+            (feed, offset, article_id, length, run),
+        )
+        return Intent(feed, offset, article_id, length)
+
+    def confirm(self, intent: Intent, record: dict, run: int | None = None) -> bool:
+        """The line is in the feed: record the export. True if the article was new."""
+        with _transaction(self.db):
+            self.db.execute("DELETE FROM pending WHERE feed = ? AND offset = ?", (intent.feed, intent.offset))
+            return self._record(intent.id, record, intent.feed, run)
+
+    def record(self, article_id: int, record: dict, feed: str | None = None, run: int | None = None) -> bool:
+        """Record an export without the intent protocol (feeds that cannot take part in it)."""
+        with _transaction(self.db):
+            return self._record(article_id, record, feed, run)
+
+    def _record(self, article_id: int, record: dict, feed: str | None, run: int | None) -> bool:
+        now = _now()
+        related = json.dumps([r.get("url") for r in record.get("related") or [] if isinstance(r, dict) and r.get("url")])
+        new = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None
+        self.db.execute(
+            """INSERT INTO articles (id, url, published_at, related, first_exported, last_exported, exports, feed, run, settled)
+               VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0)
+               ON CONFLICT (id) DO UPDATE SET url = excluded.url, published_at = excluded.published_at,
+                   related = excluded.related, last_exported = excluded.last_exported, exports = exports + 1,
+                   feed = excluded.feed, run = excluded.run""",
+            (article_id, record.get("url") or "", record.get("published_at"), related, now, now, feed, run),
+        )
+        self.db.execute("DELETE FROM gone WHERE id = ?", (article_id,))
+        return new
+
+    def recover(self) -> Recovery:
+        """Settle the intents of a run that was killed (see the module docstring)."""
+        found = Recovery()
+        rows = self.db.execute("SELECT feed, offset, id, length, run FROM pending ORDER BY feed, offset").fetchall()
+        for feed, offset, article_id, length, run in rows:
+            intent = Intent(feed, offset, article_id, length)
+            record, truncated = _check_line(Path(feed), offset, length, article_id)
+            found.truncated_bytes += truncated
+            if record is not None:
+                self.confirm(intent, record, run)
+                found.confirmed += 1
+                logger.info("state: the last line of a killed run is complete, recorded: article %d in %s", article_id, feed)
+            else:
+                self.db.execute("DELETE FROM pending WHERE feed = ? AND offset = ?", (feed, offset))
+                found.rolled_back += 1
+                logger.warning(
+                    "state: article %d was being written to %s when the run was killed; %s, it will be crawled again",
+                    article_id, feed, f"removed its truncated line ({truncated} bytes)" if truncated else "the line is not there",
+                )
+        return found
+
+    def reset(self) -> None:
+        with _transaction(self.db):
+            for table in ("articles", "gone", "pending", "runs"):
+                self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
+
+
+class _transaction:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb):
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        return False
+
+
+def _check_line(path: Path, offset: int, length: int, article_id: int) -> tuple[dict | None, int]:
+    """(record, bytes truncated): the record if ``path`` holds the complete line for ``article_id`` at ``offset``.
+
+    A partial line running to the end of the file is cut off (the write was interrupted).
+    """
+    try:
+        with path.open("r+b") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size <= offset:
+                return None, 0
+            f.seek(offset)
+            data = f.read(length)
+            if len(data) == length and data.endswith(b"\n"):
+                try:
+                    record = json.loads(data)
+                except ValueError:
+                    return None, 0
+                if isinstance(record, dict) and record.get("id") == article_id:
+                    return record, 0
+                return None, 0
+            if b"\n" not in data:
+                # the interrupted write: its bytes run to the end of the file
+                f.truncate(offset)
+                os.fsync(f.fileno())
+                return None, size - offset
+            return None, 0
+    except FileNotFoundError:
+        return None, 0
+
+
+class StateLocked(RuntimeError):
+    """Another crawl uses the same state folder."""
+
+
+def _lock_dir(directory: Path):
+    """An exclusive lock on the state folder for the life of the crawl: two runs never share a ledger."""
+    directory.mkdir(parents=True, exist_ok=True)
+    f = (directory / "lock").open("a+")
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.close()
+        raise StateLocked(f"another crawl is using the state in {directory} (lock held): not starting") from None
+    f.seek(0)
+    f.truncate()
+    f.write(f"{os.getpid()}\n")
+    f.flush()
+    return f
+
+
+# ---------------------------------------------------------------- the Scrapy side
+
+
+class IncrementalState:
+    """The state store of one crawl (extension; NotConfigured when ``INTERFAX_STATE_DIR`` is unset).
+
+    Spider, pipeline and feed writer ask it, never the database:
+
+    * :meth:`lookup` / :meth:`met_known` / :meth:`expand` - the spider, before requesting an article;
+    * :meth:`is_exported` - the pipeline, before an item reaches the feeds;
+    * :meth:`intend` / :meth:`confirm` - the feed writer, around each line.
+
+    Stats: ``interfax/state/new`` (exported for the first time), ``interfax/state/known`` (articles
+    exported by an earlier run, met on listings or in related blocks), ``interfax/state/gone``
+    (articles that answered 404/410 in the last ``INTERFAX_STATE_RETRY_GONE_HOURS``),
+    ``interfax/state/skipped`` (known or gone, so not fetched), ``interfax/state/refreshed``
+    (exported again, ``-a refresh=1``), ``interfax/state/recovered`` and
+    ``interfax/state/rolled_back`` (write intents of a killed run, see :meth:`StateStore.recover`).
+    """
+
+    def __init__(self, crawler, directory: str, durable: bool = False, retry_gone_hours: float = 24.0):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.directory = directory
+        self.durable = durable
+        self.retry_gone_hours = retry_gone_hours
+        self._gone_since: str | None = None
+        self.store: StateStore | None = None
+        self.run: int | None = None
+        self._known: set[int] = set()
+        self._skipped: set[int] = set()
+        self._expanded: set[int] = set()
+        self._gone: set[int] = set()
+        self.counts = {"new": 0, "refreshed": 0, "known": 0, "skipped": 0, "gone": 0}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        directory = crawler.settings.get("INTERFAX_STATE_DIR")
+        if not directory:
+            raise NotConfigured  # no state: every run is a full crawl (no message: Scrapy would warn)
+        ext = cls(
+            crawler,
+            str(directory),
+            durable=crawler.settings.getbool("INTERFAX_FEED_FSYNC"),
+            retry_gone_hours=crawler.settings.getfloat("INTERFAX_STATE_RETRY_GONE_HOURS", 24.0),
+        )
+        # open now, before any component (feeds, pipelines) may ask: recovery comes first
+        ext.open()
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def open(self) -> None:
+        self._lock = _lock_dir(Path(self.directory))
+        self.store = StateStore(self.directory, durable=self.durable)
+        found = self.store.recover()
+        if found.confirmed:
+            self.stats.set_value("interfax/state/recovered", found.confirmed)
+        if found.rolled_back:
+            self.stats.set_value("interfax/state/rolled_back", found.rolled_back)
+        self.run = self.store.begin_run()
+        if self.retry_gone_hours > 0:
+            since = datetime.now(timezone.utc) - timedelta(hours=self.retry_gone_hours)
+            self._gone_since = since.isoformat(timespec="seconds")
+        logger.info(
+            "state: %s holds %d exported articles (run %d)", self.store.path, self.store.count(), self.run
+        )
+
+    # ------------------------------------------------------------ spider
+
+    def lookup(self, article_id: int) -> Known | None:
+        """What an earlier run left about the article (this run's own exports are the dupefilter's business)."""
+        return self.store.lookup(article_id, exclude_run=self.run, gone_since=self._gone_since)
+
+    def met_known(self, known: Known) -> None:
+        """The spider met an article exported by an earlier run (or gone) and does not fetch it."""
+        seen = self._gone if known.gone else self._known
+        if known.id not in seen:
+            seen.add(known.id)
+            self._inc("gone" if known.gone else "known")
+        if known.id not in self._skipped:
+            self._skipped.add(known.id)
+            self._inc("skipped")
+
+    def expand(self, article_id: int) -> bool:
+        """The spider follows the stored related links of a known, unsettled article: True the first time."""
+        if article_id in self._expanded:
+            return False
+        self._expanded.add(article_id)
+        return True
+
+    # ------------------------------------------------------------ pipeline
+
+    def is_exported(self, article_id) -> bool:
+        """Exported by an earlier run."""
+        return isinstance(article_id, int) and self.store.exported(article_id, exclude_run=self.run)
+
+    # ------------------------------------------------------------ feed writer
+
+    def intend(self, feed: str, offset: int, article_id: int, length: int) -> Intent:
+        return self.store.intend(feed, offset, article_id, length, self.run)
+
+    def confirm(self, intent: Intent, record: dict) -> None:
+        self._counted(self.store.confirm(intent, record, self.run))
+
+    def record(self, article_id: int, record: dict, feed: str | None = None) -> None:
+        self._counted(self.store.record(article_id, record, feed, self.run))
+
+    def _record_gone(self, failed: dict) -> None:
+        """Articles that answered 404/410 (the spider's ``failed``: live URL -> reason) are not asked for a while."""
+        from interfax import urls  # here: the store itself needs no URL rules
+
+        for url, reason in failed.items():
+            ref = urls.article_ref(url)
+            if ref is not None and _GONE_RE.match(str(reason)) and not self.store.exported(ref.id):
+                self.store.record_gone(ref.id, url, str(reason))
+
+    def _counted(self, new: bool) -> None:
+        self._inc("new" if new else "refreshed")
+
+    def _inc(self, name: str) -> None:
+        self.counts[name] += 1
+        self.stats.inc_value(f"interfax/state/{name}")
+
+    # ------------------------------------------------------------ end
+
+    def spider_closed(self, spider, reason):
+        if self.store is None:
+            return
+        self._record_gone(getattr(spider, "failed", None) or {})
+        settled = self.store.finish_run(self.run, reason, self.counts, self._expanded)
+        logger.info(
+            "state: run %d %s: %d new, %d known, %d gone (%d not fetched), %d refreshed; %d settled; %d articles in %s",
+            self.run, reason, self.counts["new"], self.counts["known"], self.counts["gone"], self.counts["skipped"],
+            self.counts["refreshed"], settled, self.store.count(), self.store.path,
+        )
+        self.store.close()
+        self.store = None
+        self._lock.close()
+
+
+# ---------------------------------------------------------------- command line
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m interfax.state show DIR`` / ``python -m interfax.state reset DIR``."""
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 2 or argv[0] not in ("show", "reset"):
+        print("usage: python -m interfax.state show|reset STATE_DIR", file=sys.stderr)
+        return 2
+    action, directory = argv
+    if not (Path(directory) / DB_NAME).exists():
+        print(f"no state in {directory} (nothing exported yet: the next run is a full crawl)")
+        return 0
+    store = StateStore(directory)
+    try:
+        if action == "reset":
+            before = store.count()
+            store.reset()
+            print(f"state reset: {before} articles forgotten in {store.path}; the next run is a full crawl")
+        else:
+            print(json.dumps(store.summary(), indent=2, ensure_ascii=False))
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

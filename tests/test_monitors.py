@@ -1,0 +1,248 @@
+"""End-of-run monitors: each check on made-up stats, then real crawls of the mirror that pass and fail."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from itemadapter import ItemAdapter
+from scrapy.utils.test import get_crawler
+from spidermon.contrib.scrapy.extensions import Spidermon
+from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline
+from spidermon.contrib.scrapy.runners import SpiderMonitorRunner
+
+import interfax.settings as project_settings
+from conftest import EXPECTED_DIR, REPO, expected_records
+from interfax.items import Article
+from interfax.mirror.server import MirrorServer
+from interfax.monitors import ARTICLE_SCHEMA, EXIT_MONITOR_FAILED, CloseSpiderSuite, failed_report
+from interfax.spiders.articles import ArticlesSpider
+
+# spidermon 1.27 logs through Spider.log(), deprecated in Scrapy 2.14 (silenced in interfax.monitors, but pytest resets filters)
+pytestmark = pytest.mark.filterwarnings(r"ignore:Spider\.log\(\) is deprecated")
+
+FIELDS = list(Article.fields)
+SETTINGS = {name: getattr(project_settings, name) for name in dir(project_settings) if name.isupper()}
+
+
+def crawler_with(**settings):
+    crawler = get_crawler(ArticlesSpider, settings_dict={**SETTINGS, "INTERFAX_DEFAULT_FEED": "", **settings})
+    crawler.spider = crawler._create_spider(since="2000-01-01")
+    return crawler
+
+
+def healthy(items: int = 100) -> dict:
+    """The stats of a good full run."""
+    stats = {
+        "finish_reason": "finished",
+        "item_scraped_count": items,
+        "downloader/request_count": 2 * items + 1,
+        "downloader/response_count": 2 * items + 1,
+        "downloader/response_status_count/200": 2 * items - 2,
+        "downloader/response_status_count/404": 2,
+        "downloader/response_status_count/500": 1,
+        "robotstxt/response_count": 1,
+        "log_count/ERROR": 0,
+        "spidermon_item_scraped_count/Article": items,
+        "spidermon/validation/items": items,
+    }
+    for field in FIELDS:
+        stats[f"spidermon_item_scraped_count/Article/{field}"] = items
+    return stats
+
+
+def check(stats: dict, **settings) -> list[str]:
+    """Run the suite on ``stats``: the failure lines of the report."""
+    crawler = crawler_with(**settings)
+    crawler.stats.set_stats(dict(stats))
+    data = {"stats": crawler.stats.get_stats(), "stats_history": [], "crawler": crawler, "spider": crawler.spider,
+            "sc_spider_name": "articles", "job": None}
+    SpiderMonitorRunner(spider=crawler.spider).run(CloseSpiderSuite(crawler=crawler), **data)
+    assert crawler.stats.get_value("interfax/monitors/checked") == 8
+    return failed_report(crawler)
+
+
+def test_a_healthy_run_passes():
+    assert check(healthy()) == []
+
+
+def test_finish_reason():
+    failed = check({**healthy(), "finish_reason": "closespider_timeout"})
+    assert failed == ["finish reason: 'closespider_timeout', expected 'finished'"]
+    assert check({**healthy(), "finish_reason": "closespider_timeout"},
+                 INTERFAX_MONITOR_FINISH_REASONS=["finished", "closespider_timeout"]) == []
+
+
+def test_item_floor_counts_known_articles():
+    empty = {**healthy(0), "item_scraped_count": 0}
+    assert check(empty) == [
+        "item count: 0 articles exported, 0 known from earlier runs; expected at least 1 (INTERFAX_MONITOR_MIN_ITEMS)"
+    ]
+    # an incremental run that met only known articles is quiet
+    assert check({**empty, "interfax/state/known": 12}) == []
+    # a re-run appending to a file that already has everything, too
+    assert check({**empty, "interfax/drop/already_exported": 12}) == []
+    assert check({**healthy(), "interfax/state/known": 0}, INTERFAX_MONITOR_MIN_ITEMS=500)[0].startswith("item count: 100")
+
+
+def test_http_error_rates():
+    storm = {**healthy(), "downloader/response_status_count/503": 40}
+    assert check(storm) == ["HTTP 5xx: 41 of 200 responses (20%), more than 5% (INTERFAX_MONITOR_MAX_5XX_RATE)"]
+    broken = {**healthy(), "downloader/response_status_count/404": 30}
+    assert check(broken) == ["HTTP 4xx: 30 of 200 responses (15%), more than 10% (INTERFAX_MONITOR_MAX_4XX_RATE)"]
+    # a few broken links in a small run: over the rate, but tolerated
+    small = {**healthy(5), "downloader/response_status_count/404": 3}
+    assert check(small) == []
+    assert check(small, INTERFAX_MONITOR_ERRORS_TOLERATED=0)[0] == (
+        "HTTP 4xx: 3 of 10 responses (30%), more than 10% (INTERFAX_MONITOR_MAX_4XX_RATE)"
+    )
+    # a missing robots.txt is not a broken link
+    robots = {**healthy(5), "downloader/response_status_count/500": 0, "downloader/response_status_count/404": 9,
+              "robotstxt/response_status_count/404": 9}
+    assert check(robots, INTERFAX_MONITOR_ERRORS_TOLERATED=0) == []
+
+
+def test_error_rate():
+    assert check({**healthy(), "log_count/ERROR": 4}) == []
+    assert check({**healthy(), "log_count/ERROR": 30}) == [
+        "errors: 30 of 201 requests logged an ERROR (15%), more than 5% (INTERFAX_MONITOR_MAX_ERROR_RATE)"
+    ]
+
+
+def test_dropped_articles_name_the_missing_fields():
+    stats = {**healthy(), "interfax/drop/no_title": 20, "interfax/missing/title": 20, "interfax/missing/text": 3}
+    assert check(stats) == [
+        "dropped for a missing field (text, title): 20 of 120 articles (17%), more than 10% (INTERFAX_MONITOR_MAX_DROPPED_RATE)"
+    ]
+    assert check({**healthy(), "interfax/drop/out_of_window": 50}) == []  # expected drops are not failures
+
+
+def test_field_coverage_names_the_field():
+    stats = {**healthy(), "spidermon_item_scraped_count/Article/tags": 10, "spidermon_item_scraped_count/Article/lead": 85}
+    assert check(stats) == [
+        "field coverage: lead 85% < 90% (85 of 100); tags 10% < 30% (10 of 100) (INTERFAX_MONITOR_FIELD_COVERAGE)"
+    ]
+    # shares are judged on a sample of COVERAGE_MIN_ITEMS; a required field (1.0) always
+    small = {**healthy(5), "spidermon_item_scraped_count/Article/tags": 0}
+    assert check(small) == []
+    assert check({**small, "spidermon_item_scraped_count/Article/title": 4}) == [
+        "field coverage: title 80% < 100% (4 of 5) (INTERFAX_MONITOR_FIELD_COVERAGE)"
+    ]
+    assert check(stats, INTERFAX_MONITOR_FIELD_COVERAGE={"tags": 0.05}) == []
+
+
+def test_schema_failures_name_the_fields():
+    stats = {
+        **healthy(),
+        "spidermon/validation/items/errors": 3,
+        "spidermon/validation/fields/errors/wrong_type/word_count": 2,
+        "spidermon/validation/fields/errors/missing_required_field/title": 1,
+    }
+    assert check(stats) == [
+        "schema: 3 of 100 items invalid against interfax/schemas/article.json, fields: title (1), word_count (2)"
+    ]
+
+
+def test_report_file_and_stats(tmp_path):
+    report = tmp_path / "reports" / "monitor.txt"
+    failed = check({**healthy(), "finish_reason": "shutdown", "downloader/response_status_count/500": 50},
+                   INTERFAX_MONITOR_REPORT=str(report))
+    assert len(failed) == 2
+    lines = report.read_text("utf-8").splitlines()
+    assert lines[0].startswith("interfax monitors: FAILED (2 of 8 checks failed) - spider articles")
+    assert lines[1:] == [f"  FAILED {line}" for line in failed]
+    check(healthy(), INTERFAX_MONITOR_REPORT=str(report))
+    assert report.read_text("utf-8").startswith("interfax monitors: OK (0 of 8 checks failed)")
+
+
+# ---------------------------------------------------------------- what feeds the checks
+
+
+def test_schema_documents_the_item():
+    assert set(ARTICLE_SCHEMA["properties"]) == set(Article.fields)
+    assert set(ARTICLE_SCHEMA["required"]) <= set(Article.fields)
+
+
+def test_every_item_is_validated_against_the_schema():
+    crawler = crawler_with()
+    pipeline = ItemValidationPipeline.from_crawler(crawler)
+    good = Article(**next(iter(expected_records().values())), crawled_at="2026-01-01T10:00:00+00:00")
+    assert pipeline.process_item(good) is good
+    bad = Article(**{**dict(good), "word_count": "many", "title": None})
+    pipeline.process_item(bad)  # counted, not dropped
+    stats = crawler.stats.get_stats()
+    assert stats["spidermon/validation/items"] == 2
+    assert stats["spidermon/validation/items/errors"] == 1
+    assert any(k.endswith("/word_count") for k in stats if k.startswith("spidermon/validation/fields/errors/"))
+    assert any(k.endswith("/title") for k in stats if k.startswith("spidermon/validation/fields/errors/"))
+
+
+def test_none_and_empty_values_count_as_missing():
+    crawler = crawler_with()
+    ext = Spidermon.from_crawler(crawler)
+    record = {**next(iter(expected_records().values())), "crawled_at": "2026-01-01T10:00:00+00:00"}
+    for lead, tags in (("a lead", ["x"]), (None, []), ("", ["y"])):
+        ext.item_scraped(Article(**{**record, "lead": lead, "tags": tags}), None, crawler.spider)
+    stats = crawler.stats.get_stats()
+    assert stats["spidermon_item_scraped_count/Article"] == 3
+    assert stats["spidermon_item_scraped_count/Article/lead"] == 1
+    assert stats["spidermon_item_scraped_count/Article/tags"] == 2
+    assert ItemAdapter(Article(**record)).keys()  # the item type the coverage stats are keyed by
+
+
+# ---------------------------------------------------------------- real crawls
+
+
+def crawl(base_url: str, tmp: Path, name: str, *args: str) -> tuple[subprocess.CompletedProcess, Path]:
+    report = tmp / f"{name}.txt"
+    cmd = [
+        sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={base_url}", "-a", "since=2000-01-01",
+        "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", f"INTERFAX_MONITOR_REPORT={report}",
+        "-O", str(tmp / f"{name}.jsonl"), *args,
+    ]
+    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=300), report
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("monitors")
+    cases = {
+        "healthy": [],
+        "coverage": ["-a", "related_depth=0", "-s", 'INTERFAX_MONITOR_FIELD_COVERAGE={"title": 1.0, "tags": 0.9}',
+                     "-s", "INTERFAX_MONITOR_COVERAGE_MIN_ITEMS=1"],
+        "empty": ["-a", "sections=pharmacy"],
+    }
+    with MirrorServer() as server, ThreadPoolExecutor(len(cases)) as pool:
+        futures = {name: pool.submit(crawl, server.base_url, tmp, name, *args) for name, args in cases.items()}
+        return {name: f.result() for name, f in futures.items()}
+
+
+def test_healthy_crawl_exits_zero_with_every_item_validated(runs):
+    result, report = runs["healthy"]
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert report.read_text("utf-8").startswith("interfax monitors: OK (0 of 8 checks failed)")
+    exported = len(json.loads((EXPECTED_DIR / "_crawl.json").read_text("utf-8"))["exported_ids"])
+    assert f"'spidermon/validation/items': {exported}," in result.stderr
+    assert "'spidermon/validation/items/errors'" not in result.stderr
+    assert "is deprecated" not in result.stderr
+
+
+def test_failed_coverage_exits_non_zero_naming_the_field(runs):
+    result, report = runs["coverage"]
+    assert result.returncode == EXIT_MONITOR_FAILED
+    tail = result.stderr.strip().splitlines()[-2:]
+    assert tail[0] == "interfax monitors FAILED:"
+    assert tail[1].startswith("  field coverage: tags ") and "< 90%" in tail[1], tail
+    lines = report.read_text("utf-8").splitlines()
+    assert lines[0].startswith("interfax monitors: FAILED (1 of 8 checks failed)")
+    assert lines[1].startswith("  FAILED field coverage: tags ")
+
+
+def test_a_run_that_exports_nothing_fails(runs):
+    result, report = runs["empty"]
+    assert result.returncode == EXIT_MONITOR_FAILED
+    assert "item count: 0 articles exported, 0 known from earlier runs" in report.read_text("utf-8")

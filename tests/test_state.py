@@ -1,0 +1,335 @@
+"""The state store and the crash-safe feed writer: units, then incremental crawls of the mirror."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EXPECTED_DIR, REPO
+from interfax.feeds import FeedFile, JsonLinesExporter, SafeFileFeedStorage, read_ids, repair_tail
+from interfax.items import Article
+from interfax.mirror.server import MirrorServer
+from interfax.state import DB_NAME, Known, StateLocked, StateStore, _lock_dir, main
+
+CRAWL = json.loads((EXPECTED_DIR / "_crawl.json").read_text("utf-8"))
+EXPECTED_IDS = set(CRAWL["exported_ids"])
+
+
+def line(article_id: int, **extra) -> bytes:
+    record = {"id": article_id, "url": f"https://interfax.com.ua/news/general/{article_id}.html", **extra}
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode()
+
+
+# ---------------------------------------------------------------- the store
+
+
+def test_store_is_sqlite_in_wal_mode(tmp_path):
+    store = StateStore(tmp_path / "state")
+    assert (tmp_path / "state" / DB_NAME).exists()
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+
+
+def test_record_lookup_and_export_times(tmp_path):
+    store = StateStore(tmp_path)
+    run = store.begin_run()
+    related = [{"id": 2, "url": "https://interfax.com.ua/news/general/2.html", "title": "x"}]
+    assert store.record(1, {"url": "u1", "published_at": "2025-01-01T10:00:00+02:00", "related": related}, "f", run)
+    assert not store.record(1, {"url": "u1", "related": related}, "f", run)  # second export: not new
+    first, last, exports = store.db.execute("SELECT first_exported, last_exported, exports FROM articles").fetchone()
+    assert first <= last and exports == 2
+    known = store.lookup(1)
+    assert known == Known(1, False, None, ("https://interfax.com.ua/news/general/2.html",))
+    assert store.lookup(1, exclude_run=run) is None  # this run's own exports are the dupefilter's business
+    assert store.lookup(3) is None and 1 in store and 3 not in store
+    store.close()
+
+
+def test_finished_run_settles_what_it_exported_and_expanded(tmp_path):
+    store = StateStore(tmp_path)
+    killed = store.begin_run()
+    store.record(1, {"url": "u1"}, run=killed)
+    store.record(2, {"url": "u2"}, run=killed)
+    store.finish_run(killed, "shutdown", {})
+    assert not store.lookup(1).settled  # a stopped run settles nothing
+    run = store.begin_run()
+    store.record(3, {"url": "u3"}, run=run)
+    assert store.finish_run(run, "finished", {}, expanded={2}) == 2
+    assert store.lookup(3).settled and store.lookup(2).settled and not store.lookup(1).settled
+    store.close()
+
+
+def test_gone_articles_are_skipped_for_a_while_then_forgotten_on_export(tmp_path):
+    store = StateStore(tmp_path)
+    store.record_gone(7, "https://interfax.com.ua/news/general/7.html", "HTTP 404")
+    assert store.lookup(7) is None  # no window given: retried
+    assert store.lookup(7, gone_since="2000-01-01T00:00:00+00:00") == Known(7, True, gone=True)
+    assert store.lookup(7, gone_since="2999-01-01T00:00:00+00:00") is None  # older than the window
+    store.record(7, {"url": "u7"})
+    assert store.db.execute("SELECT count(*) FROM gone").fetchone()[0] == 0
+    store.close()
+
+
+# ---------------------------------------------------------------- the write protocol and recovery
+
+
+def test_recover_confirms_a_complete_line(tmp_path):
+    feed = tmp_path / "a.jsonl"
+    feed.write_bytes(line(1))
+    store = StateStore(tmp_path / "s")
+    data = line(2, related=[{"id": 1, "url": "https://interfax.com.ua/news/general/1.html", "title": None}])
+    intent = store.intend(str(feed), feed.stat().st_size, 2, len(data), run=5)
+    with feed.open("ab") as f:
+        f.write(data)
+    found = store.recover()  # the process died before confirm()
+    assert (found.confirmed, found.rolled_back, found.truncated_bytes) == (1, 0, 0)
+    assert 2 in store and store.lookup(2).related == ("https://interfax.com.ua/news/general/1.html",)
+    assert store.db.execute("SELECT count(*) FROM pending").fetchone()[0] == 0
+    assert intent.offset == len(line(1))
+    store.close()
+
+
+def test_recover_cuts_a_partial_line_and_forgets_the_intent(tmp_path):
+    feed = tmp_path / "a.jsonl"
+    feed.write_bytes(line(1))
+    store = StateStore(tmp_path / "s")
+    data = line(2, text="x" * 5000)
+    store.intend(str(feed), feed.stat().st_size, 2, len(data))
+    with feed.open("ab") as f:
+        f.write(data[:1234])  # killed in the middle of the write
+    found = store.recover()
+    assert (found.confirmed, found.rolled_back, found.truncated_bytes) == (0, 1, 1234)
+    assert feed.read_bytes() == line(1)
+    assert 2 not in store
+    store.close()
+
+
+@pytest.mark.parametrize("case", ["not written", "file gone", "other content"])
+def test_recover_rolls_back_what_is_not_there(tmp_path, case):
+    feed = tmp_path / "a.jsonl"
+    feed.write_bytes(line(1))
+    store = StateStore(tmp_path / "s")
+    data = line(2)
+    store.intend(str(feed), feed.stat().st_size, 2, len(data))
+    if case == "file gone":
+        feed.unlink()
+    elif case == "other content":
+        with feed.open("ab") as f:
+            f.write(line(3))
+    found = store.recover()
+    assert (found.confirmed, found.rolled_back) == (0, 1)
+    assert 2 not in store
+    if case == "other content":
+        assert feed.read_bytes() == line(1) + line(3)  # never cut what is not ours
+    store.close()
+
+
+class FakeState:
+    """Records the feed's size at each step of the protocol."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.steps = []
+
+    def intend(self, feed, offset, article_id, length):
+        self.steps.append(("intend", article_id, offset, self.path.stat().st_size, length))
+        return (feed, offset)
+
+    def confirm(self, intent, record):
+        self.steps.append(("confirm", record["id"], self.path.stat().st_size))
+
+
+def test_exporter_brackets_each_whole_line_with_intent_and_confirm(tmp_path):
+    path = tmp_path / "out.jsonl"
+    state = FakeState(path)
+    exporter = JsonLinesExporter(FeedFile(path, "ab"), state=state, encoding="utf-8", fields_to_export=["id", "title"])
+    exporter.start_exporting()
+    exporter.export_item(Article(id=1, title="Умєров"))
+    exporter.export_item(Article(id=2, title="b"))
+    exporter.finish_exporting()
+    exporter.file.close()
+    first = '{"id": 1, "title": "Умєров"}\n'.encode()
+    assert path.read_bytes() == first + b'{"id": 2, "title": "b"}\n'
+    assert state.steps == [
+        ("intend", 1, 0, 0, len(first)),
+        ("confirm", 1, len(first)),  # confirmed only once the line is in the file
+        ("intend", 2, len(first), len(first), 24),
+        ("confirm", 2, len(first) + 24),
+    ]
+
+
+# ---------------------------------------------------------------- append targets
+
+
+def test_repair_tail(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(line(1) + line(2)[:10])
+    assert repair_tail(path) == 10 and path.read_bytes() == line(1)
+    assert repair_tail(path) == 0
+    path.write_bytes(line(1) + line(2)[:-1])  # a complete record without its newline is kept
+    assert repair_tail(path) == 0 and path.read_bytes() == line(1) + line(2)
+    path.write_bytes(b'{"id": 1, "ur')
+    assert repair_tail(path) == 13 and path.read_bytes() == b""
+    assert repair_tail(tmp_path / "missing.jsonl") == 0
+
+
+def test_read_ids(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(line(1) + b'{"url": "x", "id": 2}\n' + b"not json\n\n" + line(3))
+    assert read_ids(path) == ({1, 2, 3}, 1)
+
+
+def test_storage_repairs_and_indexes_an_append_target(tmp_path):
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(line(1) + line(2) + line(3)[:7])
+    storage = SafeFileFeedStorage(str(path), feed_options={"overwrite": False})
+    assert storage.existing_ids() == {1, 2}
+    assert path.read_bytes() == line(1) + line(2)
+    f = storage.open(None)
+    assert isinstance(f, FeedFile)
+    f.write(line(4))
+    storage.store(f)
+    assert read_ids(path) == ({1, 2, 4}, 0)
+    overwrite = SafeFileFeedStorage(str(path), feed_options={"overwrite": True})
+    assert overwrite.existing_ids() == set()  # -O: the file is replaced, nothing in it counts
+
+
+def test_one_crawl_at_a_time_per_state_folder(tmp_path):
+    held = _lock_dir(tmp_path)
+    with pytest.raises(StateLocked, match="another crawl"):
+        _lock_dir(tmp_path)
+    held.close()
+    _lock_dir(tmp_path).close()
+
+
+def test_command_line_show_and_reset(tmp_path, capsys):
+    assert main(["show", str(tmp_path)]) == 0
+    assert "no state" in capsys.readouterr().out
+    store = StateStore(tmp_path)
+    store.record(1, {"url": "u"})
+    store.close()
+    assert main(["show", str(tmp_path)]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 1
+    assert main(["reset", str(tmp_path)]) == 0
+    assert "1 articles forgotten" in capsys.readouterr().out
+    assert StateStore(tmp_path).count() == 0
+    assert main(["bogus"]) == 2
+
+
+# ---------------------------------------------------------------- incremental crawls of the mirror
+
+
+FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=INFO"]
+
+
+def crawl(base_url: str, state: Path, out_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    cmd = [
+        sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={base_url}", "-a", "since=2000-01-01",
+        *FAST, "-s", f"INTERFAX_STATE_DIR={state}", "-s", f"INTERFAX_DEFAULT_FEED={out_dir}/%(time)s.jsonl", *args,
+    ]
+    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=300)
+
+
+def stat(result, name: str) -> int:
+    m = re.search(rf"'{re.escape(name)}': (\d+)", result.stderr)
+    return int(m.group(1)) if m else 0
+
+
+def records(out_dir: Path) -> list[dict]:
+    return [json.loads(x) for f in sorted(out_dir.glob("*.jsonl")) for x in f.read_text("utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def incremental(tmp_path_factory):
+    """A full run, then the same command again right after (and a refresh)."""
+    tmp = tmp_path_factory.mktemp("incremental")
+    state, out = tmp / "state", tmp / "out"
+    with MirrorServer() as server:
+        first = crawl(server.base_url, state, out)
+        after_first = len(server.requests)
+        first_files = set(out.glob("*.jsonl"))
+        time.sleep(1.05)  # the next run gets its own %(time)s file
+        second = crawl(server.base_url, state, out)
+        second_requests = server.requests[after_first:]
+        second_files = set(out.glob("*.jsonl")) - first_files
+    return first, second, second_requests, records(out), state, second_files
+
+
+def test_first_run_exports_everything_and_records_it(incremental):
+    first, _, _, recs, state, _ = incremental
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert stat(first, "interfax/state/new") == len(EXPECTED_IDS)
+    store = StateStore(state)
+    assert store.ids() == EXPECTED_IDS
+    assert store.db.execute("SELECT count(*) FROM articles WHERE settled = 0").fetchone()[0] == 0
+    assert store.db.execute("SELECT count(*) FROM gone").fetchone()[0] == len(CRAWL["missing_paths"])
+    store.close()
+
+
+def test_second_run_fetches_only_listing_pages(incremental):
+    _, second, requested, recs, _, second_files = incremental
+    assert second.returncode == 0, second.stderr[-3000:]  # nothing new is quiet, not a failure
+    assert requested, "the second run requested nothing"
+    listing = re.compile(r"^/news/[a-z0-9-]+(-\d+)?\.html$")
+    assert [p for p in requested if p != "/robots.txt" and not listing.match(p)] == []
+    assert stat(second, "interfax/state/new") == 0
+    assert stat(second, "interfax/state/known") > 0
+    assert stat(second, "interfax/state/skipped") >= stat(second, "interfax/state/known")
+    assert stat(second, "interfax/listing/stopped_at_known") > 0
+    assert stat(second, "item_scraped_count") == 0
+    assert all(f.stat().st_size == 0 for f in second_files)
+    ids = [r["id"] for r in recs]
+    assert sorted(ids) == sorted(EXPECTED_IDS)  # union of the run files: each article once
+
+
+def test_new_articles_are_fetched_and_their_related_links_followed(tmp_path):
+    """Forget some listed articles and some only reachable as related: the next run finds exactly those."""
+    state, out = tmp_path / "state", tmp_path / "out"
+    depths = {int(k): v for k, v in CRAWL["depths"].items()}
+    with MirrorServer() as server:
+        assert crawl(server.base_url, state, out).returncode == 0
+        first = {r["id"]: r for r in records(out)}
+        # a listed article (depth 0) with a related link to a related-only article (depth >= 1)
+        pairs = [
+            (a, rel["id"]) for a, r in first.items() if depths.get(a) == 0
+            for rel in r["related"] if depths.get(rel["id"], 0) >= 1 and rel["id"] in first
+        ]
+        assert pairs, "the mirror has no listed article linking a related-only one"
+        listed, related_only = pairs[0]
+        forget = {listed, related_only}
+        db = sqlite3.connect(state / DB_NAME)
+        db.execute(f"DELETE FROM articles WHERE id IN ({','.join(map(str, forget))})")
+        db.commit()
+        db.close()
+        for f in out.glob("*.jsonl"):
+            f.unlink()
+        n = len(server.requests)
+        time.sleep(1.05)
+        again = crawl(server.base_url, state, out)
+        requested = server.requests[n:]
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert {r["id"] for r in records(out)} == forget
+    articles = [p for p in requested if re.search(r"/\d+\.html$", p)]
+    fetched = {int(re.search(r"(\d+)\.html$", p).group(1)) for p in articles}
+    assert fetched == forget, fetched  # known articles never fetched again
+    assert stat(again, "interfax/state/new") == 2
+
+
+def test_refresh_exports_known_articles_again(tmp_path):
+    state, out = tmp_path / "state", tmp_path / "out"
+    with MirrorServer() as server:
+        assert crawl(server.base_url, state, out, "-a", "related_depth=0").returncode == 0
+        first = len(records(out))
+        time.sleep(1.05)
+        refreshed = crawl(server.base_url, state, out, "-a", "related_depth=0", "-a", "refresh=1")
+    assert refreshed.returncode == 0, refreshed.stderr[-3000:]
+    assert stat(refreshed, "interfax/state/refreshed") == first
+    assert stat(refreshed, "interfax/state/new") == 0
+    assert len(records(out)) == 2 * first
