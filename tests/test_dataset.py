@@ -28,12 +28,10 @@ from interfax.dataset import (  # noqa: E402
     DatasetError,
     DatasetUsageError,
     Progress,
-    RecordValidator,
     build_dataset,
-    compile_fast_check,
-    load_schema,
     render_chart,
 )
+from interfax.schema import RecordValidator, compile_fast_check, load_schema  # noqa: E402
 
 SCHEMA = load_schema()
 FIELDS = list(SCHEMA["properties"])

@@ -12,7 +12,7 @@ import pytest
 from itemadapter import ItemAdapter
 from scrapy.utils.test import get_crawler
 from spidermon.contrib.scrapy.extensions import Spidermon
-from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline
+from interfax.pipelines import SchemaValidationPipeline
 from spidermon.contrib.scrapy.runners import SpiderMonitorRunner
 
 import interfax.settings as project_settings
@@ -48,7 +48,7 @@ def healthy(items: int = 100) -> dict:
         "robotstxt/response_count": 1,
         "log_count/ERROR": 0,
         "spidermon_item_scraped_count/Article": items,
-        "spidermon/validation/items": items,
+        "interfax/schema/items": items,
     }
     for field in FIELDS:
         stats[f"spidermon_item_scraped_count/Article/{field}"] = items
@@ -138,9 +138,9 @@ def test_field_coverage_names_the_field():
 def test_schema_failures_name_the_fields():
     stats = {
         **healthy(),
-        "spidermon/validation/items/errors": 3,
-        "spidermon/validation/fields/errors/wrong_type/word_count": 2,
-        "spidermon/validation/fields/errors/missing_required_field/title": 1,
+        "interfax/schema/invalid": 3,
+        "interfax/schema/invalid/word_count": 2,
+        "interfax/schema/invalid/title": 1,
     }
     assert check(stats) == [
         "schema: 3 of 100 items invalid against interfax/schemas/article.json, fields: title (1), word_count (2)"
@@ -169,16 +169,16 @@ def test_schema_documents_the_item():
 
 def test_every_item_is_validated_against_the_schema():
     crawler = crawler_with()
-    pipeline = ItemValidationPipeline.from_crawler(crawler)
+    pipeline = SchemaValidationPipeline.from_crawler(crawler)
     good = Article(**next(iter(expected_records().values())), crawled_at="2026-01-01T10:00:00+00:00")
     assert pipeline.process_item(good) is good
     bad = Article(**{**dict(good), "word_count": "many", "title": None})
     pipeline.process_item(bad)  # counted, not dropped
     stats = crawler.stats.get_stats()
-    assert stats["spidermon/validation/items"] == 2
-    assert stats["spidermon/validation/items/errors"] == 1
-    assert any(k.endswith("/word_count") for k in stats if k.startswith("spidermon/validation/fields/errors/"))
-    assert any(k.endswith("/title") for k in stats if k.startswith("spidermon/validation/fields/errors/"))
+    assert stats["interfax/schema/items"] == 2
+    assert stats["interfax/schema/invalid"] == 1
+    assert stats["interfax/schema/invalid/word_count"] == 1
+    assert stats["interfax/schema/invalid/title"] == 1
 
 
 def test_none_and_empty_values_count_as_missing():
@@ -226,8 +226,8 @@ def test_healthy_crawl_exits_zero_with_every_item_validated(runs):
     assert result.returncode == 0, result.stderr[-3000:]
     assert report.read_text("utf-8").startswith("interfax monitors: OK (0 of 8 checks failed)")
     exported = len(json.loads((EXPECTED_DIR / "_crawl.json").read_text("utf-8"))["exported_ids"])
-    assert f"'spidermon/validation/items': {exported}," in result.stderr
-    assert "'spidermon/validation/items/errors'" not in result.stderr
+    assert f"'interfax/schema/items': {exported}," in result.stderr
+    assert "'interfax/schema/invalid'" not in result.stderr
     assert "is deprecated" not in result.stderr
 
 

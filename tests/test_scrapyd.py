@@ -167,7 +167,7 @@ def test_scheduled_crawl_writes_the_projects_feed(scrapyd, deployed, tmp_path):
     store.close()
     assert report.read_text("utf-8").startswith("interfax monitors: OK")
     # the egg carried the schema: every item was validated
-    assert f"'spidermon/validation/items': {len(EXPECTED_IDS)}," in log
+    assert f"'interfax/schema/items': {len(EXPECTED_IDS)}," in log
 
 
 # ---------------------------------------------------------------- the hourly wrapper

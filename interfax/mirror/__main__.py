@@ -11,7 +11,9 @@ from ``build_parser``.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from interfax.mirror.server import DEFAULT_ROOT, MirrorServer
@@ -19,13 +21,15 @@ from interfax.mirror.server import DEFAULT_ROOT, MirrorServer
 
 def cmd_serve(args: argparse.Namespace) -> int:
     server = MirrorServer(root=args.root, port=args.port, verbose=args.verbose)
-    try:  # Ctrl-C at any point, even before the first line is out, stops cleanly
-        server.start()
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C / kill: a flag, never an exception mid-way
+        signal.signal(signum, lambda *_: stop.set())
+    server.start()
+    try:
         print(server.base_url, flush=True)
         print(f"serving {server.root} (Ctrl-C to stop)", file=sys.stderr, flush=True)
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        while not stop.wait(0.2):
+            pass
     finally:
         server.stop()
     return 0

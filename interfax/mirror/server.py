@@ -157,6 +157,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 class _HTTPServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    block_on_close = False  # stop() never waits for a client that keeps its connection open
     allow_reuse_address = True
     mirror: MirrorServer
 

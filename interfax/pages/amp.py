@@ -11,3 +11,4 @@ class AmpArticlePage(ArticlePage):
     article_selectors = ("article.amp-article", "article", "main")
     body_selectors = (".amp-article-content", ".article-content", "[itemprop='articleBody']")
     title_selectors = ("h1.amp-article-title", "h1")
+    related_selectors = (".amp-related",)

@@ -189,7 +189,7 @@ class ArticlePage(Page):
             if tags:
                 break
         if not tags:
-            line = next((p for p in self._short_texts() if re.match(r"^(?:Теги|Тэги|Tags)\s*:", p, re.I)), None)
+            line = next((p for p in self._texts_containing("Теги", "Тэги", "Tags", "ТЕГИ") if re.match(r"^(?:Теги|Тэги|Tags)\s*:", p, re.I)), None)
             if line:
                 tags = [t.strip(" ,;") for t in re.split(r"#", line.split(":", 1)[1]) if t.strip(" ,;")]
         if not tags:
@@ -208,7 +208,7 @@ class ArticlePage(Page):
             for img in scope.xpath(".//img | .//amp-img"):
                 if _in_noise(img.root, scope.root) or _is_pixel(img):
                     continue
-                src = img.attrib.get("src") or img.attrib.get("data-src") or ""
+                src = img.root.get("src") or img.root.get("data-src") or ""
                 if not src or src.startswith("data:") or "logo" in src.lower():
                     continue
                 absolute = _image_url(src, self.origin)
@@ -228,7 +228,7 @@ class ArticlePage(Page):
             text = _CREDIT_RE.sub("", text).strip(" .;,")
             if text:
                 return text
-        alt = cleaning.squash(img.attrib.get("alt"))
+        alt = cleaning.squash(img.root.get("alt"))
         return alt or None
 
     def _structured_images(self) -> list[str]:
@@ -246,41 +246,70 @@ class ArticlePage(Page):
 
     def photo_credit(self) -> str | None:
         scope = self.article_node if self.article_node is not None else self.sel
-        for text in scope.xpath(".//figcaption | .//*[contains(@class, 'credit')] | .//p").xpath("normalize-space(.)").getall():
+        candidates = scope.xpath(
+            ".//*[contains(@class, 'credit')] | .//figcaption[contains(., 'Фото') or contains(., 'Photo')]"
+            " | .//p[contains(., 'Фото') or contains(., 'Photo')]"
+        )
+        for text in candidates.xpath("normalize-space(.)").getall():
             m = _CREDIT_RE.search(text) if len(text) < 300 else None
             if m:
                 return m.group("credit").strip(" .;,") or None
         return None
 
     def source(self) -> str | None:
-        for line in self.paragraphs():
-            m = _SOURCE_RE.match(cleaning.squash(line))
+        for line in self._paragraphs:
+            if line[:1] not in "ДдИиSs":
+                continue
+            m = _SOURCE_RE.match(line)
             if m:
                 url = _URL_RE.search(m.group("rest"))
                 return url.group(0).rstrip(".,;)") if url else m.group("rest").strip()
         return None
 
+    reading_time_selectors = (".article-reading-time",)
+
     def reading_time(self) -> int | None:
-        for text in self._short_texts():
+        scope = self.article_node if self.article_node is not None else self.sel
+        for css in self.reading_time_selectors:
+            for node in scope.css(css)[:1]:
+                minutes = cleaning.reading_minutes(" ".join(node.xpath(".//text()").getall()))
+                if minutes:
+                    return minutes
+        for text in self._texts_containing("хв", "min", "мин"):
             minutes = cleaning.reading_minutes(text)
             if minutes:
                 return minutes
         return None
 
-    def _short_texts(self):
+    def _texts_containing(self, *words: str):
+        """Short visible texts (whole elements, squashed) of the article that contain one of ``words``."""
         scope = self.article_node if self.article_node is not None else self.sel
-        for node in scope.xpath(".//*[not(*) or self::p or self::div][string-length(normalize-space(.)) < 200]"):
-            yield cleaning.squash(" ".join(node.xpath(".//text()").getall()))
+        test = " or ".join(f"contains(., '{w}')" for w in words)
+        for node in scope.xpath(f".//*[not(self::script) and not(self::style)][text()[{test}]]"):
+            text = cleaning.squash(" ".join(node.xpath(".//text()").getall()))
+            if len(text) < 200:
+                yield text
 
     def related(self) -> list[Link]:
         """Every "ЩЕ ЗА ТЕМОЮ" item shown, in page order (the article itself left out)."""
         return list(self._related)
 
+    #: containers of the "ЩЕ ЗА ТЕМОЮ" block in the known designs; elsewhere the heading finds it
+    related_selectors = ("#related-articles", ".article-related")
+
     @cached_property
     def _related(self) -> tuple[Link, ...]:
         links: dict[int, Link] = {}
         own = self.id()
-        for block in self.blocks_under_heading(cleaning.is_related_heading):
+        blocks = []
+        for css in self.related_selectors:
+            found = self.sel.css(css)
+            if found:
+                blocks = [found[:1]]
+                break
+        if not blocks:
+            blocks = self.blocks_under_heading(cleaning.is_related_heading)
+        for block in blocks:
             for node in block:
                 for link in self.links_under(node):
                     if link.ref.id != own and link.ref.id not in links:
@@ -356,10 +385,10 @@ def _is_pixel(img) -> bool:
     if img.xpath("ancestor::noscript"):
         return True
     for attr in ("width", "height"):
-        value = (img.attrib.get(attr) or "").strip().removesuffix("px")
+        value = (img.root.get(attr) or "").strip().removesuffix("px")
         if value.isdigit() and int(value) <= 2:
             return True
-    return "display:none" in (img.attrib.get("style") or "").replace(" ", "")
+    return "display:none" in (img.root.get("style") or "").replace(" ", "")
 
 
 def _in_noise(el, scope) -> bool:

@@ -48,13 +48,28 @@ class Page:
     def sel(self) -> Selector:
         return self.response.selector
 
+    @cached_property
+    def _metas(self) -> dict[str, str]:
+        """Every non-empty ``<meta>`` content by its ``property``/``name``/``itemprop`` (first wins)."""
+        found: dict[str, str] = {}
+        for el in self.sel.root.iter("meta"):
+            content = (el.get("content") or "").strip()
+            if not content:
+                continue
+            for attr in ("property", "name", "itemprop"):
+                key = el.get(attr)
+                if key:
+                    found.setdefault(f"{attr}:{key}", content)
+        return found
+
     def meta(self, *names: str) -> str | None:
         """First non-empty ``<meta>`` content among ``name``/``property``/``itemprop`` names."""
+        metas = self._metas
         for name in names:
             for attr in ("property", "name", "itemprop"):
-                value = self.sel.xpath(f"//meta[@{attr}=$n]/@content", n=name).get()
-                if value and value.strip():
-                    return value.strip()
+                value = metas.get(f"{attr}:{name}")
+                if value:
+                    return value
         return None
 
     @cached_property
@@ -82,27 +97,17 @@ class Page:
     def links_under(self, node) -> list[Link]:
         """Article links inside ``node`` (a parsel Selector), with titles and listed times, once each."""
         out: dict[int, Link] = {}
-        for a in node.xpath(".//a[@href]"):
-            ref = self.article_ref(a.attrib.get("href"))
+        for a in node.root.iter("a"):
+            ref = self.article_ref(a.get("href"))
             if ref is None or ref.id in out:
                 continue
-            title = cleaning.squash(" ".join(a.xpath(".//text()").getall())) or a.attrib.get("title") or None
-            out[ref.id] = Link(ref, title, self._time_near(a))
+            title = cleaning.squash(" ".join(a.itertext())) or a.get("title") or None
+            out[ref.id] = Link(ref, title, _time_near(a))
         return list(out.values())
 
     @staticmethod
     def _time_near(a) -> str | None:
-        """The listed time of a link: a date in its item (the closest ancestor with more text)."""
-        node = a
-        for _ in range(3):
-            parents = node.xpath("..")
-            if not parents:
-                break
-            node = parents[0]
-            found = date_in_text(" ".join(node.xpath(".//text()").getall()))
-            if found:
-                return cleaning.squash(found)
-        return None
+        return _time_near(a.root)
 
     def blocks_under_heading(self, test) -> list[list]:
         """For each heading whose visible text passes ``test``, the elements that follow it.
@@ -145,6 +150,19 @@ def _until_next_heading(node):
         ):
             return
         yield sib
+
+
+def _time_near(a) -> str | None:
+    """The listed time of a link (an lxml element): a date in its item, the closest ancestor with more text."""
+    node = a
+    for _ in range(3):
+        node = node.getparent()
+        if node is None:
+            break
+        found = date_in_text(" ".join(node.itertext()))
+        if found:
+            return cleaning.squash(found)
+    return None
 
 
 def _json_ld_objects(raw: str):

@@ -56,7 +56,7 @@ class ListingPage(Page):
                 break
         anchors = anchors or item.xpath(".//a[@href]")
         for a in anchors:
-            ref = self.article_ref(a.attrib.get("href"))
+            ref = self.article_ref(a.root.get("href"))
             if ref is None:
                 continue
             title = cleaning.squash(" ".join(a.xpath(".//text()").getall())) or None
@@ -70,7 +70,7 @@ class ListingPage(Page):
         return joined or None
 
     def links_under_anchor(self, a) -> list[Link]:
-        ref = self.article_ref(a.attrib.get("href"))
+        ref = self.article_ref(a.root.get("href"))
         if ref is None:
             return []
         title = cleaning.squash(" ".join(a.xpath(".//text()").getall())) or None

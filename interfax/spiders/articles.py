@@ -147,6 +147,9 @@ class ArticlesSpider(scrapy.Spider):
         self.until = self.args.until
         #: URLs (live form) that failed for good, with the reason: a later run can retry them
         self.failed: dict[str, str] = {}
+        #: article ids requested in this crawl (Scrapy's dupefilter would drop a second request too,
+        #: this saves building it: related links meet the same articles again and again)
+        self._scheduled: set[int] = set()
 
     @classmethod
     def validate_arguments(cls, **kwargs) -> CrawlArgs:
@@ -221,9 +224,12 @@ class ArticlesSpider(scrapy.Spider):
         (killed, stopped), it is not settled: the related links stored with it are followed
         instead, so what that run had not reached yet is still found.
         """
+        if ref.id in self._scheduled:  # met again in this crawl: the first request stands
+            return
         if known is False:
             known = self._known(ref)
         if known is None:
+            self._scheduled.add(ref.id)
             yield self.article_request(ref, depth)
             return
         state = self.incremental

@@ -1,9 +1,9 @@
 """Packaging for scrapyd: the project egg, with its data files.
 
-scrapyd-deploy writes a bare ``setup.py`` when the project has none, and its egg then lacks
-``interfax/schemas/article.json`` (the monitors validate every item against it). Build the egg
-with this file instead - ``deploy/build_egg.py`` does it in a scratch folder, never in the
-working tree - and hand it to ``scrapyd-deploy --egg`` (``deploy/scrapyd-deploy.sh`` does both).
+Without this file scrapyd-deploy writes a bare ``setup.py`` whose egg lacks
+``interfax/schemas/article.json`` (every item is validated against it). ``scrapyd-deploy`` uses
+this one; ``deploy/scrapyd-deploy.sh`` builds the egg in a scratch folder (``deploy/build_egg.py``,
+nothing written into the working tree) and uploads it with ``scrapyd-deploy --egg``.
 """
 
 from setuptools import find_packages, setup
