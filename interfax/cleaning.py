@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from lxml import etree
 
-_WS_RE = re.compile(r"\s+")
+#: whitespace other than single inner spaces (what squash() would change)
+_NEEDS_SQUASH = re.compile(r"[^\S ]|  |^ | $")
 #: characters lxml will not set as text (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF, surrogates)
 _XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -29,6 +31,8 @@ def squash(text: str | None) -> str:
         return ""
     if "\u200b" in text or "\ufeff" in text or "\x00" in text:
         text = text.replace("\u200b", "").replace("\ufeff", "").replace("\x00", "")
+    if _NEEDS_SQUASH.search(text) is None:  # already squashed (most paragraphs): no copy
+        return text
     return " ".join(text.split())
 
 
@@ -105,9 +109,14 @@ def noise_tokens(el: etree._Element) -> bool:
     """True if the element's class or id names an ad, informer, share widget, list or tag line."""
     for attr in ("class", "id"):
         value = el.get(attr)
-        if value and any(_NOISE_TOKEN_RE.search(token) for token in value.split()):
+        if value and _noisy(value):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _noisy(value: str) -> bool:
+    return any(_NOISE_TOKEN_RE.search(token) for token in value.split())
 
 
 def own_heading(el: etree._Element) -> str:
@@ -152,19 +161,7 @@ def strip_boilerplate(body: etree._Element) -> int:
     heading introduces goes with it (its container when the heading is wrapped, else the following
     link lists).
     """
-    removed = 0
-    for el in list(body.iter()):
-        if el is body or el.getparent() is None:
-            continue
-        if not isinstance(el.tag, str):  # comments, processing instructions
-            if el.getparent() is not None:
-                _remove(el)
-            continue
-        if _tag(el) in NOISE_TAGS or noise_tokens(el):
-            # an element inside an already removed subtree has no path to body any more
-            if _attached(el, body):
-                _remove(el)
-                removed += 1
+    removed = _strip_noise(body)
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str):
             continue
@@ -177,6 +174,20 @@ def strip_boilerplate(body: etree._Element) -> int:
             continue
         if is_ad_label(text) or is_list_heading(text) or is_informer_heading(text):
             removed += _remove_block(el, body, ad=is_ad_label(text))
+    return removed
+
+
+def _strip_noise(parent: etree._Element) -> int:
+    """Remove comments and noise elements (by tag, class or id) below ``parent``; don't enter them."""
+    removed = 0
+    for el in list(parent):
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            _remove(el)
+        elif el.tag.lower() in NOISE_TAGS or noise_tokens(el):
+            _remove(el)
+            removed += 1
+        elif len(el):
+            removed += _strip_noise(el)
     return removed
 
 
@@ -289,18 +300,28 @@ _MAX_LABEL_LENGTH = 120
 def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) -> bool:
     if not text:
         return True
+    if len(text) > _MAX_LABEL_LENGTH:  # a long paragraph: text, unless a tag line, a credit or a repeat
+        if _TAG_LINE_RE.match(text) or _CREDIT_RE.match(text):
+            return True
+        if _maybe_repeat(len(text), title_key, caption_keys):
+            key = _key(text)
+            return key == title_key or key in caption_keys
+        return False
     key = _key(text)
     if not key:  # only punctuation
         return True
     if key == title_key or key in caption_keys:
         return True
-    if _TAG_LINE_RE.match(text) or _CREDIT_RE.match(text):  # tag lines and credits may be long
-        return True
-    if len(text) > _MAX_LABEL_LENGTH:
-        return False
     if key in AD_LABELS or key in LIST_HEADINGS or key in _SHARE_WORDS:
         return True
+    if _TAG_LINE_RE.match(text) or _CREDIT_RE.match(text):
+        return True
     return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text))
+
+
+def _maybe_repeat(length: int, title_key: str | None, caption_keys: set[str]) -> bool:
+    """Could a paragraph this long be the title or a caption again (punctuation aside)?"""
+    return any(abs(length - len(k)) <= 8 for k in ([title_key] if title_key else []) + list(caption_keys))
 
 
 def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = ()) -> list[str]:

@@ -135,7 +135,7 @@ class CleanTextPipeline:
         paragraphs = raw if isinstance(raw, list) else [raw or ""]
         captions = [img.get("caption") for img in adapter.get("images") or [] if isinstance(img, dict)]
         kept = cleaning.clean_paragraphs(paragraphs, adapter.get("title"), captions)
-        dropped = sum(1 for p in paragraphs if cleaning.squash(p)) - len(kept)
+        dropped = sum(1 for p in paragraphs if p and not p.isspace()) - len(kept)
         if dropped:
             self.crawler.stats.inc_value("interfax/clean/lines_dropped", dropped)
         adapter["text"] = "\n\n".join(kept)

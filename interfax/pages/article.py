@@ -17,7 +17,7 @@ from functools import cached_property
 from urllib.parse import urljoin
 
 from interfax import cleaning, urls
-from interfax.pages.base import Link, Page, date_in_text
+from interfax.pages.base import Link, Page, css, date_in_text, text_of, xpath
 
 _TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*(?:Інтерфакс-Україна|Интерфакс-Украина|Interfax-Ukraine)\s*$", re.I)
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
@@ -62,7 +62,7 @@ class ArticlePage(Page):
     def ref(self) -> urls.ArticleRef | None:
         """The article: from the canonical link when it names an article of the same edition, else the URL."""
         own = self.article_ref(self.url)
-        canonical = self.article_ref(self.sel.xpath("//link[@rel='canonical']/@href").get())
+        canonical = self.article_ref(next(iter(xpath(self.root, "//link[@rel='canonical']/@href")), None))
         if canonical and (own is None or canonical.host == own.host):
             return canonical
         return own
@@ -71,7 +71,7 @@ class ArticlePage(Page):
         return self.ref.id if self.ref else None
 
     def lang(self) -> str:
-        for raw in (self.sel.xpath("/html/@lang").get(), self.ld("inLanguage"), self.meta("og:locale")):
+        for raw in (self.root.get("lang"), self.ld("inLanguage"), self.meta("og:locale")):
             if isinstance(raw, str) and raw.strip():
                 code = raw.strip().lower()[:2]
                 code = {"ua": "uk"}.get(code, code)
@@ -82,31 +82,45 @@ class ArticlePage(Page):
     # ------------------------------------------------------------ containers
 
     @cached_property
+    def root(self):
+        """The document's lxml root element (parsers read lxml directly on their hot paths)."""
+        return self.sel.root
+
+    @cached_property
     def article_node(self):
-        for css in self.article_selectors:
-            found = self.sel.css(css)
-            if found:
-                return found[0]
-        return None
+        """The lxml element holding the whole article, or None."""
+        return self._first(self.root, self.article_selectors)
+
+    @cached_property
+    def scope(self):
+        """Where the article's fields are looked for: the article element, else the whole page."""
+        return self.article_node if self.article_node is not None else self.root
 
     @cached_property
     def body_node(self):
-        scope = self.article_node if self.article_node is not None else self.sel
-        for css in self.body_selectors:
-            found = scope.css(css)
+        """The lxml element holding the body text, or None."""
+        found = self._first(self.scope, self.body_selectors)
+        if found is not None:
+            return found
+        if self.article_node is not None and css(self.article_node, "p"):
+            return self.article_node
+        return None
+
+    @staticmethod
+    def _first(el, selectors):
+        for selector in selectors:
+            found = css(el, selector)
             if found:
                 return found[0]
-        if self.article_node is not None and self.article_node.css("p"):
-            return self.article_node
         return None
 
     # ------------------------------------------------------------ fields
 
     def title(self) -> str | None:
         visible = None
-        scope = self.article_node if self.article_node is not None else self.sel
-        for css in self.title_selectors:
-            visible = cleaning.squash(" ".join(scope.css(css)[:1].xpath(".//text()").getall())) or None
+        for selector in self.title_selectors:
+            found = css(self.scope, selector)
+            visible = text_of(found[0]) if found else None
             if visible:
                 break
         headline = self.ld("headline") or self.meta("og:title")
@@ -119,7 +133,7 @@ class ArticlePage(Page):
             return _TITLE_SUFFIX_RE.sub("", headline) or visible
         if visible:
             return visible
-        page_title = cleaning.squash(self.sel.xpath("//title/text()").get())
+        page_title = cleaning.squash(next(iter(xpath(self.root, "//title/text()")), ""))
         return _TITLE_SUFFIX_RE.sub("", page_title) or None
 
     def published_at(self) -> list[str]:
@@ -127,7 +141,7 @@ class ArticlePage(Page):
         return _candidates(
             self.ld("datePublished"),
             self.meta("article:published_time", "datePublished", "pubdate"),
-            self.sel.css("time::attr(datetime)").get(),
+            next(iter(xpath(self.root, "//time/@datetime")), None),
             self.visible_time(),
         )
 
@@ -136,15 +150,13 @@ class ArticlePage(Page):
 
     def visible_time(self) -> str | None:
         """The header's "HH:MM DD.MM.YYYY" as shown."""
-        scope = self.article_node if self.article_node is not None else self.sel
-        for css in self.header_time_selectors:
-            for node in scope.css(css)[:3]:
-                text = cleaning.squash(" ".join(node.xpath(".//text()").getall()))
-                found = date_in_text(text)
+        for selector in self.header_time_selectors:
+            for node in css(self.scope, selector)[:3]:
+                found = date_in_text(text_of(node))
                 if found:
                     return cleaning.squash(found)
         # an unknown header: the first short text in the article that holds a site-form date
-        for text in scope.xpath(".//text()[string-length(normalize-space(.)) < 80]").getall()[:60]:
+        for text in xpath(self.scope, ".//text()[string-length(normalize-space(.)) < 80]")[:60]:
             found = date_in_text(text)
             if found:
                 return cleaning.squash(found)
@@ -159,7 +171,7 @@ class ArticlePage(Page):
         """A copy of the body element with boilerplate nodes removed (the response stays intact)."""
         if self.body_node is None:
             return None
-        root = copy.deepcopy(self.body_node.root)
+        root = copy.deepcopy(self.body_node)
         root.tail = None
         cleaning.strip_boilerplate(root)
         return root
@@ -181,10 +193,9 @@ class ArticlePage(Page):
         return self.paragraphs()
 
     def tags(self) -> list[str]:
-        scope = self.article_node if self.article_node is not None else self.sel
         tags: list[str] = []
-        for css in self.tags_selectors:
-            tags = [cleaning.squash(t).lstrip("#").strip() for t in (" ".join(a.xpath(".//text()").getall()) for a in scope.css(css))]
+        for selector in self.tags_selectors:
+            tags = [text_of(a).lstrip("#").strip() for a in css(self.scope, selector)]
             tags = [t for t in tags if t]
             if tags:
                 break
@@ -202,13 +213,13 @@ class ArticlePage(Page):
 
     def images(self) -> list[dict]:
         """Images of the article in page order, then structured-data images not shown."""
-        scope = self.article_node if self.article_node is not None else self.body_node
+        scope = self.scope
         out: dict[str, dict] = {}
         if scope is not None:
-            for img in scope.xpath(".//img | .//amp-img"):
-                if _in_noise(img.root, scope.root) or _is_pixel(img):
+            for img in xpath(scope, ".//img | .//amp-img"):
+                if _in_noise(img, scope) or _is_pixel(img):
                     continue
-                src = img.root.get("src") or img.root.get("data-src") or ""
+                src = img.get("src") or img.get("data-src") or ""
                 if not src or src.startswith("data:") or "logo" in src.lower():
                     continue
                 absolute = _image_url(src, self.origin)
@@ -222,13 +233,13 @@ class ArticlePage(Page):
         return list(out.values())
 
     def _caption(self, img) -> str | None:
-        figcaption = img.xpath("ancestor::figure[1]//figcaption")
+        figcaption = xpath(img, "ancestor::figure[1]//figcaption")
         if figcaption:
-            text = cleaning.squash(" ".join(figcaption[0].xpath(".//text()").getall()))
+            text = text_of(figcaption[0])
             text = _CREDIT_RE.sub("", text).strip(" .;,")
             if text:
                 return text
-        alt = cleaning.squash(img.root.get("alt"))
+        alt = cleaning.squash(img.get("alt"))
         return alt or None
 
     def _structured_images(self) -> list[str]:
@@ -245,12 +256,11 @@ class ArticlePage(Page):
         return [f.strip() for f in found if f and f.strip()]
 
     def photo_credit(self) -> str | None:
-        scope = self.article_node if self.article_node is not None else self.sel
-        candidates = scope.xpath(
-            ".//*[contains(@class, 'credit')] | .//figcaption[contains(., 'Фото') or contains(., 'Photo')]"
-            " | .//p[contains(., 'Фото') or contains(., 'Photo')]"
+        candidates = xpath(
+            self.scope,
+            ".//*[contains(@class, 'credit')] | .//text()[contains(., 'Фото') or contains(., 'Photo')]/..",
         )
-        for text in candidates.xpath("normalize-space(.)").getall():
+        for text in map(text_of, candidates):
             m = _CREDIT_RE.search(text) if len(text) < 300 else None
             if m:
                 return m.group("credit").strip(" .;,") or None
@@ -269,10 +279,9 @@ class ArticlePage(Page):
     reading_time_selectors = (".article-reading-time",)
 
     def reading_time(self) -> int | None:
-        scope = self.article_node if self.article_node is not None else self.sel
-        for css in self.reading_time_selectors:
-            for node in scope.css(css)[:1]:
-                minutes = cleaning.reading_minutes(" ".join(node.xpath(".//text()").getall()))
+        for selector in self.reading_time_selectors:
+            for node in css(self.scope, selector)[:1]:
+                minutes = cleaning.reading_minutes(text_of(node))
                 if minutes:
                     return minutes
         for text in self._texts_containing("хв", "min", "мин"):
@@ -283,10 +292,9 @@ class ArticlePage(Page):
 
     def _texts_containing(self, *words: str):
         """Short visible texts (whole elements, squashed) of the article that contain one of ``words``."""
-        scope = self.article_node if self.article_node is not None else self.sel
         test = " or ".join(f"contains(., '{w}')" for w in words)
-        for node in scope.xpath(f".//*[not(self::script) and not(self::style)][text()[{test}]]"):
-            text = cleaning.squash(" ".join(node.xpath(".//text()").getall()))
+        for node in xpath(self.scope, f".//*[not(self::script) and not(self::style)][text()[{test}]]"):
+            text = text_of(node)
             if len(text) < 200:
                 yield text
 
@@ -302,8 +310,8 @@ class ArticlePage(Page):
         links: dict[int, Link] = {}
         own = self.id()
         blocks = []
-        for css in self.related_selectors:
-            found = self.sel.css(css)
+        for selector in self.related_selectors:
+            found = css(self.root, selector)
             if found:
                 blocks = [found[:1]]
                 break
@@ -318,7 +326,7 @@ class ArticlePage(Page):
 
     def amp_url(self) -> str | None:
         """The AMP twin's link, as written on the page (``link rel="amphtml"``)."""
-        href = self.sel.xpath("//link[@rel='amphtml']/@href").get()
+        href = next(iter(xpath(self.root, "//link[@rel='amphtml']/@href")), None)
         return href.strip() if href and href.strip() else None
 
     def fields(self) -> dict:
@@ -385,10 +393,10 @@ def _is_pixel(img) -> bool:
     if img.xpath("ancestor::noscript"):
         return True
     for attr in ("width", "height"):
-        value = (img.root.get(attr) or "").strip().removesuffix("px")
+        value = (img.get(attr) or "").strip().removesuffix("px")
         if value.isdigit() and int(value) <= 2:
             return True
-    return "display:none" in (img.root.get("style") or "").replace(" ", "")
+    return "display:none" in (img.get("style") or "").replace(" ", "")
 
 
 def _in_noise(el, scope) -> bool:

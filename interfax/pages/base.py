@@ -5,15 +5,45 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
+from cssselect import HTMLTranslator
+from lxml import etree
 from parsel import Selector
 
 from interfax import cleaning, urls
 
 _DATE_IN_TEXT_RE = re.compile(r"\d{1,2}:\d{2}\s*[,/–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*,?\s*(?:в|о)?\s*\d{1,2}:\d{2})?")
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report", "webpage"}
+
+
+_TRANSLATOR = HTMLTranslator()
+
+
+@lru_cache(maxsize=None)
+def _compiled_css(selector: str) -> etree.XPath:
+    return etree.XPath(_TRANSLATOR.css_to_xpath(selector, prefix="descendant-or-self::"))
+
+
+@lru_cache(maxsize=None)
+def _compiled_xpath(path: str) -> etree.XPath:
+    return etree.XPath(path)
+
+
+def css(el, selector: str) -> list:
+    """Elements under the lxml element ``el`` (itself included) matching a CSS selector: compiled once."""
+    return _compiled_css(selector)(el)
+
+
+def xpath(el, path: str) -> list:
+    """An XPath on an lxml element, compiled once (the parsers' hot paths skip parsel's wrappers)."""
+    return _compiled_xpath(path)(el)
+
+
+def text_of(el) -> str:
+    """The visible text of an lxml element, whitespace squashed."""
+    return cleaning.squash(" ".join(el.itertext())) if el is not None else ""
 
 
 @dataclass(frozen=True)
@@ -95,9 +125,9 @@ class Page:
         return urls.article_ref(href, self.url, self.origin)
 
     def links_under(self, node) -> list[Link]:
-        """Article links inside ``node`` (a parsel Selector), with titles and listed times, once each."""
+        """Article links inside ``node`` (lxml element or parsel Selector), with titles and times, once each."""
         out: dict[int, Link] = {}
-        for a in node.root.iter("a"):
+        for a in getattr(node, "root", node).iter("a"):
             ref = self.article_ref(a.get("href"))
             if ref is None or ref.id in out:
                 continue
