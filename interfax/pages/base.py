@@ -132,12 +132,8 @@ class Page:
             if ref is None or ref.id in out:
                 continue
             title = cleaning.squash(" ".join(a.itertext())) or a.get("title") or None
-            out[ref.id] = Link(ref, title, _time_near(a))
+            out[ref.id] = Link(ref, title, time_near(a))
         return list(out.values())
-
-    @staticmethod
-    def _time_near(a) -> str | None:
-        return _time_near(a.root)
 
     def blocks_under_heading(self, test) -> list[list]:
         """For each heading whose visible text passes ``test``, the elements that follow it.
@@ -182,7 +178,7 @@ def _until_next_heading(node):
         yield sib
 
 
-def _time_near(a) -> str | None:
+def time_near(a) -> str | None:
     """The listed time of a link (an lxml element): a date in its item, the closest ancestor with more text."""
     node = a
     for _ in range(3):

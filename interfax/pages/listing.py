@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from interfax import cleaning, urls
-from interfax.pages.base import Link, Page
+from interfax.pages.base import Link, Page, time_near, css, text_of, xpath
 
 _OUTSIDE_MAIN = (
     "ancestor::aside or ancestor::header or ancestor::footer or ancestor::nav"
@@ -35,46 +35,39 @@ class ListingPage(Page):
     def items(self) -> list[Link]:
         """Article links of the listing in page order, once each (any edition: the spider filters)."""
         links: dict[int, Link] = {}
-        for css in self.item_selectors:
-            for item in self.sel.css(css):
+        root = self.sel.root
+        for selector in self.item_selectors:
+            for item in css(root, selector):
                 link = self._item_link(item)
                 if link and link.ref.id not in links:
                     links[link.ref.id] = link
             if links:
                 return list(links.values())
         # fallback: article links in the main column
-        for a in self.sel.xpath(f"//body//a[@href][not({_OUTSIDE_MAIN})]"):
-            for link in self.links_under_anchor(a):
-                links.setdefault(link.ref.id, link)
+        for a in xpath(root, f"//body//a[@href][not({_OUTSIDE_MAIN})]"):
+            ref = self.article_ref(a.get("href"))
+            if ref is not None and ref.id not in links:
+                links[ref.id] = Link(ref, text_of(a) or None, time_near(a))
         return list(links.values())
 
     def _item_link(self, item) -> Link | None:
+        """The article link of one listing item (an lxml element), with its listed time."""
         anchors = []
-        for css in self.link_selectors:
-            anchors = item.css(css)
+        for selector in self.link_selectors:
+            anchors = css(item, selector)
             if anchors:
                 break
-        anchors = anchors or item.xpath(".//a[@href]")
-        for a in anchors:
-            ref = self.article_ref(a.root.get("href"))
+        for a in anchors or item.iter("a"):
+            ref = self.article_ref(a.get("href"))
             if ref is None:
                 continue
-            title = cleaning.squash(" ".join(a.xpath(".//text()").getall())) or None
-            return Link(ref, title, self._listed_time(item))
+            return Link(ref, text_of(a) or None, self._listed_time(item))
         return None
 
     @staticmethod
     def _listed_time(item) -> str | None:
-        spans = [cleaning.squash(t) for t in item.css(".article-time").xpath(".//text()").getall()]
-        joined = " ".join(t for t in spans if t)
-        return joined or None
-
-    def links_under_anchor(self, a) -> list[Link]:
-        ref = self.article_ref(a.root.get("href"))
-        if ref is None:
-            return []
-        title = cleaning.squash(" ".join(a.xpath(".//text()").getall())) or None
-        return [Link(ref, title, self._time_near(a))]
+        """The item's time and date spans joined ("21:32 11.04.2025"), as shown."""
+        return " ".join(text_of(t) for t in css(item, ".article-time")) or None
 
     def next_page_url(self) -> str | None:
         """The next page of this listing: the pager link to page N+1 (never a link backwards)."""
