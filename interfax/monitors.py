@@ -156,7 +156,7 @@ class FieldCoverageMonitor(_Check):
     @monitors.name("fields filled")
     def test_field_coverage(self):
         rules = self.settings.getdict("INTERFAX_MONITOR_FIELD_COVERAGE")
-        items = self.stat("spidermon_item_scraped_count/Article")
+        items = self.stat("interfax/coverage/items")
         if not items:
             return  # nothing exported: the item count monitor speaks for it
         sample = self.settings.getint("INTERFAX_MONITOR_COVERAGE_MIN_ITEMS")
@@ -165,7 +165,7 @@ class FieldCoverageMonitor(_Check):
             minimum = float(minimum)
             if minimum < 1.0 and items < sample:
                 continue
-            filled = self.stat(f"spidermon_item_scraped_count/Article/{field}")
+            filled = self.stat(f"interfax/coverage/{field}")
             share = filled / items
             if share + 1e-9 < minimum:
                 failures.append(f"{field} {_pct(share)} < {_pct(minimum)} ({filled} of {items})")

@@ -9,9 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from itemadapter import ItemAdapter
 from scrapy.utils.test import get_crawler
-from spidermon.contrib.scrapy.extensions import Spidermon
 from interfax.pipelines import SchemaValidationPipeline
 from spidermon.contrib.scrapy.runners import SpiderMonitorRunner
 
@@ -47,11 +45,11 @@ def healthy(items: int = 100) -> dict:
         "downloader/response_status_count/500": 1,
         "robotstxt/response_count": 1,
         "log_count/ERROR": 0,
-        "spidermon_item_scraped_count/Article": items,
+        "interfax/coverage/items": items,
         "interfax/schema/items": items,
     }
     for field in FIELDS:
-        stats[f"spidermon_item_scraped_count/Article/{field}"] = items
+        stats[f"interfax/coverage/{field}"] = items
     return stats
 
 
@@ -122,14 +120,14 @@ def test_dropped_articles_name_the_missing_fields():
 
 
 def test_field_coverage_names_the_field():
-    stats = {**healthy(), "spidermon_item_scraped_count/Article/tags": 10, "spidermon_item_scraped_count/Article/lead": 85}
+    stats = {**healthy(), "interfax/coverage/tags": 10, "interfax/coverage/lead": 85}
     assert check(stats) == [
         "field coverage: lead 85% < 90% (85 of 100); tags 10% < 30% (10 of 100) (INTERFAX_MONITOR_FIELD_COVERAGE)"
     ]
     # shares are judged on a sample of COVERAGE_MIN_ITEMS; a required field (1.0) always
-    small = {**healthy(5), "spidermon_item_scraped_count/Article/tags": 0}
+    small = {**healthy(5), "interfax/coverage/tags": 0}
     assert check(small) == []
-    assert check({**small, "spidermon_item_scraped_count/Article/title": 4}) == [
+    assert check({**small, "interfax/coverage/title": 4}) == [
         "field coverage: title 80% < 100% (4 of 5) (INTERFAX_MONITOR_FIELD_COVERAGE)"
     ]
     assert check(stats, INTERFAX_MONITOR_FIELD_COVERAGE={"tags": 0.05}) == []
@@ -174,6 +172,7 @@ def test_every_item_is_validated_against_the_schema():
     assert pipeline.process_item(good) is good
     bad = Article(**{**dict(good), "word_count": "many", "title": None})
     pipeline.process_item(bad)  # counted, not dropped
+    pipeline.close_spider()
     stats = crawler.stats.get_stats()
     assert stats["interfax/schema/items"] == 2
     assert stats["interfax/schema/invalid"] == 1
@@ -183,15 +182,15 @@ def test_every_item_is_validated_against_the_schema():
 
 def test_none_and_empty_values_count_as_missing():
     crawler = crawler_with()
-    ext = Spidermon.from_crawler(crawler)
+    pipeline = SchemaValidationPipeline.from_crawler(crawler)
     record = {**next(iter(expected_records().values())), "crawled_at": "2026-01-01T10:00:00+00:00"}
     for lead, tags in (("a lead", ["x"]), (None, []), ("", ["y"])):
-        ext.item_scraped(Article(**{**record, "lead": lead, "tags": tags}), None, crawler.spider)
+        pipeline.process_item(Article(**{**record, "lead": lead, "tags": tags}))
+    pipeline.close_spider()
     stats = crawler.stats.get_stats()
-    assert stats["spidermon_item_scraped_count/Article"] == 3
-    assert stats["spidermon_item_scraped_count/Article/lead"] == 1
-    assert stats["spidermon_item_scraped_count/Article/tags"] == 2
-    assert ItemAdapter(Article(**record)).keys()  # the item type the coverage stats are keyed by
+    assert stats["interfax/coverage/items"] == 3
+    assert stats["interfax/coverage/lead"] == 1
+    assert stats["interfax/coverage/tags"] == 2
 
 
 # ---------------------------------------------------------------- real crawls

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from interfax import cleaning, urls
+from interfax import urls
 from interfax.pages.base import Link, Page, time_near, css, text_of, xpath
 
 _OUTSIDE_MAIN = (

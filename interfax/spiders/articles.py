@@ -358,6 +358,8 @@ class ArticlesSpider(scrapy.Spider):
         if not follow or depth >= self.args.related_depth:
             return
         for link in links:
+            if link.ref.id in self._scheduled:  # already requested in this crawl
+                continue
             if link.ref.host not in urls.UK_HOSTS:
                 self.crawler.stats.inc_value("interfax/links/other_edition")
                 continue
