@@ -19,8 +19,6 @@ from functools import lru_cache
 
 from lxml import etree
 
-#: whitespace other than single inner spaces (what squash() would change)
-_NEEDS_SQUASH = re.compile(r"[^\S ]|  |^ | $")
 #: characters lxml will not set as text (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF, surrogates)
 _XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -31,8 +29,6 @@ def squash(text: str | None) -> str:
         return ""
     if "\u200b" in text or "\ufeff" in text or "\x00" in text:
         text = text.replace("\u200b", "").replace("\ufeff", "").replace("\x00", "")
-    if _NEEDS_SQUASH.search(text) is None:  # already squashed (most paragraphs): no copy
-        return text
     return " ".join(text.split())
 
 
