@@ -84,8 +84,8 @@ def _count_drop(crawler, exc: ArticleDropped) -> ArticleDropped:
 # ---------------------------------------------------------------- pipelines
 
 
-class DatesPipeline:
-    """Raw date candidates -> one Kyiv ISO 8601 string (first candidate that parses)."""
+class _Step:
+    """A pipeline step: built from the crawler, whose stats it counts in."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -93,6 +93,10 @@ class DatesPipeline:
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
+
+
+class DatesPipeline(_Step):
+    """Raw date candidates -> one Kyiv ISO 8601 string (first candidate that parses)."""
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
@@ -119,15 +123,8 @@ class DatesPipeline:
         return None
 
 
-class CleanTextPipeline:
+class CleanTextPipeline(_Step):
     """Raw paragraphs -> text without boilerplate lines; fills ``word_count`` and a missing ``lead``."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
@@ -146,15 +143,8 @@ class CleanTextPipeline:
         return item
 
 
-class ValidatePipeline:
+class ValidatePipeline(_Step):
     """Drop an item lacking a required field; one warning names every missing field."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
@@ -171,15 +161,8 @@ class ValidatePipeline:
         )
 
 
-class WindowPipeline:
+class WindowPipeline(_Step):
     """Drop articles published outside the spider's ``since``/``until`` (Kyiv dates)."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     def process_item(self, item):
         spider = self.crawler.spider
@@ -195,16 +178,12 @@ class WindowPipeline:
         return item
 
 
-class DedupPipeline:
+class DedupPipeline(_Step):
     """Export each article id once per crawl."""
 
     def __init__(self, crawler):
-        self.crawler = crawler
+        super().__init__(crawler)
         self.seen: set[int] = set()
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     def process_item(self, item):
         article_id = ItemAdapter(item).get("id")
@@ -225,7 +204,7 @@ def _aware(value) -> datetime | None:
     return parsed if parsed.tzinfo else None
 
 
-class SchemaValidationPipeline:
+class SchemaValidationPipeline(_Step):
     """Check every exported item against ``interfax/schemas/article.json`` and count field coverage.
 
     Never drops. ``interfax/schema/items`` and ``interfax/schema/invalid`` (with
@@ -237,14 +216,10 @@ class SchemaValidationPipeline:
     """
 
     def __init__(self, crawler):
-        self.crawler = crawler
+        super().__init__(crawler)
         self.validator = RecordValidator(load_schema())
         self.items = 0
         self.filled: dict[str, int] = {}
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     def process_item(self, item):
         record = dict(ItemAdapter(item).items())  # shallow: nothing here writes to it

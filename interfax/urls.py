@@ -85,6 +85,12 @@ def site_path(url: str, page_url: str, base_url: str) -> tuple[str, str] | None:
         # root-relative (most of the site's links): the page's own host, no URL joining
         host = _live_host(page_url, base_url)
         return (host, url.split("#", 1)[0].split("?", 1)[0]) if host else None
+    m = _ABSOLUTE_RE.match(url)
+    if m and "/." not in m["path"]:  # absolute, nothing to resolve (hosts are case-insensitive)
+        host, netloc = (m["host"] or "").lower(), m["netloc"].lower()
+        if netloc == _netloc(base_url) and host not in ALL_HOSTS:
+            host = "interfax.com.ua"
+        return (host, m["path"] or "/") if host in ALL_HOSTS else None
     try:
         absolute = urljoin(page_url, url)
         parts = urlsplit(absolute)
@@ -99,6 +105,14 @@ def site_path(url: str, page_url: str, base_url: str) -> tuple[str, str] | None:
     if host not in ALL_HOSTS:
         return None
     return host, parts.path
+
+
+_ABSOLUTE_RE = re.compile(r"^https?://(?P<netloc>(?:[^@/?#]*@)?(?P<host>[A-Za-z0-9.-]+)(?::\d{1,5})?)(?P<path>/[^?#]*)?(?:[?#]|$)")
+
+
+@lru_cache(maxsize=64)
+def _netloc(base_url: str) -> str:
+    return urlsplit(base_url).netloc.lower()
 
 
 @lru_cache(maxsize=256)

@@ -62,7 +62,7 @@ class ArticlePage(Page):
     def ref(self) -> urls.ArticleRef | None:
         """The article: from the canonical link when it names an article of the same edition, else the URL."""
         own = self.article_ref(self.url)
-        canonical = self.article_ref(next(iter(xpath(self.root, "//link[@rel='canonical']/@href")), None))
+        canonical = self.article_ref(self.link_rel("canonical"))
         if canonical and (own is None or canonical.host == own.host):
             return canonical
         return own
@@ -141,7 +141,7 @@ class ArticlePage(Page):
         return _candidates(
             self.ld("datePublished"),
             self.meta("article:published_time", "datePublished", "pubdate"),
-            next(iter(xpath(self.root, "//time/@datetime")), None),
+            self.time_datetime(),
             self.visible_time(),
         )
 
@@ -256,6 +256,9 @@ class ArticlePage(Page):
         return [f.strip() for f in found if f and f.strip()]
 
     def photo_credit(self) -> str | None:
+        page = self.response.text
+        if "Фото" not in page and "Photo" not in page and "credit" not in page:
+            return None  # cheap: most pages without a credit never walk the tree
         candidates = xpath(
             self.scope,
             ".//*[contains(@class, 'credit')] | .//text()[contains(., 'Фото') or contains(., 'Photo')]/..",
@@ -326,7 +329,7 @@ class ArticlePage(Page):
 
     def amp_url(self) -> str | None:
         """The AMP twin's link, as written on the page (``link rel="amphtml"``)."""
-        href = next(iter(xpath(self.root, "//link[@rel='amphtml']/@href")), None)
+        href = self.link_rel("amphtml")
         return href.strip() if href and href.strip() else None
 
     def fields(self) -> dict:

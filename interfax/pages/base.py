@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from cssselect import HTMLTranslator
 from lxml import etree
-from parsel import Selector
+from scrapy.selector import Selector
 
 from interfax import cleaning, urls
 
@@ -76,21 +76,55 @@ class Page:
 
     @cached_property
     def sel(self) -> Selector:
-        return self.response.selector
+        # the page's own parse, not cached on the response: the tree goes with the page object,
+        # while Scrapy keeps the response until the callback's output is processed
+        return Selector(response=self.response)
 
     @cached_property
+    def _structured(self) -> dict:
+        """Metas, ``<link rel>`` targets, JSON-LD scripts and ``<time datetime>``, in one pass over the page.
+
+        Each full scan of a page's tree costs about as much as several fields; reading these four
+        kinds of elements in one walk keeps the parsers cheap.
+        """
+        metas: dict[str, str] = {}
+        links: dict[str, str] = {}
+        scripts: list[str] = []
+        times: list[str] = []
+        for el in self.sel.root.iter("meta", "link", "script", "time"):
+            tag = el.tag
+            if tag == "meta":
+                content = (el.get("content") or "").strip()
+                if content:
+                    for attr in ("property", "name", "itemprop"):
+                        key = el.get(attr)
+                        if key:
+                            metas.setdefault(f"{attr}:{key}", content)
+            elif tag == "link":
+                href = (el.get("href") or "").strip()
+                for rel in (el.get("rel") or "").lower().split():
+                    if href:
+                        links.setdefault(rel, href)
+            elif tag == "script":
+                if (el.get("type") or "").strip().lower() == "application/ld+json":
+                    scripts.append(el.text or "")
+            elif el.get("datetime"):
+                times.append(el.get("datetime"))
+        return {"metas": metas, "links": links, "scripts": scripts, "times": times}
+
+    @property
     def _metas(self) -> dict[str, str]:
         """Every non-empty ``<meta>`` content by its ``property``/``name``/``itemprop`` (first wins)."""
-        found: dict[str, str] = {}
-        for el in self.sel.root.iter("meta"):
-            content = (el.get("content") or "").strip()
-            if not content:
-                continue
-            for attr in ("property", "name", "itemprop"):
-                key = el.get(attr)
-                if key:
-                    found.setdefault(f"{attr}:{key}", content)
-        return found
+        return self._structured["metas"]
+
+    def link_rel(self, rel: str) -> str | None:
+        """The first ``<link rel=...>`` target of that relation (``canonical``, ``amphtml``, ``next``)."""
+        return self._structured["links"].get(rel)
+
+    def time_datetime(self) -> str | None:
+        """The first ``<time datetime>`` value of the page."""
+        times = [t for t in self._structured["times"] if t and t.strip()]
+        return times[0].strip() if times else None
 
     def meta(self, *names: str) -> str | None:
         """First non-empty ``<meta>`` content among ``name``/``property``/``itemprop`` names."""
@@ -105,7 +139,7 @@ class Page:
     @cached_property
     def json_ld(self) -> dict:
         """The page's article object from JSON-LD (NewsArticle or similar), or {}."""
-        for raw in self.sel.xpath('//script[@type="application/ld+json"]/text()').getall():
+        for raw in self._structured["scripts"]:
             for obj in _json_ld_objects(raw):
                 types = obj.get("@type")
                 types = types if isinstance(types, list) else [types]

@@ -319,11 +319,12 @@ class ArticlesSpider(scrapy.Spider):
             return
         item = self.article_item(page)
         links = page.related()
+        amp = None if links else self._amp_fetch_url(page)
+        del page  # the parsed tree is not needed while the outputs are processed
         if links:
             self.crawler.stats.inc_value("interfax/related/desktop")
             yield from self._finish(item, links, depth, self._in_window(item))
             return
-        amp = self._amp_fetch_url(page)
         if amp is None:
             self.crawler.stats.inc_value("interfax/related/none")
             yield from self._finish(item, [], depth, True)
