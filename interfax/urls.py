@@ -137,10 +137,6 @@ def article_ref(url: str, page_url: str = LIVE_ORIGIN + "/", base_url: str = LIV
     return ArticleRef(article_id, m["section"], "interfax.com.ua" if host in UK_HOSTS else host)
 
 
-def is_amp(url: str) -> bool:
-    return bool(_ARTICLE_PATH_RE.match(urlsplit(url).path or "") and urlsplit(url).path.endswith("-amp.html"))
-
-
 def edition_of(host: str) -> str:
     return EDITION_HOSTS.get(host, "uk")
 

@@ -358,16 +358,6 @@ class ArticlePage(Page):
             "word_count": 0,
         }
 
-    def missing(self) -> list[str]:
-        """Names of the required fields this page lacks (for the layout-change warning)."""
-        checks = {
-            "id": self.id(),
-            "title": self.title(),
-            "text": [p for p in self.text() if not cleaning.is_boilerplate_line(p)],
-            "published_at": self.published_at(),
-        }
-        return [name for name, value in checks.items() if not value]
-
 
 def _candidates(*values) -> list[str]:
     out = []
