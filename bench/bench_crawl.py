@@ -2,10 +2,10 @@
 
     python bench/bench_crawl.py                          # build a 5000-article mirror, run all three
     python bench/bench_crawl.py --articles 1000 --no-trafilatura
-    python bench/bench_crawl.py --root /tmp/mirror       # reuse a mirror built by bench/build_mirror.py
+    python bench/bench_crawl.py --root /tmp/mirror       # reuse a mirror built by python -m interfax.mirror.build large
     python bench/bench_crawl.py --profile                # and one more run of the real spider under cProfile
 
-Builds the mirror (``bench/build_mirror.py``) in a temporary folder, serves it on 127.0.0.1 (a free
+Builds the mirror (``interfax.mirror.build.build_site``, the generator of the project's own mirror) in a temporary folder, serves it on 127.0.0.1 (a free
 port) and runs, one after the other and each in its own child process (cwd = the repository root,
 so the project settings load):
 
@@ -325,19 +325,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (mirror, feeds, stats)")
     opts = parser.parse_args(argv)
 
-    sys.path.insert(0, str(BENCH))
-    from build_mirror import SECTIONS, build
+    sys.path.insert(0, str(ROOT))
+    from interfax.mirror.build import build_site
+    from interfax.urls import DEFAULT_SECTIONS
 
     work = Path(tempfile.mkdtemp(prefix="interfax-bench-"))
     try:
         if opts.root:
             root = opts.root
             manifest_file = root / "bench-manifest.json"
-            manifest = json.loads(manifest_file.read_text()) if manifest_file.exists() else {"sections": list(SECTIONS)}
+            manifest = json.loads(manifest_file.read_text()) if manifest_file.exists() else {"sections": list(DEFAULT_SECTIONS)}
         else:
             root = work / "mirror"
             print(f"building a mirror of {opts.articles} articles in {root} ...", flush=True)
-            manifest = build(root, opts.articles, opts.seed)
+            summary = build_site(root, opts.articles, opts.seed)
+            manifest = {
+                "sections": list(DEFAULT_SECTIONS),
+                "articles": len(summary["exported_ids"]),
+                "listing_pages": len(summary["listing_paths"]),
+                "amp_twins": len(summary["amp_fallback_paths"]),
+                "related_only": sum(1 for depth in summary["depths"].values() if depth > 0),
+                "missing_links": len(summary["missing_paths"]),
+            }
         sections = ",".join(manifest["sections"])
         print("mirror: " + ", ".join(f"{k}={v}" for k, v in manifest.items() if k != "sections"), flush=True)
         if opts.server == "fast":
