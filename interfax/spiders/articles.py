@@ -350,7 +350,7 @@ class ArticlesSpider(scrapy.Spider):
         """The twin failed: the article is still exported, with no related items."""
         request = failure.request
         self.crawler.stats.inc_value("interfax/related/amp_failed")
-        logger.warning("AMP twin failed, related left empty: %s (%s)", self._live(request.url), _fault(failure))
+        logger.warning("AMP twin failed, related left empty: %s (%s)", self._live(request.url), describe_failure(failure)[1])
         yield from self._finish(request.meta["interfax_item"], [], request.meta.get("interfax_depth", 0), False)
 
     def _finish(self, item: Article, links: list[Link], depth: int, follow: bool):
@@ -438,13 +438,3 @@ class ArticlesSpider(scrapy.Spider):
 
     def _live(self, url: str) -> str:
         return urls.live_url(url, self.base_url)
-
-
-def _fault(failure) -> str:
-    """One short line naming the fault (HTTP status, timeout, data loss, not HTML ...)."""
-    return describe_failure(failure)[1]
-
-
-def _fault_kind(failure) -> str:
-    """The ``interfax/errors/<kind>`` of a failure (see ``interfax.middlewares.describe_failure``)."""
-    return describe_failure(failure)[0]
