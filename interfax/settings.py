@@ -27,6 +27,10 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 # Scrapy 2.19 starts CONCURRENT_ITEMS asyncio tasks for every callback's output; ours yield an
 # item and a few requests, and the pipelines are synchronous: 100 (the default) only costs CPU.
 CONCURRENT_ITEMS = 8
+# Scrapy checks each callback for a ``return value`` in a generator by reading and parsing its
+# source (inspect + ast), and its cache keys on short-lived bound methods: ~8% of a crawl's CPU.
+# tests/test_crawl.py::test_callbacks_return_no_value makes that check once, in the tests.
+WARN_ON_GENERATOR_RETURN_VALUE = False
 
 # News pages are well under a megabyte: anything past 5 MB is not an article
 DOWNLOAD_MAXSIZE = 5 * 1024 * 1024

@@ -135,3 +135,15 @@ def test_large_values_are_valid(tmp_path):
         result = crawl(server.base_url, out, "-a", "since=2000-01-01", "-a", "max_pages=100000", "-a", "related_depth=50")
     assert result.returncode == 0, result.stderr[-2000:]
     assert len(read_jsonl(out)) >= len(CRAWL["exported_ids"])
+
+
+def test_callbacks_return_no_value():
+    """settings.WARN_ON_GENERATOR_RETURN_VALUE is off (it costs CPU on every response): check here instead."""
+    from scrapy.utils.misc import is_generator_with_return_value
+
+    from interfax.spiders.articles import ArticlesSpider
+
+    callbacks = [getattr(ArticlesSpider, name) for name in dir(ArticlesSpider)
+                 if name.startswith(("parse", "on_")) and callable(getattr(ArticlesSpider, name))]
+    assert {c.__name__ for c in callbacks} >= {"parse_listing", "parse_article", "parse_amp", "on_error", "on_amp_error"}
+    assert [c.__name__ for c in callbacks if is_generator_with_return_value(c)] == []

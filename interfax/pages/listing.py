@@ -72,9 +72,13 @@ class ListingPage(Page):
     def next_page_url(self) -> str | None:
         """The next page of this listing: the pager link to page N+1 (never a link backwards)."""
         wanted = self.page_number + 1
-        hrefs = self.sel.css(".pager a::attr(href), .pagination a::attr(href)").getall()
-        hrefs += self.sel.xpath("//link[@rel='next']/@href | //a[@rel='next']/@href").getall()
+        needle = f"{self.section}-{wanted}."  # cheap pre-test: a pager lists many pages
+        root = self.sel.root
+        hrefs = [a.get("href") or "" for a in css(root, ".pager a, .pagination a")]
+        hrefs += xpath(root, "//link[@rel='next']/@href | //a[@rel='next']/@href")
         for href in hrefs:
+            if needle not in href:
+                continue
             try:
                 absolute = self.response.urljoin(href.strip())
                 page = urls.listing_page(absolute, self.section)
