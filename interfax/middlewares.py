@@ -393,7 +393,27 @@ class ContentGuardMiddleware:
 
 
 class LogFormatter(scrapy.logformatter.LogFormatter):
-    """Scrapy's log formatter, but a dropped article is one line (reason and URL), not the whole item."""
+    """Scrapy's log formatter, but a dropped article is one line (reason and URL), not the whole item.
+
+    Below ``LOG_LEVEL`` the per-response "Crawled" and per-item "Scraped from" DEBUG lines are not
+    made at all (Scrapy's handler would discard them; building each record costs ~15 µs).
+    """
+
+    def __init__(self, debug: bool = True):
+        self.debug = debug
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        level = crawler.settings.get("LOG_LEVEL") or "DEBUG"
+        level = logging.getLevelName(level.upper()) if isinstance(level, str) else int(level)
+        enabled = crawler.settings.getbool("LOG_ENABLED", True)
+        return cls(debug=not enabled or not isinstance(level, int) or level <= logging.DEBUG)
+
+    def crawled(self, request, response, spider):
+        return super().crawled(request, response, spider) if self.debug else None
+
+    def scraped(self, item, response, spider):
+        return super().scraped(item, response, spider) if self.debug else None
 
     def dropped(self, item, exception, response, spider):
         result = super().dropped(item, exception, response, spider)
@@ -401,7 +421,6 @@ class LogFormatter(scrapy.logformatter.LogFormatter):
             result["msg"] = "Dropped (%(reason)s): %(exception)s"
             result["args"] = {"reason": exception.reason, "exception": exception}
         return result
-
 
 
 class _DemoteToDebug(logging.Filter):

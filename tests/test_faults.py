@@ -506,3 +506,19 @@ def test_failed_file_placeholders(tmp_path):
     assert ":" not in written.name
     assert json.loads(written.read_text("utf-8")) == {"url": f"{LIVE}/news/general/1.html", "reason": "HTTP 500"}
     datetime.fromisoformat(written.name[len("articles-"):-len(".failed.jsonl")].replace("T", " ")[:10])
+
+
+def test_log_formatter_skips_debug_lines_below_the_log_level():
+    from interfax.middlewares import LogFormatter
+    from interfax.pipelines import NoTitle
+
+    request = scrapy.Request("http://127.0.0.1/x.html")
+    response = HtmlResponse(request.url, body=b"<html></html>", request=request)
+    quiet = LogFormatter.from_crawler(_crawler(LOG_LEVEL="INFO"))
+    assert quiet.crawled(request, response, None) is None
+    assert quiet.scraped({"id": 1}, response, None) is None
+    dropped = quiet.dropped({"id": 1}, NoTitle("missing title: x"), response, None)
+    assert dropped["args"]["reason"] == "no_title" and "Dropped" in dropped["msg"]
+    verbose = LogFormatter.from_crawler(_crawler(LOG_LEVEL="DEBUG"))
+    assert verbose.crawled(request, response, None)["msg"].startswith("Crawled")
+    assert verbose.scraped({"id": 1}, response, None)["msg"].startswith("Scraped from")

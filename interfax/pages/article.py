@@ -82,11 +82,6 @@ class ArticlePage(Page):
     # ------------------------------------------------------------ containers
 
     @cached_property
-    def root(self):
-        """The document's lxml root element (parsers read lxml directly on their hot paths)."""
-        return self.sel.root
-
-    @cached_property
     def article_node(self):
         """The lxml element holding the whole article, or None."""
         return self._first(self.root, self.article_selectors)

@@ -36,9 +36,24 @@ def css(el, selector: str) -> list:
     return _compiled_css(selector)(el)
 
 
-def xpath(el, path: str) -> list:
-    """An XPath on an lxml element, compiled once (the parsers' hot paths skip parsel's wrappers)."""
-    return _compiled_xpath(path)(el)
+def xpath(el, path: str, **variables) -> list:
+    """An XPath on an lxml element, compiled once (the parsers' hot paths skip parsel's wrappers).
+
+    ``variables`` bind ``$name`` in the path (values are never spliced into it).
+    """
+    return _compiled_xpath(path)(el, **variables)
+
+
+def parse_html(response) -> etree._Element:
+    """Parse an HTML response the way parsel does (its text, stripped, NULs removed, UTF-8), but
+    into plain lxml elements: ``lxml.html``'s element classes are chosen by a Python callback for
+    every element the parsers touch, which costs more than the reading itself."""
+    body = response.text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+    root = etree.fromstring(body, parser=parser, base_url=response.url)
+    if root is None:  # only comments or whitespace
+        root = etree.fromstring(b"<html/>", parser=parser, base_url=response.url)
+    return root
 
 
 def text_of(el) -> str:
@@ -75,10 +90,18 @@ class Page:
         self.origin = f"{parts.scheme}://{parts.netloc}"
 
     @cached_property
+    def root(self):
+        """The document's lxml root element (the parsers read lxml directly on their hot paths).
+
+        The page's own parse, not cached on the response: the tree goes with the page object,
+        while Scrapy keeps the response until the callback's output is processed.
+        """
+        return parse_html(self.response)
+
+    @cached_property
     def sel(self) -> Selector:
-        # the page's own parse, not cached on the response: the tree goes with the page object,
-        # while Scrapy keeps the response until the callback's output is processed
-        return Selector(response=self.response)
+        """A parsel Selector over the same tree, for the few XPath-heavy fallbacks."""
+        return Selector(root=self.root, type="html")
 
     @cached_property
     def _structured(self) -> dict:
@@ -91,7 +114,7 @@ class Page:
         links: dict[str, str] = {}
         scripts: list[str] = []
         times: list[str] = []
-        for el in self.sel.root.iter("meta", "link", "script", "time"):
+        for el in self.root.iter("meta", "link", "script", "time"):
             tag = el.tag
             if tag == "meta":
                 content = (el.get("content") or "").strip()

@@ -35,7 +35,7 @@ class ListingPage(Page):
     def items(self) -> list[Link]:
         """Article links of the listing in page order, once each (any edition: the spider filters)."""
         links: dict[int, Link] = {}
-        root = self.sel.root
+        root = self.root
         for selector in self.item_selectors:
             for item in css(root, selector):
                 link = self._item_link(item)
@@ -72,13 +72,14 @@ class ListingPage(Page):
     def next_page_url(self) -> str | None:
         """The next page of this listing: the pager link to page N+1 (never a link backwards)."""
         wanted = self.page_number + 1
-        needle = f"{self.section}-{wanted}."  # cheap pre-test: a pager lists many pages
-        root = self.sel.root
-        hrefs = [a.get("href") or "" for a in css(root, ".pager a, .pagination a")]
-        hrefs += xpath(root, "//link[@rel='next']/@href | //a[@rel='next']/@href")
+        # one scan for links to that page (a pager may list hundreds of pages): the pager's, a
+        # rel="next" link, or any other link to it on the page
+        hrefs = xpath(
+            self.root,
+            "descendant::a[contains(@href, $needle)]/@href | descendant::link[contains(@href, $needle)]/@href",
+            needle=f"{self.section}-{wanted}.",
+        )
         for href in hrefs:
-            if needle not in href:
-                continue
             try:
                 absolute = self.response.urljoin(href.strip())
                 page = urls.listing_page(absolute, self.section)
