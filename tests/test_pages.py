@@ -25,3 +25,18 @@ def test_field(article_id, field):
     record = produced(article_id)
     assert record is not None, "no item produced"
     assert record.get(field) == EXPECTED[article_id][field]
+
+
+def test_css_by_id_uses_the_documents_first_element_with_it():
+    from lxml import etree
+
+    from interfax.pages.base import css
+
+    root = etree.fromstring(
+        '<html><body><div id="a"><p id="b">x</p></div><div id="c"></div><b id="a">dup</b></body></html>', etree.HTMLParser()
+    )
+    (first,) = css(root, "#a")
+    assert first.tag == "div"
+    assert css(root, "#b")[0].tag == "p" and css(first, "#b") == css(root, "#b")
+    assert css(css(root, "#c")[0], "#b") == []  # not below the context element
+    assert css(root, "#missing") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from urllib.parse import urlsplit
 
 from cssselect import HTMLTranslator
@@ -15,15 +15,31 @@ from scrapy.selector import Selector
 from interfax import cleaning, urls
 
 _DATE_IN_TEXT_RE = re.compile(r"\d{1,2}:\d{2}\s*[,/–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*,?\s*(?:в|о)?\s*\d{1,2}:\d{2})?")
+_DATE_CORE_RE = re.compile(r"\d\.\d{4}")  # every date form above ends its day.month.year like this
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report", "webpage"}
 
 
 _TRANSLATOR = HTMLTranslator()
 
 
+_ID_SELECTOR_RE = re.compile(r"#(-?[A-Za-z_][\w-]*)")
+_BY_ID = etree.XPath("id($id)")
+
+
 @lru_cache(maxsize=None)
-def _compiled_css(selector: str) -> etree.XPath:
+def _compiled_css(selector: str):
+    m = _ID_SELECTOR_RE.fullmatch(selector.strip())
+    if m:  # "#id": libxml2's id table instead of a scan of the whole tree
+        return partial(_by_id, m.group(1))
     return etree.XPath(_TRANSLATOR.css_to_xpath(selector, prefix="descendant-or-self::"))
+
+
+def _by_id(name: str, el) -> list:
+    """The document's first element with that id (as getElementById; ids are unique in valid HTML), if at or below ``el``."""
+    found = [e for e in _BY_ID(el, id=name) if isinstance(e.tag, str)]
+    if el.getparent() is not None:
+        found = [e for e in found if e is el or any(a is el for a in e.iterancestors())]
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -75,7 +91,9 @@ class Link:
 
 def date_in_text(text: str) -> str | None:
     """The first site-form date ("21:32 11.04.2025", "18:05, 10.04.2025") in a short text."""
-    m = _DATE_IN_TEXT_RE.search(text or "")
+    if not text or not _DATE_CORE_RE.search(text):  # cheap pre-test: most texts hold no date
+        return None
+    m = _DATE_IN_TEXT_RE.search(text)
     return m.group(0) if m else None
 
 
