@@ -63,6 +63,10 @@ LIST_HEADINGS = frozenset(
 )
 RELATED_HEADINGS = frozenset({"ЩЕ ЗА ТЕМОЮ", "ЕЩЕ ПО ТЕМЕ", "ЕЩЁ ПО ТЕМЕ", "MORE ABOUT", "MORE ON THE TOPIC"})
 _INFORMER_RE = re.compile(r"^UKR\.NET\b", re.I)
+#: any related heading in an HTML source, whatever its case and spacing (a cheap pre-test)
+RELATED_HEADING_IN_SOURCE_RE = re.compile(
+    "|".join("(?:\\s|\u200b|\ufeff|&nbsp;|&#160;|&#xa0;)+".join(map(re.escape, h.split())) for h in sorted(RELATED_HEADINGS)), re.I
+)
 
 
 def is_ad_label(text: str) -> bool:

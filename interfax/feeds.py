@@ -25,6 +25,7 @@ import os
 import re
 from pathlib import Path
 
+import scrapy
 from itemadapter import ItemAdapter
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
@@ -203,8 +204,38 @@ class JsonLinesExporter(JsonLinesItemExporter):
             **kwargs,
         )
 
+    def _record(self, item) -> dict:
+        """The exported fields of ``item``, as ``get_serialized_fields`` gives them.
+
+        For a ``scrapy.Item`` whose fields declare no serializer (the Article) with a plain list of
+        fields to export and empty fields left out, that is a dict comprehension: Scrapy's generic
+        path costs ~15 µs per record (an adapter and a metadata lookup per field).
+        """
+        fields = self._plain_fields(type(item))
+        if fields is None:
+            return dict(self.get_serialized_fields(item))
+        return {name: item[name] for name in fields if name in item}
+
+    def _plain_fields(self, item_class) -> list[str] | None:
+        cache = self.__dict__.setdefault("_plain_fields_cache", {})
+        if item_class not in cache:
+            declared = getattr(item_class, "fields", None)
+            plain = (
+                isinstance(item_class, type)
+                and issubclass(item_class, scrapy.Item)
+                and isinstance(declared, dict)
+                and not self.export_empty_fields
+                and (self.fields_to_export is None or isinstance(self.fields_to_export, (list, tuple)))
+                and type(self).serialize_field is JsonLinesItemExporter.serialize_field
+                and not any("serializer" in meta for meta in declared.values())
+            )
+            if plain and self.fields_to_export is not None and not all(isinstance(f, str) for f in self.fields_to_export):
+                plain = False
+            cache[item_class] = (list(declared) if self.fields_to_export is None else list(self.fields_to_export)) if plain else None
+        return cache[item_class]
+
     def export_item(self, item) -> None:
-        record = dict(self.get_serialized_fields(item))
+        record = self._record(item)
         data = to_bytes(self.encoder.encode(record) + "\n", self.encoding)
         article_id = record.get("id")
         if not isinstance(self.file, FeedFile):

@@ -40,3 +40,23 @@ def test_css_by_id_uses_the_documents_first_element_with_it():
     assert css(root, "#b")[0].tag == "p" and css(first, "#b") == css(root, "#b")
     assert css(css(root, "#c")[0], "#b") == []  # not below the context element
     assert css(root, "#missing") == []
+
+
+def test_source_pre_tests_never_hide_text_written_with_character_references():
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.article import ArticlePage
+
+    html = (
+        "<html><body><article><h1>Заголовок</h1><div class='article-content'><p>Текст статті.</p>"
+        "<p>&#1058;еги: #Енергетика #Київ</p><p>2 &#1093;в читати</p></div>"
+        "<h3>&#1065;Е ЗА ТЕМОЮ</h3><ul><li><a href='/news/general/1063374.html'>Інша новина</a></li></ul>"
+        "</article></body></html>"
+    )
+    page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1.html", body=html.encode(), encoding="utf-8"))
+    assert page.tags() == ["Енергетика", "Київ"]
+    assert page.reading_time() == 2
+    assert [link.ref.id for link in page.related()] == [1063374]
+    plain = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1.html", encoding="utf-8",
+                                     body=b"<html><body><article><h1>T</h1><p>Text</p></article></body></html>"))
+    assert not plain.may_contain("Теги") and plain.tags() == [] and plain.related() == []

@@ -333,3 +333,32 @@ def test_refresh_exports_known_articles_again(tmp_path):
     assert stat(refreshed, "interfax/state/refreshed") == first
     assert stat(refreshed, "interfax/state/new") == 0
     assert len(records(out)) == 2 * first
+
+
+def test_exporter_fast_path_writes_what_scrapys_generic_path_writes():
+    import io
+
+    import scrapy
+    from scrapy.exporters import JsonLinesItemExporter
+
+    from interfax.feeds import JsonLinesExporter
+    from interfax.items import FIELDS, Article
+
+    item = Article(id=1, url="https://interfax.com.ua/news/general/1.html", title="Заголовок «лапки»", text="Текст\n\nще",
+                   tags=["Україна"], images=[], related=[{"id": 2, "url": "u", "title": None}], modified_at=None)
+    for fields in (FIELDS, None, ["title", "id"]):
+        ours, theirs = io.BytesIO(), io.BytesIO()
+        JsonLinesExporter(ours, fields_to_export=fields, encoding="utf-8").export_item(item)
+        JsonLinesItemExporter(theirs, fields_to_export=fields, encoding="utf-8").export_item(item)
+        assert ours.getvalue() == theirs.getvalue()
+        assert "Заголовок «лапки»".encode() in ours.getvalue()
+
+    class Shouting(scrapy.Item):  # a serializer: the generic path
+        title = scrapy.Field(serializer=str.upper)
+
+    ours = io.BytesIO()
+    JsonLinesExporter(ours, encoding="utf-8").export_item(Shouting(title="abc"))
+    assert ours.getvalue() == b'{"title": "ABC"}\n'
+    ours = io.BytesIO()
+    JsonLinesExporter(ours, encoding="utf-8").export_item({"b": 1, "a": None})  # a dict: the generic path
+    assert ours.getvalue() == b'{"b": 1, "a": null}\n'

@@ -251,8 +251,7 @@ class ArticlePage(Page):
         return [f.strip() for f in found if f and f.strip()]
 
     def photo_credit(self) -> str | None:
-        page = self.response.text
-        if "Фото" not in page and "Photo" not in page and "credit" not in page:
+        if not self.may_contain("Фото", "Photo", "credit"):
             return None  # cheap: most pages without a credit never walk the tree
         candidates = xpath(
             self.scope,
@@ -290,6 +289,8 @@ class ArticlePage(Page):
 
     def _texts_containing(self, *words: str):
         """Short visible texts (whole elements, squashed) of the article that contain one of ``words``."""
+        if not self.may_contain(*words):
+            return
         test = " or ".join(f"contains(., '{w}')" for w in words)
         for node in xpath(self.scope, f".//*[not(self::script) and not(self::style)][text()[{test}]]"):
             text = text_of(node)
@@ -313,7 +314,7 @@ class ArticlePage(Page):
             if found:
                 blocks = [found[:1]]
                 break
-        if not blocks:
+        if not blocks and self.may_match(cleaning.RELATED_HEADING_IN_SOURCE_RE):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
         for block in blocks:
             for node in block:

@@ -121,6 +121,18 @@ class Page:
         """A parsel Selector over the same tree, for the few XPath-heavy fallbacks."""
         return Selector(root=self.root, type="html")
 
+    def may_contain(self, *words: str) -> bool:
+        """False only when no text of the page can hold any of ``words``: none is in its HTML source
+        and the source writes no character references (``&#1058;``) that could spell one. A cheap
+        test before an XPath over every text node."""
+        source = self.response.text
+        return "&#" in source or any(w in source for w in words)
+
+    def may_match(self, pattern: re.Pattern) -> bool:
+        """Like :meth:`may_contain`, for a pattern searched in the HTML source."""
+        source = self.response.text
+        return "&#" in source or pattern.search(source) is not None
+
     @cached_property
     def _structured(self) -> dict:
         """Metas, ``<link rel>`` targets, JSON-LD scripts and ``<time datetime>``, in one pass over the page.
