@@ -43,6 +43,9 @@ class CeilingSpider(scrapy.Spider):
         self.related_depth = int(related_depth)
         self.allowed_domains = [urlsplit(self.base_url).hostname]
         self.base_netloc = urlsplit(self.base_url).netloc
+        #: as the articles spider: an article reached by fewer hops later gets its related hops
+        self.depth_of: dict[str, int] = {}
+        self.related_of: dict[str, list[str]] = {}  # article path -> related hrefs (parsed at depth > 0)
 
     # -------------------------------------------------------------- requests
 
@@ -55,9 +58,20 @@ class CeilingSpider(scrapy.Spider):
         return scrapy.Request(self.base_url + path, callback=self.parse_listing, priority=PRIORITY_LISTING,
                               cb_kwargs={"section": section, "page": page})
 
-    def _article(self, path: str, depth: int) -> scrapy.Request:
-        return scrapy.Request(self.base_url + path, callback=self.parse_article,
-                              priority=PRIORITY_ARTICLE - depth, meta={"depth_": depth})
+    def _article(self, path: str, depth: int):
+        seen = self.depth_of.get(path)
+        if seen is not None:
+            if depth < seen:
+                self.depth_of[path] = depth
+                if path in self.related_of:
+                    yield from self._follow(self.related_of[path], self.base_url + path, depth)
+            return
+        self.depth_of[path] = depth
+        yield scrapy.Request(self.base_url + path, callback=self.parse_article,
+                             priority=PRIORITY_ARTICLE - depth, meta={"depth_": depth, "path_": path})
+
+    def _depth(self, meta) -> int:
+        return min(meta["depth_"], self.depth_of.get(meta["path_"], meta["depth_"]))
 
     def _article_path(self, href: str, page_url: str) -> str | None:
         """``/news/<section>/<id>.html`` for a link to an article of the site (AMP links -> desktop), else None."""
@@ -73,16 +87,18 @@ class CeilingSpider(scrapy.Spider):
         for href in response.css(".articles-section-view .article a.article-link::attr(href)").getall():
             path = self._article_path(href, response.url)
             if path:
-                yield self._article(path, 0)
+                yield from self._article(path, 0)
         if page < self.max_pages and response.css(".pager a.pager-next::attr(href)").get():
             yield self._listing(section, page + 1)
 
     def parse_article(self, response):
-        depth = response.meta["depth_"]
+        depth = self._depth(response.meta)
         self.crawler.stats.inc_value("bench/articles")
         yield from self.on_article(response)
         hrefs = response.css("#related-articles a::attr(href)").getall()
         if hrefs:
+            if depth > 0:
+                self.related_of[response.meta["path_"]] = hrefs
             yield from self._follow(hrefs, response.url, depth)
             return
         amp = response.css("link[rel=amphtml]::attr(href)").get()
@@ -90,11 +106,15 @@ class CeilingSpider(scrapy.Spider):
             path = urlsplit(amp.strip()).path
             self.crawler.stats.inc_value("bench/amp")
             yield scrapy.Request(self.base_url + path, callback=self.parse_amp, dont_filter=True,
-                                 priority=PRIORITY_ARTICLE - depth, meta={"depth_": depth})
+                                 priority=PRIORITY_ARTICLE - depth,
+                                 meta={"depth_": depth, "path_": response.meta["path_"]})
 
     def parse_amp(self, response):
-        yield from self._follow(response.css(".amp-related a::attr(href)").getall(), response.url,
-                                response.meta["depth_"])
+        hrefs = response.css(".amp-related a::attr(href)").getall()
+        depth = self._depth(response.meta)
+        if depth > 0:
+            self.related_of[response.meta["path_"]] = hrefs
+        yield from self._follow(hrefs, response.url, depth)
 
     def _follow(self, hrefs, page_url: str, depth: int):
         if depth >= self.related_depth:
@@ -102,7 +122,7 @@ class CeilingSpider(scrapy.Spider):
         for href in hrefs:
             path = self._article_path(href, page_url)
             if path:
-                yield self._article(path, depth + 1)
+                yield from self._article(path, depth + 1)
 
     def on_article(self, response):
         """Work on an article page beyond link extraction: none here."""

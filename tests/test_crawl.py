@@ -147,3 +147,44 @@ def test_callbacks_return_no_value():
                  if name.startswith(("parse", "on_")) and callable(getattr(ArticlesSpider, name))]
     assert {c.__name__ for c in callbacks} >= {"parse_listing", "parse_article", "parse_amp", "on_error", "on_amp_error"}
     assert [c.__name__ for c in callbacks if is_generator_with_return_value(c)] == []
+
+
+def test_an_article_reached_closer_later_gets_its_related_hops():
+    """Met first as a related item at the last hop, then on a listing: its related links are followed."""
+    import scrapy
+    from scrapy.utils.test import get_crawler
+
+    from conftest import stored_response
+    from interfax import urls
+    from interfax.spiders.articles import ArticlesSpider
+
+    def spider():
+        crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+        crawler.spider = crawler._create_spider(since="2000-01-01", related_depth="2")
+        return crawler.spider
+
+    def requested(outputs):
+        return {o.meta["interfax_id"]: o.meta["interfax_depth"] for o in outputs if isinstance(o, scrapy.Request)}
+
+    def parse(s, request):
+        """The article's outputs, through its AMP twin when it asks for it."""
+        outputs = list(s.parse_article(stored_response(request.url, request=request)))
+        amp = [o for o in outputs if isinstance(o, scrapy.Request) and o.meta["interfax_kind"] == "amp"]
+        return [o for o in outputs if o not in amp] + [o for a in amp for o in s.parse_amp(stored_response(a.url, request=a))]
+
+    url = "https://interfax.com.ua/news/general/1063374.html"  # related: 1063120, 1062871
+    ref = urls.article_ref(url)
+
+    # parsed at depth 2 first (no hops left), then listed: its related items are requested at depth 1
+    s = spider()
+    (request,) = s.follow(ref, 2)
+    assert requested(parse(s, request)) == {}
+    assert requested(s.follow(ref, 0)) == {1063120: 1, 1062871: 1}
+    assert s.crawler.stats.get_value("interfax/related/reached_closer") == 1
+    assert requested(s.follow(ref, 0)) == {}  # nothing twice
+
+    # listed while its depth-2 request is still pending: parsed with the listing's depth
+    s = spider()
+    (request,) = s.follow(ref, 2)
+    assert requested(s.follow(ref, 0)) == {}
+    assert requested(parse(s, request)) == {1063120: 1, 1062871: 1}

@@ -147,9 +147,13 @@ class ArticlesSpider(scrapy.Spider):
         self.until = self.args.until
         #: URLs (live form) that failed for good, with the reason: a later run can retry them
         self.failed: dict[str, str] = {}
-        #: article ids requested in this crawl (Scrapy's dupefilter would drop a second request too,
-        #: this saves building it: related links meet the same articles again and again)
-        self._scheduled: set[int] = set()
+        #: article id -> the fewest related hops it was reached by in this crawl (listed: 0). A second
+        #: request is never built (Scrapy's dupefilter would drop it): related links meet the same
+        #: articles again and again. When an article is reached by fewer hops later (a listing after
+        #: a related link), its related links are followed from the new depth (``_reached_closer``).
+        self._depth: dict[int, int] = {}
+        #: related links of articles parsed at depth > 0, kept in case they are reached closer later
+        self._related_links: dict[int, tuple[Link, ...]] = {}
 
     @classmethod
     def validate_arguments(cls, **kwargs) -> CrawlArgs:
@@ -198,7 +202,7 @@ class ArticlesSpider(scrapy.Spider):
             callback=self.parse_article,
             errback=self.on_error,
             priority=PRIORITY_ARTICLE - depth,
-            meta={"interfax_kind": "article", "interfax_depth": depth},
+            meta={"interfax_kind": "article", "interfax_depth": depth, "interfax_id": ref.id},
         )
 
     # ------------------------------------------------------------ incremental runs
@@ -224,12 +228,15 @@ class ArticlesSpider(scrapy.Spider):
         (killed, stopped), it is not settled: the related links stored with it are followed
         instead, so what that run had not reached yet is still found.
         """
-        if ref.id in self._scheduled:  # met again in this crawl: the first request stands
+        seen = self._depth.get(ref.id)
+        if seen is not None:  # met again in this crawl: the first request stands
+            if depth < seen:
+                yield from self._reached_closer(ref.id, depth)
             return
         if known is False:
             known = self._known(ref)
         if known is None:
-            self._scheduled.add(ref.id)
+            self._depth[ref.id] = depth
             yield self.article_request(ref, depth)
             return
         state = self.incremental
@@ -244,6 +251,27 @@ class ArticlesSpider(scrapy.Spider):
             related = urls.article_ref(url)
             if related is not None and related.host in urls.UK_HOSTS:
                 yield from self.follow(related, depth + 1)
+
+    def _reached_closer(self, article_id: int, depth: int):
+        """An article already requested is met again by fewer hops: its related links get them too.
+
+        Not parsed yet: ``parse_article`` reads the new depth. Parsed: its related links (kept for
+        articles parsed at depth > 0) are followed again from the new depth, which reaches what
+        the deeper first visit had to leave out.
+        """
+        self._depth[article_id] = depth
+        self.crawler.stats.inc_value("interfax/related/reached_closer")
+        links = self._related_links.get(article_id)
+        if links is None:
+            return
+        if depth == 0:  # cannot get any closer
+            del self._related_links[article_id]
+        yield from self._follow_related(links, depth)
+
+    def _current_depth(self, meta: dict) -> int:
+        """The fewest hops the article of a request is known to be reached by now."""
+        depth = meta.get("interfax_depth", 0)
+        return min(depth, self._depth.get(meta.get("interfax_id"), depth))
 
     # ------------------------------------------------------------ listings
 
@@ -309,7 +337,7 @@ class ArticlesSpider(scrapy.Spider):
 
     def parse_article(self, response):
         """An article page -> its item (via the AMP twin when the related block is empty) and related requests."""
-        depth = response.meta.get("interfax_depth", 0)
+        depth = self._current_depth(response.meta)
         if self._not_html(response, "article"):
             return
         page = ArticlePage(response)
@@ -323,11 +351,11 @@ class ArticlesSpider(scrapy.Spider):
         del page  # the parsed tree is not needed while the outputs are processed
         if links:
             self.crawler.stats.inc_value("interfax/related/desktop")
-            yield from self._finish(item, links, depth, self._in_window(item))
+            yield from self._finish(item, links, depth, self._in_window(item), response.meta)
             return
         if amp is None:
             self.crawler.stats.inc_value("interfax/related/none")
-            yield from self._finish(item, [], depth, True)
+            yield from self._finish(item, [], depth, True, response.meta)
             return
         self.crawler.stats.inc_value("interfax/related/amp_fallback")
         yield scrapy.Request(
@@ -336,7 +364,8 @@ class ArticlesSpider(scrapy.Spider):
             errback=self.on_amp_error,
             dont_filter=True,
             priority=PRIORITY_ARTICLE - depth,
-            meta={"interfax_kind": "amp", "interfax_depth": depth, "interfax_item": item},
+            meta={"interfax_kind": "amp", "interfax_depth": depth, "interfax_id": response.meta.get("interfax_id"),
+                  "interfax_item": item},
         )
 
     def parse_amp(self, response):
@@ -344,30 +373,41 @@ class ArticlesSpider(scrapy.Spider):
         links = [] if self._not_html(response, "amp") else AmpArticlePage(response).related()
         if not links:
             self.crawler.stats.inc_value("interfax/related/none")
-        yield from self._finish(item, links, response.meta.get("interfax_depth", 0), self._in_window(item))
+        yield from self._finish(item, links, self._current_depth(response.meta), self._in_window(item), response.meta)
 
     def on_amp_error(self, failure):
         """The twin failed: the article is still exported, with no related items."""
         request = failure.request
         self.crawler.stats.inc_value("interfax/related/amp_failed")
         logger.warning("AMP twin failed, related left empty: %s (%s)", self._live(request.url), describe_failure(failure)[1])
-        yield from self._finish(request.meta["interfax_item"], [], request.meta.get("interfax_depth", 0), False)
+        yield from self._finish(request.meta["interfax_item"], [], self._current_depth(request.meta), False, request.meta)
 
-    def _finish(self, item: Article, links: list[Link], depth: int, follow: bool):
+    def _finish(self, item: Article, links: list[Link], depth: int, follow: bool, meta: dict):
         item["related"] = [link.as_related() for link in links]
         yield item
-        if not follow or depth >= self.args.related_depth:
+        if not follow:
             return
+        if depth > 0 and links and meta.get("interfax_id") is not None:
+            self._related_links[meta["interfax_id"]] = tuple(links)
+        yield from self._follow_related(links, depth)
+
+    def _follow_related(self, links, depth: int):
+        """Request the related articles of an article reached by ``depth`` hops (up to ``related_depth``)."""
+        if depth >= self.args.related_depth:
+            return
+        stats = self.crawler.stats
         for link in links:
-            if link.ref.id in self._scheduled:  # already requested in this crawl
+            seen = self._depth.get(link.ref.id)
+            if seen is not None and seen <= depth + 1:  # already requested, as close or closer
                 continue
             if link.ref.host not in urls.UK_HOSTS:
-                self.crawler.stats.inc_value("interfax/links/other_edition")
+                stats.inc_value("interfax/links/other_edition")
                 continue
             if self._window(link) is not None:
-                self.crawler.stats.inc_value("interfax/related/out_of_window")
+                stats.inc_value("interfax/related/out_of_window")
                 continue
-            self.crawler.stats.inc_value("interfax/related/followed")
+            if seen is None:
+                stats.inc_value("interfax/related/followed")
             yield from self.follow(link.ref, depth + 1)
 
     def article_item(self, page: ArticlePage) -> Article:
