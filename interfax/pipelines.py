@@ -137,7 +137,8 @@ class CleanTextPipeline(_Step):
             self.crawler.stats.inc_value("interfax/clean/lines_dropped", dropped)
         adapter["text"] = "\n\n".join(kept)
         if "word_count" in adapter.field_names():
-            adapter["word_count"] = len(adapter["text"].split())
+            # kept paragraphs are squashed (single spaces, no other whitespace): words = spaces + 1
+            adapter["word_count"] = sum(p.count(" ") + 1 for p in kept)
         if "lead" in adapter.field_names() and not adapter.get("lead") and kept:
             adapter["lead"] = kept[0]
         return item
