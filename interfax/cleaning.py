@@ -27,6 +27,10 @@ def squash(text: str | None) -> str:
     """Collapse every whitespace run (nbsp and zero-width spaces included) to one space; strip."""
     if not text:
         return ""
+    # already squashed (the common case): printable means no whitespace but the ASCII space, no
+    # zero-width characters, no NUL; a str subclass (lxml's smart strings) is copied below instead
+    if type(text) is str and text.isprintable() and text[0] != " " and text[-1] != " " and "  " not in text:
+        return text
     if "\u200b" in text or "\ufeff" in text or "\x00" in text:
         text = text.replace("\u200b", "").replace("\ufeff", "").replace("\x00", "")
     return " ".join(text.split())
@@ -63,9 +67,9 @@ LIST_HEADINGS = frozenset(
 )
 RELATED_HEADINGS = frozenset({"ЩЕ ЗА ТЕМОЮ", "ЕЩЕ ПО ТЕМЕ", "ЕЩЁ ПО ТЕМЕ", "MORE ABOUT", "MORE ON THE TOPIC"})
 _INFORMER_RE = re.compile(r"^UKR\.NET\b", re.I)
-#: any related heading in an HTML source, whatever its case and spacing (a cheap pre-test)
-RELATED_HEADING_IN_SOURCE_RE = re.compile(
-    "|".join("(?:\\s|\u200b|\ufeff|&nbsp;|&#160;|&#xa0;)+".join(map(re.escape, h.split())) for h in sorted(RELATED_HEADINGS)), re.I
+#: any related heading in a text, whatever its case and spacing (a cheap pre-test)
+RELATED_HEADING_IN_TEXT_RE = re.compile(
+    "|".join("[\\s\u200b\ufeff]+".join(map(re.escape, h.split())) for h in sorted(RELATED_HEADINGS)), re.I
 )
 
 

@@ -2,6 +2,8 @@
 
 import pytest
 from lxml import html
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from interfax import cleaning
 from interfax.pages.article import _flatten
@@ -96,3 +98,11 @@ def test_clean_text_idempotent_example():
 )
 def test_reading_minutes(line, minutes):
     assert cleaning.reading_minutes(line) == minutes
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab щ.\t\n\r\x0b\x0c\xa0\u2009\u200b\ufeff\x00\u2028\x1c")), max_size=30))
+@settings(max_examples=500, deadline=None, database=None)
+def test_squash_fast_path_agrees_with_the_definition(text):
+    reference = " ".join(text.replace("\u200b", "").replace("\ufeff", "").replace("\x00", "").split())
+    assert cleaning.squash(text) == reference
+    assert cleaning.squash(reference) == reference

@@ -1,6 +1,8 @@
 """Stored mirror pages -> the expected JSON of tests/expected, one test per article and field."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import expected_records, record_from_pages
 
@@ -60,3 +62,18 @@ def test_source_pre_tests_never_hide_text_written_with_character_references():
     plain = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1.html", encoding="utf-8",
                                      body=b"<html><body><article><h1>T</h1><p>Text</p></article></body></html>"))
     assert not plain.may_contain("Теги") and plain.tags() == [] and plain.related() == []
+
+
+@given(st.text(alphabet="/.\\ab?#:;%= -_щ\t", max_size=20))
+@settings(max_examples=500, deadline=None, database=None)
+def test_image_url_fast_path_agrees_with_urljoin(path):
+    from urllib.parse import urljoin
+
+    from interfax.pages.article import _image_url
+
+    src = "/" + path
+    try:
+        want = urljoin("https://interfax.com.ua/", src.strip())
+    except ValueError:
+        want = None
+    assert _image_url(src, "http://127.0.0.1:1") == want

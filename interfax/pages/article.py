@@ -23,6 +23,7 @@ _TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*(?:Інтерфакс-Украї
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(r"(?:^|[\s.;,])(?:Фото|Photo)\s*:\s*(?P<credit>.+)$", re.I)
 _URL_RE = re.compile(r"https?://\S+")
+_PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
 _BLOCK_TAGS = frozenset(
     {
         "p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -251,7 +252,7 @@ class ArticlePage(Page):
         return [f.strip() for f in found if f and f.strip()]
 
     def photo_credit(self) -> str | None:
-        if not self.may_contain("Фото", "Photo", "credit"):
+        if not self.may_contain("Фото", "Photo", within=self.scope) and "credit" not in self.response.text:
             return None  # cheap: most pages without a credit never walk the tree
         candidates = xpath(
             self.scope,
@@ -289,7 +290,7 @@ class ArticlePage(Page):
 
     def _texts_containing(self, *words: str):
         """Short visible texts (whole elements, squashed) of the article that contain one of ``words``."""
-        if not self.may_contain(*words):
+        if not self.may_contain(*words, within=self.scope):
             return
         test = " or ".join(f"contains(., '{w}')" for w in words)
         for node in xpath(self.scope, f".//*[not(self::script) and not(self::style)][text()[{test}]]"):
@@ -314,7 +315,7 @@ class ArticlePage(Page):
             if found:
                 blocks = [found[:1]]
                 break
-        if not blocks and self.may_match(cleaning.RELATED_HEADING_IN_SOURCE_RE):
+        if not blocks and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
         for block in blocks:
             for node in block:
@@ -365,8 +366,11 @@ def _candidates(*values) -> list[str]:
 
 def _image_url(src: str, origin: str) -> str | None:
     """The absolute live URL of an image, or None for a src that is not a URL (``http://[::1``)."""
+    relative = _site_relative(src, origin)
+    if _PLAIN_PATH_RE.fullmatch(relative) and "/." not in relative:
+        return urls.LIVE_ORIGIN + relative  # what urljoin gives for a plain root-relative path, cheaper
     try:
-        return urljoin(urls.LIVE_ORIGIN + "/", _site_relative(src, origin))
+        return urljoin(urls.LIVE_ORIGIN + "/", relative)
     except ValueError:
         return None
 
@@ -379,7 +383,7 @@ def _site_relative(src: str, origin: str) -> str:
 
 def _is_pixel(img) -> bool:
     """Tracking pixels and hidden images: inside <noscript>, 1x1, or display:none."""
-    if img.xpath("ancestor::noscript"):
+    if any(a.tag == "noscript" for a in img.iterancestors()):
         return True
     for attr in ("width", "height"):
         value = (img.get(attr) or "").strip().removesuffix("px")

@@ -121,17 +121,19 @@ class Page:
         """A parsel Selector over the same tree, for the few XPath-heavy fallbacks."""
         return Selector(root=self.root, type="html")
 
-    def may_contain(self, *words: str) -> bool:
-        """False only when no text of the page can hold any of ``words``: none is in its HTML source
-        and the source writes no character references (``&#1058;``) that could spell one. A cheap
-        test before an XPath over every text node."""
-        source = self.response.text
-        return "&#" in source or any(w in source for w in words)
+    def text_within(self, el) -> str:
+        """Every text of ``el`` and below, concatenated (scripts too); computed once per element."""
+        cache = self.__dict__.setdefault("_texts", {})
+        text = cache.get(el)
+        if text is None:
+            text = cache[el] = etree.tostring(el, method="text", encoding=str, with_tail=False)
+        return text
 
-    def may_match(self, pattern: re.Pattern) -> bool:
-        """Like :meth:`may_contain`, for a pattern searched in the HTML source."""
-        source = self.response.text
-        return "&#" in source or pattern.search(source) is not None
+    def may_contain(self, *words: str, within=None) -> bool:
+        """False when no text at or below ``within`` (default: the whole page) holds any of ``words``:
+        a cheap test before an XPath over every text node."""
+        text = self.text_within(self.root if within is None else within)
+        return any(w in text for w in words)
 
     @cached_property
     def _structured(self) -> dict:
