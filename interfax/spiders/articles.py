@@ -9,6 +9,7 @@ in ``interfax.pages``; whether to keep an item in ``interfax.pipelines``.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
@@ -37,6 +38,7 @@ DEFAULT_RELATED_DEPTH = 2
 
 # scheduling: listings first, then listed articles, then related hops (shallow before deep)
 PRIORITY_LISTING = 100
+_YEAR_RE = re.compile(r"\d{4}")
 PRIORITY_ARTICLE = 50
 
 
@@ -152,6 +154,8 @@ class ArticlesSpider(scrapy.Spider):
         #: articles again and again. When an article is reached by fewer hops later (a listing after
         #: a related link), its related links are followed from the new depth (``_reached_closer``).
         self._depth: dict[int, int] = {}
+        #: listed time as shown -> its Kyiv date (absolute forms only)
+        self._days: dict[str, date] = {}
         #: related links of articles parsed at depth > 0, kept in case they are reached closer later
         self._related_links: dict[int, tuple[Link, ...]] = {}
 
@@ -299,11 +303,12 @@ class ArticlesSpider(scrapy.Spider):
             if window == "newer":
                 stats.inc_value("interfax/listing/newer_than_until")
                 continue
-            stats.inc_value("interfax/listing/articles")
             known = self._known(link.ref)
             listed += 1
             settled += bool(known and known.settled)
             yield from self.follow(link.ref, 0, known)
+        if listed:
+            stats.inc_value("interfax/listing/articles", listed)
         if older == len(items):
             stats.inc_value("interfax/listing/stopped_at_since")
             logger.info("listing %s: every item older than since=%s, paging stops", self._live(response.url), self.since)
@@ -321,17 +326,33 @@ class ArticlesSpider(scrapy.Spider):
 
     def _window(self, link: Link) -> str | None:
         """'older' / 'newer' when the listed time is outside the window, else None (unknown counts as in)."""
-        if not link.listed_at:
+        day = self._listed_day(link.listed_at)
+        if day is None:
             return None
-        listed = dates.parse(link.listed_at)
-        if listed is None:
-            return None
-        day = listed.date()
         if self.since and day < self.since:
             return "older"
         if self.until and day > self.until:
             return "newer"
         return None
+
+    def _listed_day(self, listed_at: str | None) -> date | None:
+        """The Kyiv date of a listed time; absolute forms (with a year) are parsed once per crawl.
+
+        Listings and related blocks show the same items again and again.
+        """
+        if not listed_at:
+            return None
+        day = self._days.get(listed_at)
+        if day is None:
+            listed = dates.parse(listed_at)
+            if listed is None:
+                return None
+            day = listed.date()
+            if _YEAR_RE.search(listed_at):  # "сьогодні, 10:15" means another day tomorrow
+                if len(self._days) >= 100_000:
+                    self._days.clear()
+                self._days[listed_at] = day
+        return day
 
     # ------------------------------------------------------------ articles
 
@@ -396,6 +417,7 @@ class ArticlesSpider(scrapy.Spider):
         if depth >= self.args.related_depth:
             return
         stats = self.crawler.stats
+        followed = 0
         for link in links:
             seen = self._depth.get(link.ref.id)
             if seen is not None and seen <= depth + 1:  # already requested, as close or closer
@@ -406,9 +428,10 @@ class ArticlesSpider(scrapy.Spider):
             if self._window(link) is not None:
                 stats.inc_value("interfax/related/out_of_window")
                 continue
-            if seen is None:
-                stats.inc_value("interfax/related/followed")
+            followed += seen is None
             yield from self.follow(link.ref, depth + 1)
+        if followed:
+            stats.inc_value("interfax/related/followed", followed)
 
     def article_item(self, page: ArticlePage) -> Article:
         return Article(**page.fields(), crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
