@@ -367,8 +367,9 @@ def _candidates(*values) -> list[str]:
 def _image_url(src: str, origin: str) -> str | None:
     """The absolute live URL of an image, or None for a src that is not a URL (``http://[::1``)."""
     relative = _site_relative(src, origin)
-    if _PLAIN_PATH_RE.fullmatch(relative) and "/." not in relative:
-        return urls.LIVE_ORIGIN + relative  # what urljoin gives for a plain root-relative path, cheaper
+    path = relative[len(urls.LIVE_ORIGIN):] if relative.startswith(urls.LIVE_ORIGIN + "/") else relative
+    if _PLAIN_PATH_RE.fullmatch(path) and "/." not in path:
+        return urls.LIVE_ORIGIN + path  # what urljoin gives for a plain path on the site, cheaper
     try:
         return urljoin(urls.LIVE_ORIGIN + "/", relative)
     except ValueError:
