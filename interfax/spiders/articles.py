@@ -38,8 +38,10 @@ DEFAULT_RELATED_DEPTH = 2
 
 # scheduling: listings first, then listed articles, then related hops (shallow before deep)
 PRIORITY_LISTING = 100
-_YEAR_RE = re.compile(r"\d{4}")
 PRIORITY_ARTICLE = 50
+
+#: a listed time with a year is absolute ("21:32 11.04.2025"); "сьогодні, 10:15" is not
+_YEAR_RE = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
