@@ -40,6 +40,8 @@ DEFAULT_RELATED_DEPTH = 2
 PRIORITY_LISTING = 100
 PRIORITY_ARTICLE = 50
 
+_UNSET = object()
+
 #: a listed time with a year is absolute ("21:32 11.04.2025"); "сьогодні, 10:15" is not
 _YEAR_RE = re.compile(r"\d{4}")
 
@@ -216,10 +218,14 @@ class ArticlesSpider(scrapy.Spider):
     @property
     def incremental(self) -> IncrementalState | None:
         """The state store of this crawl (``INTERFAX_STATE_DIR``), or None: every run is a full crawl."""
-        try:
-            return self.crawler.get_extension(IncrementalState)
-        except RuntimeError:  # a crawler that is not crawling (tests)
-            return None
+        found = self.__dict__.get("_incremental", _UNSET)
+        if found is _UNSET:
+            try:
+                found = self.crawler.get_extension(IncrementalState)
+            except RuntimeError:  # a crawler that is not crawling yet (tests): ask again next time
+                return None
+            self._incremental = found  # the extensions of a crawl do not change
+        return found
 
     def _known(self, ref: urls.ArticleRef) -> Known | None:
         state = self.incremental
