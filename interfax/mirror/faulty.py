@@ -245,23 +245,22 @@ LISTINGS: dict[str, Callable[[FaultyServer], bytes]] = {
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    server: _HTTPServer
     protocol_version = "HTTP/1.1"
     server_version = "InterfaxFaulty/1.0"
     sys_version = ""
     timeout = 10
 
     def do_GET(self) -> None:  # noqa: N802
-        faulty = self.server.faulty
+        faulty: FaultyServer = self.server.mirror
         path = urlsplit(self.path).path or "/"
-        n = faulty._record(path)
+        n = faulty._arrive(path)
         try:
             faulty._answer(self, path, n)
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout):
             self.close_connection = True
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002
-        if self.server.faulty.verbose:
+        if self.server.mirror.verbose:
             sys.stderr.write(f"faulty: {format % args}\n")
 
     # -- answers -----------------------------------------------------------------------------
@@ -278,91 +277,51 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.flush()
 
 
-class _HTTPServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-    allow_reuse_address = True
-    faulty: FaultyServer
+class FaultyServer(MirrorServer):
+    """The mirror plus :data:`FAULTS` on 127.0.0.1 (see the module docstring).
 
-    def handle_error(self, request, client_address) -> None:
-        if self.faulty.verbose:
-            super().handle_error(request, client_address)
+    Started, stopped and used as :class:`~interfax.mirror.server.MirrorServer`; the answers differ.
+    """
 
-
-class FaultyServer:
-    """The mirror plus :data:`FAULTS` on 127.0.0.1 (see the module docstring)."""
+    handler = _Handler
+    name = "faulty"
 
     def __init__(self, root=DEFAULT_ROOT, host: str = "127.0.0.1", port: int = 0,
                  faults: dict[str, Fault] | None = None, robots_txt: bytes = ROBOTS_TXT, verbose: bool = False):
-        self.files = MirrorServer(root=root, host=host, port=port)  # not started: path resolution only
-        self.root = self.files.root
-        self.host = self.files.host
-        self.port = int(port)
+        super().__init__(root=root, host=host, port=port, verbose=verbose)
         self.faults = dict(FAULTS if faults is None else faults)
         self.robots_txt = robots_txt
-        self.verbose = verbose
-        self._lock = threading.Lock()
-        self._hits: list[tuple[str, float]] = []
+        self._arrivals: list[tuple[str, float]] = []
         self._stop = threading.Event()
-        self._httpd: _HTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
-    # -- lifecycle ---------------------------------------------------------------------------
     def start(self) -> FaultyServer:
-        if self._httpd is None:
-            self._stop.clear()
-            httpd = _HTTPServer((self.host, self.port), _Handler)
-            httpd.faulty = self
-            self._httpd = httpd
-            self.port = httpd.server_address[1]
-            self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
-                                            name=f"faulty-server-{self.port}", daemon=True)
-            self._thread.start()
-        return self
+        self._stop.clear()
+        return super().start()
 
     def stop(self) -> None:
-        httpd, thread = self._httpd, self._thread
-        if httpd is None:
-            return
-        self._httpd = self._thread = None
         self._stop.set()  # wakes hanging answers up
-        httpd.shutdown()
-        httpd.server_close()
-        if thread is not None:
-            thread.join(timeout=5)
-
-    def __enter__(self) -> FaultyServer:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    @property
-    def base_url(self) -> str:
-        if self._httpd is None:
-            raise RuntimeError("FaultyServer is not running")
-        return f"http://{self.host}:{self.port}"
+        super().stop()
 
     # -- what was requested ------------------------------------------------------------------
     @property
     def requests(self) -> list[str]:
         with self._lock:
-            return [path for path, _ in self._hits]
+            return [path for path, _ in self._arrivals]
 
     def count(self, path: str) -> int:
         with self._lock:
-            return sum(1 for p, _ in self._hits if p == path)
+            return sum(1 for p, _ in self._arrivals if p == path)
 
     def times(self, path: str) -> list[float]:
         """Arrival times (``time.monotonic()``) of the requests for ``path``."""
         with self._lock:
-            return [t for p, t in self._hits if p == path]
+            return [t for p, t in self._arrivals if p == path]
 
-    def _record(self, path: str) -> int:
-        """Record a hit; return how many times ``path`` was requested before this one."""
+    def _arrive(self, path: str) -> int:
+        """Record a request; return how many times ``path`` was requested before this one."""
         with self._lock:
-            before = sum(1 for p, _ in self._hits if p == path)
-            self._hits.append((path, time.monotonic()))
+            before = sum(1 for p, _ in self._arrivals if p == path)
+            self._arrivals.append((path, time.monotonic()))
         return before
 
     # -- answering ---------------------------------------------------------------------------
@@ -377,7 +336,7 @@ class FaultyServer:
         amp = self._fault_amp(path)
         if amp is not None:
             return h.send(200, "text/html; charset=utf-8", amp)
-        file = self.files.resolve(path)
+        file = self.resolve(path)
         if file is None:
             return h.send(404, "text/html; charset=utf-8", b"<html><body><h1>404</h1></body></html>")
         return h.send(200, content_type(file), file.read_bytes())

@@ -180,8 +180,12 @@ class MirrorServer:
 
     ``port=0`` picks a free port. Start with ``start()`` or ``with MirrorServer() as s:``;
     ``stop()`` (idempotent) closes the listening socket and open connections and joins the
-    thread.
+    thread. A subclass that answers otherwise sets ``handler`` (its request handler reaches the
+    server object as ``self.server.mirror``) and ``name``.
     """
+
+    handler: type[http.server.BaseHTTPRequestHandler] = _Handler
+    name = "mirror"
 
     def __init__(self, root: str | os.PathLike = DEFAULT_ROOT, host: str = "127.0.0.1", port: int = 0,
                  verbose: bool = False) -> None:
@@ -201,12 +205,12 @@ class MirrorServer:
     def start(self) -> MirrorServer:
         if self._httpd is not None:
             return self
-        httpd = _HTTPServer((self.host, self.port), _Handler)
+        httpd = _HTTPServer((self.host, self.port), self.handler)
         httpd.mirror = self
         self._httpd = httpd
         self.port = httpd.server_address[1]
         self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name=f"mirror-server-{self.port}", daemon=True)
+                                        name=f"{self.name}-server-{self.port}", daemon=True)
         self._thread.start()
         return self
 
@@ -254,7 +258,7 @@ class MirrorServer:
     @property
     def base_url(self) -> str:
         if self._httpd is None:
-            raise RuntimeError("MirrorServer is not running: call start() or use it as a context manager")
+            raise RuntimeError(f"{type(self).__name__} is not running: call start() or use it as a context manager")
         return f"http://{self.host}:{self.port}"
 
     def url(self, path: str = "/") -> str:
