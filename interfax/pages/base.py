@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from cssselect import HTMLTranslator
 from lxml import etree
+from parsel.selector import create_root_node
 from scrapy.selector import Selector
 
 from interfax import cleaning, urls
@@ -61,15 +62,10 @@ def xpath(el, path: str, **variables) -> list:
 
 
 def parse_html(response) -> etree._Element:
-    """Parse an HTML response the way parsel does (its text, stripped, NULs removed, UTF-8), but
-    into plain lxml elements: ``lxml.html``'s element classes are chosen by a Python callback for
-    every element the parsers touch, which costs more than the reading itself."""
-    body = response.text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
-    parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
-    root = etree.fromstring(body, parser=parser, base_url=response.url)
-    if root is None:  # only comments or whitespace
-        root = etree.fromstring(b"<html/>", parser=parser, base_url=response.url)
-    return root
+    """Parse an HTML response as parsel does (``create_root_node``: its text, stripped, NULs removed),
+    but into plain lxml elements: ``lxml.html``'s element classes are chosen by a Python callback
+    for every element the parsers touch, which costs more than the reading itself."""
+    return create_root_node(response.text, etree.HTMLParser, base_url=response.url)
 
 
 def text_of(el) -> str:
