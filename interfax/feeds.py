@@ -193,6 +193,7 @@ class JsonLinesExporter(JsonLinesItemExporter):
         self.state = state
         self.fsync = fsync
         self._warned = False
+        self._plain_fields_cache: dict[type, list[str] | None] = {}
 
     @classmethod
     def from_crawler(cls, crawler, file, *args, **kwargs):
@@ -217,7 +218,7 @@ class JsonLinesExporter(JsonLinesItemExporter):
         return {name: item[name] for name in fields if name in item}
 
     def _plain_fields(self, item_class) -> list[str] | None:
-        cache = self.__dict__.setdefault("_plain_fields_cache", {})
+        cache = self._plain_fields_cache
         if item_class not in cache:
             declared = getattr(item_class, "fields", None)
             plain = (

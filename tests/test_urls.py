@@ -1,8 +1,6 @@
 """Which links count and what they mean: raw link -> expected article, table-driven."""
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from interfax import urls
 
@@ -98,17 +96,3 @@ def test_normalize_origin_rejects(raw):
 def test_live_url_maps_mirror_back():
     assert urls.live_url(f"{MIRROR}/news/general.html", MIRROR) == "https://interfax.com.ua/news/general.html"
 
-
-@given(st.text(alphabet="aZ09:/?#@.-+[]% ", max_size=30))
-@settings(max_examples=500, deadline=None, database=None)
-def test_page_origin_agrees_with_urlsplit(rest):
-    from urllib.parse import urlsplit
-
-    from interfax.pages.base import _origin
-
-    for url in (f"http://{rest}", f"HTTPS://{rest}", rest):
-        try:
-            parts = urlsplit(url)
-        except ValueError:
-            continue
-        assert _origin(url) == f"{parts.scheme}://{parts.netloc}"

@@ -93,26 +93,16 @@ def date_in_text(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-_ORIGIN_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)")
-
-
-def _origin(url: str) -> str:
-    """``scheme://netloc`` of a URL, as urlsplit gives them (scheme lower-cased)."""
-    m = _ORIGIN_RE.match(url)
-    if m is None:
-        parts = urlsplit(url)
-        return f"{parts.scheme}://{parts.netloc}"
-    return f"{m.group(1).lower()}://{m.group(2)}"
-
-
 class Page:
     """A response, read: the selector, the page's origin and structured data."""
 
     def __init__(self, response):
         self.response = response
         self.url: str = response.url
+        parts = urlsplit(response.url)
         #: links on the page's own origin (a mirror) count as links of the live site
-        self.origin = _origin(response.url)
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self._texts: dict = {}  # element -> its text (text_within)
 
     @cached_property
     def root(self):
@@ -130,10 +120,9 @@ class Page:
 
     def text_within(self, el) -> str:
         """Every text of ``el`` and below, concatenated (scripts too); computed once per element."""
-        cache = self.__dict__.setdefault("_texts", {})
-        text = cache.get(el)
+        text = self._texts.get(el)
         if text is None:
-            text = cache[el] = etree.tostring(el, method="text", encoding=str, with_tail=False)
+            text = self._texts[el] = etree.tostring(el, method="text", encoding=str, with_tail=False)
         return text
 
     def may_contain(self, *words: str, within=None) -> bool:
