@@ -384,7 +384,7 @@ class ContentGuardMiddleware:
         # Scrapy picks the response class from the URL too (".html"): a declared type must be HTML itself
         if (ctype and ctype not in HTML_TYPES) or not isinstance(response, HtmlResponse):
             raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}")
-        if not response.body.strip():
+        if not response.body or response.body.isspace():  # (strip() would copy every page)
             raise EmptyBody("empty body")
         return response
 

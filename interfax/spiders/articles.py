@@ -21,7 +21,7 @@ from scrapy.http import HtmlResponse
 
 from interfax import dates, urls
 from interfax.items import Article
-from interfax.middlewares import describe_failure
+from interfax.middlewares import KIND_META, describe_failure
 from interfax.pages.amp import AmpArticlePage
 from interfax.pages.article import ArticlePage
 from interfax.pages.base import Link
@@ -58,6 +58,14 @@ class CrawlArgs:
     related_depth: int = DEFAULT_RELATED_DEPTH
     refresh: bool = False
     extra: dict = field(default_factory=dict)
+
+    def window(self, day: date) -> str | None:
+        """'older' / 'newer' for a Kyiv date outside ``since``..``until``, else None."""
+        if self.since and day < self.since:
+            return "older"
+        if self.until and day > self.until:
+            return "newer"
+        return None
 
     @classmethod
     def parse(cls, today: date | None = None, **kwargs) -> CrawlArgs:
@@ -158,6 +166,8 @@ class ArticlesSpider(scrapy.Spider):
         #: articles again and again. When an article is reached by fewer hops later (a listing after
         #: a related link), its related links are followed from the new depth (``_reached_closer``).
         self._depth: dict[int, int] = {}
+        #: article id -> what the state store knows of it (see ``_known``)
+        self._known_ids: dict[int, Known | None] = {}
         #: listed time as shown -> its Kyiv date (absolute forms only)
         self._days: dict[str, date] = {}
         #: related links of articles parsed at depth > 0, kept in case they are reached closer later
@@ -201,7 +211,7 @@ class ArticlesSpider(scrapy.Spider):
             errback=self.on_error,
             priority=PRIORITY_LISTING,
             cb_kwargs={"section": section},
-            meta={"interfax_kind": "listing"},
+            meta={KIND_META: "listing"},
         )
 
     def article_request(self, ref: urls.ArticleRef, depth: int) -> scrapy.Request:
@@ -210,7 +220,7 @@ class ArticlesSpider(scrapy.Spider):
             callback=self.parse_article,
             errback=self.on_error,
             priority=PRIORITY_ARTICLE - depth,
-            meta={"interfax_kind": "article", "interfax_depth": depth, "interfax_id": ref.id},
+            meta={KIND_META: "article", "interfax_depth": depth, "interfax_id": ref.id},
         )
 
     # ------------------------------------------------------------ incremental runs
@@ -228,10 +238,14 @@ class ArticlesSpider(scrapy.Spider):
         return found
 
     def _known(self, ref: urls.ArticleRef) -> Known | None:
+        """What an earlier run left about the article; asked of the state store once per crawl
+        (its answer does not change while this run crawls: this run's exports are left out)."""
         state = self.incremental
         if state is None or self.args.refresh:
             return None
-        return state.lookup(ref.id)
+        if ref.id not in self._known_ids:
+            self._known_ids[ref.id] = state.lookup(ref.id)
+        return self._known_ids[ref.id]
 
     def follow(self, ref: urls.ArticleRef, depth: int, known: Known | None | bool = False):
         """Request an article, unless an earlier run exported it (``known``: False = look it up).
@@ -255,7 +269,7 @@ class ArticlesSpider(scrapy.Spider):
         state.met_known(known)
         if known.settled or depth >= self.args.related_depth:
             return
-        if not self._in_window({"published_at": [known.published_at] if known.published_at else []}):
+        if not self._in_window([known.published_at] if known.published_at else []):
             return
         if not state.expand(ref.id):
             return
@@ -311,7 +325,8 @@ class ArticlesSpider(scrapy.Spider):
             if window == "newer":
                 stats.inc_value("interfax/listing/newer_than_until")
                 continue
-            known = self._known(link.ref)
+            # requested already in this crawl: new, whatever the state store says
+            known = None if link.ref.id in self._depth else self._known(link.ref)
             listed += 1
             settled += bool(known and known.settled)
             yield from self.follow(link.ref, 0, known)
@@ -335,13 +350,7 @@ class ArticlesSpider(scrapy.Spider):
     def _window(self, link: Link) -> str | None:
         """'older' / 'newer' when the listed time is outside the window, else None (unknown counts as in)."""
         day = self._listed_day(link.listed_at)
-        if day is None:
-            return None
-        if self.since and day < self.since:
-            return "older"
-        if self.until and day > self.until:
-            return "newer"
-        return None
+        return None if day is None else self.args.window(day)
 
     def _listed_day(self, listed_at: str | None) -> date | None:
         """The Kyiv date of a listed time; absolute forms (with a year) are parsed once per crawl.
@@ -380,7 +389,7 @@ class ArticlesSpider(scrapy.Spider):
         del page  # the parsed tree is not needed while the outputs are processed
         if links:
             self.crawler.stats.inc_value("interfax/related/desktop")
-            yield from self._finish(item, links, depth, self._in_window(item), response.meta)
+            yield from self._finish(item, links, depth, self._in_window(item.get("published_at")), response.meta)
             return
         if amp is None:
             self.crawler.stats.inc_value("interfax/related/none")
@@ -393,7 +402,7 @@ class ArticlesSpider(scrapy.Spider):
             errback=self.on_amp_error,
             dont_filter=True,
             priority=PRIORITY_ARTICLE - depth,
-            meta={"interfax_kind": "amp", "interfax_depth": depth, "interfax_id": response.meta.get("interfax_id"),
+            meta={KIND_META: "amp", "interfax_depth": depth, "interfax_id": response.meta.get("interfax_id"),
                   "interfax_item": item},
         )
 
@@ -402,7 +411,7 @@ class ArticlesSpider(scrapy.Spider):
         links = [] if self._not_html(response, "amp") else AmpArticlePage(response).related()
         if not links:
             self.crawler.stats.inc_value("interfax/related/none")
-        yield from self._finish(item, links, self._current_depth(response.meta), self._in_window(item), response.meta)
+        yield from self._finish(item, links, self._current_depth(response.meta), self._in_window(item.get("published_at")), response.meta)
 
     def on_amp_error(self, failure):
         """The twin failed: the article is still exported, with no related items."""
@@ -444,13 +453,12 @@ class ArticlesSpider(scrapy.Spider):
     def article_item(self, page: ArticlePage) -> Article:
         return Article(**page.fields(), crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
-    def _in_window(self, item: Article) -> bool:
+    def _in_window(self, candidates) -> bool:
         """Follow related links only from articles inside the window (an undated one counts as inside)."""
-        for candidate in item.get("published_at") or []:
+        for candidate in candidates or []:
             when = dates.parse(candidate)
             if when is not None:
-                day = when.date()
-                return not ((self.since and day < self.since) or (self.until and day > self.until))
+                return self.args.window(when.date()) is None
         return True
 
     def _amp_fetch_url(self, page: ArticlePage) -> str | None:
@@ -464,7 +472,7 @@ class ArticlesSpider(scrapy.Spider):
 
     def on_error(self, failure):
         request = failure.request
-        kind = request.meta.get("interfax_kind", "request")
+        kind = request.meta.get(KIND_META, "request")
         fault_kind, fault = describe_failure(failure)
         self.crawler.stats.inc_value(f"interfax/errors/{fault_kind}")
         # the URL the spider asked for, also when the failure came after redirects
@@ -482,7 +490,7 @@ class ArticlesSpider(scrapy.Spider):
         ``ContentGuardMiddleware`` normally turns these into errback failures first; this guard keeps a
         callback from crashing when that middleware is off.
         """
-        if isinstance(response, HtmlResponse) and response.body.strip():
+        if isinstance(response, HtmlResponse) and response.body and not response.body.isspace():
             return False
         why = "empty body" if isinstance(response, HtmlResponse) else "not an HTML page"
         self.crawler.stats.inc_value(f"interfax/errors/{'empty_body' if why == 'empty body' else 'not_html'}")
