@@ -31,7 +31,7 @@ from scrapy.exporters import JsonLinesItemExporter
 from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
 from scrapy.utils.python import to_bytes
 
-from interfax.pipelines import ArticleDropped
+from interfax.pipelines import ArticleDropped, _count_drop, _Step
 from interfax.state import IncrementalState
 
 logger = logging.getLogger(__name__)
@@ -194,6 +194,8 @@ class JsonLinesExporter(JsonLinesItemExporter):
         self.fsync = fsync
         self._warned = False
         self._plain_fields_cache: dict[type, list[str] | None] = {}
+        #: the feed file's absolute path, as the state store records it
+        self._path = os.path.abspath(file.name) if isinstance(file, FeedFile) else None
 
     @classmethod
     def from_crawler(cls, crawler, file, *args, **kwargs):
@@ -248,7 +250,7 @@ class JsonLinesExporter(JsonLinesItemExporter):
             return
         intent = None
         if self.state is not None and isinstance(article_id, int):
-            intent = self.state.intend(os.path.abspath(self.file.name), self.file.end(), article_id, len(data))
+            intent = self.state.intend(self._path, self.file.end(), article_id, len(data))
         self.file.write(data)
         if self.fsync:
             os.fsync(self.file.fileno())
@@ -271,7 +273,7 @@ class AlreadyExported(ArticleDropped):
     log_level = "INFO"
 
 
-class ExportedPipeline:
+class ExportedPipeline(_Step):
     """Drop articles already exported, unless ``-a refresh=1``.
 
     "Already exported": in an append target's existing lines (always) or in the state store (when
@@ -280,14 +282,10 @@ class ExportedPipeline:
     """
 
     def __init__(self, crawler):
-        self.crawler = crawler
+        super().__init__(crawler)
         self._in_feeds: set[int] | None = None
         self._state: IncrementalState | None = None
         self._refresh: bool | None = None
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     def _setup(self) -> None:
         spider = self.crawler.spider
@@ -314,6 +312,5 @@ class ExportedPipeline:
             where = "exported by an earlier run"
         if where is None:
             return item
-        self.crawler.stats.inc_value(f"interfax/drop/{AlreadyExported.reason}")
-        raise AlreadyExported(f"article {article_id} {where}")
+        raise _count_drop(self.crawler, AlreadyExported(f"article {article_id} {where}"))
 

@@ -365,21 +365,16 @@ def _candidates(*values) -> list[str]:
 
 
 def _image_url(src: str, origin: str) -> str | None:
-    """The absolute live URL of an image, or None for a src that is not a URL (``http://[::1``)."""
-    relative = _site_relative(src, origin)
-    path = relative[len(urls.LIVE_ORIGIN):] if relative.startswith(urls.LIVE_ORIGIN + "/") else relative
+    """The absolute live URL of an image (one on the mirror's origin mapped back onto the live site),
+    or None for a src that is not a URL (``http://[::1``)."""
+    url = urls.live_url(src.strip(), origin)
+    path = url[len(urls.LIVE_ORIGIN):] if url.startswith(urls.LIVE_ORIGIN + "/") else url
     if _PLAIN_PATH_RE.fullmatch(path) and "/." not in path:
         return urls.LIVE_ORIGIN + path  # what urljoin gives for a plain path on the site, cheaper
     try:
-        return urljoin(urls.LIVE_ORIGIN + "/", relative)
+        return urljoin(urls.LIVE_ORIGIN + "/", url)
     except ValueError:
         return None
-
-
-def _site_relative(src: str, origin: str) -> str:
-    """Map an image URL on the mirror's origin back onto the live site."""
-    src = src.strip()
-    return src[len(origin):] if src.startswith(origin + "/") else src
 
 
 def _is_pixel(img) -> bool:
