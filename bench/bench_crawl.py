@@ -333,8 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if opts.root:
             root = opts.root
-            manifest_file = root / "bench-manifest.json"
-            manifest = json.loads(manifest_file.read_text()) if manifest_file.exists() else {"sections": list(DEFAULT_SECTIONS)}
+            manifest = {"sections": list(DEFAULT_SECTIONS)}
         else:
             root = work / "mirror"
             print(f"building a mirror of {opts.articles} articles in {root} ...", flush=True)
@@ -352,7 +351,6 @@ def main(argv: list[str] | None = None) -> int:
         if opts.server == "fast":
             server = FastServer(root)
         else:
-            sys.path.insert(0, str(ROOT))
             from interfax.mirror.server import MirrorServer
 
             server = MirrorServer(root=root)

@@ -45,14 +45,11 @@ def _key(text: str) -> str:
 
 #: visible labels of ad slots
 AD_LABELS = frozenset({"РЕКЛАМА", "РЕКЛАМНИЙ БЛОК", "ADVERTISEMENT", "ADVERTISING", "AD", "ПАРТНЕРСЬКИЙ МАТЕРІАЛ"})
-#: visible headings of lists that are not the article: related, latest, the partner informer
-LIST_HEADINGS = frozenset(
+#: visible headings of the "ЩЕ ЗА ТЕМОЮ" (related) block
+RELATED_HEADINGS = frozenset({"ЩЕ ЗА ТЕМОЮ", "ЕЩЕ ПО ТЕМЕ", "ЕЩЁ ПО ТЕМЕ", "MORE ABOUT", "MORE ON THE TOPIC"})
+#: visible headings of lists that are not the article: related, latest, read-also
+LIST_HEADINGS = RELATED_HEADINGS | frozenset(
     {
-        "ЩЕ ЗА ТЕМОЮ",
-        "ЕЩЕ ПО ТЕМЕ",
-        "ЕЩЁ ПО ТЕМЕ",
-        "MORE ABOUT",
-        "MORE ON THE TOPIC",
         "ОСТАННЄ",
         "ОСТАННІ НОВИНИ",
         "ПОСЛЕДНЕЕ",
@@ -65,7 +62,6 @@ LIST_HEADINGS = frozenset(
         "READ ALSO",
     }
 )
-RELATED_HEADINGS = frozenset({"ЩЕ ЗА ТЕМОЮ", "ЕЩЕ ПО ТЕМЕ", "ЕЩЁ ПО ТЕМЕ", "MORE ABOUT", "MORE ON THE TOPIC"})
 _INFORMER_RE = re.compile(r"^UKR\.NET\b", re.I)
 #: any related heading in a text, whatever its case and spacing (a cheap pre-test)
 RELATED_HEADING_IN_TEXT_RE = re.compile(
@@ -171,13 +167,14 @@ def strip_boilerplate(body: etree._Element) -> int:
             continue
         # a label or heading shows in the element's own text (``<b>ОСТАННЄ</b>``, ``<p>РЕКЛАМА</p>``)
         own = (el.text or "").strip()
-        if not own or len(own) > 60 or not _could_be_label(own) or not _attached(el, body):
+        if not own or len(own) > 60 or not _could_be_label(own) or not _within(el.getparent(), body):
             continue
         text = own_heading(el)
         if not text:
             continue
-        if is_ad_label(text) or is_list_heading(text) or is_informer_heading(text):
-            removed += _remove_block(el, body, ad=is_ad_label(text))
+        ad = is_ad_label(text)
+        if ad or is_list_heading(text) or is_informer_heading(text):
+            removed += _remove_block(el, body, ad=ad, heading_length=len(text))
     return removed
 
 
@@ -203,31 +200,20 @@ def _could_be_label(text: str) -> bool:
     return text[:1].upper() in _LABEL_START
 
 
-def _attached(el: etree._Element, root: etree._Element) -> bool:
-    node = el.getparent()
-    while node is not None:
-        if node is root:
-            return True
-        node = node.getparent()
-    return False
-
-
-def _remove_block(heading: etree._Element, body: etree._Element, ad: bool) -> int:
+def _remove_block(heading: etree._Element, body: etree._Element, ad: bool, heading_length: int) -> int:
     """Remove what a boilerplate heading introduces.
 
     The heading's container goes when the container holds nothing but the heading and links
     (a wrapped list) or, for an ad label, little text; otherwise the heading goes with the link
-    lists that follow it.
+    lists that follow it. ``heading_length``: the length of the heading's visible text.
     """
     block = heading
     while block.getparent() is not None and block.getparent() is not body:
         parent = block.getparent()
-        parent_text = squash("".join(parent.itertext()))
-        heading_text = squash("".join(heading.itertext()))
-        rest = len(parent_text) - len(heading_text)
+        rest = len(squash("".join(parent.itertext()))) - heading_length
         if ad and rest <= 80:
             block = parent
-        elif not ad and _link_density_without(parent, heading) >= 0.6:
+        elif not ad and _link_density_without(parent, heading, rest) >= 0.6:
             block = parent
         else:
             break
@@ -243,8 +229,8 @@ def _remove_block(heading: etree._Element, body: etree._Element, ad: bool) -> in
     return removed
 
 
-def _link_density_without(el: etree._Element, heading: etree._Element) -> float:
-    text = len(squash("".join(el.itertext()))) - len(squash("".join(heading.itertext())))
+def _link_density_without(el: etree._Element, heading: etree._Element, text: int) -> float:
+    """Share of ``el``'s text (``text`` characters without the heading's) that is link text outside the heading."""
     if text <= 0:
         return 1.0
     linked = sum(len(squash("".join(a.itertext()))) for a in el.iter("a") if not _within(a, heading))

@@ -48,13 +48,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TextIO
-from zoneinfo import ZoneInfo
 
 
 from interfax import __version__
+from interfax.dates import KYIV
 from interfax.schema import RecordValidator, load_schema
 
-KYIV = ZoneInfo("Europe/Kyiv")
 FORMATS = ("jsonl", "csv")
 #: File names a folder input is expanded to (recursively, sorted).
 INPUT_SUFFIXES = (".jsonl", ".jsonl.gz", ".jl", ".jl.gz")

@@ -151,10 +151,6 @@ class SafeFileFeedStorage(FileFeedStorage):
     def from_crawler(cls, crawler, uri: str, *, feed_options: dict | None = None):
         return cls(uri, feed_options=feed_options, crawler=crawler)
 
-    @property
-    def abspath(self) -> str:
-        return str(Path(self.path).resolve())
-
     def existing_ids(self) -> set[int]:
         """Ids already in the append target (repairs its tail first, once)."""
         if self._ids is None:

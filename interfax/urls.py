@@ -39,7 +39,6 @@ DEFAULT_SECTIONS = (
 
 SECTION_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ARTICLE_PATH_RE = re.compile(r"^/news/(?P<section>[a-z0-9][a-z0-9-]*)/(?P<id>\d{1,9})(?P<amp>-amp)?\.html$")
-_LISTING_PATH_RE = re.compile(r"^/news/(?P<section>[a-z0-9][a-z0-9-]*?)(?:-(?P<page>\d{1,6}))?\.html$")
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ def response(url: str, body: str | bytes, encoding: str | None = "utf-8") -> Htm
 
 def exercise_article(page: ArticlePage) -> None:
     page.ref  # noqa: B018
-    for name in ("id", "lang", "title", "published_at", "modified_at", "visible_time", "lead", "paragraphs", "text",
+    for name in ("id", "lang", "title", "published_at", "modified_at", "visible_time", "lead", "text",
                  "tags", "images", "photo_credit", "source", "reading_time", "related", "amp_url"):
         getattr(page, name)()
     if hasattr(page, "fields"):

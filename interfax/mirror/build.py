@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from interfax.mirror import render
+from interfax.urls import DEFAULT_SECTIONS
 from interfax.mirror.model import (
     AD, AD_ID, AD_P, ADSENSE, H2, INFORMER, LOADING, NBSP, PIMG, SECTION_NAMES, SHARE, SOURCE, UL, Article, Img, P,
     Rel, expected_item, key_id, key_path,
@@ -39,7 +40,7 @@ DEFAULT_EXPECTED = REPO_ROOT / "tests" / "expected"
 #: copied verbatim from the site reconstruction: the generator never writes them
 REFERENCE_PAGES = ("news/general.html", "news/general/1063374.html", "news/general/1063374-amp.html")
 #: the sections the `articles` spider starts from, in order
-CRAWL_SECTIONS = ["latest", "general", "political", "economic", "greendeal", "sport", "telecom", "investments", "pharmacy"]
+CRAWL_SECTIONS = list(DEFAULT_SECTIONS)  # the listings a default crawl starts from
 MAX_DEPTH = 2
 
 
@@ -61,9 +62,6 @@ class Site:
         self.by_key = {a.key: a for a in self.articles + self.traps}
         assert len(self.by_key) == len(self.articles) + len(self.traps), "duplicate article keys"
         assert len({a.id for a in self.articles + self.traps}) == len(self.by_key), "duplicate ids"
-
-    def lookup(self, key: str) -> Article:
-        return self.by_key[key]
 
     def title(self, key: str) -> str:
         return self.by_key[key].title if key in self.by_key else self.missing[key][0]

@@ -180,13 +180,10 @@ class ArticlePage(Page):
         _flatten(self._clean_body, out)
         return tuple(out)
 
-    def paragraphs(self) -> list[str]:
-        """The body's paragraphs in order, boilerplate nodes removed (lines are cleaned by the pipeline)."""
-        return list(self._paragraphs)
-
     def text(self) -> list[str]:
-        """Paragraphs for the cleaning pipeline (which drops boilerplate lines and joins them)."""
-        return self.paragraphs()
+        """The body's paragraphs in order, boilerplate nodes removed; the cleaning pipeline drops
+        boilerplate lines and joins them."""
+        return list(self._paragraphs)
 
     def tags(self) -> list[str]:
         tags: list[str] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -57,7 +57,6 @@ class CrawlArgs:
     max_pages: int = DEFAULT_MAX_PAGES
     related_depth: int = DEFAULT_RELATED_DEPTH
     refresh: bool = False
-    extra: dict = field(default_factory=dict)
 
     def window(self, day: date) -> str | None:
         """'older' / 'newer' for a Kyiv date outside ``since``..``until``, else None."""
