@@ -85,6 +85,11 @@ def is_informer_heading(text: str) -> bool:
     return bool(_INFORMER_RE.match(squash(text)))
 
 
+def is_boilerplate_heading(text: str) -> bool:
+    """An ad label, a list heading (related, latest, read-also) or the informer's heading."""
+    return bool(text) and (is_ad_label(text) or is_list_heading(text) or is_informer_heading(text))
+
+
 # ---------------------------------------------------------------- nodes
 
 #: elements that never hold article text

@@ -78,3 +78,20 @@ def test_image_url_fast_path_agrees_with_urljoin(path):
         except ValueError:
             want = None
         assert _image_url(src, "http://127.0.0.1:1") == want
+
+
+def test_related_by_heading_climbs_a_lone_wrapper_and_stops_at_the_next_list():
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.article import ArticlePage
+
+    html = (
+        "<html><body><article><h1>Заголовок</h1><div class='article-content'><p>Текст статті.</p></div>"
+        "<div class='box'><div><!-- x --><h2>Ще за темою</h2></div>"
+        "<ul><li><a href='/news/general/1063374.html'>Перша</a></li></ul>"
+        "<ul><li><a href='/news/economic/1062540-amp.html?utm_source=x'>Друга</a></li></ul>"
+        "<h2>ОСТАННЄ</h2><ul><li><a href='/news/general/1063390.html'>Не пов'язана</a></li></ul></div>"
+        "</article></body></html>"
+    )
+    page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1.html", body=html.encode(), encoding="utf-8"))
+    assert [(link.ref.id, link.title) for link in page.related()] == [(1063374, "Перша"), (1062540, "Друга")]

@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 from cssselect import HTMLTranslator
 from lxml import etree
 from parsel.selector import create_root_node
-from scrapy.selector import Selector
 
 from interfax import cleaning, urls
 
@@ -113,11 +112,6 @@ class Page:
         """
         return parse_html(self.response)
 
-    @cached_property
-    def sel(self) -> Selector:
-        """A parsel Selector over the same tree, for the few XPath-heavy fallbacks."""
-        return Selector(root=self.root, type="html")
-
     def text_within(self, el) -> str:
         """Every text of ``el`` and below, concatenated (scripts too); computed once per element."""
         text = self._texts.get(el)
@@ -210,9 +204,9 @@ class Page:
         return urls.article_ref(href, self.url, self.origin)
 
     def links_under(self, node) -> list[Link]:
-        """Article links inside ``node`` (lxml element or parsel Selector), with titles and times, once each."""
+        """Article links inside the element ``node``, with titles and times, once each."""
         out: dict[int, Link] = {}
-        for a in getattr(node, "root", node).iter("a"):
+        for a in node.iter("a"):
             ref = self.article_ref(a.get("href"))
             if ref is None or ref.id in out:
                 continue
@@ -224,24 +218,26 @@ class Page:
         """For each heading whose visible text passes ``test``, the elements that follow it.
 
         What follows is the heading's later siblings up to the next boilerplate heading; when the
-        heading is wrapped alone in an element, the wrapper's siblings. Returns lists of Selectors.
+        heading is wrapped alone in an element, the wrapper's siblings. Returns lists of elements.
         """
         found = []
         seen = set()
-        for node in self.sel.xpath(
+        for node in xpath(
+            self.root,
             "//body//*[not(self::script) and not(self::style)]"
-            "[text()[string-length(normalize-space(.)) > 3 and string-length(normalize-space(.)) < 40]]"
+            "[text()[string-length(normalize-space(.)) > 3 and string-length(normalize-space(.)) < 40]]",
         ):
-            if not any(test(t) for t in node.xpath("text()").getall()):
+            if not any(test(t) for t in xpath(node, "text()")):
                 continue
-            if not test(" ".join(node.xpath(".//text()").getall())):
+            if not test(" ".join(node.itertext())):
                 continue
-            while len(node.xpath("../*")) == 1 and node.xpath("../..") and not node.xpath("../self::body"):
-                node = node.xpath("..")[0]
-            key = node.root
-            if key in seen:
+            parent = node.getparent()
+            while (parent is not None and parent.tag != "body" and parent.getparent() is not None
+                   and sum(isinstance(child.tag, str) for child in parent) == 1):
+                node, parent = parent, parent.getparent()
+            if node in seen:
                 continue
-            seen.add(key)
+            seen.add(node)
             found.append(list(_until_next_heading(node)))
         return found
 
@@ -253,12 +249,10 @@ _HEADINGS_XPATH = (
 
 
 def _until_next_heading(node):
-    for sib in node.xpath("following-sibling::*"):
-        heads = (cleaning.squash(" ".join(h.xpath(".//text()").getall())) for h in sib.xpath(_HEADINGS_XPATH))
-        if any(
-            h and (cleaning.is_list_heading(h) or cleaning.is_ad_label(h) or cleaning.is_informer_heading(h))
-            for h in heads
-        ):
+    for sib in node.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        if any(cleaning.is_boilerplate_heading(text_of(h)) for h in xpath(sib, _HEADINGS_XPATH)):
             return
         yield sib
 
