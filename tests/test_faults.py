@@ -522,3 +522,18 @@ def test_log_formatter_skips_debug_lines_below_the_log_level():
     verbose = LogFormatter.from_crawler(_crawler(LOG_LEVEL="DEBUG"))
     assert verbose.crawled(request, response, None)["msg"].startswith("Crawled")
     assert verbose.scraped({"id": 1}, response, None)["msg"].startswith("Scraped from")
+
+
+def test_faulty_server_records_what_it_answered():
+    import urllib.error
+    import urllib.request
+
+    with FaultyServer() as server:
+        for path in ("/robots.txt", "/news/general/1063374.html", "/nope.html"):
+            try:
+                urllib.request.urlopen(server.url(path), timeout=10).read()
+            except urllib.error.HTTPError:
+                pass
+        assert [(hit.path, hit.status) for hit in server.hits] == [
+            ("/robots.txt", 200), ("/news/general/1063374.html", 200), ("/nope.html", 404)]
+        assert server.requests == ["/robots.txt", "/news/general/1063374.html", "/nope.html"]

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from interfax.mirror.server import DEFAULT_ROOT, MirrorServer, content_type
+from interfax.mirror.server import DEFAULT_ROOT, Hit, MirrorServer, content_type
 
 #: the mirror article every fault page is built from
 TEMPLATE_ID = 1063374
@@ -264,15 +264,22 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             sys.stderr.write(f"faulty: {format % args}\n")
 
     # -- answers -----------------------------------------------------------------------------
-    def send(self, status: int, ctype: str | None, body: bytes, headers: dict | None = None, length: int | None = None):
+    def head(self, status: int, ctype: str | None, headers: dict | None = None, length: int | None = None) -> None:
+        """Status line and headers (no Content-Length when ``length`` is None); recorded in ``hits``."""
+        target = urlsplit(self.path)
+        self.server.mirror._record(Hit(self.command, target.path or "/", target.query, status))
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body) if length is None else length))
+        if length is not None:
+            self.send_header("Content-Length", str(length))
         self.send_header("Cache-Control", "no-store")
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
+
+    def send(self, status: int, ctype: str | None, body: bytes, headers: dict | None = None, length: int | None = None):
+        self.head(status, ctype, headers, len(body) if length is None else length)
         self.wfile.write(body)
         self.wfile.flush()
 
@@ -376,10 +383,7 @@ class FaultyServer(MirrorServer):
         body = self._page(path)
         pieces = 10
         step = -(-len(body) // pieces)
-        h.send_response(200)
-        h.send_header("Content-Type", "text/html; charset=utf-8")
-        h.send_header("Content-Length", str(len(body)))
-        h.end_headers()
+        h.head(200, "text/html; charset=utf-8", length=len(body))
         h.wfile.flush()
         for start in range(0, len(body), step):
             if self._stop.wait((fault.seconds or 1.0) / pieces):
@@ -389,10 +393,7 @@ class FaultyServer(MirrorServer):
 
     def _fault_close(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
         body = self._page(path)
-        h.send_response(200)
-        h.send_header("Content-Type", "text/html; charset=utf-8")
-        h.send_header("Transfer-Encoding", "chunked")
-        h.end_headers()
+        h.head(200, "text/html; charset=utf-8", {"Transfer-Encoding": "chunked"})
         part = body[: len(body) // 2]
         h.wfile.write(f"{len(part):x}\r\n".encode() + part + b"\r\n")
         h.wfile.flush()
@@ -400,10 +401,7 @@ class FaultyServer(MirrorServer):
 
     def _fault_short(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
         body = self._page(path)
-        h.send_response(200)
-        h.send_header("Content-Type", "text/html; charset=utf-8")
-        h.send_header("Content-Length", str(len(body)))
-        h.end_headers()
+        h.head(200, "text/html; charset=utf-8", length=len(body))
         h.wfile.write(body[: len(body) // 2])
         h.wfile.flush()
         h.close_connection = True
@@ -417,10 +415,7 @@ class FaultyServer(MirrorServer):
         h.send(fault.status or 200, fault.content_type, body, fault.headers)
 
     def _fault_huge(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
-        h.send_response(200)
-        h.send_header("Content-Type", "text/html; charset=utf-8")
-        h.send_header("Content-Length", str(fault.size))
-        h.end_headers()
+        h.head(200, "text/html; charset=utf-8", length=fault.size)
         chunk = b"<p>" + b"x" * 65530 + b"</p>\n"
         sent = 0
         while sent < fault.size and not self._stop.is_set():
