@@ -387,7 +387,6 @@ class IncrementalState:
         self.store: StateStore | None = None
         self.run: int | None = None
         self._known: set[int] = set()
-        self._skipped: set[int] = set()
         self._expanded: set[int] = set()
         self._gone: set[int] = set()
         self.counts = {"new": 0, "refreshed": 0, "known": 0, "skipped": 0, "gone": 0}
@@ -433,11 +432,9 @@ class IncrementalState:
     def met_known(self, known: Known) -> None:
         """The spider met an article exported by an earlier run (or gone) and does not fetch it."""
         seen = self._gone if known.gone else self._known
-        if known.id not in seen:
+        if known.id not in seen:  # an id is either known or gone: each is skipped once
             seen.add(known.id)
             self._inc("gone" if known.gone else "known")
-        if known.id not in self._skipped:
-            self._skipped.add(known.id)
             self._inc("skipped")
 
     def expand(self, article_id: int) -> bool:
