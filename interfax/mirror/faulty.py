@@ -315,6 +315,11 @@ class FaultyServer(MirrorServer):
         with self._lock:
             return [path for path, _ in self._arrivals]
 
+    def clear_requests(self) -> None:
+        super().clear_requests()
+        with self._lock:
+            self._arrivals.clear()
+
     def count(self, path: str) -> int:
         with self._lock:
             return sum(1 for p, _ in self._arrivals if p == path)
