@@ -95,3 +95,42 @@ def test_related_by_heading_climbs_a_lone_wrapper_and_stops_at_the_next_list():
     )
     page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1.html", body=html.encode(), encoding="utf-8"))
     assert [(link.ref.id, link.title) for link in page.related()] == [(1063374, "Перша"), (1062540, "Друга")]
+
+
+_TAGS = ("div", "p", "a", "span", "article", "h1")
+_CLASSES = ("x", "y", "x-y", "Y")
+
+
+@st.composite
+def _trees(draw, depth=0):
+    """Small HTML trees whose class attributes mix tokens, repeats, tabs, newlines and nbsp."""
+    tag = draw(st.sampled_from(_TAGS))
+    tokens = draw(st.lists(st.sampled_from(_CLASSES + ("", "x\u00a0y")), max_size=3))
+    sep = draw(st.sampled_from((" ", "  ", "\t", "\n ", "\u00a0")))
+    attr = f' class="{sep.join(tokens)}"' if tokens else ""
+    children = draw(st.lists(_trees(depth + 1), max_size=3)) if depth < 3 else []
+    return f"<{tag}{attr}>t{''.join(children)}</{tag}>"
+
+
+_SELECTORS = st.lists(
+    st.tuples(st.sampled_from((None,) + _TAGS), st.sampled_from((None,) + _CLASSES)).filter(lambda p: p != (None, None)),
+    min_size=1, max_size=3,
+).map(lambda parts: " ".join((tag or "") + (f".{cls}" if cls else "") for tag, cls in parts))
+
+
+@given(_trees(), _SELECTORS, st.integers(min_value=0, max_value=5), st.booleans())
+@settings(max_examples=400, deadline=None, database=None)
+def test_select_agrees_with_css(tree, selector, start, indexed_first):
+    """The class-index answer is cssselect's: the same elements in the same order, from any element."""
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.article import ArticlePage
+    from interfax.pages.base import css
+
+    page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1.html", encoding="utf-8",
+                                    body=f"<html><body>{tree}</body></html>".encode()))
+    elements = list(page.root.iter("body", *_TAGS))
+    el = elements[min(start, len(elements) - 1)]
+    if indexed_first:
+        page.select(el, ".x")  # the index is built: later lookups use it
+    assert page.select(el, selector) == css(el, selector)

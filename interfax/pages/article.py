@@ -102,10 +102,9 @@ class ArticlePage(Page):
             return self.article_node
         return None
 
-    @staticmethod
-    def _first(el, selectors):
+    def _first(self, el, selectors):
         for selector in selectors:
-            found = css(el, selector)
+            found = self.select(el, selector)
             if found:
                 return found[0]
         return None
@@ -115,7 +114,7 @@ class ArticlePage(Page):
     def title(self) -> str | None:
         visible = None
         for selector in self.title_selectors:
-            found = css(self.scope, selector)
+            found = self.select(self.scope, selector)
             visible = text_of(found[0]) if found else None
             if visible:
                 break
@@ -147,7 +146,7 @@ class ArticlePage(Page):
     def visible_time(self) -> str | None:
         """The header's "HH:MM DD.MM.YYYY" as shown."""
         for selector in self.header_time_selectors:
-            for node in css(self.scope, selector)[:3]:
+            for node in self.select(self.scope, selector)[:3]:
                 found = date_in_text(text_of(node))
                 if found:
                     return cleaning.squash(found)
@@ -188,7 +187,7 @@ class ArticlePage(Page):
     def tags(self) -> list[str]:
         tags: list[str] = []
         for selector in self.tags_selectors:
-            tags = [text_of(a).lstrip("#").strip() for a in css(self.scope, selector)]
+            tags = [text_of(a).lstrip("#").strip() for a in self.select(self.scope, selector)]
             tags = [t for t in tags if t]
             if tags:
                 break
@@ -209,7 +208,9 @@ class ArticlePage(Page):
         scope = self.scope
         out: dict[str, dict] = {}
         if scope is not None:
-            for img in xpath(scope, ".//img | .//amp-img"):
+            for img in scope.iter("img", "amp-img"):
+                if img is scope:
+                    continue
                 if _in_noise(img, scope) or _is_pixel(img):
                     continue
                 src = img.get("src") or img.get("data-src") or ""
@@ -275,7 +276,7 @@ class ArticlePage(Page):
 
     def reading_time(self) -> int | None:
         for selector in self.reading_time_selectors:
-            for node in css(self.scope, selector)[:1]:
+            for node in self.select(self.scope, selector)[:1]:
                 minutes = cleaning.reading_minutes(text_of(node))
                 if minutes:
                     return minutes

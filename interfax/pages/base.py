@@ -52,12 +52,52 @@ def css(el, selector: str) -> list:
     return _compiled_css(selector)(el)
 
 
+#: a compound selector the class index answers: ``tag``, ``.class`` or ``tag.class``
+_COMPOUND_RE = re.compile(r"(?P<tag>[A-Za-z][A-Za-z0-9-]*)?(?:\.(?P<cls>-?[A-Za-z_][\w-]*))?")
+#: what XPath's normalize-space (and so cssselect's class test) counts as whitespace
+_CLASS_SPACE = str.maketrans("\t\n\r", "   ")
+
+
+def class_tokens(value: str | None) -> list[str]:
+    """The tokens of a class attribute, split as cssselect's XPath splits them (space, tab, CR, LF)."""
+    if not value:
+        return []
+    if value.isprintable():  # the common case: no whitespace but the space
+        return value.split(" ")
+    return value.translate(_CLASS_SPACE).split(" ")
+
+
+@lru_cache(maxsize=None)
+def _descendant_chain(selector: str) -> tuple[tuple[str | None, str | None], ...] | None:
+    """``selector`` as (tag, class) pairs when it is compounds joined by the descendant combinator
+    (``.a``, ``h1.b``, ``.a .b``, ``.a a``); None for anything else."""
+    chain = []
+    for part in selector.split():
+        m = _COMPOUND_RE.fullmatch(part)
+        if m is None or not (m["tag"] or m["cls"]):
+            return None
+        chain.append((m["tag"].lower() if m["tag"] else None, m["cls"]))
+    return tuple(chain) or None
+
+
 def xpath(el, path: str, **variables) -> list:
     """An XPath on an lxml element, compiled once (the parsers' hot paths skip parsel's wrappers).
 
     ``variables`` bind ``$name`` in the path (values are never spliced into it).
     """
     return _compiled_xpath(path)(el, **variables)
+
+
+def _class_index(el) -> dict[str, list]:
+    """{class token: the elements at or below ``el`` that have it, in document order}."""
+    index: dict[str, list] = {}
+    for e in el.iter(etree.Element):
+        value = e.get("class")
+        if value:
+            for token in set(class_tokens(value)):  # "x x" lists the element once
+                if token:
+                    index.setdefault(token, []).append(e)
+    return index
 
 
 def parse_html(response) -> etree._Element:
@@ -102,6 +142,7 @@ class Page:
         #: links on the page's own origin (a mirror) count as links of the live site
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self._texts: dict = {}  # element -> its text (text_within)
+        self._classes: dict = {}  # element -> {class token: elements at or below it} (select)
 
     @cached_property
     def root(self):
@@ -111,6 +152,46 @@ class Page:
         while Scrapy keeps the response until the callback's output is processed.
         """
         return parse_html(self.response)
+
+    def select(self, el, selector: str) -> list:
+        """``css(el, selector)``, answered from a class index of ``el`` when the selector is simple.
+
+        One walk of ``el`` indexes its elements by class token; selectors made of ``tag``,
+        ``.class`` and ``tag.class`` joined by spaces are then lookups instead of XPath scans
+        (each scan builds every element's class string again). Anything else goes to ``css``.
+        """
+        chain = _descendant_chain(selector)
+        if chain is None:
+            return css(el, selector)
+        found = self._at_or_below(el, *chain[0])
+        for tag, cls in chain[1:]:
+            if not found:
+                break
+            if cls is None:  # a tag: walk below each match (document order, each element once)
+                seen: set = set()
+                below = []
+                for parent in found:
+                    for e in parent.iter(tag):
+                        if e is not parent and e not in seen:
+                            seen.add(e)
+                            below.append(e)
+            else:  # a class: the index's elements that have a match above them
+                parents = set(found)
+                below = [e for e in self._at_or_below(el, tag, cls) if any(a in parents for a in e.iterancestors())]
+            found = below
+        return found
+
+    def _at_or_below(self, el, tag: str | None, cls: str | None) -> list:
+        """Elements at or below ``el`` with that tag and class (either may be None), in document order."""
+        if cls is None:
+            return list(el.iter(tag))
+        index = self._classes.get(el)
+        if index is None and tag is not None:  # ``article.x``: the tag's elements, without building an index
+            return [e for e in el.iter(tag) if cls in class_tokens(e.get("class"))]
+        if index is None:
+            index = self._classes[el] = _class_index(el)
+        found = index.get(cls, [])
+        return [e for e in found if e.tag == tag] if tag is not None else list(found)
 
     def text_within(self, el) -> str:
         """Every text of ``el`` and below, concatenated (scripts too); computed once per element."""
