@@ -197,12 +197,18 @@ def _strip_noise(parent: etree._Element) -> int:
     return removed
 
 
-_LABEL_START = frozenset(k[0] for k in AD_LABELS | LIST_HEADINGS) | {"U"}
+_INFORMER_KEY = "UKR.NET"
+#: every start of a label or list heading, in comparison form (``_key``)
+_LABEL_PREFIXES = frozenset(
+    key[:n].rstrip(" :.…-–—") for key in AD_LABELS | LIST_HEADINGS | {_INFORMER_KEY} for n in range(1, len(key) + 1)
+)
 
 
 def _could_be_label(text: str) -> bool:
-    """Cheap pre-check: does the text start like one of the known labels or headings?"""
-    return text[:1].upper() in _LABEL_START
+    """Cheap pre-check on an element's own leading text: could the element's whole visible text
+    (which starts with it) be a label, a list heading or the informer's heading?"""
+    key = _key(text)
+    return key in _LABEL_PREFIXES or key.startswith(_INFORMER_KEY)
 
 
 def _remove_block(heading: etree._Element, body: etree._Element, ad: bool, heading_length: int) -> int:
@@ -263,6 +269,8 @@ _PLACEHOLDER_RE = re.compile(r"^(?:загрузка|завантаження|loa
 _READING_TIME_RE = re.compile(r"^\d{1,3}\s*(?:хв|хвилин[аи]?|мин|минут[аы]?|min|mins|minutes?)\.?\s*(?:читати|читання|чтения|читать|read)$", re.I)
 _TAG_LINE_RE = re.compile(r"^(?:теги|тэги|теґи|метки|tags)\s*:", re.I)
 _CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
+#: a tag line or a photo credit (one match for both, on long paragraphs)
+_LABELLED_LINE_RE = re.compile(f"{_TAG_LINE_RE.pattern}|{_CREDIT_RE.pattern}", re.I)
 _SHARE_WORDS = frozenset(
     {
         "ПОДІЛИТИСЯ", "ПОДЕЛИТЬСЯ", "SHARE", "FACEBOOK", "TELEGRAM", "TWITTER", "X", "VIBER", "WHATSAPP",
@@ -296,7 +304,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
     if not text:
         return True
     if len(text) > _MAX_LABEL_LENGTH:  # a long paragraph: text, unless a tag line, a credit or a repeat
-        if _TAG_LINE_RE.match(text) or _CREDIT_RE.match(text):
+        if _LABELLED_LINE_RE.match(text):
             return True
         if _maybe_repeat(len(text), title_key, caption_keys):
             key = _key(text)
@@ -316,7 +324,9 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
 
 def _maybe_repeat(length: int, title_key: str | None, caption_keys: set[str]) -> bool:
     """Could a paragraph this long be the title or a caption again (punctuation aside)?"""
-    return any(abs(length - len(k)) <= 8 for k in ([title_key] if title_key else []) + list(caption_keys))
+    if title_key and abs(length - len(title_key)) <= 8:
+        return True
+    return any(abs(length - len(k)) <= 8 for k in caption_keys)
 
 
 def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = ()) -> list[str]:

@@ -106,3 +106,20 @@ def test_squash_fast_path_agrees_with_the_definition(text):
     reference = " ".join(text.replace("\u200b", "").replace("\ufeff", "").replace("\x00", "").split())
     assert cleaning.squash(text) == reference
     assert cleaning.squash(reference) == reference
+
+
+@given(
+    st.sampled_from(sorted(cleaning.AD_LABELS | cleaning.LIST_HEADINGS | {"UKR.NET- новини з усієї України"})),
+    st.integers(min_value=1, max_value=40),
+    st.sampled_from(("", " ", ":", " …", ".")),
+    st.sampled_from(("", " ", "\u00a0", "\n")),
+    st.booleans(),
+)
+@settings(max_examples=300, deadline=None, database=None)
+def test_label_pre_test_lets_every_label_through(label, cut, trailing, pad, lower):
+    """Any leading piece of an element whose whole text is a label passes the cheap pre-test."""
+    text = (label.lower() if lower else label) + trailing
+    own, rest = text[:cut], text[cut:]
+    assert cleaning.is_boilerplate_heading(own + rest)
+    if (pad + own).strip():
+        assert cleaning._could_be_label((pad + own).strip())

@@ -250,7 +250,9 @@ class ArticlePage(Page):
         return [f.strip() for f in found if f and f.strip()]
 
     def photo_credit(self) -> str | None:
-        if not self.may_contain("Фото", "Photo", within=self.scope) and "credit" not in self.response.text:
+        if not self.may_contain("Фото", "Photo", within=self.scope) and not any(
+            "credit" in token for token in self.class_index(self.scope)
+        ):
             return None  # cheap: most pages without a credit never walk the tree
         candidates = xpath(
             self.scope,

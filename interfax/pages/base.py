@@ -185,13 +185,17 @@ class Page:
         """Elements at or below ``el`` with that tag and class (either may be None), in document order."""
         if cls is None:
             return list(el.iter(tag))
-        index = self._classes.get(el)
-        if index is None and tag is not None:  # ``article.x``: the tag's elements, without building an index
+        if tag is not None and el not in self._classes:  # ``article.x``: the tag's elements, no index built
             return [e for e in el.iter(tag) if cls in class_tokens(e.get("class"))]
+        found = self.class_index(el).get(cls, [])
+        return [e for e in found if e.tag == tag] if tag is not None else list(found)
+
+    def class_index(self, el) -> dict[str, list]:
+        """{class token: elements at or below ``el`` that have it, in document order}; built once per element."""
+        index = self._classes.get(el)
         if index is None:
             index = self._classes[el] = _class_index(el)
-        found = index.get(cls, [])
-        return [e for e in found if e.tag == tag] if tag is not None else list(found)
+        return index
 
     def text_within(self, el) -> str:
         """Every text of ``el`` and below, concatenated (scripts too); computed once per element."""
