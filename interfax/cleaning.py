@@ -172,7 +172,7 @@ def strip_boilerplate(body: etree._Element) -> int:
             continue
         # a label or heading shows in the element's own text (``<b>ОСТАННЄ</b>``, ``<p>РЕКЛАМА</p>``)
         own = (el.text or "").strip()
-        if not own or len(own) > 60 or not _could_be_label(own) or not _within(el.getparent(), body):
+        if not own or len(own) > 60 or not could_start_label(own) or not _within(el.getparent(), body):
             continue
         text = own_heading(el)
         if not text:
@@ -197,6 +197,19 @@ def _strip_noise(parent: etree._Element) -> int:
     return removed
 
 
+def is_noise_node(el: etree._Element) -> bool:
+    """What ``strip_boilerplate`` removes before it looks at headings: comments, processing
+    instructions and noise elements (by tag, class or id)."""
+    tag = el.tag
+    return not isinstance(tag, str) or tag.lower() in NOISE_TAGS or noise_tokens(el)
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters lxml refuses to store (``strip_boilerplate`` drops them
+    from the texts it joins when it removes an element)."""
+    return _XML_UNSAFE_RE.sub("", text)
+
+
 _INFORMER_KEY = "UKR.NET"
 #: every start of a label or list heading, in comparison form (``_key``)
 _LABEL_PREFIXES = frozenset(
@@ -204,7 +217,7 @@ _LABEL_PREFIXES = frozenset(
 )
 
 
-def _could_be_label(text: str) -> bool:
+def could_start_label(text: str) -> bool:
     """Cheap pre-check on an element's own leading text: could the element's whole visible text
     (which starts with it) be a label, a list heading or the informer's heading?"""
     key = _key(text)

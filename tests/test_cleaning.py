@@ -122,4 +122,46 @@ def test_label_pre_test_lets_every_label_through(label, cut, trailing, pad, lowe
     own, rest = text[:cut], text[cut:]
     assert cleaning.is_boilerplate_heading(own + rest)
     if (pad + own).strip():
-        assert cleaning._could_be_label((pad + own).strip())
+        assert cleaning.could_start_label((pad + own).strip())
+
+
+_PIECES = ("Один.", "РЕКЛАМА", "Реклама", "ОСТАННЄ", "ЩЕ ЗА", " ТЕМОЮ", "UKR.NET- новини", "За словами",
+           "  ", "\u00a0", "\x0b", "a\x01b", "Р", "\n", "Довгий абзац тексту статті, що не є міткою.", "")
+
+
+@st.composite
+def _bodies(draw, depth=0):
+    """Body fragments mixing text, labels, noise nodes (by tag and class), comments, <br>, control characters."""
+    parts = [draw(st.sampled_from(_PIECES))]
+    for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
+        kind = draw(st.sampled_from(("p", "div", "span", "b", "a", "br", "ul", "li", "h3", "script", "ins", "ad", "share", "comment", "img")))
+        if kind == "comment":
+            parts.append("<!-- c -->")
+        elif kind in ("br", "img"):
+            parts.append(f"<{kind}>")
+        else:
+            tag, attr = {"ad": ("div", ' class="advert"'), "share": ("span", ' class="share-buttons"')}.get(kind, (kind, ""))
+            parts.append(f"<{tag}{attr}>{draw(_bodies(depth + 1))}</{tag}>")
+        parts.append(draw(st.sampled_from(_PIECES)))
+    return "".join(parts)
+
+
+@given(_bodies())
+@settings(max_examples=600, deadline=None, database=None)
+def test_body_paragraphs_walk_agrees_with_stripping_a_copy(fragment):
+    """The one-walk path gives what stripping a copy gives, and leaves the page's tree as it was."""
+    import copy
+
+    from lxml import etree
+
+    from interfax.pages.article import _flatten, body_paragraphs
+
+    page = etree.fromstring(f"<html><body><div>{fragment}</div></body></html>".encode(), etree.HTMLParser())
+    body = page.find("body/div")
+    before = etree.tostring(body)
+    clean = copy.deepcopy(body)
+    cleaning.strip_boilerplate(clean)
+    expected: list[str] = []
+    _flatten(clean, expected)
+    assert body_paragraphs(body) == expected
+    assert etree.tostring(body) == before

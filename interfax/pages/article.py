@@ -162,22 +162,8 @@ class ArticlePage(Page):
         return cleaning.squash(description) if description else None
 
     @cached_property
-    def _clean_body(self):
-        """A copy of the body element with boilerplate nodes removed (the response stays intact)."""
-        if self.body_node is None:
-            return None
-        root = copy.deepcopy(self.body_node)
-        root.tail = None
-        cleaning.strip_boilerplate(root)
-        return root
-
-    @cached_property
     def _paragraphs(self) -> tuple[str, ...]:
-        if self._clean_body is None:
-            return ()
-        out: list[str] = []
-        _flatten(self._clean_body, out)
-        return tuple(out)
+        return tuple(body_paragraphs(self.body_node)) if self.body_node is not None else ()
 
     def text(self) -> list[str]:
         """The body's paragraphs in order, boilerplate nodes removed; the cleaning pipeline drops
@@ -227,9 +213,10 @@ class ArticlePage(Page):
         return list(out.values())
 
     def _caption(self, img) -> str | None:
-        figcaption = xpath(img, "ancestor::figure[1]//figcaption")
-        if figcaption:
-            text = text_of(figcaption[0])
+        figure = next(img.iterancestors("figure"), None)  # ancestor::figure[1]//figcaption, without XPath
+        figcaption = next(figure.iter("figcaption"), None) if figure is not None else None
+        if figcaption is not None:
+            text = text_of(figcaption)
             text = _CREDIT_RE.sub("", text).strip(" .;,")
             if text:
                 return text
@@ -379,7 +366,7 @@ def _image_url(src: str, origin: str) -> str | None:
 
 def _is_pixel(img) -> bool:
     """Tracking pixels and hidden images: inside <noscript>, 1x1, or display:none."""
-    if any(a.tag == "noscript" for a in img.iterancestors()):
+    if next(img.iterancestors("noscript"), None) is not None:
         return True
     for attr in ("width", "height"):
         value = (img.get(attr) or "").strip().removesuffix("px")
@@ -396,6 +383,137 @@ def _in_noise(el, scope) -> bool:
         if cleaning.noise_tokens(anc):
             return True
     return False
+
+
+def body_paragraphs(body) -> list[str]:
+    """The paragraphs of a body element with its boilerplate nodes left out; ``body`` is not changed.
+
+    What ``cleaning.strip_boilerplate`` on a copy, then ``_flatten``, give. Most bodies have no
+    label or list heading in them: one walk of the page's own tree skips the noise nodes and
+    flattens the rest. A body with an element whose own text could be a label is copied and
+    stripped instead, since the block such a heading starts is found on the cleaned tree.
+    """
+    out: list[str] = []
+    try:
+        _flatten_visible(body, out, top=True)
+        return out
+    except _LabelSeen:
+        pass
+    clean = copy.deepcopy(body)
+    clean.tail = None
+    cleaning.strip_boilerplate(clean)
+    out = []
+    _flatten(clean, out)
+    return out
+
+
+class _LabelSeen(Exception):
+    """An element's own text could be a label or list heading (see ``body_paragraphs``)."""
+
+
+def _check_label(own: str | None) -> None:
+    if own:
+        own = own.strip()
+        if own and len(own) <= 60 and cleaning.could_start_label(own):
+            raise _LabelSeen
+
+
+def _flatten_visible(el, out: list[str], top: bool = False) -> None:
+    """``_flatten`` of ``el`` as if ``cleaning.strip_boilerplate`` had removed its noise nodes:
+    they are skipped, and the text after one joins the text before it (made XML-safe, as the
+    removal does). Raises ``_LabelSeen`` at an element (``el`` and below, but not the top) whose
+    own text, as the removal leaves it, could start a label."""
+    buf: list[str] = []
+    breaks = 0
+    anchor = None  # index in buf of the text a skipped node's tail joins (the previous kept sibling's tail, or el.text)
+    leading = not top  # still before el's first kept child: skipped tails join el's own text
+    own = el.text
+
+    def flush():
+        text = cleaning.squash("".join(buf))
+        if text:
+            out.append(text)
+        buf.clear()
+
+    if own:
+        buf.append(own)
+        anchor = 0
+    for child in el:
+        tail = child.tail
+        if cleaning.is_noise_node(child):
+            if tail and tail.strip():
+                if anchor is not None:
+                    buf[anchor] = cleaning.xml_safe(buf[anchor])
+                tail = cleaning.xml_safe(tail)
+                buf.append(tail)
+                anchor = len(buf) - 1
+                breaks = 0
+                if leading:
+                    own = cleaning.xml_safe(own or "") + tail
+            continue
+        if leading:
+            leading = False
+            _check_label(own)
+        anchor = None
+        tag = child.tag.lower()
+        if tag == "br":
+            breaks += 1
+            if breaks >= 2:
+                flush()
+            else:
+                buf.append(" ")
+        elif tag in _BLOCK_TAGS:
+            breaks = 0
+            flush()
+            _flatten_visible(child, out)
+        else:
+            breaks = 0
+            inner: list[str] = []
+            _inline_visible(child, inner)
+            buf.append("".join(inner))
+        if tail:
+            if tail.strip():
+                breaks = 0
+            buf.append(tail)
+            anchor = len(buf) - 1
+    if leading:
+        _check_label(own)
+    flush()
+
+
+def _inline_visible(el, buf: list[str]) -> None:
+    """``_flatten_inline`` with noise nodes skipped, as ``_flatten_visible``."""
+    own = el.text
+    leading = el.tag != "br"
+    anchor = None
+    if own:
+        buf.append(own)
+        anchor = len(buf) - 1
+    for child in el:
+        tail = child.tail
+        if cleaning.is_noise_node(child):
+            if tail and tail.strip():
+                if anchor is not None:
+                    buf[anchor] = cleaning.xml_safe(buf[anchor])
+                tail = cleaning.xml_safe(tail)
+                buf.append(tail)
+                anchor = len(buf) - 1
+                if leading:
+                    own = cleaning.xml_safe(own or "") + tail
+            continue
+        if leading:
+            leading = False
+            _check_label(own)
+        if child.tag.lower() == "br":
+            buf.append(" ")
+        else:
+            _inline_visible(child, buf)
+        anchor = None
+        if tail:
+            buf.append(tail)
+            anchor = len(buf) - 1
+    if leading:
+        _check_label(own)
 
 
 def _flatten(el, out: list[str]) -> None:
