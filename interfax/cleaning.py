@@ -166,7 +166,7 @@ def strip_boilerplate(body: etree._Element) -> int:
     heading introduces goes with it (its container when the heading is wrapped, else the following
     link lists).
     """
-    removed = _strip_noise(body)
+    removed = strip_noise(body)
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str):
             continue
@@ -183,7 +183,7 @@ def strip_boilerplate(body: etree._Element) -> int:
     return removed
 
 
-def _strip_noise(parent: etree._Element) -> int:
+def strip_noise(parent: etree._Element) -> int:
     """Remove comments and noise elements (by tag, class or id) below ``parent``; don't enter them."""
     removed = 0
     for el in list(parent):
@@ -193,7 +193,7 @@ def _strip_noise(parent: etree._Element) -> int:
             _remove(el)
             removed += 1
         elif len(el):
-            removed += _strip_noise(el)
+            removed += strip_noise(el)
     return removed
 
 

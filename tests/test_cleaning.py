@@ -2,7 +2,7 @@
 
 import pytest
 from lxml import html
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from interfax import cleaning
@@ -147,6 +147,11 @@ def _bodies(draw, depth=0):
 
 
 @given(_bodies())
+@example("A<p>РЕКЛАМА</p>B")  # an ad label under the body goes alone: one paragraph "AB"
+@example("<p>x</p>A<p>Реклама</p> <script>1</script>B<ins></ins> C")  # noise tails join the label's tail first
+@example("<p>РЕКЛАМА<script>x</script></p>\x0bz<ins></ins>y")
+@example("<div><p>РЕКЛАМА</p>t</div>after")  # deeper: its container goes too (stripped on a copy)
+@example('x<b>ОСТАННЄ</b><ul><li><a href="/a">y</a></li></ul>z')  # a list heading and its list
 @settings(max_examples=600, deadline=None, database=None)
 def test_body_paragraphs_walk_agrees_with_stripping_a_copy(fragment):
     """The one-walk path gives what stripping a copy gives, and leaves the page's tree as it was."""
@@ -156,7 +161,7 @@ def test_body_paragraphs_walk_agrees_with_stripping_a_copy(fragment):
 
     from interfax.pages.article import _flatten, body_paragraphs
 
-    page = etree.fromstring(f"<html><body><div>{fragment}</div></body></html>".encode(), etree.HTMLParser())
+    page = etree.fromstring(f"<html><body><div>{fragment}</div></body></html>".encode(), etree.HTMLParser(encoding="utf-8"))
     body = page.find("body/div")
     before = etree.tostring(body)
     clean = copy.deepcopy(body)

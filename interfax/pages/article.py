@@ -408,32 +408,75 @@ def body_paragraphs(body) -> list[str]:
 
 
 class _LabelSeen(Exception):
-    """An element's own text could be a label or list heading (see ``body_paragraphs``)."""
+    """A label or list heading that ``strip_boilerplate`` would remove with its block (see ``body_paragraphs``)."""
 
 
-def _check_label(own: str | None) -> None:
-    if own:
-        own = own.strip()
-        if own and len(own) <= 60 and cleaning.could_start_label(own):
-            raise _LabelSeen
+class _AdLabel(_LabelSeen):
+    """An ad label (``<p>РЕКЛАМА</p>``): directly under the body it goes alone, as a noise node would."""
+
+    def __init__(self, el):
+        super().__init__()
+        self.el = el
+
+
+def _check_label(el, own: str | None) -> None:
+    """Raise if ``el``, whose own text (as the noise removal leaves it) is ``own``, is a heading
+    ``strip_boilerplate`` acts on: ``_AdLabel`` for an ad label, ``_LabelSeen`` for the others."""
+    if not own:
+        return
+    own = own.strip()
+    if not own or len(own) > 60 or not cleaning.could_start_label(own):
+        return
+    clean = copy.deepcopy(el)  # rare: a short text that starts like a label
+    clean.tail = None
+    cleaning.strip_noise(clean)
+    text = cleaning.own_heading(clean)
+    if not text:
+        return
+    if cleaning.is_ad_label(text):
+        raise _AdLabel(el)
+    if cleaning.is_list_heading(text) or cleaning.is_informer_heading(text):
+        raise _LabelSeen
+
+
+def _own_text(el) -> str | None:
+    """``el.text`` as the noise removal leaves it: with the tails of the noise nodes before its first kept child."""
+    own = el.text
+    for child in el:
+        if not cleaning.is_noise_node(child):
+            break
+        tail = child.tail
+        if tail and tail.strip():
+            own = cleaning.xml_safe((own or "") + tail)
+    return own
 
 
 def _flatten_visible(el, out: list[str], top: bool = False) -> None:
     """``_flatten`` of ``el`` as if ``cleaning.strip_boilerplate`` had removed its noise nodes:
     they are skipped, and the text after one joins the text before it (made XML-safe, as the
-    removal does). Raises ``_LabelSeen`` at an element (``el`` and below, but not the top) whose
-    own text, as the removal leaves it, could start a label."""
+    removal does). Below the top, raises ``_LabelSeen`` at a heading that removal acts on; an ad
+    label directly under the top is skipped like a noise node instead (the removal takes it
+    alone, after the noise nodes that followed it gave it their tails)."""
     buf: list[str] = []
     breaks = 0
     anchor = None  # index in buf of the text a skipped node's tail joins (the previous kept sibling's tail, or el.text)
     leading = not top  # still before el's first kept child: skipped tails join el's own text
     own = el.text
+    ghost = None  # top only: the tail of a skipped ad label, with the noise tails that joined it
 
     def flush():
         text = cleaning.squash("".join(buf))
         if text:
             out.append(text)
         buf.clear()
+
+    def join(text: str) -> None:  # a removed node's tail joins the text before it
+        nonlocal anchor, breaks
+        if anchor is not None:
+            buf[anchor] = cleaning.xml_safe(buf[anchor])
+        buf.append(cleaning.xml_safe(text))
+        anchor = len(buf) - 1
+        breaks = 0
 
     if own:
         buf.append(own)
@@ -442,18 +485,26 @@ def _flatten_visible(el, out: list[str], top: bool = False) -> None:
         tail = child.tail
         if cleaning.is_noise_node(child):
             if tail and tail.strip():
-                if anchor is not None:
-                    buf[anchor] = cleaning.xml_safe(buf[anchor])
-                tail = cleaning.xml_safe(tail)
-                buf.append(tail)
-                anchor = len(buf) - 1
-                breaks = 0
+                if ghost is not None:
+                    ghost = cleaning.xml_safe(ghost + tail)
+                    continue
+                join(tail)
                 if leading:
-                    own = cleaning.xml_safe(own or "") + tail
+                    own = cleaning.xml_safe(own or "") + cleaning.xml_safe(tail)
             continue
         if leading:
             leading = False
-            _check_label(own)
+            _check_label(el, own)
+        if ghost is not None:
+            if ghost.strip():
+                join(ghost)
+            ghost = None
+        if top:  # an ad label goes alone, before it could end the paragraph it sits in
+            try:
+                _check_label(child, _own_text(child))
+            except _AdLabel:
+                ghost = tail or ""
+                continue
         anchor = None
         tag = child.tag.lower()
         if tag == "br":
@@ -477,14 +528,16 @@ def _flatten_visible(el, out: list[str], top: bool = False) -> None:
             buf.append(tail)
             anchor = len(buf) - 1
     if leading:
-        _check_label(own)
+        _check_label(el, own)
+    if ghost is not None and ghost.strip():
+        join(ghost)
     flush()
 
 
 def _inline_visible(el, buf: list[str]) -> None:
     """``_flatten_inline`` with noise nodes skipped, as ``_flatten_visible``."""
     own = el.text
-    leading = el.tag != "br"
+    leading = True
     anchor = None
     if own:
         buf.append(own)
@@ -503,7 +556,7 @@ def _inline_visible(el, buf: list[str]) -> None:
             continue
         if leading:
             leading = False
-            _check_label(own)
+            _check_label(el, own)
         if child.tag.lower() == "br":
             buf.append(" ")
         else:
@@ -513,7 +566,7 @@ def _inline_visible(el, buf: list[str]) -> None:
             buf.append(tail)
             anchor = len(buf) - 1
     if leading:
-        _check_label(own)
+        _check_label(el, own)
 
 
 def _flatten(el, out: list[str]) -> None:
