@@ -213,7 +213,8 @@ class JsonLinesExporter(JsonLinesItemExporter):
         fields = self._plain_fields(type(item))
         if fields is None:
             return dict(self.get_serialized_fields(item))
-        return {name: item[name] for name in fields if name in item}
+        values = dict(item)  # one pass over the Item's fields, then plain dict lookups
+        return {name: values[name] for name in fields if name in values}
 
     def _plain_fields(self, item_class) -> list[str] | None:
         cache = self._plain_fields_cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 
+import scrapy
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
@@ -89,6 +90,8 @@ class _Step:
 
     def __init__(self, crawler):
         self.crawler = crawler
+        #: ``crawler.stats.inc_value``, looked up once (each lookup on Scrapy's stats object costs a wrapper)
+        self.count = crawler.stats.inc_value
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -98,28 +101,30 @@ class _Step:
 class DatesPipeline(_Step):
     """Raw date candidates -> one Kyiv ISO 8601 string (first candidate that parses)."""
 
+    FIELDS = ("published_at", "modified_at")
+
     def process_item(self, item):
         adapter = ItemAdapter(item)
+        names = adapter.field_names()
         now = _aware(adapter.get("crawled_at"))
-        for field in ("published_at", "modified_at"):
-            if field in adapter.field_names():
-                adapter[field] = self._pick(field, adapter.get(field), now, adapter.get("url"))
+        for field in self.FIELDS:
+            if field in names:
+                adapter[field] = self._pick(field, adapter.get(field), now, adapter)
         return item
 
-    def _pick(self, field: str, raw, now: datetime | None, url) -> str | None:
+    def _pick(self, field: str, raw, now: datetime | None, adapter) -> str | None:
         candidates = [raw] if isinstance(raw, str) else list(raw or [])
-        stats = self.crawler.stats
         for index, candidate in enumerate(candidates):
             value = dates.normalize(candidate, now=now)
             if value:
-                stats.inc_value(f"interfax/dates/{field}/parsed")
+                self.count(f"interfax/dates/{field}/parsed")
                 if index:
-                    stats.inc_value("interfax/dates/fallback")
-                    logger.info("%s of %s: %r did not parse, used %r", field, url, candidates[0], candidate)
+                    self.count("interfax/dates/fallback")
+                    logger.info("%s of %s: %r did not parse, used %r", field, adapter.get("url"), candidates[0], candidate)
                 return value
         if candidates:
-            stats.inc_value(f"interfax/dates/{field}/unparsed")
-            logger.warning("%s of %s: no date in %r", field, url, candidates)
+            self.count(f"interfax/dates/{field}/unparsed")
+            logger.warning("%s of %s: no date in %r", field, adapter.get("url"), candidates)
         return None
 
 
@@ -128,18 +133,19 @@ class CleanTextPipeline(_Step):
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
+        names = adapter.field_names()
         raw = adapter.get("text")
         paragraphs = raw if isinstance(raw, list) else [raw or ""]
-        captions = [img.get("caption") for img in adapter.get("images") or [] if isinstance(img, dict)]
+        captions = [img.get("caption") for img in adapter.get("images") or () if isinstance(img, dict)]
         kept = cleaning.clean_paragraphs(paragraphs, adapter.get("title"), captions)
         dropped = sum(1 for p in paragraphs if p and not p.isspace()) - len(kept)
         if dropped:
-            self.crawler.stats.inc_value("interfax/clean/lines_dropped", dropped)
+            self.count("interfax/clean/lines_dropped", dropped)
         adapter["text"] = "\n\n".join(kept)
-        if "word_count" in adapter.field_names():
+        if "word_count" in names:
             # kept paragraphs are squashed (single spaces, no other whitespace): words = spaces + 1
             adapter["word_count"] = sum(p.count(" ") + 1 for p in kept)
-        if "lead" in adapter.field_names() and not adapter.get("lead") and kept:
+        if kept and "lead" in names and not adapter.get("lead"):
             adapter["lead"] = kept[0]
         return item
 
@@ -191,8 +197,15 @@ class DedupPipeline(_Step):
         if article_id in self.seen:
             raise _count_drop(self.crawler, DuplicateArticle(f"article {article_id} already exported"))
         self.seen.add(article_id)
-        self.crawler.stats.inc_value("interfax/items/exported")
+        self.count("interfax/items/exported")
         return item
+
+
+def _plain(item) -> dict:
+    """The item's fields as a dict (shallow); ``dict(item)`` for the mappings Scrapy items are."""
+    if isinstance(item, (dict, scrapy.Item)):
+        return dict(item)
+    return dict(ItemAdapter(item).items())
 
 
 def _aware(value) -> datetime | None:
@@ -223,7 +236,7 @@ class SchemaValidationPipeline(_Step):
         self.filled: dict[str, int] = {}
 
     def process_item(self, item):
-        record = dict(ItemAdapter(item).items())  # shallow: nothing here writes to it
+        record = _plain(item)  # shallow: nothing here writes to it
         self.items += 1
         filled = self.filled
         for name, value in record.items():
