@@ -26,12 +26,11 @@ import re
 from pathlib import Path
 
 import scrapy
-from itemadapter import ItemAdapter
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
 from scrapy.utils.python import to_bytes
 
-from interfax.pipelines import ArticleDropped, _count_drop, _Step
+from interfax.pipelines import ArticleDropped, _count_drop, _Step, fields_of
 from interfax.state import IncrementalState
 
 logger = logging.getLogger(__name__)
@@ -301,7 +300,7 @@ class ExportedPipeline(_Step):
             self._setup()
         if self._refresh:
             return item
-        article_id = ItemAdapter(item).get("id")
+        article_id = fields_of(item)[0].get("id")
         where = None
         if article_id in self._in_feeds:
             where = "in the feed file already"

@@ -293,3 +293,42 @@ def test_mirror_pages_are_there():
 @pytest.mark.parametrize("text", ["", "\x00", "РЕКЛАМА", "a\n\nb", "Теги: #x\n\nтекст"])
 def test_clean_text_examples(text):
     assert cleaning.clean_text(cleaning.clean_text(text)) == cleaning.clean_text(text)
+
+
+def test_pipelines_treat_dicts_dataclasses_and_items_alike():
+    """Items are read directly when they are mappings (dict, scrapy.Item) and through ItemAdapter
+    otherwise: the pipelines give the same fields, and the same drops, for every item type."""
+    import dataclasses
+
+    from interfax import pipelines
+    from interfax.items import FIELDS
+
+    crawler = _crawler()
+    spider = crawler.spider
+    request = scrapy.Request(ARTICLE_URL, meta={"interfax_kind": "article", "interfax_depth": 0})
+    body = (MIRROR_ROOT / "news" / "general" / "1063374.html").read_bytes()
+    out = list(spider.parse_article(HtmlResponse(url=ARTICLE_URL, body=body, request=request)))
+    amp = [o for o in out if isinstance(o, scrapy.Request) and o.callback == spider.parse_amp]
+    if amp:  # the reference article lists its related items on its AMP twin only
+        amp_body = (MIRROR_ROOT / "news" / "general" / "1063374-amp.html").read_bytes()
+        out = list(spider.parse_amp(HtmlResponse(url=amp[0].url, body=amp_body, request=amp[0])))
+    (item,) = [o for o in out if isinstance(o, Article)]
+    Record = dataclasses.make_dataclass("Record", [(name, object, dataclasses.field(default=None)) for name in FIELDS])
+    steps = (pipelines.DatesPipeline, pipelines.CleanTextPipeline, pipelines.ValidatePipeline,
+             pipelines.WindowPipeline, pipelines.DedupPipeline, pipelines.SchemaValidationPipeline)
+
+    def run(one, title="keep"):
+        one = copy.deepcopy(one)
+        if title is None:
+            setattr(one, "title", None) if dataclasses.is_dataclass(one) else one.__setitem__("title", None)
+        for step in steps:
+            one = step(crawler).process_item(one)
+        return dataclasses.asdict(one) if dataclasses.is_dataclass(one) else dict(one)
+
+    expected = run(item)
+    assert expected["text"] and expected["published_at"].endswith("+03:00")
+    assert run(dict(item)) == expected
+    assert run(Record(**dict(item))) == expected
+    for one in (item, dict(item), Record(**dict(item))):
+        with pytest.raises(pipelines.NoTitle):
+            run(one, title=None)
