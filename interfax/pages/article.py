@@ -422,8 +422,8 @@ class _AdLabel(_LabelSeen):
 def _check_label(el, own: str | None) -> None:
     """Raise if ``el``, whose own text (as the noise removal leaves it) is ``own``, is a heading
     ``strip_boilerplate`` acts on: ``_AdLabel`` for an ad label, ``_LabelSeen`` for the others."""
-    if not own:
-        return
+    if not own or (len(own) > 60 and not own[0].isspace() and not own[-1].isspace()):
+        return  # (most paragraphs: too long to be a label, nothing to strip)
     own = own.strip()
     if not own or len(own) > 60 or not cleaning.could_start_label(own):
         return
@@ -442,6 +442,8 @@ def _check_label(el, own: str | None) -> None:
 def _own_text(el) -> str | None:
     """``el.text`` as the noise removal leaves it: with the tails of the noise nodes before its first kept child."""
     own = el.text
+    if not len(el):
+        return own
     for child in el:
         if not cleaning.is_noise_node(child):
             break
@@ -516,12 +518,28 @@ def _flatten_visible(el, out: list[str], top: bool = False) -> None:
         elif tag in _BLOCK_TAGS:
             breaks = 0
             flush()
-            _flatten_visible(child, out)
+            if len(child):
+                _flatten_visible(child, out)
+            else:  # a paragraph without elements in it (most of them): its text
+                text = child.text
+                if text:
+                    if not top:  # (under the top it was checked above)
+                        _check_label(child, text)
+                    text = cleaning.squash(text)
+                    if text:
+                        out.append(text)
         else:
             breaks = 0
-            inner: list[str] = []
-            _inline_visible(child, inner)
-            buf.append("".join(inner))
+            if len(child):
+                inner: list[str] = []
+                _inline_visible(child, inner)
+                buf.append("".join(inner))
+            else:  # a link or a bold word: its text
+                text = child.text
+                if text:
+                    if not top:
+                        _check_label(child, text)
+                    buf.append(text)
         if tail:
             if tail.strip():
                 breaks = 0
