@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -273,6 +274,21 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
               f"{s['bench/peak_rss_mb']:>12.0f}")
 
 
+def print_rounds(runs: dict[str, list[dict]]) -> None:
+    """Each spider's articles/s over the ceiling's in the same round (run right after it): the
+    machine's slow and fast phases cancel out of these, which the best-of figures can mix."""
+    ceiling = runs.get("ceiling") or []
+    for name, stats in runs.items():
+        if name == "ceiling" or not ceiling:
+            continue
+        ratios = [
+            (articles_of(name, s) / float(s["elapsed_time_seconds"])) / (articles_of("ceiling", c) / float(c["elapsed_time_seconds"]))
+            for c, s in zip(ceiling, stats)
+        ]
+        print(f"{name} x ceiling round by round: {' '.join(f'{r:.2f}' for r in ratios)} "
+              f"(median {statistics.median(ratios):.2f})")
+
+
 def print_profile(path: Path, top: int = 25) -> None:
     import pstats
 
@@ -380,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
             if opts.repeat > 1:
                 print(f"best of {opts.repeat} runs each (least crawl time; peak RSS: the highest of the runs)")
             print_table(rows)
+            if opts.repeat > 1:
+                print_rounds(runs)
             if opts.profile:
                 prof = work / "articles.prof"
                 print("\nprofiling the articles spider (cProfile; its time is not in the table) ...", flush=True)
