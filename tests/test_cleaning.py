@@ -6,15 +6,56 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from interfax import cleaning
-from interfax.pages.article import _flatten
+from interfax.pages import article
 
 
 def body_paragraphs(fragment: str) -> list[str]:
     root = html.fragment_fromstring(fragment, create_parent="div")
-    cleaning.strip_boilerplate(root)
-    out: list[str] = []
-    _flatten(root, out)
-    return cleaning.clean_paragraphs(out)
+    return cleaning.clean_paragraphs(article.body_paragraphs(root))
+
+
+_BLOCKS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th", "dl", "dt", "dd", "hr", "center"})
+
+
+def _plain_flatten(el, out: list[str]) -> None:
+    """The test's oracle: each block element a paragraph, two <br> split one (no skipping, no label tests)."""
+    buf: list[str] = []
+    breaks = 0
+
+    def flush():
+        text = cleaning.squash("".join(buf))
+        if text:
+            out.append(text)
+        buf.clear()
+
+    def inline(node, pieces):
+        pieces.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str):
+                pieces.append(" ") if child.tag == "br" else inline(child, pieces)
+            pieces.append(child.tail or "")
+
+    buf.append(el.text or "")
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "br":
+            breaks += 1
+            flush() if breaks >= 2 else buf.append(" ")
+        elif tag in _BLOCKS:
+            breaks = 0
+            flush()
+            _plain_flatten(child, out)
+        elif tag:
+            breaks = 0
+            pieces: list[str] = []
+            inline(child, pieces)
+            buf.append("".join(pieces))
+        if child.tail:
+            if child.tail.strip():
+                breaks = 0
+            buf.append(child.tail)
+    flush()
 
 
 @pytest.mark.parametrize(
@@ -159,14 +200,12 @@ def test_body_paragraphs_walk_agrees_with_stripping_a_copy(fragment):
 
     from lxml import etree
 
-    from interfax.pages.article import _flatten, body_paragraphs
-
     page = etree.fromstring(f"<html><body><div>{fragment}</div></body></html>".encode(), etree.HTMLParser(encoding="utf-8"))
     body = page.find("body/div")
     before = etree.tostring(body)
     clean = copy.deepcopy(body)
     cleaning.strip_boilerplate(clean)
     expected: list[str] = []
-    _flatten(clean, expected)
-    assert body_paragraphs(body) == expected
+    _plain_flatten(clean, expected)
+    assert article.body_paragraphs(body) == expected
     assert etree.tostring(body) == before

@@ -388,7 +388,7 @@ def _in_noise(el, scope) -> bool:
 def body_paragraphs(body) -> list[str]:
     """The paragraphs of a body element with its boilerplate nodes left out; ``body`` is not changed.
 
-    What ``cleaning.strip_boilerplate`` on a copy, then ``_flatten``, give. Most bodies have no
+    What ``cleaning.strip_boilerplate`` on a copy, then a plain flatten, give. Most bodies have no
     label or list heading in them: one walk of the page's own tree skips the noise nodes and
     flattens the rest. A body with an element whose own text could be a label is copied and
     stripped instead, since the block such a heading starts is found on the cleaned tree.
@@ -403,7 +403,7 @@ def body_paragraphs(body) -> list[str]:
     clean.tail = None
     cleaning.strip_boilerplate(clean)
     out = []
-    _flatten(clean, out)
+    _flatten_visible(clean, out, top=True, check=False)
     return out
 
 
@@ -453,16 +453,19 @@ def _own_text(el) -> str | None:
     return own
 
 
-def _flatten_visible(el, out: list[str], top: bool = False) -> None:
-    """``_flatten`` of ``el`` as if ``cleaning.strip_boilerplate`` had removed its noise nodes:
+def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) -> None:
+    """The paragraphs of ``el`` as if ``cleaning.strip_boilerplate`` had removed its noise nodes:
     they are skipped, and the text after one joins the text before it (made XML-safe, as the
     removal does). Below the top, raises ``_LabelSeen`` at a heading that removal acts on; an ad
     label directly under the top is skipped like a noise node instead (the removal takes it
-    alone, after the noise nodes that followed it gave it their tails)."""
+    alone, after the noise nodes that followed it gave it their tails). ``check=False``: no label
+    tests (a tree ``strip_boilerplate`` has cleaned: then this is a plain flatten).
+
+    Each block element is a paragraph, two ``<br>`` split one."""
     buf: list[str] = []
     breaks = 0
     anchor = None  # index in buf of the text a skipped node's tail joins (the previous kept sibling's tail, or el.text)
-    leading = not top  # still before el's first kept child: skipped tails join el's own text
+    leading = check and not top  # still before el's first kept child: skipped tails join el's own text
     own = el.text
     ghost = None  # top only: the tail of a skipped ad label, with the noise tails that joined it
 
@@ -501,7 +504,7 @@ def _flatten_visible(el, out: list[str], top: bool = False) -> None:
             if ghost.strip():
                 join(ghost)
             ghost = None
-        if top:  # an ad label goes alone, before it could end the paragraph it sits in
+        if top and check:  # an ad label goes alone, before it could end the paragraph it sits in
             try:
                 _check_label(child, _own_text(child))
             except _AdLabel:
@@ -519,11 +522,11 @@ def _flatten_visible(el, out: list[str], top: bool = False) -> None:
             breaks = 0
             flush()
             if len(child):
-                _flatten_visible(child, out)
+                _flatten_visible(child, out, check=check)
             else:  # a paragraph without elements in it (most of them): its text
                 text = child.text
                 if text:
-                    if not top:  # (under the top it was checked above)
+                    if check and not top:  # (under the top it was checked above)
                         _check_label(child, text)
                     text = cleaning.squash(text)
                     if text:
@@ -532,12 +535,12 @@ def _flatten_visible(el, out: list[str], top: bool = False) -> None:
             breaks = 0
             if len(child):
                 inner: list[str] = []
-                _inline_visible(child, inner)
+                _inline_visible(child, inner, check)
                 buf.append("".join(inner))
             else:  # a link or a bold word: its text
                 text = child.text
                 if text:
-                    if not top:
+                    if check and not top:
                         _check_label(child, text)
                     buf.append(text)
         if tail:
@@ -552,10 +555,10 @@ def _flatten_visible(el, out: list[str], top: bool = False) -> None:
     flush()
 
 
-def _inline_visible(el, buf: list[str]) -> None:
-    """``_flatten_inline`` with noise nodes skipped, as ``_flatten_visible``."""
+def _inline_visible(el, buf: list[str], check: bool = True) -> None:
+    """The text of an inline element (``<br>`` a space), noise nodes skipped as in ``_flatten_visible``."""
     own = el.text
-    leading = True
+    leading = check
     anchor = None
     if own:
         buf.append(own)
@@ -578,60 +581,10 @@ def _inline_visible(el, buf: list[str]) -> None:
         if child.tag.lower() == "br":
             buf.append(" ")
         else:
-            _inline_visible(child, buf)
+            _inline_visible(child, buf, check)
         anchor = None
         if tail:
             buf.append(tail)
             anchor = len(buf) - 1
     if leading:
         _check_label(el, own)
-
-
-def _flatten(el, out: list[str]) -> None:
-    """Append the paragraphs of ``el``: each block element is a paragraph, two ``<br>`` split one."""
-    buf: list[str] = []
-    breaks = 0
-
-    def flush():
-        text = cleaning.squash("".join(buf))
-        if text:
-            out.append(text)
-        buf.clear()
-
-    if el.text:
-        buf.append(el.text)
-    for child in el:
-        tag = child.tag.lower() if isinstance(child.tag, str) else ""
-        if tag == "br":
-            breaks += 1
-            if breaks >= 2:
-                flush()
-            else:
-                buf.append(" ")
-        elif tag in _BLOCK_TAGS:
-            breaks = 0
-            flush()
-            _flatten(child, out)
-        elif tag:
-            breaks = 0
-            inner: list[str] = []
-            _flatten_inline(child, inner)
-            buf.append("".join(inner))
-        if child.tail:
-            if child.tail.strip():
-                breaks = 0
-            buf.append(child.tail)
-    flush()
-
-
-def _flatten_inline(el, buf: list[str]) -> None:
-    if el.text:
-        buf.append(el.text)
-    for child in el:
-        if isinstance(child.tag, str):
-            if child.tag.lower() == "br":
-                buf.append(" ")
-            else:
-                _flatten_inline(child, buf)
-        if child.tail:
-            buf.append(child.tail)
