@@ -113,15 +113,16 @@ def _trees(draw, depth=0):
 
 
 _SELECTORS = st.lists(
-    st.tuples(st.sampled_from((None,) + _TAGS), st.sampled_from((None,) + _CLASSES)).filter(lambda p: p != (None, None)),
+    st.tuples(st.sampled_from((" ", " > ", ">")), st.sampled_from((None,) + _TAGS), st.sampled_from((None,) + _CLASSES))
+    .filter(lambda p: p[1:] != (None, None)),
     min_size=1, max_size=3,
-).map(lambda parts: " ".join((tag or "") + (f".{cls}" if cls else "") for tag, cls in parts))
+).map(lambda parts: "".join((comb if i else "") + (tag or "") + (f".{cls}" if cls else "") for i, (comb, tag, cls) in enumerate(parts)))
 
 
-@given(_trees(), _SELECTORS, st.integers(min_value=0, max_value=5), st.booleans())
+@given(_trees(), _SELECTORS, st.integers(min_value=0, max_value=6), st.booleans())
 @settings(max_examples=400, deadline=None, database=None)
 def test_select_agrees_with_css(tree, selector, start, indexed_first):
-    """The class-index answer is cssselect's: the same elements in the same order, from any element."""
+    """The walk's and the class index's answers are cssselect's: the same elements in the same order."""
     from scrapy.http import HtmlResponse
 
     from interfax.pages.article import ArticlePage
@@ -129,8 +130,9 @@ def test_select_agrees_with_css(tree, selector, start, indexed_first):
 
     page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1.html", encoding="utf-8",
                                     body=f"<html><body>{tree}</body></html>".encode()))
-    elements = list(page.root.iter("body", *_TAGS))
+    elements = [page.root] + list(page.root.iter("body", *_TAGS))
     el = elements[min(start, len(elements) - 1)]
     if indexed_first:
+        page.index_on(el)
         page.select(el, ".x")  # the index is built: later lookups use it
     assert page.select(el, selector) == css(el, selector)

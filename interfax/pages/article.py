@@ -90,7 +90,9 @@ class ArticlePage(Page):
     @cached_property
     def scope(self):
         """Where the article's fields are looked for: the article element, else the whole page."""
-        return self.article_node if self.article_node is not None else self.root
+        scope = self.article_node if self.article_node is not None else self.root
+        self.index_on(scope)
+        return scope
 
     @cached_property
     def body_node(self):

@@ -67,17 +67,29 @@ def class_tokens(value: str | None) -> list[str]:
     return value.translate(_CLASS_SPACE).split(" ")
 
 
+_COMBINATOR_RE = re.compile(r"\s*>\s*|\s+")
+
+
 @lru_cache(maxsize=None)
-def _descendant_chain(selector: str) -> tuple[tuple[str | None, str | None], ...] | None:
-    """``selector`` as (tag, class) pairs when it is compounds joined by the descendant combinator
-    (``.a``, ``h1.b``, ``.a .b``, ``.a a``); None for anything else."""
+def _selector_chain(selector: str) -> tuple[tuple[str, str | None, str | None], ...] | None:
+    """``selector`` as (combinator, tag, class) steps when it is compounds (``tag``, ``.class``,
+    ``tag.class``) joined by descendant (" ") or child (">") combinators; None for anything else.
+    The first step's combinator is "" (at or below the context element)."""
+    text = selector.strip()
+    parts = _COMBINATOR_RE.split(text)
+    combinators = [""] + [">" if ">" in c else " " for c in _COMBINATOR_RE.findall(text)]
     chain = []
-    for part in selector.split():
+    for combinator, part in zip(combinators, parts):
         m = _COMPOUND_RE.fullmatch(part)
         if m is None or not (m["tag"] or m["cls"]):
             return None
-        chain.append((m["tag"].lower() if m["tag"] else None, m["cls"]))
+        chain.append((combinator, m["tag"].lower() if m["tag"] else None, m["cls"]))
     return tuple(chain) or None
+
+
+def _has_class(el, cls: str) -> bool:
+    value = el.get("class")
+    return value is not None and cls in value and cls in class_tokens(value)
 
 
 def xpath(el, path: str, **variables) -> list:
@@ -143,6 +155,7 @@ class Page:
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self._texts: dict = {}  # element -> its text (text_within)
         self._classes: dict = {}  # element -> {class token: elements at or below it} (select)
+        self._indexed: set = set()  # elements to index at their first class lookup (index_on)
 
     @cached_property
     def root(self):
@@ -154,41 +167,52 @@ class Page:
         return parse_html(self.response)
 
     def select(self, el, selector: str) -> list:
-        """``css(el, selector)``, answered from a class index of ``el`` when the selector is simple.
+        """``css(el, selector)`` for simple selectors, without XPath.
 
-        One walk of ``el`` indexes its elements by class token; selectors made of ``tag``,
-        ``.class`` and ``tag.class`` joined by spaces are then lookups instead of XPath scans
-        (each scan builds every element's class string again). Anything else goes to ``css``.
+        Selectors made of ``tag``, ``.class`` and ``tag.class`` joined by descendant or child
+        combinators are answered by walking the tree in Python, or from a class index of ``el``
+        once ``index_on(el)`` was called (an article's container, asked for many classes):
+        libxml2's XPath builds every element's class string for each class test, which costs
+        several times the walk. Anything else goes to ``css``.
         """
-        chain = _descendant_chain(selector)
+        chain = _selector_chain(selector)
         if chain is None:
             return css(el, selector)
-        found = self._at_or_below(el, *chain[0])
-        for tag, cls in chain[1:]:
+        found = self._at_or_below(el, *chain[0][1:])
+        for combinator, tag, cls in chain[1:]:
             if not found:
                 break
-            if cls is None:  # a tag: walk below each match (document order, each element once)
-                seen: set = set()
-                below = []
-                for parent in found:
-                    for e in parent.iter(tag):
-                        if e is not parent and e not in seen:
-                            seen.add(e)
-                            below.append(e)
-            else:  # a class: the index's elements that have a match above them
-                parents = set(found)
-                below = [e for e in self._at_or_below(el, tag, cls) if any(a in parents for a in e.iterancestors())]
-            found = below
+            if len(found) > 1:
+                matched = set(found)
+                if any(a in matched for e in found for a in e.iterancestors()):
+                    return css(el, selector)  # nested matches: their descendants interleave
+            found = [
+                e
+                for parent in found
+                for e in (parent.iterchildren(tag) if combinator == ">" else parent.iterdescendants(tag))
+                if isinstance(e.tag, str) and (cls is None or _has_class(e, cls))
+            ]
         return found
 
     def _at_or_below(self, el, tag: str | None, cls: str | None) -> list:
         """Elements at or below ``el`` with that tag and class (either may be None), in document order."""
         if cls is None:
             return list(el.iter(tag))
-        if tag is not None and el not in self._classes:  # ``article.x``: the tag's elements, no index built
-            return [e for e in el.iter(tag) if cls in class_tokens(e.get("class"))]
-        found = self.class_index(el).get(cls, [])
+        index = self._classes.get(el)
+        if index is None and el in self._indexed:
+            index = self._classes[el] = _class_index(el)
+        if index is None:  # (the class test inline: this runs for every element of a page)
+            return [
+                e
+                for e in el.iter(tag if tag is not None else etree.Element)
+                if (value := e.get("class")) is not None and cls in value and cls in class_tokens(value)
+            ]
+        found = index.get(cls, [])
         return [e for e in found if e.tag == tag] if tag is not None else list(found)
+
+    def index_on(self, el) -> None:
+        """``el`` will be asked for several classes (an article's container): index it at the first."""
+        self._indexed.add(el)
 
     def class_index(self, el) -> dict[str, list]:
         """{class token: elements at or below ``el`` that have it, in document order}; built once per element."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from interfax import urls
-from interfax.pages.base import Link, Page, time_near, css, text_of, xpath
+from interfax.pages.base import Link, Page, text_of, time_near, xpath
 
 _OUTSIDE_MAIN = (
     "ancestor::aside or ancestor::header or ancestor::footer or ancestor::nav"
@@ -37,7 +37,7 @@ class ListingPage(Page):
         links: dict[int, Link] = {}
         root = self.root
         for selector in self.item_selectors:
-            for item in css(root, selector):
+            for item in self.select(root, selector):
                 link = self._item_link(item)
                 if link and link.ref.id not in links:
                     links[link.ref.id] = link
@@ -54,7 +54,7 @@ class ListingPage(Page):
         """The article link of one listing item (an lxml element), with its listed time."""
         anchors = []
         for selector in self.link_selectors:
-            anchors = css(item, selector)
+            anchors = self.select(item, selector)
             if anchors:
                 break
         for a in anchors or item.iter("a"):
@@ -64,21 +64,18 @@ class ListingPage(Page):
             return Link(ref, text_of(a) or None, self._listed_time(item))
         return None
 
-    @staticmethod
-    def _listed_time(item) -> str | None:
+    def _listed_time(self, item) -> str | None:
         """The item's time and date spans joined ("21:32 11.04.2025"), as shown."""
-        return " ".join(text_of(t) for t in css(item, ".article-time")) or None
+        return " ".join(text_of(t) for t in self.select(item, ".article-time")) or None
 
     def next_page_url(self) -> str | None:
         """The next page of this listing: the pager link to page N+1 (never a link backwards)."""
         wanted = self.page_number + 1
-        # one scan for links to that page (a pager may list hundreds of pages): the pager's, a
-        # rel="next" link, or any other link to it on the page
-        hrefs = xpath(
-            self.root,
-            "descendant::a[contains(@href, $needle)]/@href | descendant::link[contains(@href, $needle)]/@href",
-            needle=f"{self.section}-{wanted}.",
-        )
+        # one walk for links to that page (a pager may list hundreds of pages): the pager's, a
+        # rel="next" link, or any other link to it on the page (in Python: XPath's @href test
+        # costs several times more per element)
+        needle = f"{self.section}-{wanted}."
+        hrefs = [h for e in self.root.iter("a", "link") if (h := e.get("href")) is not None and needle in h]
         for href in hrefs:
             try:
                 absolute = self.response.urljoin(href.strip())
