@@ -2,10 +2,13 @@
 
 Two levels, both pure functions:
 
-* nodes (used by the page parsers on a copy of the article body): an element is boilerplate by
-  its tag (scripts, ad slots), its class or id tokens (``advert``, ``informer``, ``share`` ...) or
-  its visible heading ("РЕКЛАМА", "ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ", "UKR.NET- новини з усієї України"),
-  so a redesign that renames classes is still cleaned by what a reader sees;
+* nodes (used by the page parsers on the article body): an element is boilerplate by its tag
+  (scripts, ad slots), its class or id tokens (``advert``, ``informer``, ``share`` ...) or its
+  visible heading ("РЕКЛАМА", "ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ", "UKR.NET- новини з усієї України"), so a
+  redesign that renames classes is still cleaned by what a reader sees. ``strip_boilerplate``
+  defines the result on a tree it may change; ``pages.article.body_paragraphs`` gets the same
+  paragraphs by walking the page's own tree past ``is_noise_node`` nodes, and copies and strips
+  only a body with a label or list heading in it;
 * lines (used by the cleaning pipeline on the text): a paragraph that is only an ad label, a
   placeholder, a reading-time line, a tag line, a share button, a photo credit or the repeated
   title is dropped. ``clean_text`` is idempotent: cleaning clean text changes nothing.
