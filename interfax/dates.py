@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 __all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "MIN_YEAR", "MAX_LEN"]
@@ -491,6 +492,19 @@ def _fallback(s: str, now_k: datetime):
 # --------------------------------------------------------------------------- public API
 
 def _parse(text, now) -> tuple[datetime | None, str]:
+    if isinstance(now, datetime) and isinstance(text, str):
+        return _parse_at(text, now)
+    return _parse_uncached(text, now)
+
+
+@lru_cache(maxsize=256)
+def _parse_at(text: str, now: datetime) -> tuple[datetime | None, str]:
+    """``_parse`` with a given ``now``: a pure function, remembered for the last few calls (a crawl
+    reads an article's date twice, to decide whether to follow its links and to export it)."""
+    return _parse_uncached(text, now)
+
+
+def _parse_uncached(text, now) -> tuple[datetime | None, str]:
     if not isinstance(text, str):
         return None, "none"
     try:

@@ -18,6 +18,12 @@ UTC = timezone.utc
 ROOT = Path(__file__).resolve().parents[1]
 
 #: a fixed "now": Friday 11 April 2025, 22:00 Kyiv (summer time, +03:00)
+
+@pytest.fixture(autouse=True)
+def _fresh_parse_cache():
+    """Each test sees the parser itself, not results remembered from another test (dates._parse_at)."""
+    dates._parse_at.cache_clear()
+
 NOW = datetime(2025, 4, 11, 22, 0, tzinfo=KYIV)
 
 ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}")
