@@ -537,3 +537,54 @@ def test_faulty_server_records_what_it_answered():
         assert [(hit.path, hit.status) for hit in server.hits] == [
             ("/robots.txt", 200), ("/news/general/1063374.html", 200), ("/nope.html", 404)]
         assert server.requests == ["/robots.txt", "/news/general/1063374.html", "/nope.html"]
+
+
+@pytest.mark.parametrize(
+    "head, encoding",
+    [
+        ('<META HTTP-EQUIV="Refresh" CONTENT="0; URL=/news/general/2.html">', "utf-8"),
+        ("<meta http-equiv='refresh' content='1;url=https://evil.example/x'>", "utf-8"),
+        ("<meta charset='utf-8'><title>Без оновлення</title>", "utf-8"),
+        ("<meta name='x' content='" + "x" * 4200 + "'><meta http-equiv='refresh' content='0;url=/news/general/3.html'>", "utf-8"),
+        ("<title>" + "щ" * 4000 + "</title><meta http-equiv='REFRESH' content='0;url=/news/general/4.html'>", "utf-8"),
+        ("<title>" + "щ" * 4100 + "</title><meta http-equiv='REFRESH' content='0;url=/news/general/4.html'>", "utf-8"),
+        ("<title>" + "щ" * 4100 + "</title><meta http-equiv='REFRESH' content='0;url=/news/general/4.html'>", "utf-16"),
+        ("<meta http-equiv='refresh' content='0;url=/news/general/5.html'>", "utf-16"),
+        ("<meta http-equiv='refresh' content='0;url=/news/general/6.html'>", "cp1251"),
+    ],
+    ids=["on-site", "off-site", "none", "past-4096-characters", "cyrillic-just-inside", "cyrillic-past-4096",
+         "utf16-past-4096", "utf16", "cp1251"],
+)
+def test_meta_refresh_answers_stay_scrapys(head, encoding):
+    """The word "refresh" is looked for before Scrapy reads the page head: every answer is the one
+    Scrapy's own middleware (with the same redirect checks) gives."""
+    from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
+
+    from interfax.middlewares import SafeMetaRefreshMiddleware, _SafeRedirectMixin
+
+    class Plain(_SafeRedirectMixin, MetaRefreshMiddleware):
+        pass
+
+    def answer(cls):
+        request = scrapy.Request("https://interfax.com.ua/news/general/1.html")
+        response = HtmlResponse(request.url, body=f"<html><head>{head}</head><body>т</body></html>".encode(encoding),
+                                encoding=encoding, request=request)
+        try:
+            result = cls.from_crawler(_crawler()).process_response(request, response)
+        except Exception as exc:  # noqa: BLE001 - the type is the answer
+            return type(exc).__name__
+        return "same page" if result is response else (result.url, result.meta["redirect_urls"])
+
+    assert answer(SafeMetaRefreshMiddleware) == answer(Plain)
+
+
+def test_meta_refresh_is_followed_on_the_site_only():
+    from interfax.middlewares import OffsiteRedirect, SafeMetaRefreshMiddleware
+
+    mw = SafeMetaRefreshMiddleware.from_crawler(_crawler())
+    request = scrapy.Request("https://interfax.com.ua/news/general/1.html")
+    page = '<html><head><meta http-equiv="Refresh" content="0; url={}"></head></html>'
+    moved = mw.process_response(request, HtmlResponse(request.url, body=page.format("/news/general/2.html").encode(), encoding="utf-8", request=request))
+    assert moved.url == "https://interfax.com.ua/news/general/2.html" and moved.meta["redirect_urls"] == [request.url]
+    with pytest.raises(OffsiteRedirect):
+        mw.process_response(request, HtmlResponse(request.url, body=page.format("https://evil.example/").encode(), encoding="utf-8", request=request))
