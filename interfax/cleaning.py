@@ -174,16 +174,35 @@ def strip_boilerplate(body: etree._Element) -> int:
         if el is body or not isinstance(el.tag, str):
             continue
         # a label or heading shows in the element's own text (``<b>ОСТАННЄ</b>``, ``<p>РЕКЛАМА</p>``)
-        own = (el.text or "").strip()
-        if not own or len(own) > 60 or not could_start_label(own) or not _within(el.getparent(), body):
+        if not could_be_heading(el.text) or not _within(el.getparent(), body):
             continue
-        text = own_heading(el)
-        if not text:
-            continue
-        ad = is_ad_label(text)
-        if ad or is_list_heading(text) or is_informer_heading(text):
+        found = heading_of(el)
+        if found:
+            text, ad = found
             removed += _remove_block(el, body, ad=ad, heading_length=len(text))
     return removed
+
+
+def could_be_heading(own: str | None) -> bool:
+    """Cheap pre-test on an element's own text (``el.text``): could the element be a heading that
+    ``strip_boilerplate`` acts on? (Short, and starting like a label, a list heading or the informer.)"""
+    if not own or (len(own) > 60 and not own[0].isspace() and not own[-1].isspace()):
+        return False  # (most paragraphs: too long, and nothing to strip)
+    own = own.strip()
+    return bool(own) and len(own) <= 60 and could_start_label(own)
+
+
+def heading_of(el: etree._Element) -> tuple[str, bool] | None:
+    """(its visible text, whether it is an ad label) when ``el``, with its noise removed, is a heading
+    ``strip_boilerplate`` removes with its block: an ad label, a list heading or the informer's."""
+    text = own_heading(el)
+    if not text:
+        return None
+    if is_ad_label(text):
+        return text, True
+    if is_list_heading(text) or is_informer_heading(text):
+        return text, False
+    return None
 
 
 def strip_noise(parent: etree._Element) -> int:

@@ -416,59 +416,49 @@ class _LabelSeen(Exception):
 class _AdLabel(_LabelSeen):
     """An ad label (``<p>РЕКЛАМА</p>``): directly under the body it goes alone, as a noise node would."""
 
-    def __init__(self, el):
-        super().__init__()
-        self.el = el
 
-
-def _check_label(el, own: str | None) -> None:
-    """Raise if ``el``, whose own text (as the noise removal leaves it) is ``own``, is a heading
-    ``strip_boilerplate`` acts on: ``_AdLabel`` for an ad label, ``_LabelSeen`` for the others."""
-    if not own or (len(own) > 60 and not own[0].isspace() and not own[-1].isspace()):
-        return  # (most paragraphs: too long to be a label, nothing to strip)
-    own = own.strip()
-    if not own or len(own) > 60 or not cleaning.could_start_label(own):
+def _check_label(el) -> None:
+    """Raise if ``el`` (a kept element, read before its content is) is a heading ``strip_boilerplate``
+    acts on: ``_AdLabel`` for an ad label, ``_LabelSeen`` for a list heading or the informer's."""
+    own = el.text
+    if len(el):  # the noise removal joins the tails of the noise nodes before its first kept child
+        for child in el:
+            if not cleaning.is_noise_node(child):
+                break
+            tail = child.tail
+            if tail and tail.strip():
+                own = cleaning.xml_safe((own or "") + tail)
+    if not cleaning.could_be_heading(own):
         return
     clean = copy.deepcopy(el)  # rare: a short text that starts like a label
     clean.tail = None
     cleaning.strip_noise(clean)
-    text = cleaning.own_heading(clean)
-    if not text:
-        return
-    if cleaning.is_ad_label(text):
-        raise _AdLabel(el)
-    if cleaning.is_list_heading(text) or cleaning.is_informer_heading(text):
-        raise _LabelSeen
+    found = cleaning.heading_of(clean)
+    if found:
+        raise _AdLabel if found[1] else _LabelSeen
 
 
-def _own_text(el) -> str | None:
-    """``el.text`` as the noise removal leaves it: with the tails of the noise nodes before its first kept child."""
-    own = el.text
-    if not len(el):
-        return own
-    for child in el:
-        if not cleaning.is_noise_node(child):
-            break
-        tail = child.tail
-        if tail and tail.strip():
-            own = cleaning.xml_safe((own or "") + tail)
-    return own
+def _join(buf: list[str], anchor: int | None, text: str) -> int:
+    """A removed node's tail joins the text before it (``buf[anchor]``: the previous kept sibling's
+    tail, or the parent's text), both made XML-safe as the removal makes them; returns the new anchor."""
+    if anchor is not None:
+        buf[anchor] = cleaning.xml_safe(buf[anchor])
+    buf.append(cleaning.xml_safe(text))
+    return len(buf) - 1
 
 
 def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) -> None:
     """The paragraphs of ``el`` as if ``cleaning.strip_boilerplate`` had removed its noise nodes:
-    they are skipped, and the text after one joins the text before it (made XML-safe, as the
-    removal does). Below the top, raises ``_LabelSeen`` at a heading that removal acts on; an ad
-    label directly under the top is skipped like a noise node instead (the removal takes it
-    alone, after the noise nodes that followed it gave it their tails). ``check=False``: no label
-    tests (a tree ``strip_boilerplate`` has cleaned: then this is a plain flatten).
+    they are skipped, and the text after one joins the text before it. With ``check``, each kept
+    element is tested before it is read: a heading that removal acts on raises ``_LabelSeen``,
+    except an ad label directly under the top, which is skipped like a noise node (the removal
+    takes it alone, after the noise nodes that followed it gave it their tails). ``check=False``:
+    a tree ``strip_boilerplate`` has cleaned, read as it is.
 
     Each block element is a paragraph, two ``<br>`` split one."""
     buf: list[str] = []
     breaks = 0
-    anchor = None  # index in buf of the text a skipped node's tail joins (the previous kept sibling's tail, or el.text)
-    leading = check and not top  # still before el's first kept child: skipped tails join el's own text
-    own = el.text
+    anchor = None  # index in buf of the text a skipped node's tail joins
     ghost = None  # top only: the tail of a skipped ad label, with the noise tails that joined it
 
     def flush():
@@ -477,16 +467,8 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
             out.append(text)
         buf.clear()
 
-    def join(text: str) -> None:  # a removed node's tail joins the text before it
-        nonlocal anchor, breaks
-        if anchor is not None:
-            buf[anchor] = cleaning.xml_safe(buf[anchor])
-        buf.append(cleaning.xml_safe(text))
-        anchor = len(buf) - 1
-        breaks = 0
-
-    if own:
-        buf.append(own)
+    if el.text:
+        buf.append(el.text)
         anchor = 0
     for child in el:
         tail = child.tail
@@ -494,22 +476,21 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
             if tail and tail.strip():
                 if ghost is not None:
                     ghost = cleaning.xml_safe(ghost + tail)
-                    continue
-                join(tail)
-                if leading:
-                    own = cleaning.xml_safe(own or "") + cleaning.xml_safe(tail)
+                else:
+                    anchor = _join(buf, anchor, tail)
+                    breaks = 0
             continue
-        if leading:
-            leading = False
-            _check_label(el, own)
         if ghost is not None:
             if ghost.strip():
-                join(ghost)
+                anchor = _join(buf, anchor, ghost)
+                breaks = 0
             ghost = None
-        if top and check:  # an ad label goes alone, before it could end the paragraph it sits in
+        if check:
             try:
-                _check_label(child, _own_text(child))
+                _check_label(child)
             except _AdLabel:
+                if not top:
+                    raise
                 ghost = tail or ""
                 continue
         anchor = None
@@ -525,61 +506,43 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
             flush()
             if len(child):
                 _flatten_visible(child, out, check=check)
-            else:  # a paragraph without elements in it (most of them): its text
-                text = child.text
+            elif child.text:  # a paragraph without elements in it (most of them): its text
+                text = cleaning.squash(child.text)
                 if text:
-                    if check and not top:  # (under the top it was checked above)
-                        _check_label(child, text)
-                    text = cleaning.squash(text)
-                    if text:
-                        out.append(text)
+                    out.append(text)
         else:
             breaks = 0
             if len(child):
                 inner: list[str] = []
                 _inline_visible(child, inner, check)
                 buf.append("".join(inner))
-            else:  # a link or a bold word: its text
-                text = child.text
-                if text:
-                    if check and not top:
-                        _check_label(child, text)
-                    buf.append(text)
+            elif child.text:  # a link or a bold word: its text
+                buf.append(child.text)
         if tail:
             if tail.strip():
                 breaks = 0
             buf.append(tail)
             anchor = len(buf) - 1
-    if leading:
-        _check_label(el, own)
     if ghost is not None and ghost.strip():
-        join(ghost)
+        _join(buf, anchor, ghost)
     flush()
 
 
 def _inline_visible(el, buf: list[str], check: bool = True) -> None:
-    """The text of an inline element (``<br>`` a space), noise nodes skipped as in ``_flatten_visible``."""
-    own = el.text
-    leading = check
+    """The text of an inline element (``<br>`` a space), noise nodes skipped and kept elements
+    tested as in ``_flatten_visible``."""
     anchor = None
-    if own:
-        buf.append(own)
+    if el.text:
+        buf.append(el.text)
         anchor = len(buf) - 1
     for child in el:
         tail = child.tail
         if cleaning.is_noise_node(child):
             if tail and tail.strip():
-                if anchor is not None:
-                    buf[anchor] = cleaning.xml_safe(buf[anchor])
-                tail = cleaning.xml_safe(tail)
-                buf.append(tail)
-                anchor = len(buf) - 1
-                if leading:
-                    own = cleaning.xml_safe(own or "") + tail
+                anchor = _join(buf, anchor, tail)
             continue
-        if leading:
-            leading = False
-            _check_label(el, own)
+        if check:
+            _check_label(child)
         if child.tag.lower() == "br":
             buf.append(" ")
         else:
@@ -588,5 +551,3 @@ def _inline_visible(el, buf: list[str], check: bool = True) -> None:
         if tail:
             buf.append(tail)
             anchor = len(buf) - 1
-    if leading:
-        _check_label(el, own)
