@@ -74,7 +74,7 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-__all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "MIN_YEAR", "MAX_LEN"]
+__all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "from_iso", "MIN_YEAR", "MAX_LEN"]
 
 KYIV = ZoneInfo("Europe/Kyiv")
 UTC = timezone.utc
@@ -557,3 +557,15 @@ def normalize(text, now: datetime | None = None) -> str | None:
     Never raises. See the module docstring for the forms read and the rules applied.
     """
     return normalize_with_source(text, now)[0]
+
+
+def from_iso(value) -> datetime | None:
+    """An aware datetime from an ISO 8601 string with an offset (as ``normalize`` and the item's
+    ``crawled_at`` write them); None for anything else."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else None

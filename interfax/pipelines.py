@@ -105,7 +105,7 @@ class DatesPipeline(_Step):
 
     def process_item(self, item):
         adapter, names = fields_of(item)
-        now = _aware(adapter.get("crawled_at"))
+        now = dates.from_iso(adapter.get("crawled_at"))
         for field in self.FIELDS:
             if field in names:
                 adapter[field] = self._pick(field, adapter.get(field), now, adapter)
@@ -174,7 +174,7 @@ class WindowPipeline(_Step):
         since: date | None = getattr(spider, "since", None)
         until: date | None = getattr(spider, "until", None)
         adapter, _ = fields_of(item)
-        published = _aware(adapter.get("published_at"))
+        published = dates.from_iso(adapter.get("published_at"))
         if published is None:
             return item
         day = published.astimezone(dates.KYIV).date()
@@ -213,23 +213,6 @@ def fields_of(item):
     return adapter, adapter.field_names()
 
 
-def _plain(item) -> dict:
-    """The item's fields as a dict (shallow); ``dict(item)`` for the mappings Scrapy items are."""
-    if isinstance(item, (dict, scrapy.Item)):
-        return dict(item)
-    return dict(ItemAdapter(item).items())
-
-
-def _aware(value) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else None
-
-
 class SchemaValidationPipeline(_Step):
     """Check every exported item against ``interfax/schemas/article.json`` and count field coverage.
 
@@ -248,7 +231,7 @@ class SchemaValidationPipeline(_Step):
         self.filled: dict[str, int] = {}
 
     def process_item(self, item):
-        record = _plain(item)  # shallow: nothing here writes to it
+        record = dict(fields_of(item)[0].items())  # shallow: nothing here writes to it
         self.items += 1
         filled = self.filled
         for name, value in record.items():

@@ -198,16 +198,9 @@ class Page:
         """Elements at or below ``el`` with that tag and class (either may be None), in document order."""
         if cls is None:
             return list(el.iter(tag))
-        index = self._classes.get(el)
-        if index is None and el in self._indexed:
-            index = self._classes[el] = _class_index(el)
-        if index is None:  # (the class test inline: this runs for every element of a page)
-            return [
-                e
-                for e in el.iter(tag if tag is not None else etree.Element)
-                if (value := e.get("class")) is not None and cls in value and cls in class_tokens(value)
-            ]
-        found = index.get(cls, [])
+        if el not in self._classes and el not in self._indexed:
+            return [e for e in el.iter(tag if tag is not None else etree.Element) if _has_class(e, cls)]
+        found = self.class_index(el).get(cls, [])
         return [e for e in found if e.tag == tag] if tag is not None else list(found)
 
     def index_on(self, el) -> None:

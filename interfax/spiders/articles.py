@@ -388,7 +388,7 @@ class ArticlesSpider(scrapy.Spider):
         del page  # the parsed tree is not needed while the outputs are processed
         if links:
             self.crawler.stats.inc_value("interfax/related/desktop")
-            yield from self._finish(item, links, depth, self._in_window(item.get("published_at"), item.get("crawled_at")), response.meta)
+            yield from self._finish(item, links, depth, self._item_in_window(item), response.meta)
             return
         if amp is None:
             self.crawler.stats.inc_value("interfax/related/none")
@@ -410,8 +410,7 @@ class ArticlesSpider(scrapy.Spider):
         links = [] if self._not_html(response, "amp") else AmpArticlePage(response).related()
         if not links:
             self.crawler.stats.inc_value("interfax/related/none")
-        yield from self._finish(item, links, self._current_depth(response.meta),
-                                self._in_window(item.get("published_at"), item.get("crawled_at")), response.meta)
+        yield from self._finish(item, links, self._current_depth(response.meta), self._item_in_window(item), response.meta)
 
     def on_amp_error(self, failure):
         """The twin failed: the article is still exported, with no related items."""
@@ -453,15 +452,14 @@ class ArticlesSpider(scrapy.Spider):
     def article_item(self, page: ArticlePage) -> Article:
         return Article(**page.fields(), crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
-    def _in_window(self, candidates, crawled_at: str | None = None) -> bool:
-        """Follow related links only from articles inside the window (an undated one counts as inside).
+    def _item_in_window(self, item: Article) -> bool:
+        """Follow an article's related links only when it is inside the window: its date read against
+        its ``crawled_at``, as the dates pipeline reads it."""
+        return self._in_window(item.get("published_at"), dates.from_iso(item.get("crawled_at")))
 
-        Relative dates are read against ``crawled_at`` when given, as the dates pipeline reads them.
-        """
-        try:
-            now = datetime.fromisoformat(crawled_at) if crawled_at else None
-        except ValueError:
-            now = None
+    def _in_window(self, candidates, now: datetime | None = None) -> bool:
+        """Whether the first date among ``candidates`` that parses is inside the window (an undated
+        article counts as inside)."""
         for candidate in candidates or []:
             when = dates.parse(candidate, now)
             if when is not None:
