@@ -52,7 +52,7 @@ def css(el, selector: str) -> list:
     return _compiled_css(selector)(el)
 
 
-#: a compound selector the class index answers: ``tag``, ``.class`` or ``tag.class``
+#: a compound selector ``Page.select`` answers itself: ``tag``, ``.class`` or ``tag.class``
 _COMPOUND_RE = re.compile(r"(?P<tag>[A-Za-z][A-Za-z0-9-]*)?(?:\.(?P<cls>-?[A-Za-z_][\w-]*))?")
 #: what XPath's normalize-space (and so cssselect's class test) counts as whitespace
 _CLASS_SPACE = str.maketrans("\t\n\r", "   ")
