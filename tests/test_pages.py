@@ -136,3 +136,55 @@ def test_select_agrees_with_css(tree, selector, start, indexed_first):
         page.index_on(el)
         page.select(el, ".x")  # the index is built: later lookups use it
     assert page.select(el, selector) == css(el, selector)
+
+
+_BODIES = [
+    "<html><body><p>Текст</p></body></html>",
+    "\n  <!DOCTYPE html>\n<html lang='uk'><head><meta charset='utf-8'></head><body><p>а&nbsp;б</p></body></html>\n\n",
+    "\ufeff<html><body><p>BOM</p></body></html>",
+    "<html><body><p>NUL\x00 inside</p></body></html>",
+    "<html><body><p>after the end</p></body></html>\u00a0",
+    "\u2003<p>starts with an em space</p>",
+    "plain text, no markup",
+    "",
+    "   \n ",
+    "<p>unclosed <b>bold",
+]
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "", "windows-1251"])
+@pytest.mark.parametrize("body", _BODIES + [b"<html><body><p>bad \xff\xfe utf-8 \xd0</p></body></html>",
+                                            "<html><body><p>Кирилиця cp1251</p></body></html>".encode("cp1251")])
+def test_parse_html_gives_parsels_tree(body, charset):
+    """The reused-parser bytes path builds exactly the tree parsel builds from ``response.text``."""
+    from lxml import etree
+    from parsel.selector import create_root_node
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.base import parse_html
+
+    raw = body if isinstance(body, bytes) else body.encode("utf-8")
+    headers = {"Content-Type": f"text/html; charset={charset}" if charset else "text/html"}
+    for _ in range(2):  # the parser is reused: a second page parses as the first
+        response = HtmlResponse("https://interfax.com.ua/news/general/1.html", body=raw, headers=headers)
+        want = create_root_node(response.text, etree.HTMLParser, base_url=response.url)
+        got = parse_html(response)
+        assert etree.tostring(got, encoding="unicode") == etree.tostring(want, encoding="unicode")
+        assert got.getroottree().docinfo.URL == want.getroottree().docinfo.URL
+
+
+def test_parse_html_takes_the_bytes_path_only_for_plain_utf8():
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.base import _plain_utf8_body
+
+    def body_of(raw: bytes, charset: str = "utf-8"):
+        return _plain_utf8_body(HtmlResponse("https://interfax.com.ua/", body=raw,
+                                             headers={"Content-Type": f"text/html; charset={charset}"}))
+
+    assert body_of(b"\n<html><p>\xd0\xa2</p></html>\n") == b"<html><p>\xd0\xa2</p></html>"
+    assert body_of("<html><p>Т</p></html>".encode("cp1251"), "windows-1251") is None
+    assert body_of(b"\xef\xbb\xbf<html></html>") is None
+    assert body_of(b"<html>\x00</html>") is None
+    assert body_of(b"<html></html>\xc2\xa0") is None
+    assert body_of(b"") is None

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from urllib.parse import urlsplit
 
 from cssselect import HTMLTranslator
 from lxml import etree
-from parsel.selector import create_root_node
+from parsel.selector import _has_encoding_error, create_root_node
 
 from interfax import cleaning, urls
 
@@ -112,11 +113,48 @@ def _class_index(el) -> dict[str, list]:
     return index
 
 
+_UTF8_PARSERS = threading.local()  # one reusable parser per thread (lxml parsers are not shared across threads)
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _utf8_parser() -> etree.HTMLParser:
+    parser = getattr(_UTF8_PARSERS, "parser", None)
+    if parser is None:
+        parser = _UTF8_PARSERS.parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+    return parser
+
+
 def parse_html(response) -> etree._Element:
     """Parse an HTML response as parsel does (``create_root_node``: its text, stripped, NULs removed),
     but into plain lxml elements: ``lxml.html``'s element classes are chosen by a Python callback
-    for every element the parsers touch, which costs more than the reading itself."""
+    for every element the parsers touch, which costs more than the reading itself.
+
+    A UTF-8 page (nearly every page of the site) is parsed from its bytes with one reused parser:
+    the same bytes parsel would hand to lxml (it decodes, strips and encodes back to UTF-8), without
+    the round trip through ``response.text`` and a new parser per page (~45 µs of ~125 µs). Invalid
+    UTF-8, a BOM, NULs or anything but markup at either end take parsel's path, which replaces
+    what does not decode.
+    """
+    body = _plain_utf8_body(response)
+    if body is not None:
+        parser = _utf8_parser()
+        try:
+            root = etree.fromstring(body, parser=parser, base_url=response.url)
+        except etree.XMLSyntaxError:
+            root = None
+        if root is not None and not _has_encoding_error(parser):
+            return root
     return create_root_node(response.text, etree.HTMLParser, base_url=response.url)
+
+
+def _plain_utf8_body(response) -> bytes | None:
+    """The body of a UTF-8 response when it equals ``response.text.strip().encode()``, else None."""
+    if getattr(response, "encoding", None) != "utf-8":
+        return None
+    body = response.body.strip()  # ASCII whitespace; a body that starts and ends with markup has no other at its ends
+    if not body.startswith(b"<") or not body.endswith(b">") or b"\x00" in body or body.startswith(_UTF8_BOM):
+        return None
+    return body
 
 
 def text_of(el) -> str:
