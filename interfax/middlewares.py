@@ -329,6 +329,15 @@ def _looks_wrong(text: str) -> bool:
     return non_ascii >= _MIN_LETTERS and non_ascii > 0.3 * letters and cyrillic < 0.2 * non_ascii
 
 
+def _valid_utf8_without_replacements(body: bytes) -> bool:
+    """``body`` decodes as UTF-8 and holds no U+FFFD: what ``response.text`` of a UTF-8 page would
+    say, without building (and keeping) the page's text, which the parsers never read."""
+    try:
+        return "\ufffd" not in body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+
+
 class EncodingFixMiddleware:
     """Re-decode Cyrillic pages read with the wrong charset; strip NUL bytes (``interfax/encoding/<kind>``)."""
 
@@ -348,12 +357,14 @@ class EncodingFixMiddleware:
             response = response.replace(body=response.body.replace(b"\x00", b""))
             stats.inc_value("interfax/encoding/nul_stripped")
             logger.info("removed NUL bytes from %s", response.url)
+        if encoding in ("utf-8", "utf8") and _valid_utf8_without_replacements(response.body):
+            return response  # valid UTF-8 (no replacement characters) is what it says
         try:
             text = response.text
         except (LookupError, ValueError):
             text = response.body.decode("cp1252", "replace")
         if encoding in ("utf-8", "utf8") and "\ufffd" not in text:
-            return response  # valid UTF-8 (no replacement characters) is what it says
+            return response
         if not _looks_wrong(text):
             return response
         declared = self._declared(response)
