@@ -188,3 +188,56 @@ def test_parse_html_takes_the_bytes_path_only_for_plain_utf8():
     assert body_of(b"<html>\x00</html>") is None
     assert body_of(b"<html></html>\xc2\xa0") is None
     assert body_of(b"") is None
+
+
+# ---------------------------------------------------------------- variants of the live markup
+
+
+def _variant(body: str, head: str = "", url: str = "https://interfax.com.ua/news/economic/1064999.html"):
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.article import ArticlePage
+
+    html = f'<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+    return ArticlePage(HtmlResponse(url, body=html.encode("utf-8"), encoding="utf-8"))
+
+
+_HEADER = ('<article class="article-content-view"><div class="article-content-secondary-header">'
+           '<div class="article-time">{time}</div></div><h1>Заголовок статті</h1>'
+           '<div class="article-content"><p>Перший абзац статті, досить довгий для тексту.</p>{body}</div></article>{after}')
+
+
+def test_json_ld_article_wins_over_a_webpage_listed_first():
+    graph = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+             '{"@type": "WebPage", "name": "Сторінка", "datePublished": "2020-01-01T00:00:00Z"},'
+             '{"@type": "NewsArticle", "headline": "Заголовок статті", "datePublished": "2025-02-03T05:45:00Z",'
+             ' "dateModified": "2025-02-03T06:00:00Z", "image": {"url": "https://interfax.com.ua/static/a.jpg"}}]}</script>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=graph)
+    assert page.published_at()[0] == "2025-02-03T05:45:00Z"
+    assert page.modified_at() == ["2025-02-03T06:00:00Z"]
+    assert "https://interfax.com.ua/static/a.jpg" in [img["url"] for img in page.images()]
+    # a WebPage alone still gives what it has; one holding its article as mainEntity gives the article
+    alone = _variant("<p>x</p>", head='<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2025-01-01T10:00:00+02:00"}</script>')
+    assert alone.ld("datePublished") == "2025-01-01T10:00:00+02:00"
+    nested = _variant("<p>x</p>", head='<script type="application/ld+json">{"@type": "WebPage", "mainEntity": '
+                                        '{"@type": "NewsArticle", "headline": "Вкладена"}}</script>')
+    assert nested.ld("headline") == "Вкладена"
+
+
+def test_json_ld_strings_with_character_references_are_decoded():
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "НБУ: &laquo;Ринок&raquo; &amp; банки"}</script>'
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=head)
+    assert page.title() == "НБУ: «Ринок» & банки"
+
+
+def test_a_time_outside_the_article_is_not_its_date():
+    sidebar = '<aside><time datetime="2026-01-12T10:15:00+02:00">12.01.2026</time></aside>'
+    related = ('<div class="article-related"><time datetime="2026-01-13T10:15:00+02:00">13.01.2026</time>'
+               '<a href="/news/general/1.html">Інша</a></div>')
+    page = _variant(sidebar + _HEADER.format(time="07:45 03.02.2025", body=related, after=""))
+    assert page.published_at() == ["07:45 03.02.2025"]
+    own = _variant(_HEADER.format(time='<time datetime="2025-02-03T07:45:00+02:00">07:45 03.02.2025</time>', body="", after=sidebar))
+    assert own.published_at()[0] == "2025-02-03T07:45:00+02:00"
+    marked = _variant(sidebar + '<time itemprop="datePublished" datetime="2025-02-04T08:00:00+02:00"></time>'
+                      + _HEADER.format(time="", body="", after=""))
+    assert marked.published_at()[0] == "2025-02-04T08:00:00+02:00"

@@ -138,7 +138,7 @@ class ArticlePage(Page):
         return _candidates(
             self.ld("datePublished"),
             self.meta("article:published_time", "datePublished", "pubdate"),
-            self.time_datetime(),
+            self.time_datetime(self.scope),
             self.visible_time(),
         )
 

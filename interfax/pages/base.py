@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import threading
@@ -17,7 +18,9 @@ from interfax import cleaning, urls
 
 _DATE_IN_TEXT_RE = re.compile(r"\d{1,2}:\d{2}\s*[,/–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*,?\s*(?:в|о)?\s*\d{1,2}:\d{2})?")
 _DATE_CORE_RE = re.compile(r"\d\.\d{4}")  # every date form above ends its day.month.year like this
-_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report", "webpage"}
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report"}
+#: a page object: the article's data only when no article object is given (a WebPage often comes first in a @graph)
+_PAGE_TYPES = {"webpage", "itempage"}
 
 
 _TRANSLATOR = HTMLTranslator()
@@ -275,7 +278,7 @@ class Page:
         metas: dict[str, str] = {}
         links: dict[str, str] = {}
         scripts: list[str] = []
-        times: list[str] = []
+        times: list = []
         for el in self.root.iter("meta", "link", "script", "time"):
             tag = el.tag
             if tag == "meta":
@@ -293,8 +296,8 @@ class Page:
             elif tag == "script":
                 if (el.get("type") or "").strip().lower() == "application/ld+json":
                     scripts.append(el.text or "")
-            elif el.get("datetime"):
-                times.append(el.get("datetime"))
+            elif (el.get("datetime") or "").strip():
+                times.append(el)
         return {"metas": metas, "links": links, "scripts": scripts, "times": times}
 
     @property
@@ -306,10 +309,19 @@ class Page:
         """The first ``<link rel=...>`` target of that relation (``canonical``, ``amphtml``, ``next``)."""
         return self._structured["links"].get(rel)
 
-    def time_datetime(self) -> str | None:
-        """The first ``<time datetime>`` value of the page."""
-        times = [t for t in self._structured["times"] if t and t.strip()]
-        return times[0].strip() if times else None
+    def time_datetime(self, within=None) -> str | None:
+        """The ``datetime`` of the page's own ``<time>``: one marked ``itemprop="datePublished"``, else
+        the first at or below ``within`` (default: the page) outside lists, ads and sidebars (a
+        sidebar's or a related item's time is another article's)."""
+        times = self._structured["times"]
+        for el in times:
+            if (el.get("itemprop") or "").strip().lower() == "datepublished":
+                return el.get("datetime").strip()
+        scope = self.root if within is None else within
+        for el in times:
+            if _placed_in(el, scope):
+                return el.get("datetime").strip()
+        return None
 
     def meta(self, *names: str) -> str | None:
         """First non-empty ``<meta>`` content among ``name``/``property``/``itemprop`` names."""
@@ -323,19 +335,29 @@ class Page:
 
     @cached_property
     def json_ld(self) -> dict:
-        """The page's article object from JSON-LD (NewsArticle or similar), or {}."""
+        """The page's article object from JSON-LD (NewsArticle or similar), else its WebPage object, or {}.
+
+        Objects are read in every script, list and ``@graph``, and inside ``mainEntity``.
+        """
+        page = None
         for raw in self._structured["scripts"]:
             for obj in _json_ld_objects(raw):
                 types = obj.get("@type")
-                types = types if isinstance(types, list) else [types]
-                if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+                types = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+                if types & _ARTICLE_TYPES:
                     return obj
-        return {}
+                if page is None and types & _PAGE_TYPES:
+                    page = obj
+        return page or {}
 
     def ld(self, key: str):
+        """A JSON-LD value of the article; strings stripped, HTML character references decoded
+        (``&laquo;`` -> ``«``: some CMSs escape the text they put into JSON-LD)."""
         value = self.json_ld.get(key)
         if isinstance(value, str):
             value = value.strip()
+            if "&" in value:
+                value = html.unescape(value).strip()
         return value or None
 
     def article_ref(self, href: str | None) -> urls.ArticleRef | None:
@@ -410,8 +432,24 @@ def time_near(a) -> str | None:
     return None
 
 
+_SIDE_TAGS = frozenset({"aside", "nav", "footer"})
+
+
+def _placed_in(el, scope) -> bool:
+    """``el`` is at or below ``scope`` and not inside a sidebar, a list, an ad or another noise element."""
+    node = el
+    while node is not None:
+        tag = node.tag
+        if (isinstance(tag, str) and tag.lower() in _SIDE_TAGS) or cleaning.noise_tokens(node):
+            return False
+        if node is scope:
+            return True
+        node = node.getparent()
+    return False
+
+
 def _json_ld_objects(raw: str):
-    """Every object in a JSON-LD script (lists and @graph flattened); nothing on bad JSON."""
+    """Every object in a JSON-LD script (lists, @graph and mainEntity flattened); nothing on bad JSON."""
     raw = (raw or "").strip()
     if raw.startswith("<!--"):
         raw = raw.removeprefix("<!--").removesuffix("-->")
@@ -428,3 +466,5 @@ def _json_ld_objects(raw: str):
             yield item
             if isinstance(item.get("@graph"), list):
                 stack.extend(item["@graph"])
+            if isinstance(item.get("mainEntity"), (dict, list)):  # a WebPage holding its article
+                stack.append(item["mainEntity"])
