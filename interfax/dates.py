@@ -249,6 +249,11 @@ _DATE = re.compile(
     r"|(?<![0-9])([0-9]{1,2})\.([0-9]{1,2})(?!\.?[0-9])"
 )
 
+#: a day, a month name and a year ("4 квітня 2017", "5 июля 2011", "13 лютий 2026"), to find such a date in a page's texts
+DAY_MONTH_YEAR_RE = re.compile(
+    rf"(?<![0-9])[0-9]{{1,2}}\.? ?(?:{_MONTH_ALT})(?![{_L}])\.?,? [0-9]{{4}}(?![0-9])", re.I
+)
+
 _FILLER = re.compile(
     r"(?:[\s,.;:/|()\[\]<>\-\u2012\u2013\u2014\u2015\u2212\u2022\u00b7\u00ab\u00bb\"!?*~]"
     rf"|(?<![{_L}])(?:{_alt(_FILLER_WORDS)})(?![{_L}]))*"

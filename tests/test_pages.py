@@ -241,3 +241,27 @@ def test_a_time_outside_the_article_is_not_its_date():
     marked = _variant(sidebar + '<time itemprop="datePublished" datetime="2025-02-04T08:00:00+02:00"></time>'
                       + _HEADER.format(time="", body="", after=""))
     assert marked.published_at()[0] == "2025-02-04T08:00:00+02:00"
+
+
+@pytest.mark.parametrize("shown, instant", [
+    ("4 квітня 2017, 14:08", "2017-04-04T14:08:00+03:00"),
+    ("5 июля 2011, 14:45", "2011-07-05T14:45:00+03:00"),
+    ("Четвер, 27 березня 2025, 16:12", "2025-03-27T16:12:00+02:00"),
+    ("14:08 4 квітня 2025 р.", "2025-04-04T14:08:00+03:00"),
+    ("13 лютий 2026", "2026-02-13T00:00:00+02:00"),
+])
+def test_a_header_date_with_a_month_name_is_read(shown, instant):
+    from interfax import dates
+
+    page = _variant(_HEADER.format(time=shown, body="", after=""))
+    assert page.published_at() == [shown]
+    assert dates.normalize(page.published_at()[0]) == instant
+    # an unknown header (no known class): found among the article's short texts
+    other = _variant(f'<article><div class="meta"><span>{shown}</span></div><h1>Заголовок статті</h1>'
+                     '<p>Перший абзац статті, досить довгий для тексту.</p></article>')
+    assert dates.normalize(other.published_at()[0]) == instant
+
+
+def test_a_header_without_a_date_gives_none():
+    page = _variant(_HEADER.format(time="1 хв читати", body="<p>У 2025 році ціни зросли.</p>", after=""))
+    assert page.published_at() == []

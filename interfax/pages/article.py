@@ -16,7 +16,7 @@ import re
 from functools import cached_property
 from urllib.parse import urljoin
 
-from interfax import cleaning, urls
+from interfax import cleaning, dates, urls
 from interfax.pages.base import Link, Page, css, date_in_text, text_of, xpath
 
 _TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*(?:Інтерфакс-Україна|Интерфакс-Украина|Interfax-Ukraine)\s*$", re.I)
@@ -146,17 +146,24 @@ class ArticlePage(Page):
         return _candidates(self.ld("dateModified"), self.meta("article:modified_time", "og:updated_time", "dateModified"))
 
     def visible_time(self) -> str | None:
-        """The header's "HH:MM DD.MM.YYYY" as shown."""
+        """The header's date as shown: "HH:MM DD.MM.YYYY" on the site; a header in another form
+        ("4 квітня 2017, 14:08", "Сьогодні, 11:59") is given whole, for the dates module to read."""
         for selector in self.header_time_selectors:
             for node in self.select(self.scope, selector)[:3]:
-                found = date_in_text(text_of(node))
+                text = text_of(node)
+                found = date_in_text(text)
                 if found:
                     return cleaning.squash(found)
-        # an unknown header: the first short text in the article that holds a site-form date
+                if len(text) < 80 and dates.parse(text) is not None:
+                    return text
+        # an unknown header: the first short text in the article that holds a site-form date, or a
+        # day, month name and year
         for text in xpath(self.scope, ".//text()[string-length(normalize-space(.)) < 80]")[:60]:
             found = date_in_text(text)
             if found:
                 return cleaning.squash(found)
+            if dates.DAY_MONTH_YEAR_RE.search(cleaning.squash(text)):
+                return cleaning.squash(text)
         return None
 
     def lead(self) -> str | None:
