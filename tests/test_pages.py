@@ -265,3 +265,23 @@ def test_a_header_date_with_a_month_name_is_read(shown, instant):
 def test_a_header_without_a_date_gives_none():
     page = _variant(_HEADER.format(time="1 хв читати", body="<p>У 2025 році ціни зросли.</p>", after=""))
     assert page.published_at() == []
+
+
+def test_lazy_loaded_images_give_their_real_url():
+    body = ('<figure><img src="data:image/gif;base64,R0lGOD" data-src="/static/articles/images/a.jpg" alt="А"></figure>'
+            '<figure><img src="/static/img/blank.gif" data-lazy-src="/static/articles/images/b.jpg" alt="Б"></figure>'
+            '<figure><img src="/static/img/blank.gif" alt="placeholder only"></figure>'
+            '<figure><img src="/static/articles/images/c.jpg" alt="В"></figure>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=body, after=""))
+    assert [img["url"] for img in page.images()] == [
+        "https://interfax.com.ua/static/articles/images/a.jpg",
+        "https://interfax.com.ua/static/articles/images/b.jpg",
+        "https://interfax.com.ua/static/articles/images/c.jpg",
+    ]
+
+
+def test_a_banner_in_an_ad_block_without_classes_is_not_an_image():
+    ad = '<div><div>РЕКЛАМА</div><a href="https://ads.example.com/x"><img src="https://ads.example.com/b.jpg" alt="Кредит"></a></div>'
+    photo = '<figure><img src="/static/articles/images/a.jpg" alt="Фото"><figcaption>Підпис</figcaption></figure>'
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=photo + ad, after=""))
+    assert [img["url"] for img in page.images()] == ["https://interfax.com.ua/static/articles/images/a.jpg"]

@@ -206,10 +206,10 @@ class ArticlePage(Page):
             for img in scope.iter("img", "amp-img"):
                 if img is scope:
                     continue
-                if _in_noise(img, scope) or _is_pixel(img):
+                if _in_noise(img, scope) or _is_pixel(img) or _under_ad_label(img, scope):
                     continue
-                src = img.get("src") or img.get("data-src") or ""
-                if not src or src.startswith("data:") or "logo" in src.lower():
+                src = _img_src(img)
+                if not src or "logo" in src.lower():
                     continue
                 absolute = _image_url(src, self.origin)
                 if absolute is None or absolute in out:
@@ -371,6 +371,41 @@ def _image_url(src: str, origin: str) -> str | None:
         return urljoin(urls.LIVE_ORIGIN + "/", url)
     except ValueError:
         return None
+
+
+#: where lazy-loading scripts keep the real image while ``src`` holds a placeholder
+_LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset", "srcset")
+_PLACEHOLDER_SRC_RE = re.compile(r"(?:blank|spacer|placeholder|pixel|transparent|lazy|empty|1x1)[\w.-]*\.(?:gif|png|svg)(?:[?#]|$)", re.I)
+
+
+def _img_src(img) -> str | None:
+    """The image's real URL: a lazy-loading attribute's when there is one, else ``src`` unless it is
+    a data URI or a placeholder (``blank.gif``)."""
+    for attr in _LAZY_SRC_ATTRS:
+        value = (img.get(attr) or "").strip()
+        if attr.endswith("srcset"):
+            value = value.split(",")[0].strip().split(" ")[0] if value else ""
+        if value and not value.startswith("data:"):
+            return value
+    src = (img.get("src") or "").strip()
+    if not src or src.startswith("data:") or _PLACEHOLDER_SRC_RE.search(src):
+        return None
+    return src
+
+
+def _under_ad_label(el, scope, levels: int = 3) -> bool:
+    """True if one of ``el``'s nearest containers (below ``scope``) has an ad label ("РЕКЛАМА") as one of
+    its own children: a banner in an ad block that no class names."""
+    node = el.getparent()
+    for _ in range(levels):
+        if node is None or node is scope:
+            return False
+        for child in node:
+            if child is not el and isinstance(child.tag, str) and cleaning.could_be_heading(child.text) \
+                    and cleaning.is_ad_label(text_of(child)):
+                return True
+        el, node = node, node.getparent()
+    return False
 
 
 def _is_pixel(img) -> bool:
