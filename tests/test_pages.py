@@ -285,3 +285,38 @@ def test_a_banner_in_an_ad_block_without_classes_is_not_an_image():
     photo = '<figure><img src="/static/articles/images/a.jpg" alt="Фото"><figcaption>Підпис</figcaption></figure>'
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=photo + ad, after=""))
     assert [img["url"] for img in page.images()] == ["https://interfax.com.ua/static/articles/images/a.jpg"]
+
+
+def test_related_items_take_their_title_from_the_link_with_text_and_leave_the_time_out():
+    related = ('<div class="article-related"><h3>ЩЕ ЗА ТЕМОЮ</h3>'
+               '<div class="item"><a href="/news/general/1001.html"><img src="/static/t.jpg"></a>'
+               '<span>09:05 14.07.2025</span><a class="article-link" href="/news/general/1001.html">Перша новина</a></div>'
+               '<a href="/news/general/1002.html"><div>10:15 14.07.2025</div><div>Друга новина</div></a></div>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=related))
+    assert [(link.ref.id, link.title, link.listed_at) for link in page.related()] == [
+        (1001, "Перша новина", "09:05 14.07.2025"),
+        (1002, "Друга новина", "10:15 14.07.2025"),
+    ]
+
+
+def test_a_related_heading_in_plain_divs_stops_at_the_latest_list():
+    blocks = ('<div class="blk-head">ЩЕ ЗА ТЕМОЮ</div><div class="blk-list"></div>'
+              '<div class="blk-head">ОСТАННЄ</div><div class="blk-list"><a href="/news/general/1139015.html">Інша</a></div>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=blocks))
+    assert page.related() == []
+    filled = blocks.replace('<div class="blk-list"></div>', '<div class="blk-list"><a href="/news/general/1001.html">Своя</a></div>', 1)
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=filled))
+    assert [link.ref.id for link in page.related()] == [1001]
+
+
+def test_a_listing_item_whose_first_link_is_a_thumbnail_keeps_its_title():
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    html = ('<html><body><div class="articles-section-view"><div class="grid article">'
+            '<a href="/news/general/1001.html"><img src="/static/t.jpg"></a>'
+            '<div class="article-time"><span>09:05</span> <span>14.07.2025</span></div>'
+            '<a href="/news/general/1001.html">Перша новина</a></div></div></body></html>')
+    page = ListingPage(HtmlResponse("https://interfax.com.ua/news/general.html", body=html.encode(), encoding="utf-8"), "general")
+    assert [(link.ref.id, link.title, link.listed_at) for link in page.items()] == [(1001, "Перша новина", "09:05 14.07.2025")]

@@ -366,14 +366,21 @@ class Page:
         return urls.article_ref(href, self.url, self.origin)
 
     def links_under(self, node) -> list[Link]:
-        """Article links inside the element ``node``, with titles and times, once each."""
+        """Article links inside the element ``node``, with titles and times, once each (an item whose
+        first link is a thumbnail takes its title from the next link to the same article)."""
         out: dict[int, Link] = {}
         for a in node.iter("a"):
             ref = self.article_ref(a.get("href"))
-            if ref is None or ref.id in out:
+            if ref is None:
                 continue
-            title = cleaning.squash(" ".join(a.itertext())) or a.get("title") or None
-            out[ref.id] = Link(ref, title, time_near(a))
+            seen = out.get(ref.id)
+            if seen is not None and seen.title:
+                continue
+            title, shown = link_title(a)
+            if seen is None:
+                out[ref.id] = Link(ref, title, shown or time_near(a))
+            elif title:
+                out[ref.id] = Link(ref, title, seen.listed_at or shown or time_near(a))
         return list(out.values())
 
     def blocks_under_heading(self, test) -> list[list]:
@@ -411,12 +418,32 @@ _HEADINGS_XPATH = (
 
 
 def _until_next_heading(node):
+    """``node``'s later siblings up to the next boilerplate heading: a heading element (h1-h6, b,
+    strong, a title or label class) in a sibling, or a sibling whose whole visible text is one."""
     for sib in node.itersiblings():
         if not isinstance(sib.tag, str):
             continue
+        own = text_of(sib)
+        if len(own) <= 60 and cleaning.is_boilerplate_heading(own):
+            return
         if any(cleaning.is_boilerplate_heading(text_of(h)) for h in xpath(sib, _HEADINGS_XPATH)):
             return
         yield sib
+
+
+_TITLE_EDGE = " ,.;:|/–—-"
+
+
+def link_title(a) -> tuple[str | None, str | None]:
+    """(title, listed time) of an article link: its visible text (else its ``title`` attribute), less
+    a site-form date it starts or ends with (a card whose link wraps its time), which is returned."""
+    text = cleaning.squash(" ".join(a.itertext()))
+    shown = date_in_text(text)
+    if shown and (text.startswith(shown) or text.endswith(shown)):
+        text = (text[len(shown):] if text.startswith(shown) else text[: -len(shown)]).strip(_TITLE_EDGE)
+    else:
+        shown = None
+    return text or cleaning.squash(a.get("title")) or None, cleaning.squash(shown) if shown else None
 
 
 def time_near(a) -> str | None:

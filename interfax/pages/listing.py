@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from interfax import urls
-from interfax.pages.base import Link, Page, text_of, time_near, xpath
+from interfax.pages.base import Link, Page, link_title, text_of, time_near, xpath
 
 _OUTSIDE_MAIN = (
     "ancestor::aside or ancestor::header or ancestor::footer or ancestor::nav"
@@ -57,12 +57,17 @@ class ListingPage(Page):
             anchors = self.select(item, selector)
             if anchors:
                 break
+        first = None
         for a in anchors or item.iter("a"):
             ref = self.article_ref(a.get("href"))
-            if ref is None:
+            if ref is None or (first is not None and ref.id != first[0].id):
                 continue
-            return Link(ref, text_of(a) or None, self._listed_time(item))
-        return None
+            title, shown = link_title(a)
+            if first is None:
+                first = (ref, shown)
+            if title:  # a thumbnail link first: the title is on the next link to the same article
+                return Link(first[0], title, self._listed_time(item) or first[1] or shown)
+        return Link(first[0], None, self._listed_time(item) or first[1]) if first else None
 
     def _listed_time(self, item) -> str | None:
         """The item's time and date spans joined ("21:32 11.04.2025"), as shown."""
