@@ -320,3 +320,22 @@ def test_a_listing_item_whose_first_link_is_a_thumbnail_keeps_its_title():
             '<a href="/news/general/1001.html">Перша новина</a></div></div></body></html>')
     page = ListingPage(HtmlResponse("https://interfax.com.ua/news/general.html", body=html.encode(), encoding="utf-8"), "general")
     assert [(link.ref.id, link.title, link.listed_at) for link in page.items()] == [(1001, "Перша новина", "09:05 14.07.2025")]
+
+
+@pytest.mark.parametrize("block, want", [
+    ('<div class="tags-block"><b>Теги:</b> <a>#НБУ</a> <a>#облікова_ставка</a></div>', ["НБУ", "облікова_ставка"]),
+    ('<p>Теги: НБУ, банки</p>', ["НБУ", "банки"]),
+    ('<div class="x"><a href="/news/tag/%D0%9D%D0%91%D0%A3.html">НБУ</a> <a href="/news/tag/x.html">#банки</a></div>', ["НБУ", "банки"]),
+])
+def test_tags_in_other_markup(block, want):
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=block, after=""))
+    assert page.tags() == want
+
+
+def test_a_source_named_by_its_link_text_gives_the_link():
+    line = '<p>Джерело: <a href="https://t.me/Ukrenergo/4321">Telegram-канал «Укренерго»</a></p>'
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body=line, after="")).source() == "https://t.me/Ukrenergo/4321"
+    plain = '<p>Джерело: https://example.org/a.html.</p>'
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body=plain, after="")).source() == "https://example.org/a.html"
+    named = '<p>Джерело: пресслужба НБУ</p>'
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body=named, after="")).source() == "пресслужба НБУ"

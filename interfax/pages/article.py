@@ -23,6 +23,7 @@ _TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*(?:Інтерфакс-Украї
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(r"(?:^|[\s.;,])(?:Фото|Photo)\s*:\s*(?P<credit>.+)$", re.I)
 _URL_RE = re.compile(r"https?://\S+")
+_TAG_LABEL_RE = re.compile(r"^(?:Теги|Тэги|Tags)\s*:", re.I)
 _PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
 _BLOCK_TAGS = frozenset(
     {
@@ -55,7 +56,7 @@ class ArticlePage(Page):
     )
     title_selectors = ("h1.article-content-title", "h1")
     header_time_selectors = (".article-content-secondary-header .article-time", ".article-time", "time")
-    tags_selectors = (".article-tags a", ".tags a", "a[rel='tag']")
+    tags_selectors = (".article-tags a", ".tags a", "a[rel='tag']", "a[href*='/news/tag/']")
 
     # ------------------------------------------------------------ identity
 
@@ -187,9 +188,14 @@ class ArticlePage(Page):
             if tags:
                 break
         if not tags:
-            line = next((p for p in self._texts_containing("Теги", "Тэги", "Tags", "ТЕГИ") if re.match(r"^(?:Теги|Тэги|Tags)\s*:", p, re.I)), None)
-            if line:
-                tags = [t.strip(" ,;") for t in re.split(r"#", line.split(":", 1)[1]) if t.strip(" ,;")]
+            for node, line in self._nodes_containing("Теги", "Тэги", "Tags", "ТЕГИ"):
+                if not _TAG_LABEL_RE.match(line):
+                    continue
+                rest = line.split(":", 1)[1]
+                if not rest.strip(" ,;#") and node.getparent() is not None:
+                    rest = text_of(node.getparent()).split(":", 1)[-1]  # a label alone in its element: its container's tags
+                tags = [t.strip(" ,;") for t in re.split("#" if "#" in rest else "[,;]", rest) if t.strip(" ,;")]
+                break
         if not tags:
             keywords = self.ld("keywords") or self.meta("news_keywords", "keywords")
             if isinstance(keywords, str):
@@ -266,8 +272,17 @@ class ArticlePage(Page):
                 continue
             m = _SOURCE_RE.match(line)
             if m:
-                url = _URL_RE.search(m.group("rest"))
-                return url.group(0).rstrip(".,;)") if url else m.group("rest").strip()
+                rest = m.group("rest").strip()
+                url = _URL_RE.search(rest)
+                return url.group(0).rstrip(".,;)") if url else self._linked_url(rest) or rest
+        return None
+
+    def _linked_url(self, text: str) -> str | None:
+        """The absolute URL of a body link whose text is ``text`` (a source named by its link text)."""
+        for a in self.body_node.iter("a") if self.body_node is not None else ():
+            href = (a.get("href") or "").strip()
+            if href.startswith(("http://", "https://")) and text_of(a) and text_of(a) in text:
+                return href
         return None
 
     reading_time_selectors = (".article-reading-time",)
@@ -286,13 +301,19 @@ class ArticlePage(Page):
 
     def _texts_containing(self, *words: str):
         """Short visible texts (whole elements, squashed) of the article that contain one of ``words``."""
+        for _, text in self._nodes_containing(*words):
+            yield text
+
+    def _nodes_containing(self, *words: str):
+        """(element, its visible text) for the article's elements with a short text of their own that
+        contains one of ``words``, in document order."""
         if not self.may_contain(*words, within=self.scope):
             return
         test = " or ".join(f"contains(., '{w}')" for w in words)
         for node in xpath(self.scope, f".//*[not(self::script) and not(self::style)][text()[{test}]]"):
             text = text_of(node)
             if len(text) < 200:
-                yield text
+                yield node, text
 
     def related(self) -> list[Link]:
         """Every "ЩЕ ЗА ТЕМОЮ" item shown, in page order (the article itself left out)."""
