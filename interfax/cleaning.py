@@ -26,16 +26,25 @@ from lxml import etree
 _XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+#: invisible characters ``squash`` drops: zero-width space, non-joiner and joiner, word joiner, BOM,
+#: soft hyphen, NUL (none is printable, so the fast path never returns one)
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad\x00]")
+
+
 def squash(text: str | None) -> str:
-    """Collapse every whitespace run (nbsp and zero-width spaces included) to one space; strip."""
+    """Collapse every whitespace run (nbsp included) to one space, drop invisible characters
+    (zero-width ones, the word joiner, the soft hyphen); strip."""
     if not text:
         return ""
     # already squashed (the common case): printable means no whitespace but the ASCII space, no
-    # zero-width characters, no NUL; a str subclass (lxml's smart strings) is copied below instead
+    # invisible characters, no NUL; a str subclass (lxml's smart strings) is copied below instead
     if type(text) is str and text.isprintable() and text[0] != " " and text[-1] != " " and "  " not in text:
         return text
-    if "\u200b" in text or "\ufeff" in text or "\x00" in text:
-        text = text.replace("\u200b", "").replace("\ufeff", "").replace("\x00", "")
+    if (
+        "\u200b" in text or "\u200c" in text or "\u200d" in text or "\u2060" in text
+        or "\ufeff" in text or "\xad" in text or "\x00" in text
+    ):
+        text = _INVISIBLE_RE.sub("", text)
     return " ".join(text.split())
 
 
