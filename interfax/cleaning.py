@@ -319,7 +319,13 @@ _SHARE_WORDS = frozenset(
     {
         "ПОДІЛИТИСЯ", "ПОДЕЛИТЬСЯ", "SHARE", "FACEBOOK", "TELEGRAM", "TWITTER", "X", "VIBER", "WHATSAPP",
         "LINKEDIN", "EMAIL", "E-MAIL", "КОПІЮВАТИ ПОСИЛАННЯ", "КОПИРОВАТЬ ССЫЛКУ", "COPY LINK", "ДРУК", "PRINT",
+        "ПОДІЛИТИСЬ",
     }
+)
+#: a line made only of share words and punctuation ("Поділитися: Facebook Telegram")
+_SHARE_LINE_RE = re.compile(
+    r"^[\W_]*(?:(?:%s)(?![\w-])[\W_]*)+$" % "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True))),
+    re.I,
 )
 _READING_TIME_VALUE_RE = re.compile(r"(\d{1,3})\s*(?:хв|мин|min)", re.I)
 
@@ -359,7 +365,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         return True
     if key == title_key or key in caption_keys:
         return True
-    if key in AD_LABELS or key in LIST_HEADINGS or key in _SHARE_WORDS:
+    if key in AD_LABELS or key in LIST_HEADINGS or _SHARE_LINE_RE.match(key):
         return True
     if _TAG_LINE_RE.match(text) or _CREDIT_RE.match(text):
         return True

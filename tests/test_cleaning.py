@@ -76,6 +76,8 @@ def _plain_flatten(el, out: list[str]) -> None:
         ('<p>Один.</p><h3>ЩЕ ЗА ТЕМОЮ</h3><ul><li><a href="/news/general/1.html">Пов’язана новина</a></li></ul><p>Два, після списку.</p>', ["Один.", "Два, після списку."]),
         # share widgets, placeholders, empty paragraphs, reading time, tag line
         ('<p>Один.</p><div class="share-buttons"><a href="https://facebook.com/sharer">Facebook</a><a href="https://t.me/share">Telegram</a></div>', ["Один."]),
+        # a share widget whose class is not known: its line is only share words
+        ('<p>Один.</p><div class="soc-buttons"><span>Поділитися:</span> <a>Facebook</a> <a>Telegram</a></div>', ["Один."]),
         ("<p>Загрузка...</p><p>Один.</p><p>&nbsp;</p><p> </p>", ["Один."]),
         ("<p>2 хв читати</p><p>Один.</p>", ["Один."]),
         ('<p>Один.</p><div class="article-tags">Теги: <a href="/news/tag/x.html">#США</a></div>', ["Один."]),
@@ -102,6 +104,7 @@ def test_body_cleaning(fragment, expected):
         "РЕКЛАМА", "Реклама", " реклама ", "Загрузка...", "Завантаження…", "1 хв читати", "12 хв читати",
         "2 min read", "Теги: #a #b", "Tags: #x", "ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ", "MORE ABOUT", "UKR.NET- новини з усієї України",
         "Поділитися", "Facebook", "Telegram", "Фото: Reuters", "\u00a0", "", "  ", "—",
+        "Поділитися: Facebook Telegram", "Share: Facebook, X, LinkedIn", "Копіювати посилання | Друк",
     ],
 )
 def test_boilerplate_lines(line):
@@ -116,6 +119,8 @@ def test_boilerplate_lines(line):
         "Джерело: https://t.me/mod",
         "Фотовиставка відкрилася у Києві.",
         "Президент провів зустріч у Telegram-каналі.",
+        "Telegram-канал",
+        "Facebook і Telegram",
     ],
 )
 def test_text_lines_kept(line):
