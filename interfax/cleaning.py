@@ -3,7 +3,8 @@
 Two levels, both pure functions:
 
 * nodes (used by the page parsers on the article body): an element is boilerplate by its tag
-  (scripts, ad slots), its class or id tokens (``advert``, ``informer``, ``share`` ...) or its
+  (scripts, ad slots), its class or id tokens (``advert``, ``informer``, ``share`` ..., and
+  ``image-caption``: a caption belongs to its image) or its
   visible heading ("РЕКЛАМА", "ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ", "UKR.NET- новини з усієї України"), so a
   redesign that renames classes is still cleaned by what a reader sees. ``strip_boilerplate``
   defines the result on a tree it may change; ``pages.article.body_paragraphs`` gets the same
@@ -122,18 +123,41 @@ _NOISE_TOKEN_RE = re.compile(
 )
 
 
+#: class or id tokens of an image caption outside a figure (``image-caption``, ``wp-caption-text``)
+_CAPTION_TOKEN_RE = re.compile(r"(?:^|[-_])(?:fig)?captions?(?:$|[-_\d])", re.I)
+_NOISE, _CAPTION = 2, 1
+
+
 def noise_tokens(el: etree._Element) -> bool:
-    """True if the element's class or id names an ad, informer, share widget, list or tag line."""
+    """True if the element's class or id names an ad, informer, share widget, list or tag line
+    (an image inside one is not the article's)."""
+    return _marks(el) == _NOISE
+
+
+def caption_tokens(el: etree._Element) -> bool:
+    """True if the element's class or id names an image caption (and nothing noisier): not text,
+    but the caption of the image beside it."""
+    return _marks(el) == _CAPTION
+
+
+def _marks(el: etree._Element) -> int:
+    """What the element's class and id tokens name: ``_NOISE``, else ``_CAPTION``, else 0."""
+    found = 0
     for attr in ("class", "id"):
         value = el.get(attr)
-        if value and _noisy(value):
-            return True
-    return False
+        if value:
+            found = max(found, _marks_of(value))
+            if found == _NOISE:
+                break
+    return found
 
 
 @lru_cache(maxsize=4096)
-def _noisy(value: str) -> bool:
-    return any(_NOISE_TOKEN_RE.search(token) for token in value.split())
+def _marks_of(value: str) -> int:
+    tokens = value.split()
+    if any(_NOISE_TOKEN_RE.search(token) for token in tokens):
+        return _NOISE
+    return _CAPTION if any(_CAPTION_TOKEN_RE.search(token) for token in tokens) else 0
 
 
 def own_heading(el: etree._Element) -> str:
@@ -220,7 +244,7 @@ def strip_noise(parent: etree._Element) -> int:
     for el in list(parent):
         if not isinstance(el.tag, str):  # comments, processing instructions
             _remove(el)
-        elif el.tag.lower() in NOISE_TAGS or noise_tokens(el):
+        elif is_noise_node(el):
             _remove(el)
             removed += 1
         elif len(el):
@@ -230,9 +254,9 @@ def strip_noise(parent: etree._Element) -> int:
 
 def is_noise_node(el: etree._Element) -> bool:
     """What ``strip_boilerplate`` removes before it looks at headings: comments, processing
-    instructions and noise elements (by tag, class or id)."""
+    instructions and noise elements (by tag, or class or id: noise or an image caption)."""
     tag = el.tag
-    return not isinstance(tag, str) or tag.lower() in NOISE_TAGS or noise_tokens(el)
+    return not isinstance(tag, str) or tag.lower() in NOISE_TAGS or _marks(el) != 0
 
 
 def xml_safe(text: str) -> str:

@@ -5,6 +5,8 @@ from lxml import html
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from scrapy.http import HtmlResponse
+
 from interfax import cleaning
 from interfax.pages import article
 
@@ -12,6 +14,17 @@ from interfax.pages import article
 def body_paragraphs(fragment: str) -> list[str]:
     root = html.fragment_fromstring(fragment, create_parent="div")
     return cleaning.clean_paragraphs(article.body_paragraphs(root))
+
+
+def article_page(body: str) -> article.ArticlePage:
+    """A desktop article page whose body (``div.article-content``) is ``body``."""
+    page = (
+        '<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8"></head><body>'
+        '<article class="article-content-view"><h1>Заголовок статті</h1>'
+        f'<div class="article-content">{body}</div></article></body></html>'
+    )
+    url = "https://interfax.com.ua/news/economic/1064999.html"
+    return article.ArticlePage(HtmlResponse(url, body=page.encode(), encoding="utf-8"))
 
 
 _BLOCKS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -85,6 +98,9 @@ def _plain_flatten(el, out: list[str]) -> None:
         # images, captions and credits are not text
         ('<p>Один.</p><figure><img src="/a.jpg" alt="photo-1"><figcaption>Підпис. Фото: Reuters</figcaption></figure><p>Два.</p>', ["Один.", "Два."]),
         ('<p>Один.</p><p class="photo-credit">Фото: Офіс Президента</p>', ["Один."]),
+        ('<p>Один.</p><img src="/a.jpg"><div class="image-caption">Підпис до фото</div><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><p><img src="/a.jpg"></p><p class="photo-caption">Підпис до фото</p><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><img src="/a.jpg"><span class="caption">Підпис до фото</span><p>Два.</p>', ["Один.", "Два."]),
         ("<p>Один.</p><p>Фото: Офіс Президента</p>", ["Один."]),
         # the source line is text
         ("<p>Один.</p><p>Джерело: https://t.me/mod</p>", ["Один.", "Джерело: https://t.me/mod"]),
@@ -125,6 +141,18 @@ def test_boilerplate_lines(line):
 )
 def test_text_lines_kept(line):
     assert not cleaning.is_boilerplate_line(line)
+
+
+def test_caption_beside_an_image_is_its_caption_not_text():
+    page = article_page(
+        '<p>Один.</p><img src="/a.jpg" alt="photo-1"><div class="image-caption">Підпис до фото. Фото: Reuters</div>'
+        '<div class="wp-caption"><img src="/b.jpg"><p class="wp-caption-text">Другий підпис</p></div><p>Два.</p>'
+    )
+    assert page.text() == ["Один.", "Два."]
+    assert [(i["url"], i["caption"]) for i in page.images()] == [
+        ("https://interfax.com.ua/a.jpg", "Підпис до фото"),
+        ("https://interfax.com.ua/b.jpg", "Другий підпис"),
+    ]
 
 
 def test_repeated_title_and_captions_dropped():
@@ -188,13 +216,14 @@ def _bodies(draw, depth=0):
     """Body fragments mixing text, labels, noise nodes (by tag and class), comments, <br>, control characters."""
     parts = [draw(st.sampled_from(_PIECES))]
     for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
-        kind = draw(st.sampled_from(("p", "div", "span", "b", "a", "br", "ul", "li", "h3", "script", "ins", "ad", "share", "comment", "img")))
+        kind = draw(st.sampled_from(("p", "div", "span", "b", "a", "br", "ul", "li", "h3", "script", "ins", "ad", "share", "caption", "comment", "img")))
         if kind == "comment":
             parts.append("<!-- c -->")
         elif kind in ("br", "img"):
             parts.append(f"<{kind}>")
         else:
-            tag, attr = {"ad": ("div", ' class="advert"'), "share": ("span", ' class="share-buttons"')}.get(kind, (kind, ""))
+            tag, attr = {"ad": ("div", ' class="advert"'), "share": ("span", ' class="share-buttons"'),
+                         "caption": ("p", ' class="image-caption"')}.get(kind, (kind, ""))
             parts.append(f"<{tag}{attr}>{draw(_bodies(depth + 1))}</{tag}>")
         parts.append(draw(st.sampled_from(_PIECES)))
     return "".join(parts)

@@ -215,13 +215,15 @@ class ArticlePage(Page):
         return list(out.values())
 
     def _caption(self, img) -> str | None:
+        """The figure's caption, else a caption element (by class) beside the image, else its alt text;
+        photo credits left out of the captions."""
         figure = next(img.iterancestors("figure"), None)  # ancestor::figure[1]//figcaption, without XPath
         figcaption = next(figure.iter("figcaption"), None) if figure is not None else None
-        if figcaption is not None:
-            text = text_of(figcaption)
-            text = _CREDIT_RE.sub("", text).strip(" .;,")
-            if text:
-                return text
+        for caption in (figcaption, _caption_beside(img)):
+            if caption is not None:
+                text = _CREDIT_RE.sub("", text_of(caption)).strip(" .;,")
+                if text:
+                    return text
         alt = cleaning.squash(img.get("alt"))
         return alt or None
 
@@ -375,6 +377,18 @@ def _is_pixel(img) -> bool:
         if value.isdigit() and int(value) <= 2:
             return True
     return "display:none" in (img.get("style") or "").replace(" ", "")
+
+
+def _caption_beside(img):
+    """The caption element (by class) that follows the image, or the element the image is wrapped
+    in alone (``<p><img></p><p class="image-caption">``), or None."""
+    node = img
+    while node.getnext() is None:
+        node = node.getparent()
+        if node is None or cleaning.squash("".join(node.itertext())):
+            return None
+    after = node.getnext()
+    return after if isinstance(after.tag, str) and cleaning.caption_tokens(after) else None
 
 
 def _in_noise(el, scope) -> bool:
