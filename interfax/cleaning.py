@@ -292,7 +292,7 @@ def _remove_block(heading: etree._Element, body: etree._Element, ad: bool, headi
         rest = len(squash("".join(parent.itertext()))) - heading_length
         if ad and rest <= 80:
             block = parent
-        elif not ad and _link_density_without(parent, heading, rest) >= 0.6:
+        elif not ad and (_link_density_without(parent, heading, rest) >= 0.6 or _only_times_besides_links(parent, heading)):
             block = parent
         else:
             break
@@ -327,8 +327,29 @@ def _within(el: etree._Element, ancestor: etree._Element) -> bool:
 
 def _is_link_list(el: etree._Element) -> bool:
     return _tag(el) in ("ul", "ol", "div", "section", "p", "li") and any(True for _ in el.iter("a")) and (
-        _link_density(el) >= 0.6
+        _link_density(el) >= 0.6 or _only_times_besides_links(el)
     )
+
+
+#: a site date or time as list items show it beside their links ("10:05 21.01.2025", "18:05, 10.04.2025")
+_LISTED_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?:\s*,?\s*\d{1,2}\.\d{1,2}\.\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*,?\s*\d{1,2}:\d{2})?")
+_PUNCTUATION_RE = re.compile(r"[\W_]*")
+
+
+def _only_times_besides_links(el: etree._Element, skip: etree._Element | None = None) -> bool:
+    """True if ``el``'s text outside its links (and outside ``skip``) is only site dates and times
+    and punctuation: an item "10:05 21.01.2025 <a>Заголовок</a>", whatever its link density."""
+    outside = _text_outside_links(el, skip)
+    return bool(_PUNCTUATION_RE.fullmatch(_LISTED_TIME_RE.sub("", outside)))
+
+
+def _text_outside_links(el: etree._Element, skip: etree._Element | None) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child is not skip and _tag(child) != "a":
+            parts.append(_text_outside_links(child, skip))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------- lines

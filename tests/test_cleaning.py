@@ -87,6 +87,12 @@ def _plain_flatten(el, out: list[str]) -> None:
         # lists under headings, with no class at all
         ('<p>Один.</p><div><b>ОСТАННЄ</b><ul><li><a href="/news/general/1139011.html">Якась новина</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
         ('<p>Один.</p><h3>ЩЕ ЗА ТЕМОЮ</h3><ul><li><a href="/news/general/1.html">Пов’язана новина</a></li></ul><p>Два, після списку.</p>', ["Один.", "Два, після списку."]),
+        # list items that show a time and date beside their link (below the link-density threshold)
+        ('<p>Один.</p><h4>ОСТАННЄ</h4><div><span>10:05 21.01.2025</span> <a href="/news/general/1.html">Курси валют на 21 січня</a></div>'
+         '<div><span>09:40 21.01.2025</span> <a href="/news/general/2.html">Інша новина</a></div>', ["Один."]),
+        ('<p>Один.</p><div><b>ОСТАННЄ</b><ul><li><a href="/news/general/1.html">Курси валют</a> 10:05, 21.01.2025</li></ul></div><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><h4>ОСТАННЄ</h4><div><a href="/news/general/1.html">Новина</a></div><p>З 21.01.2025 діє <a href="/x">постанова</a> уряду.</p>',
+         ["Один.", "З 21.01.2025 діє постанова уряду."]),
         # share widgets, placeholders, empty paragraphs, reading time, tag line
         ('<p>Один.</p><div class="share-buttons"><a href="https://facebook.com/sharer">Facebook</a><a href="https://t.me/share">Telegram</a></div>', ["Один."]),
         # a share widget whose class is not known: its line is only share words
@@ -207,7 +213,7 @@ def test_label_pre_test_lets_every_label_through(label, cut, trailing, pad, lowe
         assert cleaning.could_start_label((pad + own).strip())
 
 
-_PIECES = ("Один.", "РЕКЛАМА", "Реклама", "ОСТАННЄ", "ЩЕ ЗА", " ТЕМОЮ", "UKR.NET- новини", "За словами",
+_PIECES = ("Один.", "10:05 21.01.2025", "РЕКЛАМА", "Реклама", "ОСТАННЄ", "ЩЕ ЗА", " ТЕМОЮ", "UKR.NET- новини", "За словами",
            "  ", "\u00a0", "\x0b", "a\x01b", "Р", "\n", "Довгий абзац тексту статті, що не є міткою.", "")
 
 
