@@ -41,10 +41,7 @@ def squash(text: str | None) -> str:
     # invisible characters, no NUL; a str subclass (lxml's smart strings) is copied below instead
     if type(text) is str and text.isprintable() and text[0] != " " and text[-1] != " " and "  " not in text:
         return text
-    if (
-        "\u200b" in text or "\u200c" in text or "\u200d" in text or "\u2060" in text
-        or "\ufeff" in text or "\xad" in text or "\x00" in text
-    ):
+    if ("\x00" in text) if text.isascii() else _INVISIBLE_RE.search(text):  # (only NUL is ASCII)
         text = _INVISIBLE_RE.sub("", text)
     return " ".join(text.split())
 
