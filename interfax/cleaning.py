@@ -143,10 +143,20 @@ def _marks(el: etree._Element) -> int:
     for attr in ("class", "id"):
         value = el.get(attr)
         if value:
-            found = max(found, _marks_of(value))
-            if found == _NOISE:
-                break
+            marks = _marks_of(value)
+            if marks == _NOISE:
+                return _NOISE
+            found = found or marks
     return found
+
+
+def _marked(el: etree._Element) -> bool:
+    """True if the element's class or id names noise or an image caption (``_marks``, for the body walk)."""
+    for attr in ("class", "id"):
+        value = el.get(attr)
+        if value and _marks_of(value):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -253,7 +263,7 @@ def is_noise_node(el: etree._Element) -> bool:
     """What ``strip_boilerplate`` removes before it looks at headings: comments, processing
     instructions and noise elements (by tag, or class or id: noise or an image caption)."""
     tag = el.tag
-    return not isinstance(tag, str) or tag.lower() in NOISE_TAGS or _marks(el) != 0
+    return not isinstance(tag, str) or tag.lower() in NOISE_TAGS or _marked(el)
 
 
 def xml_safe(text: str) -> str:
