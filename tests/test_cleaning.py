@@ -81,6 +81,7 @@ def _plain_flatten(el, out: list[str]) -> None:
         ('<p>Один.</p><ins class="adsbygoogle" data-ad-slot="1"></ins><p>Два.</p>', ["Один.", "Два."]),
         # an ad whose only marker is its visible label
         ('<p>Один.</p><div><div>Реклама</div><div id="x1"></div></div><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><div><span class="x">РЕКЛАМА</span></div><p>Два.</p>', ["Один.", "Два."]),
         # the UKR.NET informer, by class and by heading
         ('<p>Один.</p><div class="informer"><a href="https://www.ukr.net/">UKR.NET- новини з усієї України</a><ul><li><a href="https://www.ukr.net/1.html">Партнер</a></li></ul></div>', ["Один."]),
         ('<p>Один.</p><div><a href="https://www.ukr.net/">UKR.NET- новини з усієї України</a><ul><li><a href="https://www.ukr.net/1.html">Новина партнера</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
@@ -147,6 +148,35 @@ def test_boilerplate_lines(line):
 )
 def test_text_lines_kept(line):
     assert not cleaning.is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a label inline at the start of a paragraph of prose
+        ("<p>Один.</p><p><strong>Реклама.</strong> Витрати на рекламу зросли на 31%.</p>",
+         ["Один.", "Реклама. Витрати на рекламу зросли на 31%."]),
+        ("<p><b>Останнє</b> засідання Ради відбулося у вівторок.</p>", ["Останнє засідання Ради відбулося у вівторок."]),
+        # a table cell, an item of a list
+        ("<table><tr><td>Реклама</td><td>42%</td></tr><tr><td>Телебачення</td><td>30%</td></tr></table>",
+         ["Реклама", "42%", "Телебачення", "30%"]),
+        ("<ul><li>Телебачення</li><li>Реклама</li><li>Преса</li></ul>", ["Телебачення", "Реклама", "Преса"]),
+        # a label does not take a container of the article's paragraphs with it ...
+        ("<div><p>Реклама</p><p>Короткий абзац статті.</p><p>Ще один абзац.</p></div>",
+         ["Короткий абзац статті.", "Ще один абзац."]),
+        # ... nor the only paragraph of a short article, nor the section under a heading that reads like one
+        ("<div><p>Реклама</p><p>Єдиний абзац короткої новини.</p></div>", ["Єдиний абзац короткої новини."]),
+        ("<p>Ринок медіа зріс за рік на чверть, свідчать дані асоціації.</p><div><h3>Реклама</h3><p>Витрати на рекламу зросли на 31%.</p></div>",
+         ["Ринок медіа зріс за рік на чверть, свідчать дані асоціації.", "Витрати на рекламу зросли на 31%."]),
+        # a label directly in the body goes alone
+        ("<p>Один.</p><p>Реклама</p><p>Наступний абзац статті, довший за вісімдесят символів, щоб перевірити, що він лишається.</p>",
+         ["Один.", "Наступний абзац статті, довший за вісімдесят символів, щоб перевірити, що він лишається."]),
+    ],
+)
+def test_label_words_in_content_are_kept(body, expected):
+    """What reads like a label but is content stays in the page's paragraphs (an item or a cell that
+    is only the word still goes as a line, in the cleaning pipeline)."""
+    assert article_page(body).text() == expected
 
 
 def test_caption_beside_an_image_is_its_caption_not_text():

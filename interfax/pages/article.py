@@ -24,12 +24,7 @@ _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<
 _CREDIT_RE = re.compile(r"(?:^|[\s.;,])(?:Фото|Photo)\s*:\s*(?P<credit>.+)$", re.I)
 _URL_RE = re.compile(r"https?://\S+")
 _PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
-_BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-        "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th", "dl", "dt", "dd", "hr", "center",
-    }
-)
+_BLOCK_TAGS = cleaning.BLOCK_TAGS  # a module global, read in the body walk's inner loop
 
 
 class ArticlePage(Page):
@@ -407,7 +402,8 @@ def body_paragraphs(body) -> list[str]:
     What ``cleaning.strip_boilerplate`` on a copy, then a plain flatten, give. Most bodies have no
     label or list heading in them: one walk of the page's own tree skips the noise nodes and
     flattens the rest. A body with an element whose own text could be a label is copied and
-    stripped instead, since the block such a heading starts is found on the cleaned tree.
+    stripped instead, since whether such a heading stands alone, and the block it starts, are
+    found on the cleaned tree.
     """
     out: list[str] = []
     try:
@@ -428,12 +424,15 @@ class _LabelSeen(Exception):
 
 
 class _AdLabel(_LabelSeen):
-    """An ad label (``<p>РЕКЛАМА</p>``): directly under the body it goes alone, as a noise node would."""
+    """An ad label that is a block by its tag (``<p>РЕКЛАМА</p>``): directly under the body it goes
+    alone, as a noise node would."""
 
 
 def _check_label(el) -> None:
-    """Raise if ``el`` (a kept element, read before its content is) is a heading ``strip_boilerplate``
-    acts on: ``_AdLabel`` for an ad label, ``_LabelSeen`` for a list heading or the informer's."""
+    """Raise if ``strip_boilerplate`` may act on ``el`` (a kept element, read before its content is):
+    its visible text is a heading or the start of one (``cleaning.heading_block`` decides, on the
+    cleaned tree): ``_AdLabel`` for an ad label that is a block of its own by its tag,
+    ``_LabelSeen`` for anything else."""
     own = el.text
     if len(el):  # the noise removal joins the tails of the noise nodes before its first kept child
         for child in el:
@@ -447,9 +446,9 @@ def _check_label(el) -> None:
     clean = copy.deepcopy(el)  # rare: a short text that starts like a label
     clean.tail = None
     cleaning.strip_noise(clean)
-    found = cleaning.heading_of(clean)
-    if found:
-        raise _AdLabel if found[1] else _LabelSeen
+    text = cleaning.own_heading(clean)
+    if text and cleaning.could_start_label(text):
+        raise _AdLabel if cleaning.is_ad_label(text) and cleaning.is_own_block(el) else _LabelSeen
 
 
 def _join(buf: list[str], anchor: int | None, text: str) -> int:
