@@ -376,8 +376,8 @@ def _remove_block(heading: etree._Element, text: str, body: etree._Element) -> i
     return removed
 
 
-#: text an ad block may hold besides its label
-_AD_COPY_LENGTH = 80
+#: text an ad block may hold besides its label: an ad line or two
+_AD_COPY_LENGTH = 300
 #: text the body must hold outside an ad block, so that the block is not the article's (a short paragraph)
 _TEXT_OUTSIDE_AD_BLOCK = 40
 

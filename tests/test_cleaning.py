@@ -81,6 +81,9 @@ def _plain_flatten(el, out: list[str]) -> None:
         ('<p>Один.</p><ins class="adsbygoogle" data-ad-slot="1"></ins><p>Два.</p>', ["Один.", "Два."]),
         # an ad whose only marker is its visible label
         ('<p>Один.</p><div><div>Реклама</div><div id="x1"></div></div><p>Два.</p>', ["Один.", "Два."]),
+        # an ad label in a small block of its own takes the block's ad line with it
+        ('<p>Перший абзац статті, досить довгий для тексту.</p><div><p>Реклама</p><p>Сонячні панелі для дому: монтаж за 1 день, '
+         'гарантія 25 років, розстрочка 0% на 24 місяці. Дзвоніть!</p></div><p>Два.</p>', ["Перший абзац статті, досить довгий для тексту.", "Два."]),
         ('<p>Один.</p><div><span class="x">РЕКЛАМА</span></div><p>Два.</p>', ["Один.", "Два."]),
         # the UKR.NET informer, by class and by heading
         ('<p>Один.</p><div class="informer"><a href="https://www.ukr.net/">UKR.NET- новини з усієї України</a><ul><li><a href="https://www.ukr.net/1.html">Партнер</a></li></ul></div>', ["Один."]),
