@@ -73,7 +73,11 @@ LIST_HEADINGS = RELATED_HEADINGS | frozenset(
         "READ ALSO",
     }
 )
-_INFORMER_RE = re.compile(r"^UKR\.NET\b", re.I)
+#: the informer's heading (``_key`` form): "UKR.NET" alone or with its tagline ("UKR.NET- новини з усієї
+#: України"), not a sentence that starts with the name ("UKR.NET оновив головну сторінку")
+_INFORMER_RE = re.compile(
+    r"^UKR\.NET(?:\s*[-–—:|]?\s*(?:НОВИНИ З УСІЄЇ УКРАЇНИ|НОВОСТИ СО ВСЕЙ УКРАИНЫ|НОВИНИ|НОВОСТИ|NEWS))?$", re.I
+)
 #: any related heading in a text, whatever its case and spacing (a cheap pre-test)
 RELATED_HEADING_IN_TEXT_RE = re.compile(
     "|".join("[\\s\u200b\ufeff]+".join(map(re.escape, h.split())) for h in sorted(RELATED_HEADINGS)), re.I
@@ -93,7 +97,7 @@ def is_related_heading(text: str) -> bool:
 
 
 def is_informer_heading(text: str) -> bool:
-    return bool(_INFORMER_RE.match(squash(text)))
+    return bool(_INFORMER_RE.match(_key(text)))
 
 
 def is_boilerplate_heading(text: str) -> bool:
@@ -351,9 +355,10 @@ def _remove_block(heading: etree._Element, text: str, body: etree._Element) -> i
 
     The heading's container goes when the container holds nothing but the heading and links (a
     wrapped list) or, for an ad label, when it is the label's own small ad block (``_is_ad_block``);
-    otherwise the heading goes with the link lists that follow it.
+    otherwise the heading goes with the link lists that follow it (after the informer's heading, a
+    list whose links all go to ukr.net is one, whatever its link density).
     """
-    ad = is_ad_label(text)
+    ad, informer = is_ad_label(text), is_informer_heading(text)
     block = heading
     while block.getparent() is not None and block.getparent() is not body:
         parent = block.getparent()
@@ -367,7 +372,9 @@ def _remove_block(heading: etree._Element, text: str, body: etree._Element) -> i
     removed = 1
     if not ad:
         sibling = block.getnext()
-        while sibling is not None and isinstance(sibling.tag, str) and _is_link_list(sibling):
+        while sibling is not None and isinstance(sibling.tag, str) and (
+            _is_link_list(sibling) or informer and _tag(sibling) in ("ul", "ol") and _ukrnet_links(sibling)
+        ):
             nxt = sibling.getnext()
             _remove(sibling)
             removed += 1
@@ -424,6 +431,14 @@ def _is_listing(el: etree._Element, heading: etree._Element, text: int) -> bool:
     linked = sum(len(squash("".join(a.itertext()))) for a in el.iter("a") if not _within(a, heading))
     return linked / text >= 0.6 or _only_times_besides_links(el, heading)
 
+
+_UKRNET_HREF_RE = re.compile(r"^\s*(?:https?:)?//(?:[\w-]+\.)*ukr\.net(?:[/:?#]|\s*$)", re.I)
+
+
+def _ukrnet_links(el: etree._Element) -> bool:
+    """True if ``el`` has links and every one goes to ukr.net (the informer's items)."""
+    hrefs = [a.get("href") or "" for a in el.iter("a")]
+    return bool(hrefs) and all(_UKRNET_HREF_RE.match(href) for href in hrefs)
 
 
 def _within(el: etree._Element, ancestor: etree._Element) -> bool:

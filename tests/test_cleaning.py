@@ -88,6 +88,11 @@ def _plain_flatten(el, out: list[str]) -> None:
         # the UKR.NET informer, by class and by heading
         ('<p>Один.</p><div class="informer"><a href="https://www.ukr.net/">UKR.NET- новини з усієї України</a><ul><li><a href="https://www.ukr.net/1.html">Партнер</a></li></ul></div>', ["Один."]),
         ('<p>Один.</p><div><a href="https://www.ukr.net/">UKR.NET- новини з усієї України</a><ul><li><a href="https://www.ukr.net/1.html">Новина партнера</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
+        # ... its heading split across elements, its items told by their links to ukr.net
+        ('<p>Один.</p><div class="partner-news"><div><a href="https://www.ukr.net/">UKR.NET</a>- новини з усієї України</div>'
+         '<ul><li><a href="https://www.ukr.net/news/1.html">Заголовок партнера</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><div><b>UKR</b>.NET- новини з усієї України</div><ul><li><a href="https://www.ukr.net/news/1.html">Заголовок</a>'
+         ' – опис новини партнера, довший за заголовок</li></ul><p>Два.</p>', ["Один.", "Два."]),
         # lists under headings, with no class at all
         ('<p>Один.</p><div><b>ОСТАННЄ</b><ul><li><a href="/news/general/1139011.html">Якась новина</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
         ('<p>Один.</p><h3>ЩЕ ЗА ТЕМОЮ</h3><ul><li><a href="/news/general/1.html">Пов’язана новина</a></li></ul><p>Два, після списку.</p>', ["Один.", "Два, після списку."]),
@@ -146,6 +151,7 @@ def test_boilerplate_lines(line):
         "Фотовиставка відкрилася у Києві.",
         "Президент провів зустріч у Telegram-каналі.",
         "Telegram-канал",
+        "UKR.NET оновив дизайн головної сторінки.",
         "Facebook і Telegram",
     ],
 )
