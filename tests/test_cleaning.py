@@ -252,7 +252,7 @@ def test_label_pre_test_lets_every_label_through(label, cut, trailing, pad, lowe
         assert cleaning.could_start_label((pad + own).strip())
 
 
-_PIECES = ("Один.", "10:05 21.01.2025", "РЕКЛАМА", "Реклама", "ОСТАННЄ", "ЩЕ ЗА", " ТЕМОЮ", "UKR.NET- новини", "За словами",
+_PIECES = ("Один.", "10:05 21.01.2025", "РЕКЛАМА", "Реклама", "ОСТАННЄ", "ЩЕ ЗА", " ТЕМОЮ", "UKR.NET- новини", "UKR.NET", "За словами",
            "  ", "\u00a0", "\x0b", "a\x01b", "Р", "\n", "Довгий абзац тексту статті, що не є міткою.", "")
 
 
