@@ -3,9 +3,11 @@
 Two levels, both pure functions:
 
 * nodes (used by the page parsers on the article body): an element is boilerplate by its tag
-  (scripts, ad slots), its class or id tokens (``advert``, ``informer``, ``share`` ...) or its
-  visible heading ("РЕКЛАМА", "ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ", "UKR.NET- новини з усієї України"), so a
-  redesign that renames classes is still cleaned by what a reader sees. ``strip_boilerplate``
+  (scripts, ad slots), its class or id tokens (``advert``, ``informer``, ``share`` ..., and
+  ``image-caption``: a caption belongs to its image) or its visible heading ("РЕКЛАМА", "ЩЕ ЗА
+  ТЕМОЮ", "ОСТАННЄ", "UKR.NET- новини з усієї України") standing as a block of its own, so a
+  redesign that renames classes is still cleaned by what a reader sees (the same word inline in
+  prose, in a table cell or a list item is content). ``strip_boilerplate``
   defines the result on a tree it may change; ``pages.article.body_paragraphs`` gets the same
   paragraphs by walking the page's own tree past ``is_noise_node`` nodes, and copies and strips
   only a body with a label or list heading in it;
@@ -26,16 +28,22 @@ from lxml import etree
 _XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+#: invisible characters ``squash`` drops: zero-width space, non-joiner and joiner, word joiner, BOM,
+#: soft hyphen, NUL (none is printable, so the fast path never returns one)
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad\x00]")
+
+
 def squash(text: str | None) -> str:
-    """Collapse every whitespace run (nbsp and zero-width spaces included) to one space; strip."""
+    """Collapse every whitespace run (nbsp included) to one space, drop invisible characters
+    (zero-width ones, the word joiner, the soft hyphen); strip."""
     if not text:
         return ""
     # already squashed (the common case): printable means no whitespace but the ASCII space, no
-    # zero-width characters, no NUL; a str subclass (lxml's smart strings) is copied below instead
+    # invisible characters, no NUL; a str subclass (lxml's smart strings) is copied below instead
     if type(text) is str and text.isprintable() and text[0] != " " and text[-1] != " " and "  " not in text:
         return text
-    if "\u200b" in text or "\ufeff" in text or "\x00" in text:
-        text = text.replace("\u200b", "").replace("\ufeff", "").replace("\x00", "")
+    if ("\x00" in text) if text.isascii() else _INVISIBLE_RE.search(text):  # (only NUL is ASCII)
+        text = _INVISIBLE_RE.sub("", text)
     return " ".join(text.split())
 
 
@@ -65,7 +73,11 @@ LIST_HEADINGS = RELATED_HEADINGS | frozenset(
         "READ ALSO",
     }
 )
-_INFORMER_RE = re.compile(r"^UKR\.NET\b", re.I)
+#: the informer's heading (``_key`` form): "UKR.NET" alone or with its tagline ("UKR.NET- новини з усієї
+#: України"), not a sentence that starts with the name ("UKR.NET оновив головну сторінку")
+_INFORMER_RE = re.compile(
+    r"^UKR\.NET(?:\s*[-–—:|]?\s*(?:НОВИНИ З УСІЄЇ УКРАЇНИ|НОВОСТИ СО ВСЕЙ УКРАИНЫ|НОВИНИ|НОВОСТИ|NEWS))?$", re.I
+)
 #: any related heading in a text, whatever its case and spacing (a cheap pre-test)
 RELATED_HEADING_IN_TEXT_RE = re.compile(
     "|".join("[\\s\u200b\ufeff]+".join(map(re.escape, h.split())) for h in sorted(RELATED_HEADINGS)), re.I
@@ -85,7 +97,7 @@ def is_related_heading(text: str) -> bool:
 
 
 def is_informer_heading(text: str) -> bool:
-    return bool(_INFORMER_RE.match(squash(text)))
+    return bool(_INFORMER_RE.match(_key(text)))
 
 
 def is_boilerplate_heading(text: str) -> bool:
@@ -113,18 +125,51 @@ _NOISE_TOKEN_RE = re.compile(
 )
 
 
+#: class or id tokens of an image caption outside a figure (``image-caption``, ``wp-caption-text``)
+_CAPTION_TOKEN_RE = re.compile(r"(?:^|[-_])(?:fig)?captions?(?:$|[-_\d])", re.I)
+_NOISE, _CAPTION = 2, 1
+
+
 def noise_tokens(el: etree._Element) -> bool:
-    """True if the element's class or id names an ad, informer, share widget, list or tag line."""
+    """True if the element's class or id names an ad, informer, share widget, list or tag line
+    (an image inside one is not the article's)."""
+    return _marks(el) == _NOISE
+
+
+def caption_tokens(el: etree._Element) -> bool:
+    """True if the element's class or id names an image caption (and nothing noisier): not text,
+    but the caption of the image beside it."""
+    return _marks(el) == _CAPTION
+
+
+def _marks(el: etree._Element) -> int:
+    """What the element's class and id tokens name: ``_NOISE``, else ``_CAPTION``, else 0."""
+    found = 0
     for attr in ("class", "id"):
         value = el.get(attr)
-        if value and _noisy(value):
+        if value:
+            marks = _marks_of(value)
+            if marks == _NOISE:
+                return _NOISE
+            found = found or marks
+    return found
+
+
+def _marked(el: etree._Element) -> bool:
+    """True if the element's class or id names noise or an image caption (``_marks``, for the body walk)."""
+    for attr in ("class", "id"):
+        value = el.get(attr)
+        if value and _marks_of(value):
             return True
     return False
 
 
 @lru_cache(maxsize=4096)
-def _noisy(value: str) -> bool:
-    return any(_NOISE_TOKEN_RE.search(token) for token in value.split())
+def _marks_of(value: str) -> int:
+    tokens = value.split()
+    if any(_NOISE_TOKEN_RE.search(token) for token in tokens):
+        return _NOISE
+    return _CAPTION if any(_CAPTION_TOKEN_RE.search(token) for token in tokens) else 0
 
 
 def own_heading(el: etree._Element) -> str:
@@ -165,21 +210,20 @@ def _remove(el: etree._Element) -> None:
 def strip_boilerplate(body: etree._Element) -> int:
     """Remove boilerplate elements from ``body`` in place; return how many were removed.
 
-    Order matters: first by tag and class/id, then by visible headings, where the block that a
-    heading introduces goes with it (its container when the heading is wrapped, else the following
-    link lists).
+    Order matters: first by tag and class/id, then by visible headings (``heading_block``), where
+    the block that a heading introduces goes with it (its container when the heading is wrapped,
+    else the following link lists).
     """
     removed = strip_noise(body)
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str):
             continue
-        # a label or heading shows in the element's own text (``<b>ОСТАННЄ</b>``, ``<p>РЕКЛАМА</p>``)
+        # a label or heading starts in an element's own text (``<b>ОСТАННЄ</b>``, ``<p>РЕКЛАМА</p>``)
         if not could_be_heading(el.text) or not _within(el.getparent(), body):
             continue
-        found = heading_of(el)
+        found = heading_block(el, body)
         if found:
-            text, ad = found
-            removed += _remove_block(el, body, ad=ad, heading_length=len(text))
+            removed += _remove_block(*found, body)
     return removed
 
 
@@ -192,17 +236,77 @@ def could_be_heading(own: str | None) -> bool:
     return bool(own) and len(own) <= 60 and could_start_label(own)
 
 
-def heading_of(el: etree._Element) -> tuple[str, bool] | None:
-    """(its visible text, whether it is an ad label) when ``el``, with its noise removed, is a heading
-    ``strip_boilerplate`` removes with its block: an ad label, a list heading or the informer's."""
-    text = own_heading(el)
-    if not text:
+def heading_block(el: etree._Element, body: etree._Element) -> tuple[etree._Element, str] | None:
+    """(the element, its visible text) of the heading that ``el`` starts in ``body`` (noise removed),
+    when ``strip_boilerplate`` removes it with its block: an ad label, a list heading or the informer's.
+
+    The heading is the outermost element below ``body`` whose whole visible text is that heading, so a
+    heading split across elements ("<a>UKR.NET</a>- новини з усієї України") is one. It must stand as
+    a block of its own (``_stands_alone``): a label inline in a line of prose, a table cell or an item
+    of a list is content.
+    """
+    found = None
+    node, text = el, own_heading(el)
+    while text and could_start_label(text):
+        if is_boilerplate_heading(text):
+            found = node, text
+        elif found is not None:
+            break  # more than the heading found below
+        parent = node.getparent()
+        if parent is None or parent is body:
+            break
+        node, text = parent, own_heading(parent)
+    if found is None or not _stands_alone(*found):
         return None
-    if is_ad_label(text):
-        return text, True
-    if is_list_heading(text) or is_informer_heading(text):
-        return text, False
-    return None
+    return found
+
+
+#: block elements: each is a paragraph of its own in the text
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+        "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th", "dl", "dt", "dd", "hr", "center",
+    }
+)
+#: parts of a table or a list: their text is content even when it reads like a label
+_ITEM_TAGS = frozenset({"li", "dt", "dd", "tr", "td", "th", "thead", "tbody"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def is_own_block(el: etree._Element) -> bool:
+    """True if ``el``'s tag makes it a block of its own wherever it stands: a block element that is
+    not a part of a table or a list."""
+    tag = _tag(el)
+    return tag in BLOCK_TAGS and tag not in _ITEM_TAGS
+
+
+def _stands_alone(heading: etree._Element, text: str) -> bool:
+    """Is a heading element (``text``: its visible text) a block of its own? A block element is,
+    unless a part of a table or a list; an inline one is when nothing shares its line, or (not an ad
+    label) when the rest of its line is links ("<b>Читайте також:</b> <a>...</a>")."""
+    if is_own_block(heading):
+        return True
+    if _tag(heading) in _ITEM_TAGS:
+        return False
+    if _alone_in_line(heading):
+        return True
+    parent = heading.getparent()
+    rest = len(squash("".join(parent.itertext()))) - len(text)
+    return not is_ad_label(text) and _is_listing(parent, heading, rest)
+
+
+def _alone_in_line(el: etree._Element) -> bool:
+    """True if nothing shares an inline element's line: no text around it, and for neighbours block
+    elements or the edges of a block parent."""
+    parent = el.getparent()
+    before, after = el.getprevious(), el.getnext()
+    text_before = before.tail if before is not None else parent.text
+    if (text_before and text_before.strip()) or (el.tail and el.tail.strip()):
+        return False
+    edge = _tag(parent) in BLOCK_TAGS
+    return (_tag(before) in BLOCK_TAGS if before is not None else edge) and (
+        _tag(after) in BLOCK_TAGS if after is not None else edge
+    )
 
 
 def strip_noise(parent: etree._Element) -> int:
@@ -211,7 +315,7 @@ def strip_noise(parent: etree._Element) -> int:
     for el in list(parent):
         if not isinstance(el.tag, str):  # comments, processing instructions
             _remove(el)
-        elif el.tag.lower() in NOISE_TAGS or noise_tokens(el):
+        elif is_noise_node(el):
             _remove(el)
             removed += 1
         elif len(el):
@@ -221,9 +325,9 @@ def strip_noise(parent: etree._Element) -> int:
 
 def is_noise_node(el: etree._Element) -> bool:
     """What ``strip_boilerplate`` removes before it looks at headings: comments, processing
-    instructions and noise elements (by tag, class or id)."""
+    instructions and noise elements (by tag, or class or id: noise or an image caption)."""
     tag = el.tag
-    return not isinstance(tag, str) or tag.lower() in NOISE_TAGS or noise_tokens(el)
+    return not isinstance(tag, str) or tag.lower() in NOISE_TAGS or _marked(el)
 
 
 def xml_safe(text: str) -> str:
@@ -246,27 +350,31 @@ def could_start_label(text: str) -> bool:
     return key in _LABEL_PREFIXES or key.startswith(_INFORMER_KEY)
 
 
-def _remove_block(heading: etree._Element, body: etree._Element, ad: bool, heading_length: int) -> int:
-    """Remove what a boilerplate heading introduces.
+def _remove_block(heading: etree._Element, text: str, body: etree._Element) -> int:
+    """Remove what a boilerplate heading (``text``: its visible text) introduces.
 
-    The heading's container goes when the container holds nothing but the heading and links
-    (a wrapped list) or, for an ad label, little text; otherwise the heading goes with the link
-    lists that follow it. ``heading_length``: the length of the heading's visible text.
+    The heading's container goes when the container holds nothing but the heading and links (a
+    wrapped list) or, for an ad label, when it is the label's own small ad block (``_is_ad_block``);
+    otherwise the heading goes with the link lists that follow it (after the informer's heading, a
+    list whose links all go to ukr.net is one, whatever its link density).
     """
+    ad, informer = is_ad_label(text), is_informer_heading(text)
     block = heading
     while block.getparent() is not None and block.getparent() is not body:
         parent = block.getparent()
-        rest = len(squash("".join(parent.itertext()))) - heading_length
-        if ad and rest <= 80:
+        rest = len(squash("".join(parent.itertext()))) - len(text)
+        if ad and _is_ad_block(parent, block, heading, rest, body):
             block = parent
-        elif not ad and _link_density_without(parent, heading, rest) >= 0.6:
+        elif not ad and _is_listing(parent, heading, rest):
             block = parent
         else:
             break
     removed = 1
     if not ad:
         sibling = block.getnext()
-        while sibling is not None and isinstance(sibling.tag, str) and _is_link_list(sibling):
+        while sibling is not None and isinstance(sibling.tag, str) and (
+            _is_link_list(sibling) or informer and _tag(sibling) in ("ul", "ol") and _ukrnet_links(sibling)
+        ):
             nxt = sibling.getnext()
             _remove(sibling)
             removed += 1
@@ -275,12 +383,62 @@ def _remove_block(heading: etree._Element, body: etree._Element, ad: bool, headi
     return removed
 
 
-def _link_density_without(el: etree._Element, heading: etree._Element, text: int) -> float:
-    """Share of ``el``'s text (``text`` characters without the heading's) that is link text outside the heading."""
+#: text an ad block may hold besides its label: an ad line or two
+_AD_COPY_LENGTH = 300
+#: text the body must hold outside an ad block, so that the block is not the article's (a short paragraph)
+_TEXT_OUTSIDE_AD_BLOCK = 40
+
+
+def _is_ad_block(
+    el: etree._Element, branch: etree._Element, label: etree._Element, rest: int, body: etree._Element
+) -> bool:
+    """Is ``el`` (not the body; ``branch``, its child, holds the ad ``label``) the label's own ad block,
+    to be removed with it? A table cell or list item is content, and a section heading
+    (``<h3>Реклама</h3>``) never takes its section with it; else a block with nothing besides the
+    label is, and so is a small, separate one: ``rest`` (its text besides the label's) at most an ad
+    line or two, at most one paragraph of prose besides the label, and text of the body's own outside it."""
+    if _tag(el) in _ITEM_TAGS or (rest > 0 and _tag(label) in _HEADING_TAGS):
+        return False
+    if rest <= 0:
+        return True
+    if rest > _AD_COPY_LENGTH or _prose_paragraphs(el, branch) > 1:
+        return False
+    outside = len(squash("".join(body.itertext()))) - len(squash("".join(el.itertext())))
+    return outside >= _TEXT_OUTSIDE_AD_BLOCK
+
+
+def _prose_paragraphs(el: etree._Element, skip: etree._Element) -> int:
+    """How many paragraphs of prose (text that is not mostly links) ``el`` holds outside ``skip``:
+    its block children, and its loose text (its own, its inline children's) as one."""
+    count = 0
+    loose = [el.text or ""]
+    for child in el:
+        if child is not skip and isinstance(child.tag, str):
+            if _tag(child) in BLOCK_TAGS:
+                if _link_density(child) < 0.6:
+                    count += 1
+            elif _tag(child) != "a":
+                loose.append(_text_outside_links(child, None))
+        loose.append(child.tail or "")
+    return count + bool("".join(loose).strip())
+
+
+def _is_listing(el: etree._Element, heading: etree._Element, text: int) -> bool:
+    """True if ``el``'s text besides the heading's (``text`` characters) is a list of links: 60% link
+    text or more (links in the heading aside), or nothing but links and site dates and times."""
     if text <= 0:
-        return 1.0
+        return True
     linked = sum(len(squash("".join(a.itertext()))) for a in el.iter("a") if not _within(a, heading))
-    return linked / text
+    return linked / text >= 0.6 or _only_times_besides_links(el, heading)
+
+
+_UKRNET_HREF_RE = re.compile(r"^\s*(?:https?:)?//(?:[\w-]+\.)*ukr\.net(?:[/:?#]|\s*$)", re.I)
+
+
+def _ukrnet_links(el: etree._Element) -> bool:
+    """True if ``el`` has links and every one goes to ukr.net (the informer's items)."""
+    hrefs = [a.get("href") or "" for a in el.iter("a")]
+    return bool(hrefs) and all(_UKRNET_HREF_RE.match(href) for href in hrefs)
 
 
 def _within(el: etree._Element, ancestor: etree._Element) -> bool:
@@ -294,8 +452,29 @@ def _within(el: etree._Element, ancestor: etree._Element) -> bool:
 
 def _is_link_list(el: etree._Element) -> bool:
     return _tag(el) in ("ul", "ol", "div", "section", "p", "li") and any(True for _ in el.iter("a")) and (
-        _link_density(el) >= 0.6
+        _link_density(el) >= 0.6 or _only_times_besides_links(el)
     )
+
+
+#: a site date or time as list items show it beside their links ("10:05 21.01.2025", "18:05, 10.04.2025")
+_LISTED_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?:\s*,?\s*\d{1,2}\.\d{1,2}\.\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*,?\s*\d{1,2}:\d{2})?")
+_PUNCTUATION_RE = re.compile(r"[\W_]*")
+
+
+def _only_times_besides_links(el: etree._Element, skip: etree._Element | None = None) -> bool:
+    """True if ``el``'s text outside its links (and outside ``skip``) is only site dates and times
+    and punctuation: an item "10:05 21.01.2025 <a>Заголовок</a>", whatever its link density."""
+    outside = _text_outside_links(el, skip)
+    return bool(_PUNCTUATION_RE.fullmatch(_LISTED_TIME_RE.sub("", outside)))
+
+
+def _text_outside_links(el: etree._Element, skip: etree._Element | None) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child is not skip and _tag(child) != "a":
+            parts.append(_text_outside_links(child, skip))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------- lines
@@ -310,7 +489,13 @@ _SHARE_WORDS = frozenset(
     {
         "ПОДІЛИТИСЯ", "ПОДЕЛИТЬСЯ", "SHARE", "FACEBOOK", "TELEGRAM", "TWITTER", "X", "VIBER", "WHATSAPP",
         "LINKEDIN", "EMAIL", "E-MAIL", "КОПІЮВАТИ ПОСИЛАННЯ", "КОПИРОВАТЬ ССЫЛКУ", "COPY LINK", "ДРУК", "PRINT",
+        "ПОДІЛИТИСЬ",
     }
+)
+#: a line made only of share words and punctuation ("Поділитися: Facebook Telegram")
+_SHARE_LINE_RE = re.compile(
+    r"^[\W_]*(?:(?:%s)(?![\w-])[\W_]*)+$" % "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True))),
+    re.I,
 )
 _READING_TIME_VALUE_RE = re.compile(r"(\d{1,3})\s*(?:хв|мин|min)", re.I)
 
@@ -350,7 +535,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         return True
     if key == title_key or key in caption_keys:
         return True
-    if key in AD_LABELS or key in LIST_HEADINGS or key in _SHARE_WORDS:
+    if key in AD_LABELS or key in LIST_HEADINGS or _SHARE_LINE_RE.match(key):
         return True
     if _TAG_LINE_RE.match(text) or _CREDIT_RE.match(text):
         return True

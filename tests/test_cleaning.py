@@ -5,6 +5,8 @@ from lxml import html
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from scrapy.http import HtmlResponse
+
 from interfax import cleaning
 from interfax.pages import article
 
@@ -12,6 +14,17 @@ from interfax.pages import article
 def body_paragraphs(fragment: str) -> list[str]:
     root = html.fragment_fromstring(fragment, create_parent="div")
     return cleaning.clean_paragraphs(article.body_paragraphs(root))
+
+
+def article_page(body: str) -> article.ArticlePage:
+    """A desktop article page whose body (``div.article-content``) is ``body``."""
+    page = (
+        '<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8"></head><body>'
+        '<article class="article-content-view"><h1>Заголовок статті</h1>'
+        f'<div class="article-content">{body}</div></article></body></html>'
+    )
+    url = "https://interfax.com.ua/news/economic/1064999.html"
+    return article.ArticlePage(HtmlResponse(url, body=page.encode(), encoding="utf-8"))
 
 
 _BLOCKS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -68,14 +81,31 @@ def _plain_flatten(el, out: list[str]) -> None:
         ('<p>Один.</p><ins class="adsbygoogle" data-ad-slot="1"></ins><p>Два.</p>', ["Один.", "Два."]),
         # an ad whose only marker is its visible label
         ('<p>Один.</p><div><div>Реклама</div><div id="x1"></div></div><p>Два.</p>', ["Один.", "Два."]),
+        # an ad label in a small block of its own takes the block's ad line with it
+        ('<p>Перший абзац статті, досить довгий для тексту.</p><div><p>Реклама</p><p>Сонячні панелі для дому: монтаж за 1 день, '
+         'гарантія 25 років, розстрочка 0% на 24 місяці. Дзвоніть!</p></div><p>Два.</p>', ["Перший абзац статті, досить довгий для тексту.", "Два."]),
+        ('<p>Один.</p><div><span class="x">РЕКЛАМА</span></div><p>Два.</p>', ["Один.", "Два."]),
         # the UKR.NET informer, by class and by heading
         ('<p>Один.</p><div class="informer"><a href="https://www.ukr.net/">UKR.NET- новини з усієї України</a><ul><li><a href="https://www.ukr.net/1.html">Партнер</a></li></ul></div>', ["Один."]),
         ('<p>Один.</p><div><a href="https://www.ukr.net/">UKR.NET- новини з усієї України</a><ul><li><a href="https://www.ukr.net/1.html">Новина партнера</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
+        # ... its heading split across elements, its items told by their links to ukr.net
+        ('<p>Один.</p><div class="partner-news"><div><a href="https://www.ukr.net/">UKR.NET</a>- новини з усієї України</div>'
+         '<ul><li><a href="https://www.ukr.net/news/1.html">Заголовок партнера</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><div><b>UKR</b>.NET- новини з усієї України</div><ul><li><a href="https://www.ukr.net/news/1.html">Заголовок</a>'
+         ' – опис новини партнера, довший за заголовок</li></ul><p>Два.</p>', ["Один.", "Два."]),
         # lists under headings, with no class at all
         ('<p>Один.</p><div><b>ОСТАННЄ</b><ul><li><a href="/news/general/1139011.html">Якась новина</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
         ('<p>Один.</p><h3>ЩЕ ЗА ТЕМОЮ</h3><ul><li><a href="/news/general/1.html">Пов’язана новина</a></li></ul><p>Два, після списку.</p>', ["Один.", "Два, після списку."]),
+        # list items that show a time and date beside their link (below the link-density threshold)
+        ('<p>Один.</p><h4>ОСТАННЄ</h4><div><span>10:05 21.01.2025</span> <a href="/news/general/1.html">Курси валют на 21 січня</a></div>'
+         '<div><span>09:40 21.01.2025</span> <a href="/news/general/2.html">Інша новина</a></div>', ["Один."]),
+        ('<p>Один.</p><div><b>ОСТАННЄ</b><ul><li><a href="/news/general/1.html">Курси валют</a> 10:05, 21.01.2025</li></ul></div><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><h4>ОСТАННЄ</h4><div><a href="/news/general/1.html">Новина</a></div><p>З 21.01.2025 діє <a href="/x">постанова</a> уряду.</p>',
+         ["Один.", "З 21.01.2025 діє постанова уряду."]),
         # share widgets, placeholders, empty paragraphs, reading time, tag line
         ('<p>Один.</p><div class="share-buttons"><a href="https://facebook.com/sharer">Facebook</a><a href="https://t.me/share">Telegram</a></div>', ["Один."]),
+        # a share widget whose class is not known: its line is only share words
+        ('<p>Один.</p><div class="soc-buttons"><span>Поділитися:</span> <a>Facebook</a> <a>Telegram</a></div>', ["Один."]),
         ("<p>Загрузка...</p><p>Один.</p><p>&nbsp;</p><p> </p>", ["Один."]),
         ("<p>2 хв читати</p><p>Один.</p>", ["Один."]),
         ('<p>Один.</p><div class="article-tags">Теги: <a href="/news/tag/x.html">#США</a></div>', ["Один."]),
@@ -83,6 +113,9 @@ def _plain_flatten(el, out: list[str]) -> None:
         # images, captions and credits are not text
         ('<p>Один.</p><figure><img src="/a.jpg" alt="photo-1"><figcaption>Підпис. Фото: Reuters</figcaption></figure><p>Два.</p>', ["Один.", "Два."]),
         ('<p>Один.</p><p class="photo-credit">Фото: Офіс Президента</p>', ["Один."]),
+        ('<p>Один.</p><img src="/a.jpg"><div class="image-caption">Підпис до фото</div><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><p><img src="/a.jpg"></p><p class="photo-caption">Підпис до фото</p><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><img src="/a.jpg"><span class="caption">Підпис до фото</span><p>Два.</p>', ["Один.", "Два."]),
         ("<p>Один.</p><p>Фото: Офіс Президента</p>", ["Один."]),
         # the source line is text
         ("<p>Один.</p><p>Джерело: https://t.me/mod</p>", ["Один.", "Джерело: https://t.me/mod"]),
@@ -102,6 +135,7 @@ def test_body_cleaning(fragment, expected):
         "РЕКЛАМА", "Реклама", " реклама ", "Загрузка...", "Завантаження…", "1 хв читати", "12 хв читати",
         "2 min read", "Теги: #a #b", "Tags: #x", "ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ", "MORE ABOUT", "UKR.NET- новини з усієї України",
         "Поділитися", "Facebook", "Telegram", "Фото: Reuters", "\u00a0", "", "  ", "—",
+        "Поділитися: Facebook Telegram", "Share: Facebook, X, LinkedIn", "Копіювати посилання | Друк",
     ],
 )
 def test_boilerplate_lines(line):
@@ -116,10 +150,54 @@ def test_boilerplate_lines(line):
         "Джерело: https://t.me/mod",
         "Фотовиставка відкрилася у Києві.",
         "Президент провів зустріч у Telegram-каналі.",
+        "Telegram-канал",
+        "UKR.NET оновив дизайн головної сторінки.",
+        "Facebook і Telegram",
     ],
 )
 def test_text_lines_kept(line):
     assert not cleaning.is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a label inline at the start of a paragraph of prose
+        ("<p>Один.</p><p><strong>Реклама.</strong> Витрати на рекламу зросли на 31%.</p>",
+         ["Один.", "Реклама. Витрати на рекламу зросли на 31%."]),
+        ("<p><b>Останнє</b> засідання Ради відбулося у вівторок.</p>", ["Останнє засідання Ради відбулося у вівторок."]),
+        # a table cell, an item of a list
+        ("<table><tr><td>Реклама</td><td>42%</td></tr><tr><td>Телебачення</td><td>30%</td></tr></table>",
+         ["Реклама", "42%", "Телебачення", "30%"]),
+        ("<ul><li>Телебачення</li><li>Реклама</li><li>Преса</li></ul>", ["Телебачення", "Реклама", "Преса"]),
+        # a label does not take a container of the article's paragraphs with it ...
+        ("<div><p>Реклама</p><p>Короткий абзац статті.</p><p>Ще один абзац.</p></div>",
+         ["Короткий абзац статті.", "Ще один абзац."]),
+        # ... nor the only paragraph of a short article, nor the section under a heading that reads like one
+        ("<div><p>Реклама</p><p>Єдиний абзац короткої новини.</p></div>", ["Єдиний абзац короткої новини."]),
+        ("<p>Ринок медіа зріс за рік на чверть, свідчать дані асоціації.</p><div><h3>Реклама</h3><p>Витрати на рекламу зросли на 31%.</p></div>",
+         ["Ринок медіа зріс за рік на чверть, свідчать дані асоціації.", "Витрати на рекламу зросли на 31%."]),
+        # a label directly in the body goes alone
+        ("<p>Один.</p><p>Реклама</p><p>Наступний абзац статті, довший за вісімдесят символів, щоб перевірити, що він лишається.</p>",
+         ["Один.", "Наступний абзац статті, довший за вісімдесят символів, щоб перевірити, що він лишається."]),
+    ],
+)
+def test_label_words_in_content_are_kept(body, expected):
+    """What reads like a label but is content stays in the page's paragraphs (an item or a cell that
+    is only the word still goes as a line, in the cleaning pipeline)."""
+    assert article_page(body).text() == expected
+
+
+def test_caption_beside_an_image_is_its_caption_not_text():
+    page = article_page(
+        '<p>Один.</p><img src="/a.jpg" alt="photo-1"><div class="image-caption">Підпис до фото. Фото: Reuters</div>'
+        '<div class="wp-caption"><img src="/b.jpg"><p class="wp-caption-text">Другий підпис</p></div><p>Два.</p>'
+    )
+    assert page.text() == ["Один.", "Два."]
+    assert [(i["url"], i["caption"]) for i in page.images()] == [
+        ("https://interfax.com.ua/a.jpg", "Підпис до фото"),
+        ("https://interfax.com.ua/b.jpg", "Другий підпис"),
+    ]
 
 
 def test_repeated_title_and_captions_dropped():
@@ -141,10 +219,18 @@ def test_reading_minutes(line, minutes):
     assert cleaning.reading_minutes(line) == minutes
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab щ.\t\n\r\x0b\x0c\xa0\u2009\u200b\ufeff\x00\u2028\x1c")), max_size=30))
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xad\x00"
+
+
+def test_squash_drops_invisible_characters():
+    assert cleaning.squash("Сло\u00adво\u2060 і\u200c ще\u200d.") == "Слово і ще."
+    assert cleaning.squash("\u00ad") == ""
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab щ.\t\n\r\x0b\x0c\xa0\u2009\u2028\x1c" + _INVISIBLE)), max_size=30))
 @settings(max_examples=500, deadline=None, database=None)
 def test_squash_fast_path_agrees_with_the_definition(text):
-    reference = " ".join(text.replace("\u200b", "").replace("\ufeff", "").replace("\x00", "").split())
+    reference = " ".join("".join(c for c in text if c not in _INVISIBLE).split())
     assert cleaning.squash(text) == reference
     assert cleaning.squash(reference) == reference
 
@@ -166,7 +252,7 @@ def test_label_pre_test_lets_every_label_through(label, cut, trailing, pad, lowe
         assert cleaning.could_start_label((pad + own).strip())
 
 
-_PIECES = ("Один.", "РЕКЛАМА", "Реклама", "ОСТАННЄ", "ЩЕ ЗА", " ТЕМОЮ", "UKR.NET- новини", "За словами",
+_PIECES = ("Один.", "10:05 21.01.2025", "РЕКЛАМА", "Реклама", "ОСТАННЄ", "ЩЕ ЗА", " ТЕМОЮ", "UKR.NET- новини", "UKR.NET", "За словами",
            "  ", "\u00a0", "\x0b", "a\x01b", "Р", "\n", "Довгий абзац тексту статті, що не є міткою.", "")
 
 
@@ -175,13 +261,14 @@ def _bodies(draw, depth=0):
     """Body fragments mixing text, labels, noise nodes (by tag and class), comments, <br>, control characters."""
     parts = [draw(st.sampled_from(_PIECES))]
     for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
-        kind = draw(st.sampled_from(("p", "div", "span", "b", "a", "br", "ul", "li", "h3", "script", "ins", "ad", "share", "comment", "img")))
+        kind = draw(st.sampled_from(("p", "div", "span", "b", "a", "br", "ul", "li", "h3", "script", "ins", "ad", "share", "caption", "comment", "img")))
         if kind == "comment":
             parts.append("<!-- c -->")
         elif kind in ("br", "img"):
             parts.append(f"<{kind}>")
         else:
-            tag, attr = {"ad": ("div", ' class="advert"'), "share": ("span", ' class="share-buttons"')}.get(kind, (kind, ""))
+            tag, attr = {"ad": ("div", ' class="advert"'), "share": ("span", ' class="share-buttons"'),
+                         "caption": ("p", ' class="image-caption"')}.get(kind, (kind, ""))
             parts.append(f"<{tag}{attr}>{draw(_bodies(depth + 1))}</{tag}>")
         parts.append(draw(st.sampled_from(_PIECES)))
     return "".join(parts)

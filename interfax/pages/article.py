@@ -25,12 +25,7 @@ _CREDIT_RE = re.compile(r"(?:^|[\s.;,])(?:Фото|Photo)\s*:\s*(?P<credit>.+)$"
 _URL_RE = re.compile(r"https?://\S+")
 _TAG_LABEL_RE = re.compile(r"^(?:Теги|Тэги|Tags)\s*:", re.I)
 _PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
-_BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-        "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th", "dl", "dt", "dd", "hr", "center",
-    }
-)
+_BLOCK_TAGS = cleaning.BLOCK_TAGS  # a module global, read in the body walk's inner loop
 
 
 class ArticlePage(Page):
@@ -228,13 +223,15 @@ class ArticlePage(Page):
         return list(out.values())
 
     def _caption(self, img) -> str | None:
+        """The figure's caption, else a caption element (by class) beside the image, else its alt text;
+        photo credits left out of the captions."""
         figure = next(img.iterancestors("figure"), None)  # ancestor::figure[1]//figcaption, without XPath
         figcaption = next(figure.iter("figcaption"), None) if figure is not None else None
-        if figcaption is not None:
-            text = text_of(figcaption)
-            text = _CREDIT_RE.sub("", text).strip(" .;,")
-            if text:
-                return text
+        for caption in (figcaption, _caption_beside(img)):
+            if caption is not None:
+                text = _CREDIT_RE.sub("", text_of(caption)).strip(" .;,")
+                if text:
+                    return text
         alt = cleaning.squash(img.get("alt"))
         return alt or None
 
@@ -440,6 +437,18 @@ def _is_pixel(img) -> bool:
     return "display:none" in (img.get("style") or "").replace(" ", "")
 
 
+def _caption_beside(img):
+    """The caption element (by class) that follows the image, or the element the image is wrapped
+    in alone (``<p><img></p><p class="image-caption">``), or None."""
+    node = img
+    while node.getnext() is None:
+        node = node.getparent()
+        if node is None or cleaning.squash("".join(node.itertext())):
+            return None
+    after = node.getnext()
+    return after if isinstance(after.tag, str) and cleaning.caption_tokens(after) else None
+
+
 def _in_noise(el, scope) -> bool:
     """True if an element sits inside an ad, informer, share widget or list within ``scope``."""
     for anc in el.iterancestors():
@@ -456,7 +465,8 @@ def body_paragraphs(body) -> list[str]:
     What ``cleaning.strip_boilerplate`` on a copy, then a plain flatten, give. Most bodies have no
     label or list heading in them: one walk of the page's own tree skips the noise nodes and
     flattens the rest. A body with an element whose own text could be a label is copied and
-    stripped instead, since the block such a heading starts is found on the cleaned tree.
+    stripped instead, since whether such a heading stands alone, and the block it starts, are
+    found on the cleaned tree.
     """
     out: list[str] = []
     try:
@@ -477,12 +487,15 @@ class _LabelSeen(Exception):
 
 
 class _AdLabel(_LabelSeen):
-    """An ad label (``<p>РЕКЛАМА</p>``): directly under the body it goes alone, as a noise node would."""
+    """An ad label that is a block by its tag (``<p>РЕКЛАМА</p>``): directly under the body it goes
+    alone, as a noise node would."""
 
 
 def _check_label(el) -> None:
-    """Raise if ``el`` (a kept element, read before its content is) is a heading ``strip_boilerplate``
-    acts on: ``_AdLabel`` for an ad label, ``_LabelSeen`` for a list heading or the informer's."""
+    """Raise if ``strip_boilerplate`` may act on ``el`` (a kept element, read before its content is):
+    its visible text is a heading or the start of one (``cleaning.heading_block`` decides, on the
+    cleaned tree): ``_AdLabel`` for an ad label that is a block of its own by its tag,
+    ``_LabelSeen`` for anything else."""
     own = el.text
     if len(el):  # the noise removal joins the tails of the noise nodes before its first kept child
         for child in el:
@@ -496,9 +509,9 @@ def _check_label(el) -> None:
     clean = copy.deepcopy(el)  # rare: a short text that starts like a label
     clean.tail = None
     cleaning.strip_noise(clean)
-    found = cleaning.heading_of(clean)
-    if found:
-        raise _AdLabel if found[1] else _LabelSeen
+    text = cleaning.own_heading(clean)
+    if text and cleaning.could_start_label(text):
+        raise _AdLabel if cleaning.is_ad_label(text) and cleaning.is_own_block(el) else _LabelSeen
 
 
 def _join(buf: list[str], anchor: int | None, text: str) -> int:
