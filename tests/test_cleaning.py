@@ -168,7 +168,7 @@ def test_text_lines_kept(line):
         ("<p><b>Останнє</b> засідання Ради відбулося у вівторок.</p>", ["Останнє засідання Ради відбулося у вівторок."]),
         # a table cell, an item of a list
         ("<table><tr><td>Реклама</td><td>42%</td></tr><tr><td>Телебачення</td><td>30%</td></tr></table>",
-         ["Реклама", "42%", "Телебачення", "30%"]),
+         ["Реклама 42%", "Телебачення 30%"]),
         ("<ul><li>Телебачення</li><li>Реклама</li><li>Преса</li></ul>", ["Телебачення", "Реклама", "Преса"]),
         # a label does not take a container of the article's paragraphs with it ...
         ("<div><p>Реклама</p><p>Короткий абзац статті.</p><p>Ще один абзац.</p></div>",
@@ -183,8 +183,8 @@ def test_text_lines_kept(line):
     ],
 )
 def test_label_words_in_content_are_kept(body, expected):
-    """What reads like a label but is content stays in the page's paragraphs (an item or a cell that
-    is only the word still goes as a line, in the cleaning pipeline)."""
+    """What reads like a label but is content stays in the page's paragraphs (a list item that is
+    only the word still goes as a line, in the cleaning pipeline; a table row is one line)."""
     assert article_page(body).text() == expected
 
 
@@ -296,3 +296,17 @@ def test_body_paragraphs_walk_agrees_with_stripping_a_copy(fragment):
     _plain_flatten(clean, expected)
     assert article.body_paragraphs(body) == expected
     assert etree.tostring(body) == before
+
+
+def test_a_table_row_is_one_line_and_a_label_in_a_cell_is_content():
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.article import ArticlePage
+
+    html = ("<html><body><article><h1>Витрати бізнесу</h1><div class='article-content'><p>Структура витрат:</p>"
+            "<table><tr><th>Стаття</th><th>Частка</th></tr><tr><td>Реклама</td><td>42%</td></tr>"
+            "<tr><td>Дослідження</td><td><b>18</b>%</td></tr></table><p>Кінець.</p></div></article></body></html>")
+    page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/economic/1.html", body=html.encode(), encoding="utf-8"))
+    paragraphs = page.text()
+    assert paragraphs == ["Структура витрат:", "Стаття Частка", "Реклама 42%", "Дослідження 18%", "Кінець."]
+    assert cleaning.clean_paragraphs(paragraphs, "Витрати бізнесу") == paragraphs

@@ -531,7 +531,7 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
     takes it alone, after the noise nodes that followed it gave it their tails). ``check=False``:
     a tree ``strip_boilerplate`` has cleaned, read as it is.
 
-    Each block element is a paragraph, two ``<br>`` split one."""
+    Each block element is a paragraph (a table row one line, its cells joined by a space), two ``<br>`` split one."""
     buf: list[str] = []
     breaks = 0
     anchor = None  # index in buf of the text a skipped node's tail joins
@@ -577,6 +577,12 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
                 flush()
             else:
                 buf.append(" ")
+        elif tag == "tr":  # a table row is one line: its cells' texts, a space between them
+            breaks = 0
+            flush()
+            text = cleaning.squash(" ".join(_cells_visible(child, check)))
+            if text:
+                out.append(text)
         elif tag in _BLOCK_TAGS:
             breaks = 0
             flush()
@@ -602,6 +608,20 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
     if ghost is not None and ghost.strip():
         _join(buf, anchor, ghost)
     flush()
+
+
+def _cells_visible(row, check: bool = True) -> list[str]:
+    """The texts of a table row's cells (noise cells skipped, kept ones tested as in ``_flatten_visible``)."""
+    cells = []
+    for cell in row:
+        if cleaning.is_noise_node(cell):
+            continue
+        if check:
+            _check_label(cell)
+        inner: list[str] = []
+        _inline_visible(cell, inner, check)
+        cells.append("".join(inner))
+    return cells
 
 
 def _inline_visible(el, buf: list[str], check: bool = True) -> None:
