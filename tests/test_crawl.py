@@ -124,9 +124,9 @@ def test_bad_argument_stops_before_any_request(tmp_path, arg, message):
         result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
         assert server.requests == []
     assert result.returncode == 2
-    last = result.stderr.strip().splitlines()[-1]
-    assert "error:" in last and message in last
-    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr  # one line: no start-up log, no usage text
+    assert "error:" in lines[0] and message in lines[0]
 
 
 def test_large_values_are_valid(tmp_path):
@@ -188,3 +188,36 @@ def test_an_article_reached_closer_later_gets_its_related_hops():
     (request,) = s.follow(ref, 2)
     assert requested(s.follow(ref, 0)) == {}
     assert requested(parse(s, request)) == {1063120: 1, 1062871: 1}
+
+
+def _listing_html(*items: tuple[str, str]) -> bytes:
+    """A listing page of the site's markup: (href, "HH:MM DD.MM.YYYY") items, a pager to page 4."""
+    rows = "".join(
+        f'<div class="grid article"><div class="article-time"><span>{when.split()[0]}</span> <span>{when.split()[1]}</span></div>'
+        f'<h1 class="article-link-wrapper"><a class="article-link" href="{href}">Новина</a></h1></div>'
+        for href, when in items
+    )
+    return (f'<html><body><div class="articles-section-view">{rows}</div>'
+            '<div class="pager"><a href="/news/general-2.html">2</a><a href="/news/general-4.html">»</a></div></body></html>').encode()
+
+
+def test_paging_stops_at_since_whatever_the_other_editions_items_say():
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2026-11-15")
+    crawler.spider = spider
+    url = "https://interfax.com.ua/news/general-3.html"
+    old_page = _listing_html(("/news/general/1100001.html", "10:00 01.10.2026"),
+                             ("https://ru.interfax.com.ua/news/general/1100003.html", "12:00 20.11.2026"))
+    out = list(spider.parse_listing(HtmlResponse(url, body=old_page, encoding="utf-8"), section="general"))
+    assert out == []  # the only item of this edition is older than since: no next page
+    assert crawler.stats.get_value("interfax/listing/stopped_at_since") == 1
+    new_page = _listing_html(("/news/general/1100002.html", "10:00 20.11.2026"),
+                             ("https://ru.interfax.com.ua/news/general/1100004.html", "12:00 01.10.2026"))
+    out = list(spider.parse_listing(HtmlResponse(url, body=new_page, encoding="utf-8"), section="general"))
+    assert [r.url for r in out if isinstance(r, scrapy.Request)][-1].endswith("/news/general-4.html")

@@ -10,21 +10,33 @@ is Scrapy's own ``crawl`` command.
 import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
 from interfax.monitors import EXIT_MONITOR_FAILED, failed_report
 
 
 class Command(ScrapyCrawlCommand):
+    def process_options(self, args, opts):
+        """Scrapy's options, then the spider's arguments: checked before Scrapy logs its start-up, and
+        a bad one printed as one line (not after Scrapy's usage text)."""
+        super().process_options(args, opts)
+        if len(args) != 1:
+            return
+        try:
+            spidercls = get_spider_loader(self.settings).load(args[0])
+        except KeyError:
+            return  # Scrapy's own run says so
+        validate = getattr(spidercls, "validate_arguments", None)
+        if validate is None:
+            return
+        try:
+            validate(**opts.spargs)
+        except UsageError as exc:
+            print(f"scrapy crawl: error: {exc}", file=sys.stderr)
+            sys.exit(2)
+
     def run(self, args, opts):
-        if len(args) == 1:
-            try:
-                spidercls = get_spider_loader(self.settings).load(args[0])
-            except KeyError:
-                spidercls = None
-            validate = getattr(spidercls, "validate_arguments", None)
-            if validate is not None:
-                validate(**opts.spargs)
         self._crawler = None
         super().run(args, opts)
         failed = failed_report(self._crawler) if self._crawler is not None else []

@@ -311,12 +311,13 @@ class ArticlesSpider(scrapy.Spider):
             stats.inc_value("interfax/listing/empty")
             logger.warning("listing %s has no article links (empty section or unknown layout)", self._live(response.url))
             return
-        older = 0
+        older = own = 0  # own: items of this edition (other editions' items never end the paging)
         listed = settled = 0  # with a state store, a page of settled articles only ends the paging
         for link in items:
             if link.ref.host not in urls.UK_HOSTS:
                 stats.inc_value("interfax/links/other_edition")
                 continue
+            own += 1
             window = self._window(link)
             if window == "older":
                 older += 1
@@ -331,7 +332,7 @@ class ArticlesSpider(scrapy.Spider):
             yield from self.follow(link.ref, 0, known)
         if listed:
             stats.inc_value("interfax/listing/articles", listed)
-        if older == len(items):
+        if own and older == own:
             stats.inc_value("interfax/listing/stopped_at_since")
             logger.info("listing %s: every item older than since=%s, paging stops", self._live(response.url), self.since)
             return
