@@ -22,6 +22,12 @@ Schema                  items failing ``interfax/schemas/article.json`` (validat
                         spidermon's JSONSchemaValidationPipeline)
 ======================  ==============================================================  =================================
 
+On a crawl of a mirror (``base_url`` not the live site), the checks named in
+``INTERFAX_MONITOR_MIRROR_WARN_ONLY`` (default: field coverage and the 4xx rate) warn instead of
+failing: their limits describe the live site, not what a mirror's maker left in it (articles dropped
+for a missing field still fail: that is the parser's failure, on any site). The
+warnings are logged, kept in ``interfax/monitors/warnings`` and written to the report as ``WARNED`` lines.
+
 Rates tolerate a handful: with ``INTERFAX_MONITOR_ERRORS_TOLERATED`` or fewer errors (error
 responses, dropped articles) a check passes whatever the rate - a stray 404 or 500 in a small
 incremental run is normal.
@@ -40,11 +46,13 @@ import re
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import ScrapyDeprecationWarning
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.core.actions import Action
 
+from interfax import urls
 from interfax.pipelines import REQUIRED, MissingFields
 from interfax.schema import load_schema
 
@@ -85,12 +93,30 @@ class _Check(Monitor):
         regex = re.compile(pattern)
         return sum(v for k, v in self.stats.items() if regex.fullmatch(k) and isinstance(v, (int, float)))
 
-    def check_rate(self, what: str, count: int, total: int, setting: str, unit: str) -> None:
+    def check_rate(self, what: str, count: int, total: int, setting: str, unit: str, check: str = "") -> None:
         limit = self.settings.getfloat(setting)
         tolerated = self.settings.getint("INTERFAX_MONITOR_ERRORS_TOLERATED")
         rate = count / total if total else 0.0
         if count > tolerated and rate > limit:
-            self.fail(f"{what}: {count} of {total} {unit} ({_pct(rate)}), more than {_pct(limit)} ({setting})")
+            self.fail_check(check, f"{what}: {count} of {total} {unit} ({_pct(rate)}), more than {_pct(limit)} ({setting})")
+
+    def fail_check(self, check: str, message: str) -> None:
+        """Fail with ``message``; on a crawl of a mirror, only warn when ``check`` is listed in
+        ``INTERFAX_MONITOR_MIRROR_WARN_ONLY`` (those limits describe the live site: a mirror's share
+        of broken links or of optional fields is whatever its maker put in it)."""
+        crawler = self.data.crawler
+        if check and check in self.settings.getlist("INTERFAX_MONITOR_MIRROR_WARN_ONLY") and crawls_a_mirror(crawler.spider):
+            warned = list(crawler.stats.get_value("interfax/monitors/warnings") or [])
+            crawler.stats.set_value("interfax/monitors/warnings", [*warned, message])
+            logger.warning("monitor warning (a mirror's crawl: not a failure): %s", message)
+            return
+        self.fail(message)
+
+
+def crawls_a_mirror(spider) -> bool:
+    """Whether the spider fetches from another origin than the live site's (a mirror, a test server)."""
+    base_url = getattr(getattr(spider, "args", None), "base_url", None)
+    return bool(base_url) and urlsplit(base_url).hostname not in urls.ALL_HOSTS
 
 
 @monitors.name("Finish reason")
@@ -134,7 +160,7 @@ class ErrorRateMonitor(_Check):
 
     @monitors.name("HTTP 4xx rate")
     def test_4xx_rate(self):
-        self.check_rate("HTTP 4xx", *self._responses("4"), "INTERFAX_MONITOR_MAX_4XX_RATE", "responses")
+        self.check_rate("HTTP 4xx", *self._responses("4"), "INTERFAX_MONITOR_MAX_4XX_RATE", "responses", "http_4xx")
 
     @monitors.name("HTTP 5xx rate")
     def test_5xx_rate(self):
@@ -147,7 +173,7 @@ class ErrorRateMonitor(_Check):
         missing = sorted(k.rsplit("/", 1)[1] for k in self.stats if k.startswith("interfax/missing/"))
         self.check_rate(
             f"dropped for a missing field ({', '.join(missing) or '-'})", dropped, parsed,
-            "INTERFAX_MONITOR_MAX_DROPPED_RATE", "articles",
+            "INTERFAX_MONITOR_MAX_DROPPED_RATE", "articles", "dropped",
         )
 
 
@@ -170,7 +196,7 @@ class FieldCoverageMonitor(_Check):
             if share + 1e-9 < minimum:
                 failures.append(f"{field} {_pct(share)} < {_pct(minimum)} ({filled} of {items})")
         if failures:
-            self.fail("field coverage: " + "; ".join(failures) + " (INTERFAX_MONITOR_FIELD_COVERAGE)")
+            self.fail_check("field_coverage", "field coverage: " + "; ".join(failures) + " (INTERFAX_MONITOR_FIELD_COVERAGE)")
 
 
 @monitors.name("Schema")
@@ -199,7 +225,8 @@ class MonitorReport(Action):
         total = len(self.result.monitor_results)
         stats.set_value("interfax/monitors/checked", total)
         stats.set_value("interfax/monitors/failed", len(failed))
-        lines = report_lines(crawler.spider.name if crawler.spider else "?", self.data.stats, failed, total)
+        warned = list(stats.get_value("interfax/monitors/warnings") or [])
+        lines = report_lines(crawler.spider.name if crawler.spider else "?", self.data.stats, failed, total, warned)
         if failed:
             stats.set_value("interfax/monitors/report", failed)
             for line in lines:
@@ -235,7 +262,7 @@ def _failure_line(result) -> str:
     return f"{getattr(result.item, 'name', 'monitor')} crashed: {last}"
 
 
-def report_lines(spider: str, stats: dict, failed: list[str], total: int) -> list[str]:
+def report_lines(spider: str, stats: dict, failed: list[str], total: int, warned: list[str] = ()) -> list[str]:
     when = datetime.now(timezone.utc).isoformat(timespec="seconds")
     head = (
         f"interfax monitors: {'FAILED' if failed else 'OK'} ({len(failed)} of {total} checks failed) - "
@@ -243,7 +270,7 @@ def report_lines(spider: str, stats: dict, failed: list[str], total: int) -> lis
         f"items={stats.get('item_scraped_count', 0)}, new={stats.get('interfax/state/new', '-')}, "
         f"known={stats.get('interfax/state/known', '-')}, requests={stats.get('downloader/request_count', 0)}"
     )
-    return [head] + [f"  FAILED {line}" for line in failed]
+    return [head] + [f"  FAILED {line}" for line in failed] + [f"  WARNED {line}" for line in warned]
 
 
 def write_report(path: str, lines: list[str]) -> None:

@@ -141,6 +141,9 @@ INTERFAX_MONITOR_FIELD_COVERAGE = {
     "tags": 0.3,
 }
 INTERFAX_MONITOR_COVERAGE_MIN_ITEMS = 20
+# On a crawl of a mirror (base_url not the live site) these checks warn instead of failing: their
+# limits describe the live site, not a mirror's broken links or optional fields. [] = strict everywhere.
+INTERFAX_MONITOR_MIRROR_WARN_ONLY = ["field_coverage", "http_4xx"]
 # where to write the report of the checks (every run; "FAILED" lines name what failed). Empty: log only.
 INTERFAX_MONITOR_REPORT = ""
 

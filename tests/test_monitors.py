@@ -211,8 +211,12 @@ def runs(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("monitors")
     cases = {
         "healthy": [],
+        # strict: the mirror's run judged as the live site's
         "coverage": ["-a", "related_depth=0", "-s", 'INTERFAX_MONITOR_FIELD_COVERAGE={"title": 1.0, "tags": 0.9}',
-                     "-s", "INTERFAX_MONITOR_COVERAGE_MIN_ITEMS=1"],
+                     "-s", "INTERFAX_MONITOR_COVERAGE_MIN_ITEMS=1", "-s", "INTERFAX_MONITOR_MIRROR_WARN_ONLY="],
+        # the default on a mirror: a coverage limit of the live site only warns
+        "coverage_on_a_mirror": ["-a", "related_depth=0", "-s", 'INTERFAX_MONITOR_FIELD_COVERAGE={"title": 1.0, "tags": 0.9}',
+                                 "-s", "INTERFAX_MONITOR_COVERAGE_MIN_ITEMS=1"],
         "empty": ["-a", "sections=pharmacy"],
     }
     with MirrorServer() as server, ThreadPoolExecutor(len(cases)) as pool:
@@ -239,6 +243,33 @@ def test_failed_coverage_exits_non_zero_naming_the_field(runs):
     lines = report.read_text("utf-8").splitlines()
     assert lines[0].startswith("interfax monitors: FAILED (1 of 8 checks failed)")
     assert lines[1].startswith("  FAILED field coverage: tags ")
+
+
+def test_on_a_mirror_the_live_sites_coverage_limits_only_warn(runs):
+    result, report = runs["coverage_on_a_mirror"]
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "monitor warning (a mirror's crawl: not a failure): field coverage: tags " in result.stderr
+    lines = report.read_text("utf-8").splitlines()
+    assert lines[0].startswith("interfax monitors: OK (0 of 8 checks failed)")
+    assert lines[1].startswith("  WARNED field coverage: tags ")
+
+
+def test_on_a_mirror_a_failed_run_still_fails():
+    """Only the listed checks warn on a mirror: the rest fail as on the live site."""
+    from interfax.monitors import crawls_a_mirror
+
+    crawler = crawler_with()
+    crawler.spider = crawler._create_spider(since="2000-01-01", base_url="http://127.0.0.1:8000")
+    assert crawls_a_mirror(crawler.spider)
+    crawler.stats.set_stats({**healthy(), "finish_reason": "shutdown", "interfax/coverage/tags": 0,
+                             "downloader/response_status_count/404": 60})
+    data = {"stats": crawler.stats.get_stats(), "stats_history": [], "crawler": crawler, "spider": crawler.spider,
+            "sc_spider_name": "articles", "job": None}
+    SpiderMonitorRunner(spider=crawler.spider).run(CloseSpiderSuite(crawler=crawler), **data)
+    assert failed_report(crawler) == ["finish reason: 'shutdown', expected 'finished'"]
+    assert [w.split(":")[0] for w in crawler.stats.get_value("interfax/monitors/warnings")] == ["HTTP 4xx", "field coverage"]
+    live = crawler_with()
+    assert not crawls_a_mirror(live.spider)
 
 
 def test_a_run_that_exports_nothing_fails(runs):
