@@ -119,7 +119,8 @@ NOISE_TAGS = frozenset(
 _NOISE_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|informer\w*|ukrnet|ukr-net|"
     r"share|sharing|shares|social|socials|likes|related|latest|tags?|tagline|reading|readtime|"
-    r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*)"
+    r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|"
+    r"twitter-tweet|twitter-timeline|instagram-media|fb-post|fb-video|telegram-post|tiktok-embed)"
     r"(?:$|[-_\d])",
     re.I,
 )
@@ -265,7 +266,7 @@ def heading_block(el: etree._Element, body: etree._Element) -> tuple[etree._Elem
 BLOCK_TAGS = frozenset(
     {
         "p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-        "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th", "dl", "dt", "dd", "hr", "center",
+        "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th", "dl", "dt", "dd", "hr", "center", "figure",
     }
 )
 #: parts of a table or a list: their text is content even when it reads like a label
@@ -327,7 +328,12 @@ def is_noise_node(el: etree._Element) -> bool:
     """What ``strip_boilerplate`` removes before it looks at headings: comments, processing
     instructions and noise elements (by tag, or class or id: noise or an image caption)."""
     tag = el.tag
-    return not isinstance(tag, str) or tag.lower() in NOISE_TAGS or _marked(el)
+    if not isinstance(tag, str):
+        return True
+    tag = tag.lower()
+    if tag in NOISE_TAGS:
+        return tag != "figure" or el.find(".//table") is None  # a table in a figure (CKEditor) is text
+    return _marked(el)
 
 
 def xml_safe(text: str) -> str:
@@ -451,9 +457,13 @@ def _within(el: etree._Element, ancestor: etree._Element) -> bool:
 
 
 def _is_link_list(el: etree._Element) -> bool:
-    return _tag(el) in ("ul", "ol", "div", "section", "p", "li") and any(True for _ in el.iter("a")) and (
-        _link_density(el) >= 0.6 or _only_times_besides_links(el)
-    )
+    """A list that follows a list heading: links with at most site dates and times beside them, or a
+    ``ul``/``ol`` mostly of links. A paragraph or block with words of its own besides its links is
+    text ("<a>Президент України</a> підписав закон."), however much of it is linked."""
+    tag = _tag(el)
+    if tag not in ("ul", "ol", "div", "section", "p", "li") or not any(True for _ in el.iter("a")):
+        return False
+    return _only_times_besides_links(el) or (tag in ("ul", "ol") and _link_density(el) >= 0.6)
 
 
 #: a site date or time as list items show it beside their links ("10:05 21.01.2025", "18:05, 10.04.2025")
@@ -483,8 +493,12 @@ _PLACEHOLDER_RE = re.compile(r"^(?:загрузка|завантаження|loa
 _READING_TIME_RE = re.compile(r"^\d{1,3}\s*(?:хв|хвилин[аи]?|мин|минут[аы]?|min|mins|minutes?)\.?\s*(?:читати|читання|чтения|читать|read)$", re.I)
 _TAG_LINE_RE = re.compile(r"^(?:теги|тэги|теґи|метки|tags)\s*:", re.I)
 _CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
-#: a tag line or a photo credit (one match for both, on long paragraphs)
-_LABELLED_LINE_RE = re.compile(f"{_TAG_LINE_RE.pattern}|{_CREDIT_RE.pattern}", re.I)
+#: a cross-link line: "Читайте також: <title>" (a label inside a sentence is text)
+_READ_ALSO_RE = re.compile(r"^(?:читайте також|дивіться також|читайте также|смотрите также|read also|see also)\s*:", re.I)
+#: a tag line, a photo credit or a cross-link line (one match for all, on long paragraphs)
+_LABELLED_LINE_RE = re.compile(f"{_TAG_LINE_RE.pattern}|{_CREDIT_RE.pattern}|{_READ_ALSO_RE.pattern}", re.I)
+#: the agency's sign-off at the end of a text ("Інтерфакс-Україна"), in comparison form
+_SIGN_OFFS = frozenset({"ІНТЕРФАКС-УКРАЇНА", "ИНТЕРФАКС-УКРАИНА", "INTERFAX-UKRAINE", "ІНТЕРФАКС", "ИНТЕРФАКС", "INTERFAX"})
 _SHARE_WORDS = frozenset(
     {
         "ПОДІЛИТИСЯ", "ПОДЕЛИТЬСЯ", "SHARE", "FACEBOOK", "TELEGRAM", "TWITTER", "X", "VIBER", "WHATSAPP",
@@ -537,7 +551,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         return True
     if key in AD_LABELS or key in LIST_HEADINGS or _SHARE_LINE_RE.match(key):
         return True
-    if _TAG_LINE_RE.match(text) or _CREDIT_RE.match(text):
+    if _LABELLED_LINE_RE.match(text) or key.strip("()") in _SIGN_OFFS:
         return True
     return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text))
 

@@ -310,3 +310,41 @@ def test_a_table_row_is_one_line_and_a_label_in_a_cell_is_content():
     paragraphs = page.text()
     assert paragraphs == ["Структура витрат:", "Стаття Частка", "Реклама 42%", "Дослідження 18%", "Кінець."]
     assert cleaning.clean_paragraphs(paragraphs, "Витрати бізнесу") == paragraphs
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # after a list heading only lists go: a paragraph with words of its own besides its link stays
+        ("<p>Один.</p><p><strong>Читайте також:</strong> <a href='/news/general/1.html'>Інша новина</a></p>"
+         "<p><a href='/news/general/2.html'>Президент України Володимир Зеленський</a> підписав закон.</p>",
+         ["Один.", "Президент України Володимир Зеленський підписав закон."]),
+        # embedded posts are not the article's text
+        ("<p>Один.</p><blockquote class='twitter-tweet'><p>Текст твіта</p>— Хтось (@x) April 11, 2025</blockquote>"
+         "<blockquote class='instagram-media'><a>View this post on Instagram</a></blockquote><div class='fb-post'>Допис</div>"
+         "<p>Два.</p>", ["Один.", "Два."]),
+        # a table in a figure (CKEditor) is text; its caption is not
+        ("<p>Один.</p><figure class='table'><table><tr><td>Експорт, млрд $</td><td>41,7</td></tr></table>"
+         "<figcaption>Таблиця 1</figcaption></figure>", ["Один.", "Експорт, млрд $ 41,7"]),
+    ],
+)
+def test_body_variants(body, expected):
+    assert article_page(body).text() == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Читайте також: Рада провалила голосування за бюджет",
+    "ЧИТАЙТЕ ТАКОЖ: Рада провалила голосування",
+    "Дивіться також: " + "дуже довгий заголовок іншої новини " * 5,
+    "Read also: Parliament fails budget vote",
+    "Читайте также: Рада провалила голосование",
+    "Інтерфакс-Україна",
+    "(Интерфакс-Украина)",
+])
+def test_cross_link_and_sign_off_lines_are_boilerplate(line):
+    assert cleaning.is_boilerplate_line(line)
+
+
+def test_a_cross_link_label_inside_a_sentence_is_text():
+    assert not cleaning.is_boilerplate_line("Депутати не проголосували. Читайте також: що далі з бюджетом.")
+    assert not cleaning.is_boilerplate_line("Агентство Інтерфакс-Україна повідомило про це першим.")
