@@ -254,6 +254,12 @@ DAY_MONTH_YEAR_RE = re.compile(
     rf"(?<![0-9])[0-9]{{1,2}}\.? ?(?:{_MONTH_ALT})(?![{_L}])\.?,? [0-9]{{4}}(?![0-9])", re.I
 )
 
+#: what makes a short text a date rather than a bare time or duration ("15:00", "10 хв"): a year, a
+#: month name, a day word or a relative "... тому"
+DATE_HINT_RE = re.compile(
+    rf"[0-9]{{4}}|(?<![{_L}])(?:{_MONTH_ALT}|{_alt(_DAY_WORDS)})(?![{_L}])|(?<![{_L}])(?:тому|назад|ago)(?![{_L}])", re.I
+)
+
 _FILLER = re.compile(
     r"(?:[\s,.;:/|()\[\]<>\-\u2012\u2013\u2014\u2015\u2212\u2022\u00b7\u00ab\u00bb\"!?*~]"
     rf"|(?<![{_L}])(?:{_alt(_FILLER_WORDS)})(?![{_L}]))*"

@@ -339,3 +339,10 @@ def test_a_source_named_by_its_link_text_gives_the_link():
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body=plain, after="")).source() == "https://example.org/a.html"
     named = '<p>Джерело: пресслужба НБУ</p>'
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body=named, after="")).source() == "пресслужба НБУ"
+
+
+@pytest.mark.parametrize("shown", ["15:00", "10 хв", "Події"])
+def test_a_header_with_a_bare_time_or_duration_is_no_date(shown):
+    """A bare time would silently date an old article today: such a header gives no candidate."""
+    page = _variant(_HEADER.format(time=shown, body="", after=""))
+    assert page.published_at() == []

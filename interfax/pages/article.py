@@ -150,7 +150,7 @@ class ArticlePage(Page):
                 found = date_in_text(text)
                 if found:
                     return cleaning.squash(found)
-                if len(text) < 80 and dates.parse(text) is not None:
+                if len(text) < 80 and dates.DATE_HINT_RE.search(text) and dates.parse(text) is not None:
                     return text
         # an unknown header: the first short text in the article that holds a site-form date, or a
         # day, month name and year
