@@ -247,6 +247,11 @@ class _SafeRedirectMixin:
             raise
         if isinstance(result, Request) and result is not request and result.meta.get("redirect_urls"):
             self._check(result)
+            if KIND_META in result.meta and not result.dont_filter:
+                # the target may be a page this crawl has fetched already (an article moved to a
+                # listing, a pager page sent back to page 1): the callback must see it and say so,
+                # not Scrapy's duplicate filter drop it without a word (loops are caught above)
+                result = result.replace(dont_filter=True)
         return result
 
     def _check(self, redirected: Request) -> None:

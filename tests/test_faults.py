@@ -30,6 +30,7 @@ from interfax.middlewares import (
     retry_after_seconds,
 )
 from interfax.mirror.faulty import FaultyServer, fault_path
+from interfax.mirror.server import DEFAULT_ROOT as MIRROR_ROOT
 from interfax.spiders.articles import ArticlesSpider
 
 REPO = Path(__file__).resolve().parents[1]
@@ -588,3 +589,58 @@ def test_meta_refresh_is_followed_on_the_site_only():
     assert moved.url == "https://interfax.com.ua/news/general/2.html" and moved.meta["redirect_urls"] == [request.url]
     with pytest.raises(OffsiteRedirect):
         mw.process_response(request, HtmlResponse(request.url, body=page.format("https://evil.example/").encode(), encoding="utf-8", request=request))
+
+
+# ---------------------------------------------------------------- redirects the duplicate filter would hide
+
+
+def _redirected(target: str, asked: str, body: bytes, **meta):
+    request = scrapy.Request(target, meta={"redirect_urls": [asked], **meta})
+    return HtmlResponse(target, body=body, encoding="utf-8", request=request)
+
+
+def test_a_redirect_of_a_page_request_is_never_filtered_as_a_duplicate():
+    from interfax.middlewares import SafeRedirectMiddleware
+
+    crawler = _crawler()
+    mw = SafeRedirectMiddleware.from_crawler(crawler)
+    asked = scrapy.Request("https://interfax.com.ua/news/general/7.html", meta={"interfax_kind": "article"})
+    moved = Response(asked.url, status=301, headers={"Location": "/news/general.html"})
+    follow = mw.process_response(asked, moved)
+    assert follow.url == "https://interfax.com.ua/news/general.html" and follow.dont_filter
+    helper = scrapy.Request("https://interfax.com.ua/robots.txt")  # not a page of the spider's: Scrapy's rules
+    assert not mw.process_response(helper, Response(helper.url, status=301, headers={"Location": "/r.txt"})).dont_filter
+
+
+def test_an_article_redirected_to_a_listing_is_a_named_failure():
+    crawler = _crawler()
+    spider = crawler.spider
+    listing = (MIRROR_ROOT / "news" / "general.html").read_bytes()
+    response = _redirected("https://interfax.com.ua/news/general.html", "https://interfax.com.ua/news/general/7.html",
+                           listing, interfax_kind="article", interfax_id=7)
+    assert list(spider.parse_article(response)) == []
+    assert spider.failed == {"https://interfax.com.ua/news/general/7.html":
+                             "redirected to https://interfax.com.ua/news/general.html, not an article"}
+    assert crawler.stats.get_value("interfax/article/not_an_article") == 1
+
+
+def test_a_pager_page_sent_back_to_page_one_ends_the_paging_with_a_warning(caplog):
+    crawler = _crawler()
+    listing = (MIRROR_ROOT / "news" / "general.html").read_bytes()
+    response = _redirected("https://interfax.com.ua/news/general.html", "https://interfax.com.ua/news/general-2.html",
+                           listing, interfax_kind="listing")
+    assert list(crawler.spider.parse_listing(response, section="general")) == []
+    assert crawler.stats.get_value("interfax/listing/redirected") == 1
+    assert "listing https://interfax.com.ua/news/general-2.html redirected to https://interfax.com.ua/news/general.html" in caplog.text
+
+
+def test_an_article_whose_canonical_names_another_id_is_counted_and_named(caplog):
+    crawler = _crawler()
+    html = ('<html><head><link rel="canonical" href="https://interfax.com.ua/news/general/99.html"></head><body>'
+            '<article class="article-content-view"><h1>Заголовок</h1><div class="article-time">10:00 01.02.2025</div>'
+            '<div class="article-content"><p>Текст статті.</p></div></article></body></html>').encode()
+    request = scrapy.Request("https://interfax.com.ua/news/general/13.html", meta={"interfax_kind": "article", "interfax_id": 13})
+    out = list(crawler.spider.parse_article(HtmlResponse(request.url, body=html, encoding="utf-8", request=request)))
+    assert [o["id"] for o in out if not isinstance(o, scrapy.Request)] == [99]
+    assert crawler.stats.get_value("interfax/article/other_id") == 1
+    assert "article https://interfax.com.ua/news/general/13.html is article 99" in caplog.text

@@ -305,6 +305,12 @@ class ArticlesSpider(scrapy.Spider):
             return
         page = ListingPage(response, section)
         stats = self.crawler.stats
+        asked = urls.listing_page(self._asked(response), section) or 1
+        if asked != page.page_number:  # a pager page sent elsewhere (back to page 1): paging ends here
+            stats.inc_value("interfax/listing/redirected")
+            logger.warning("listing %s redirected to %s: paging of %s stops", self._asked(response),
+                           self._live(response.url), section)
+            return
         stats.inc_value("interfax/listing/pages")
         items = page.items()
         if not items:
@@ -381,8 +387,16 @@ class ArticlesSpider(scrapy.Spider):
         page = ArticlePage(response)
         if page.ref is None:
             self.crawler.stats.inc_value("interfax/article/not_an_article")
-            logger.warning("not an article URL, skipped: %s", self._live(response.url))
+            asked = self._asked(response)
+            why = "not an article page" if asked == self._live(response.url) else f"redirected to {self._live(response.url)}, not an article"
+            self.failed[asked] = why
+            logger.warning("article failed: %s (%s)", asked, why)
             return
+        asked_id = response.meta.get("interfax_id")
+        if asked_id is not None and page.ref.id != asked_id:
+            self.crawler.stats.inc_value("interfax/article/other_id")
+            logger.warning("article %s is article %d by its canonical link or redirect: exported as %s",
+                           self._asked(response), page.ref.id, page.ref.url)
         item = self.article_item(page)
         links = page.related()
         amp = None if links else self._amp_fetch_url(page)
@@ -523,3 +537,8 @@ class ArticlesSpider(scrapy.Spider):
 
     def _live(self, url: str) -> str:
         return urls.live_url(url, self.base_url)
+
+    def _asked(self, response) -> str:
+        """The live URL the spider asked for (before any redirect)."""
+        meta = getattr(response, "meta", None) or {}  # (a response built without a request has none)
+        return self._live(meta.get("redirect_urls", [response.url])[0])
