@@ -644,3 +644,19 @@ def test_an_article_whose_canonical_names_another_id_is_counted_and_named(caplog
     assert [o["id"] for o in out if not isinstance(o, scrapy.Request)] == [99]
     assert crawler.stats.get_value("interfax/article/other_id") == 1
     assert "article https://interfax.com.ua/news/general/13.html is article 99" in caplog.text
+
+
+def test_a_soft_404_is_a_named_failure_not_a_layout_drop(caplog):
+    crawler = _crawler()
+    html = ('<html><head><title>Сторінку не знайдено | Інтерфакс-Україна</title></head><body><h1>Сторінку не знайдено</h1>'
+            '<p>Можливо, вона була видалена або переміщена.</p><a href="/">На головну</a></body></html>').encode()
+    request = scrapy.Request("https://interfax.com.ua/news/general/5.html", meta={"interfax_kind": "article", "interfax_id": 5})
+    assert list(crawler.spider.parse_article(HtmlResponse(request.url, body=html, encoding="utf-8", request=request))) == []
+    assert crawler.stats.get_value("interfax/errors/soft_404") == 1
+    assert crawler.spider.failed == {request.url: "soft 404: the page says it is not found"}
+    # an article about a 404 error, with its date, is an article
+    article = ('<html><head><title>404: сайт міністерства недоступний</title></head><body><article class="article-content-view">'
+               '<div class="article-time">10:00 01.02.2025</div><h1>404: сайт міністерства недоступний</h1>'
+               '<div class="article-content"><p>Текст статті.</p></div></article></body></html>').encode()
+    out = list(crawler.spider.parse_article(HtmlResponse(request.url, body=article, encoding="utf-8", request=request)))
+    assert [o["id"] for o in out if not isinstance(o, scrapy.Request)] == [5]

@@ -23,6 +23,10 @@ _TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*(?:Інтерфакс-Украї
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(r"(?:^|[\s.;,])(?:Фото|Photo)\s*:\s*(?P<credit>.+)$", re.I)
 _URL_RE = re.compile(r"https?://\S+")
+_NOT_FOUND_RE = re.compile(
+    r"^(?:помилка\s*)?404\b|сторінк\w* не знайден|страниц\w* не найден|page not found|not found\s*$|сторінку видалено|страница удалена",
+    re.I,
+)
 _TAG_LABEL_RE = re.compile(r"^(?:Теги|Тэги|Tags)\s*:", re.I)
 _PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
 _BLOCK_TAGS = cleaning.BLOCK_TAGS  # a module global, read in the body walk's inner loop
@@ -337,6 +341,13 @@ class ArticlePage(Page):
                     if link.ref.id != own and link.ref.id not in links:
                         links[link.ref.id] = link
         return tuple(links.values())
+
+    def not_found(self) -> bool:
+        """The page says it is not there ("Сторінку не знайдено", "Page not found", "404") in its
+        ``<title>`` or ``h1``: a "soft 404" served with HTTP 200."""
+        texts = [text_of(h) for h in self.root.iter("h1")][:2]
+        texts += [cleaning.squash(t) for t in xpath(self.root, "//title/text()")][:1]
+        return any(_NOT_FOUND_RE.search(t) for t in texts if t and len(t) < 120)
 
     def amp_url(self) -> str | None:
         """The AMP twin's link, as written on the page (``link rel="amphtml"``)."""

@@ -385,6 +385,11 @@ class ArticlesSpider(scrapy.Spider):
         if self._not_html(response, "article"):
             return
         page = ArticlePage(response)
+        if page.not_found() and not page.published_at():  # a "soft 404": an HTTP 200 page that says it is not there
+            self.crawler.stats.inc_value("interfax/errors/soft_404")
+            self.failed[self._asked(response)] = "soft 404: the page says it is not found"
+            logger.warning("article failed: %s (soft 404: the page says it is not found)", self._asked(response))
+            return
         if page.ref is None:
             self.crawler.stats.inc_value("interfax/article/not_an_article")
             asked = self._asked(response)
