@@ -368,8 +368,6 @@ class EncodingFixMiddleware:
             text = response.text
         except (LookupError, ValueError):
             text = response.body.decode("cp1252", "replace")
-        if encoding in ("utf-8", "utf8") and "\ufffd" not in text:
-            return response
         if not _looks_wrong(text):
             return response
         declared = self._declared(response)

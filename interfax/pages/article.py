@@ -17,7 +17,7 @@ from functools import cached_property
 from urllib.parse import urljoin
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import Link, Page, css, date_in_text, text_of, xpath
+from interfax.pages.base import Link, Page, css, date_in_text, placed_in, text_of, xpath
 
 _TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*(?:Інтерфакс-Україна|Интерфакс-Украина|Interfax-Ukraine)\s*$", re.I)
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
@@ -162,8 +162,9 @@ class ArticlePage(Page):
             found = date_in_text(text)
             if found:
                 return cleaning.squash(found)
-            if dates.DAY_MONTH_YEAR_RE.search(cleaning.squash(text)):
-                return cleaning.squash(text)
+            text = cleaning.squash(text)
+            if dates.DAY_MONTH_YEAR_RE.search(text):
+                return text
         return None
 
     def lead(self) -> str | None:
@@ -211,7 +212,7 @@ class ArticlePage(Page):
             for img in scope.iter("img", "amp-img"):
                 if img is scope:
                     continue
-                if _in_noise(img, scope) or _is_pixel(img) or _under_ad_label(img, scope):
+                if not placed_in(img, scope) or _is_pixel(img) or _under_ad_label(img, scope):
                     continue
                 src = _img_src(img)
                 if not src or "logo" in src.lower():
@@ -458,16 +459,6 @@ def _caption_beside(img):
             return None
     after = node.getnext()
     return after if isinstance(after.tag, str) and cleaning.caption_tokens(after) else None
-
-
-def _in_noise(el, scope) -> bool:
-    """True if an element sits inside an ad, informer, share widget or list within ``scope``."""
-    for anc in el.iterancestors():
-        if anc is scope:
-            return False
-        if cleaning.noise_tokens(anc):
-            return True
-    return False
 
 
 def body_paragraphs(body) -> list[str]:

@@ -319,7 +319,7 @@ class Page:
                 return el.get("datetime").strip()
         scope = self.root if within is None else within
         for el in times:
-            if _placed_in(el, scope):
+            if placed_in(el, scope, SIDE_TAGS):
                 return el.get("datetime").strip()
         return None
 
@@ -459,18 +459,20 @@ def time_near(a) -> str | None:
     return None
 
 
-_SIDE_TAGS = frozenset({"aside", "nav", "footer"})
+#: where another article's date sits: sidebars, navigation, footers
+SIDE_TAGS = frozenset({"aside", "nav", "footer"})
 
 
-def _placed_in(el, scope) -> bool:
-    """``el`` is at or below ``scope`` and not inside a sidebar, a list, an ad or another noise element."""
+def placed_in(el, scope, side_tags: frozenset = frozenset()) -> bool:
+    """``el`` is at or below ``scope``, and neither it nor an element between them is an ad, informer,
+    share widget or list by its class or id (``cleaning.noise_tokens``), or has one of ``side_tags``."""
     node = el
     while node is not None:
-        tag = node.tag
-        if (isinstance(tag, str) and tag.lower() in _SIDE_TAGS) or cleaning.noise_tokens(node):
-            return False
         if node is scope:
             return True
+        tag = node.tag
+        if (isinstance(tag, str) and tag.lower() in side_tags) or cleaning.noise_tokens(node):
+            return False
         node = node.getparent()
     return False
 

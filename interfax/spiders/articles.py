@@ -385,11 +385,6 @@ class ArticlesSpider(scrapy.Spider):
         if self._not_html(response, "article"):
             return
         page = ArticlePage(response)
-        if page.not_found() and not page.published_at():  # a "soft 404": an HTTP 200 page that says it is not there
-            self.crawler.stats.inc_value("interfax/errors/soft_404")
-            self.failed[self._asked(response)] = "soft 404: the page says it is not found"
-            logger.warning("article failed: %s (soft 404: the page says it is not found)", self._asked(response))
-            return
         if page.ref is None:
             self.crawler.stats.inc_value("interfax/article/not_an_article")
             asked = self._asked(response)
@@ -403,6 +398,11 @@ class ArticlesSpider(scrapy.Spider):
             logger.warning("article %s is article %d by its canonical link or redirect: exported as %s",
                            self._asked(response), page.ref.id, page.ref.url)
         item = self.article_item(page)
+        if not item["published_at"] and page.not_found():  # a "soft 404": an HTTP 200 page that says it is not there
+            self.crawler.stats.inc_value("interfax/errors/soft_404")
+            self.failed[self._asked(response)] = "soft 404: the page says it is not found"
+            logger.warning("article failed: %s (soft 404: the page says it is not found)", self._asked(response))
+            return
         links = page.related()
         amp = None if links else self._amp_fetch_url(page)
         del page  # the parsed tree is not needed while the outputs are processed
@@ -501,7 +501,7 @@ class ArticlesSpider(scrapy.Spider):
         fault_kind, fault = describe_failure(failure)
         self.crawler.stats.inc_value(f"interfax/errors/{fault_kind}")
         # the URL the spider asked for, also when the failure came after redirects
-        live = self._live(request.meta.get("redirect_urls", [request.url])[0])
+        live = self._asked(request)
         if fault_kind == "robots_disallowed":  # the site's wish, not a fault: not retried later
             logger.info("%s skipped, robots.txt disallows it: %s", kind, live)
             return
@@ -543,7 +543,7 @@ class ArticlesSpider(scrapy.Spider):
     def _live(self, url: str) -> str:
         return urls.live_url(url, self.base_url)
 
-    def _asked(self, response) -> str:
-        """The live URL the spider asked for (before any redirect)."""
-        meta = getattr(response, "meta", None) or {}  # (a response built without a request has none)
-        return self._live(meta.get("redirect_urls", [response.url])[0])
+    def _asked(self, r) -> str:
+        """The live URL the spider asked for (before any redirect), of a request or its response."""
+        meta = getattr(r, "meta", None) or {}  # (a response built without a request has none)
+        return self._live(meta.get("redirect_urls", [r.url])[0])
