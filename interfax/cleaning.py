@@ -156,15 +156,6 @@ def _marks(el: etree._Element) -> int:
     return found
 
 
-def _marked(el: etree._Element) -> bool:
-    """True if the element's class or id names noise or an image caption (``_marks``, for the body walk)."""
-    for attr in ("class", "id"):
-        value = el.get(attr)
-        if value and _marks_of(value):
-            return True
-    return False
-
-
 @lru_cache(maxsize=4096)
 def _marks_of(value: str) -> int:
     tokens = value.split()
@@ -333,7 +324,7 @@ def is_noise_node(el: etree._Element) -> bool:
     tag = tag.lower()
     if tag in NOISE_TAGS:
         return tag != "figure" or el.find(".//table") is None  # a table in a figure (CKEditor) is text
-    return _marked(el)
+    return _marks(el) != 0
 
 
 def xml_safe(text: str) -> str:
