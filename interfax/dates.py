@@ -74,7 +74,7 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-__all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "from_iso", "MIN_YEAR", "MAX_LEN"]
+__all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "from_iso", "has_time", "is_naive_iso", "pick", "MIN_YEAR", "MAX_LEN"]
 
 KYIV = ZoneInfo("Europe/Kyiv")
 UTC = timezone.utc
@@ -568,6 +568,69 @@ def normalize(text, now: datetime | None = None) -> str | None:
     Never raises. See the module docstring for the forms read and the rules applied.
     """
     return normalize_with_source(text, now)[0]
+
+
+_HAS_TIME = re.compile(r"[0-9]:[0-9]{2}")
+_NAIVE_ISO = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?\s*")
+
+
+def has_time(text) -> bool:
+    """The text gives a time of day (``16:47``, ``T07:00``), not only a day (``2025-04-09``, ``вчора``)."""
+    return isinstance(text, str) and _HAS_TIME.search(text) is not None
+
+
+def is_naive_iso(text) -> bool:
+    """An ISO 8601 date and time without an offset (``2025-03-28T07:00:00``): Kyiv time by this
+    module's rule, though some CMSs write UTC that way."""
+    return isinstance(text, str) and _NAIVE_ISO.fullmatch(text) is not None
+
+
+def pick(candidates, now: datetime | None = None, naive_is_utc: bool = False) -> tuple[str | None, int, str | None]:
+    """The instant a list of raw candidates (best first: JSON-LD, meta, the visible header) means.
+
+    Returns ``(normalized, index of the candidate used, note)``. The first candidate that parses
+    wins, with two corrections from a later candidate (the header shows what readers see):
+
+    * ``"time_from_later"``: the winner is only a day (``2025-04-09``) and a later candidate gives
+      a time on that same day: the later one is used.
+    * ``"naive_utc"``: the winner is an ISO time without an offset (read as Kyiv time) and a later
+      candidate is exactly that wall-clock time in UTC: the CMS wrote UTC; the later one is used.
+    * ``"disagree"``: the winner is such a naive time and a later one names another minute: the
+      winner is kept, and the caller should say so.
+
+    ``naive_is_utc``: ISO times without an offset are UTC (the page's other date showed it).
+    """
+    candidates = [candidates] if isinstance(candidates, str) else list(candidates or [])
+    for index, candidate in enumerate(candidates):
+        naive = is_naive_iso(candidate)
+        if naive and naive_is_utc:
+            first = parse(candidate.strip() + "Z", now)
+            if first is not None:
+                return first.isoformat(), index, "naive_utc"
+        first = parse(candidate, now)
+        if first is None:
+            continue
+        date_only = not has_time(candidate)
+        if date_only or naive:
+            for later_index in range(index + 1, len(candidates)):
+                later_text = candidates[later_index]
+                if not has_time(later_text):
+                    continue
+                later = parse(later_text, now)
+                if later is None:
+                    continue
+                if date_only:
+                    if later.date() == first.date():
+                        return later.isoformat(), later_index, "time_from_later"
+                    break
+                as_utc = first.replace(tzinfo=None).replace(tzinfo=UTC).astimezone(KYIV)
+                if later == first:
+                    break
+                if later == as_utc:
+                    return later.isoformat(), later_index, "naive_utc"
+                return first.isoformat(), index, "disagree"
+        return first.isoformat(), index, None
+    return None, -1, None
 
 
 def from_iso(value) -> datetime | None:

@@ -106,25 +106,55 @@ class DatesPipeline(_Step):
     def process_item(self, item):
         adapter, names = fields_of(item)
         now = dates.from_iso(adapter.get("crawled_at"))
-        for field in self.FIELDS:
-            if field in names:
-                adapter[field] = self._pick(field, adapter.get(field), now, adapter)
+        published_note = None
+        if "published_at" in names:
+            adapter["published_at"], published_note = self._pick("published_at", adapter.get("published_at"), now, adapter)
+        if "modified_at" in names:
+            # the same CMS writes both: a published time found to be UTC makes the modified one UTC too
+            adapter["modified_at"], _ = self._pick("modified_at", adapter.get("modified_at"), now, adapter,
+                                                   naive_is_utc=published_note == "naive_utc")
+            self._check_modified(adapter)
         return item
 
-    def _pick(self, field: str, raw, now: datetime | None, adapter) -> str | None:
+    def _check_modified(self, adapter) -> None:
+        """A modified time the page gives only as the publication's day is no news: left out. One
+        before the publication is kept as given, with a warning."""
+        published, modified = dates.from_iso(adapter.get("published_at")), dates.from_iso(adapter.get("modified_at"))
+        if published is None or modified is None or modified >= published:
+            return
+        raw = adapter.get("modified_at")
+        if modified.date() == published.date() and modified.time() == modified.time().min:
+            adapter["modified_at"] = None
+            self.count("interfax/dates/modified_day_only")
+            return
+        self.count("interfax/dates/modified_before_published")
+        logger.warning("%s: modified_at %s is before published_at %s (both kept, as the page gives them)",
+                       adapter.get("url"), raw, adapter.get("published_at"))
+
+    def _pick(self, field: str, raw, now: datetime | None, adapter, naive_is_utc: bool = False) -> tuple[str | None, str | None]:
         candidates = [raw] if isinstance(raw, str) else list(raw or [])
-        for index, candidate in enumerate(candidates):
-            value = dates.normalize(candidate, now=now)
-            if value:
-                self.count(f"interfax/dates/{field}/parsed")
-                if index:
-                    self.count("interfax/dates/fallback")
-                    logger.info("%s of %s: %r did not parse, used %r", field, adapter.get("url"), candidates[0], candidate)
-                return value
+        value, index, note = dates.pick(candidates, now, naive_is_utc)
+        if value:
+            self.count(f"interfax/dates/{field}/parsed")
+            if note == "time_from_later":
+                self.count("interfax/dates/time_from_later")
+                logger.info("%s of %s: %r is only a day, used the time of %r", field, adapter.get("url"), candidates[0], candidates[index])
+            elif note == "naive_utc":
+                self.count("interfax/dates/naive_utc")
+                logger.info("%s of %s: %r has no offset and is read as UTC, as the time shown on the page says",
+                            field, adapter.get("url"), candidates[index] if index == 0 else candidates[0])
+            elif note == "disagree":
+                self.count("interfax/dates/disagree")
+                logger.warning("%s of %s: %r (no offset, read as Kyiv time) disagrees with %r shown on the page; kept %s",
+                               field, adapter.get("url"), candidates[index], [c for c in candidates[index + 1:] if dates.has_time(c)], value)
+            elif index:
+                self.count("interfax/dates/fallback")
+                logger.info("%s of %s: %r did not parse, used %r", field, adapter.get("url"), candidates[0], candidates[index])
+            return value, note
         if candidates:
             self.count(f"interfax/dates/{field}/unparsed")
             logger.warning("%s of %s: no date in %r", field, adapter.get("url"), candidates)
-        return None
+        return None, None
 
 
 class CleanTextPipeline(_Step):

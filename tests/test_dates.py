@@ -490,3 +490,30 @@ def test_minutes_ago_is_elapsed_time(now, minutes):
     # compare instants: elapsed time, independent of DST (also when now is an imaginary time)
     expected = (now.astimezone(UTC) - timedelta(minutes=minutes)).replace(microsecond=0)
     assert datetime.fromisoformat(out) == expected
+
+
+# ---------------------------------------------------------------- pick: which candidate is the instant
+
+
+@pytest.mark.parametrize("candidates, want", [
+    # the first that parses wins
+    (["garbage", "2025-04-11T18:32:00Z"], ("2025-04-11T21:32:00+03:00", 1, None)),
+    (["2025-04-11T21:32:00+03:00", "21:30 11.04.2025"], ("2025-04-11T21:32:00+03:00", 0, None)),
+    # only a day in JSON-LD: the header's time on that day
+    (["2025-04-09", "16:47 09.04.2025"], ("2025-04-09T16:47:00+03:00", 1, "time_from_later")),
+    (["2025-04-09", "16:47 10.04.2025"], ("2025-04-09T00:00:00+03:00", 0, None)),
+    # no offset, and the header shows that wall-clock time in Kyiv two (winter) hours later: it was UTC
+    (["2025-03-28T07:00:00", "09:00 28.03.2025"], ("2025-03-28T09:00:00+02:00", 1, "naive_utc")),
+    (["2025-07-28T07:00:00", "10:00 28.07.2025"], ("2025-07-28T10:00:00+03:00", 1, "naive_utc")),
+    # no offset, the header agrees: nothing to say; disagrees otherwise: kept, flagged
+    (["2025-03-28T09:00:00", "09:00 28.03.2025"], ("2025-03-28T09:00:00+02:00", 0, None)),
+    (["2025-03-28T07:00:00", "12:30 28.03.2025"], ("2025-03-28T07:00:00+02:00", 0, "disagree")),
+    ([], (None, -1, None)),
+])
+def test_pick(candidates, want):
+    assert dates.pick(candidates, NOW) == want
+
+
+def test_pick_reads_naive_times_as_utc_when_told():
+    assert dates.pick(["2025-03-28T07:05:00"], NOW, naive_is_utc=True) == ("2025-03-28T09:05:00+02:00", 0, "naive_utc")
+    assert dates.pick(["2025-03-28T07:05:00+02:00"], NOW, naive_is_utc=True) == ("2025-03-28T07:05:00+02:00", 0, None)

@@ -28,3 +28,36 @@ def test_a_flash_whose_only_paragraph_is_its_headline_keeps_it():
     # a caption alone is still not text
     item, _ = _clean("Заголовок", ["Фото банку"], captions=["Фото банку"])
     assert item["text"] == ""
+
+
+def _dates(published, modified):
+    from interfax.pipelines import DatesPipeline
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    item = Article(url="https://interfax.com.ua/news/general/1.html", published_at=published, modified_at=modified,
+                   crawled_at="2025-06-01T00:00:00+00:00")
+    return DatesPipeline(crawler).process_item(item), crawler.stats
+
+
+def test_dates_take_the_headers_time_and_say_why():
+    item, stats = _dates(["2025-04-09", "16:47 09.04.2025"], ["2025-04-09"])
+    assert item["published_at"] == "2025-04-09T16:47:00+03:00"
+    assert item["modified_at"] is None  # "that day" says nothing once the time is known
+    assert stats.get_value("interfax/dates/time_from_later") == 1 and stats.get_value("interfax/dates/modified_day_only") == 1
+    # a CMS that writes UTC without an offset: both dates shifted alike
+    item, stats = _dates(["2025-03-28T07:00:00", "09:00 28.03.2025"], ["2025-03-28T07:05:00"])
+    assert (item["published_at"], item["modified_at"]) == ("2025-03-28T09:00:00+02:00", "2025-03-28T09:05:00+02:00")
+    assert stats.get_value("interfax/dates/naive_utc") == 2
+
+
+def test_a_modification_before_the_publication_is_kept_and_counted(caplog):
+    item, stats = _dates(["2025-03-30T04:10:00+03:00"], ["2025-03-29T10:00:00Z"])
+    assert (item["published_at"], item["modified_at"]) == ("2025-03-30T04:10:00+03:00", "2025-03-29T12:00:00+02:00")
+    assert stats.get_value("interfax/dates/modified_before_published") == 1
+    assert "is before published_at" in caplog.text
+
+
+def test_a_naive_time_that_disagrees_with_the_header_is_kept_with_a_warning(caplog):
+    item, stats = _dates(["2025-03-28T07:00:00", "12:30 28.03.2025"], [])
+    assert item["published_at"] == "2025-03-28T07:00:00+02:00"
+    assert stats.get_value("interfax/dates/disagree") == 1 and "disagrees with" in caplog.text
