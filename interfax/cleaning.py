@@ -484,6 +484,8 @@ _PLACEHOLDER_RE = re.compile(r"^(?:загрузка|завантаження|loa
 _READING_TIME_RE = re.compile(r"^\d{1,3}\s*(?:хв|хвилин[аи]?|мин|минут[аы]?|min|mins|minutes?)\.?\s*(?:читати|читання|чтения|читать|read)$", re.I)
 _TAG_LINE_RE = re.compile(r"^(?:теги|тэги|теґи|метки|tags)\s*:", re.I)
 _CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
+#: a short credit line written with a dash ("Фото – Офіс президента"); "Фото-звіт" is not one
+_CREDIT_DASH_RE = re.compile(r"^(?:фото|photo)\s+[–—-]\s*\S", re.I)
 #: a cross-link line: "Читайте також: <title>" (a label inside a sentence is text)
 _READ_ALSO_RE = re.compile(r"^(?:читайте також|дивіться також|читайте также|смотрите также|read also|see also)\s*:", re.I)
 #: a tag line, a photo credit or a cross-link line (one match for all, on long paragraphs)
@@ -542,7 +544,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         return True
     if key in AD_LABELS or key in LIST_HEADINGS or _SHARE_LINE_RE.match(key):
         return True
-    if _LABELLED_LINE_RE.match(text) or key.strip("()") in _SIGN_OFFS:
+    if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _SIGN_OFFS:
         return True
     return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text))
 

@@ -346,3 +346,113 @@ def test_a_header_with_a_bare_time_or_duration_is_no_date(shown):
     """A bare time would silently date an old article today: such a header gives no candidate."""
     page = _variant(_HEADER.format(time=shown, body="", after=""))
     assert page.published_at() == []
+
+
+# ---------------------------------------------------------------- variants from a fourth unseen mirror
+
+
+@pytest.mark.parametrize("head, body, want", [
+    # a template's default og:title, the real headline in the h1
+    ('<meta property="og:title" content="Інтерфакс-Україна">', "", "Заголовок статті"),
+    # og:title escaped twice, markup in the JSON-LD headline
+    ('<meta property="og:title" content="&amp;laquo;Укрзалізниця&amp;raquo; додасть поїзди">', "", "«Укрзалізниця» додасть поїзди"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Рада призначила <b>нового</b>\\nміністра"}</script>',
+     "", "Рада призначила нового міністра"),
+])
+def test_a_title_is_the_headline_never_the_site_name_or_markup(head, body, want):
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=body, after=""), head=head)
+    assert page.title() == want
+
+
+def test_a_logo_in_an_h1_or_a_site_prefix_in_the_page_title_is_not_the_title():
+    old = _variant('<div id="top"><h1 class="logo"><a href="/">Інтерфакс-Україна</a></h1></div>'
+                   '<div class="news-text"><b>Кабмін затвердив програму</b><p>Текст новини.</p></div>',
+                   head="<title>Кабмін затвердив програму | Інтерфакс-Україна</title>")
+    assert old.title() == "Кабмін затвердив програму"
+    prefixed = _variant('<article><h1></h1><p>Текст.</p></article>', head="<title>Інтерфакс-Україна: Омбудсман повідомив</title>")
+    assert prefixed.title() == "Омбудсман повідомив"
+    nothing = _variant('<h1>Інтерфакс-Україна</h1><p>Текст.</p>', head="<title>Інтерфакс-Україна</title>")
+    assert nothing.title() is None  # dropped as no_title, with its warning, rather than titled with the site's name
+
+
+def test_the_sites_own_description_is_not_the_lead():
+    generic = '<meta name="description" content="Інтерфакс-Україна - новини України та світу, економіка, політика">'
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=generic).lead() is None
+    own = '<meta name="description" content="Кабмін затвердив програму &amp;quot;Ліки&amp;quot;">'
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=own).lead() == 'Кабмін затвердив програму "Ліки"'
+
+
+def test_another_articles_microdata_is_not_this_pages_date():
+    ticker = ('<div class="ticker"><span itemscope itemtype="https://schema.org/NewsArticle">'
+              '<meta itemprop="datePublished" content="2026-01-12T09:15:00+02:00"><a href="/news/general/1.html">Інша</a></span></div>')
+    page = _variant(ticker + _HEADER.format(time="10:20 08.04.2025", body="", after=""))
+    assert page.published_at() == ["10:20 08.04.2025"]
+    own = '<meta itemprop="datePublished" content="2025-04-08T10:20:00+03:00">'
+    page = _variant(ticker + _HEADER.format(time="10:20 08.04.2025", body=own, after=""))
+    assert page.published_at()[0] == "2025-04-08T10:20:00+03:00"
+    in_head = _variant(ticker + _HEADER.format(time="", body="", after=""), head=own)
+    assert in_head.published_at()[0] == "2025-04-08T10:20:00+03:00"
+
+
+def test_a_header_time_and_date_split_by_a_bar_keep_the_time():
+    from interfax import dates
+
+    page = _variant(_HEADER.format(time="14:08 | 04.04.2017", body="", after=""))
+    assert dates.normalize(page.published_at()[0]) == "2017-04-04T14:08:00+03:00"
+
+
+def test_a_date_in_a_body_sentence_is_not_the_publication_date():
+    body = '<article><h1>Заголовок статті</h1><div class="article-content"><p>Перший абзац статті.</p>{}</div></article>'
+    deadline = _variant(body.format("<p>Кінцевий строк подання пропозицій: 15.05.2025</p>"))
+    assert deadline.published_at() == []
+    dateline = _variant(body.format("<p>15.05.2025</p>"))  # a dateline alone still dates an article without a header
+    assert dateline.published_at() == ["15.05.2025"]
+
+
+@pytest.mark.parametrize("figure, want", [
+    # a company's new logo illustrating the news
+    ('<figure><img src="/static/articles/images/naftogaz-new-logo.jpg"><figcaption>Новий логотип</figcaption></figure>',
+     ("https://interfax.com.ua/static/articles/images/naftogaz-new-logo.jpg", "Новий логотип")),
+    # src is the image; srcset only its renditions
+    ('<figure><img src="/static/a/grain.jpg" srcset="/static/a/grain-320.jpg 320w, /static/a/grain-1280.jpg 1280w" alt="Зерно"></figure>',
+     ("https://interfax.com.ua/static/a/grain.jpg", "Зерно")),
+    # a lazy image known only by its srcset: the largest
+    ('<figure><img src="/static/img/blank.gif" data-srcset="/static/a/s.jpg 1x, /static/a/l.jpg 2x" alt="Л"></figure>',
+     ("https://interfax.com.ua/static/a/l.jpg", "Л")),
+    # a gallery thumbnail links to the full image
+    ('<div class="gallery"><a href="/static/a/bridge1.jpg"><img src="/static/a/bridge1-thumb.jpg" alt="Міст"></a></div>',
+     ("https://interfax.com.ua/static/a/bridge1.jpg", "Міст")),
+])
+def test_image_variants(figure, want):
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=figure, after=""))
+    assert [(img["url"], img["caption"]) for img in page.images()] == [want]
+
+
+def test_the_agencys_logo_is_never_an_image():
+    logo = '<div class="header"><img src="/static/articles/images/interfax_ukraine_logo_ukr.svg" alt="Інтерфакс-Україна"></div>'
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=logo, after=""))
+    assert page.images() == []
+
+
+@pytest.mark.parametrize("caption, want_caption, want_credit", [
+    ("Зеленський у Києві. Фото: УНІАН", "Зеленський у Києві", "УНІАН"),
+    ("Фото – Офіс президента", None, "Офіс президента"),
+    ("Фото: Reuters. Дональд Трамп у Білому домі", "Дональд Трамп у Білому домі", "Reuters"),
+    ("Фото: О. Петренко", None, "О. Петренко"),
+    ("Мітинг у Львові (фото: Л. Іваненко)", "Мітинг у Львові", "Л. Іваненко"),
+])
+def test_photo_credits_in_captions(caption, want_caption, want_credit):
+    from interfax.pages.article import split_credit
+
+    assert split_credit(caption) == (want_caption, want_credit)
+    figure = f'<figure><img src="/static/a/x.jpg" alt="Альт"><figcaption>{caption}</figcaption></figure>'
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=figure, after=""))
+    assert page.images()[0]["caption"] == (want_caption or "Альт")
+    assert page.photo_credit() == want_credit
+
+
+def test_the_articles_tag_block_after_the_article_element_is_read_but_not_a_sidebar_cloud():
+    tags = '<div class="article-tags">Теги: <a href="/news/tag/a.html">#кібербезпека</a> <a href="/news/tag/b.html">#фішинг</a></div>'
+    cloud = '<aside><div class="article-tags"><a href="/news/tag/c.html">#усе</a></div></aside>'
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=cloud + tags)).tags() == ["кібербезпека", "фішинг"]
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=cloud)).tags() == []

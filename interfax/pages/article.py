@@ -12,16 +12,30 @@ that normalises (``interfax/dates/fallback`` counts when it is not the first).
 from __future__ import annotations
 
 import copy
+import html
 import re
 from functools import cached_property
 from urllib.parse import urljoin
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import Link, Page, css, date_in_text, placed_in, text_of, xpath
+from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, placed_in, text_of, xpath
 
-_TITLE_SUFFIX_RE = re.compile(r"\s*[|–—-]\s*(?:Інтерфакс-Україна|Интерфакс-Украина|Interfax-Ukraine)\s*$", re.I)
+_SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
+_TITLE_SUFFIX_RE = re.compile(rf"\s*[|–—-]\s*{_SITE_NAME}\s*$", re.I)
+#: the agency's name before a page title ("Інтерфакс-Україна: Омбудсман …")
+_TITLE_PREFIX_RE = re.compile(rf"^\s*{_SITE_NAME}\s*[:|–—-]\s*", re.I)
+#: a text that is only the agency's name: a logo or a template's default, never a headline
+_ONLY_SITE_NAME_RE = re.compile(rf"^\W*{_SITE_NAME}\W*$", re.I)
+#: a description that starts with the agency's name: the site's own, not the article's
+_SITE_DESCRIPTION_RE = re.compile(rf"^\W*{_SITE_NAME}\s*[:|–—,.-]", re.I)
+_MARKUP_RE = re.compile(r"<[^<>]*>")
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
-_CREDIT_RE = re.compile(r"(?:^|[\s.;,])(?:Фото|Photo)\s*:\s*(?P<credit>.+)$", re.I)
+_CREDIT_RE = re.compile(
+    # "Фото: X" anywhere after a space; "Фото – X" only where a sentence starts ("на фото - будинок" is text)
+    r"(?:(?:^|[\s.;,(])(?:Фото|Photo)\s*:|(?:^|[.;(]\s*)(?:Фото|Photo)\s+[–—-])\s*(?P<credit>.+)$", re.I
+)
+#: where a credit that opens a caption ends: a full stop before a capital ("Фото: Reuters. Дональд …")
+_CREDIT_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[«\"A-ZА-ЯІЇЄҐЁ])")
 _URL_RE = re.compile(r"https?://\S+")
 _NOT_FOUND_RE = re.compile(
     r"^(?:помилка\s*)?404\b|сторінк\w* не знайден|страниц\w* не найден|page not found|not found\s*$|сторінку видалено|страница удалена",
@@ -56,6 +70,8 @@ class ArticlePage(Page):
     title_selectors = ("h1.article-content-title", "h1")
     header_time_selectors = (".article-content-secondary-header .article-time", ".article-time", "time")
     tags_selectors = (".article-tags a", ".tags a", "a[rel='tag']", "a[href*='/news/tag/']")
+    #: the article's tag block when the design puts it after the article element
+    outer_tags_selectors = (".article-tags a",)
 
     # ------------------------------------------------------------ identity
 
@@ -94,6 +110,10 @@ class ArticlePage(Page):
         self.index_on(scope)
         return scope
 
+    @property
+    def microdata_scope(self):
+        return self.scope
+
     @cached_property
     def body_node(self):
         """The lxml element holding the body text, or None."""
@@ -116,22 +136,20 @@ class ArticlePage(Page):
     def title(self) -> str | None:
         visible = None
         for selector in self.title_selectors:
-            found = self.select(self.scope, selector)
-            visible = text_of(found[0]) if found else None
+            visible = next((t for t in map(text_of, self.select(self.scope, selector)) if _is_headline(t)), None)
             if visible:
                 break
-        headline = self.ld("headline") or self.meta("og:title")
-        headline = cleaning.squash(headline) if isinstance(headline, str) else None
+        headline = next(filter(_is_headline, map(_plain_title, (self.ld("headline"), self.meta("og:title")))), None)
         if headline:
             # JSON-LD headlines are often cut at 110 characters: the visible one wins when it is longer
             stem = headline.rstrip(".…").strip()
             if visible and len(visible) > len(headline) and visible.startswith(stem):
                 return visible
-            return _TITLE_SUFFIX_RE.sub("", headline) or visible
+            return headline
         if visible:
             return visible
-        page_title = cleaning.squash(next(iter(xpath(self.root, "//title/text()")), ""))
-        return _TITLE_SUFFIX_RE.sub("", page_title) or None
+        page_title = _plain_title(next(iter(xpath(self.root, "//title/text()")), ""))
+        return page_title if _is_headline(page_title) else None
 
     def published_at(self) -> list[str]:
         """Raw candidates, best first: JSON-LD, meta, the visible header."""
@@ -158,18 +176,22 @@ class ArticlePage(Page):
                     return text
         # an unknown header: the first short text in the article that holds a site-form date, or a
         # day, month name and year
-        for text in xpath(self.scope, ".//text()[string-length(normalize-space(.)) < 80]")[:60]:
-            found = date_in_text(text)
-            if found:
+        body = self.body_node
+        for node_text in xpath(self.scope, ".//text()[string-length(normalize-space(.)) < 80]")[:60]:
+            text = cleaning.squash(node_text)
+            found = date_in_text(text) or (text if dates.DAY_MONTH_YEAR_RE.search(text) else None)
+            # in the body, only a dateline counts: a sentence there that mentions a date is text
+            if found and (body is None or _only_date(text, found) or not _in_body(node_text, body)):
                 return cleaning.squash(found)
-            text = cleaning.squash(text)
-            if dates.DAY_MONTH_YEAR_RE.search(text):
-                return text
         return None
 
     def lead(self) -> str | None:
-        description = self.meta("description", "og:description")
-        return cleaning.squash(description) if description else None
+        """The page's description, unless it is the site's own (then the cleaning pipeline takes the first paragraph)."""
+        for description in (self.meta("description"), self.meta("og:description")):
+            description = _plain_title(description, drop_site_name=False)
+            if description and not _SITE_DESCRIPTION_RE.match(description) and _is_headline(description):
+                return description
+        return None
 
     @cached_property
     def _paragraphs(self) -> tuple[str, ...]:
@@ -187,6 +209,14 @@ class ArticlePage(Page):
             tags = [t for t in tags if t]
             if tags:
                 break
+        if not tags and self.scope is not self.root:
+            # the article's own tag block placed after the article element (not a sidebar's tag cloud)
+            for selector in self.outer_tags_selectors:
+                tags = [text_of(a).lstrip("#").strip() for a in css(self.root, selector)
+                        if not any(isinstance(p.tag, str) and p.tag.lower() in SIDE_TAGS for p in a.iterancestors())]
+                tags = [t for t in tags if t]
+                if tags:
+                    break
         if not tags:
             for node, line in self._nodes_containing("Теги", "Тэги", "Tags", "ТЕГИ"):
                 if not _TAG_LABEL_RE.match(line):
@@ -215,7 +245,7 @@ class ArticlePage(Page):
                 if not placed_in(img, scope) or _is_pixel(img) or _under_ad_label(img, scope):
                     continue
                 src = _img_src(img)
-                if not src or "logo" in src.lower():
+                if not src or _is_site_logo(img, src):
                     continue
                 absolute = _image_url(src, self.origin)
                 if absolute is None or absolute in out:
@@ -234,7 +264,7 @@ class ArticlePage(Page):
         figcaption = next(figure.iter("figcaption"), None) if figure is not None else None
         for caption in (figcaption, _caption_beside(img)):
             if caption is not None:
-                text = _CREDIT_RE.sub("", text_of(caption)).strip(" .;,")
+                text = split_credit(text_of(caption))[0]
                 if text:
                     return text
         alt = cleaning.squash(img.get("alt"))
@@ -254,18 +284,18 @@ class ArticlePage(Page):
         return [f.strip() for f in found if f and f.strip()]
 
     def photo_credit(self) -> str | None:
-        if not self.may_contain("Фото", "Photo", within=self.scope) and not any(
+        if not self.may_contain("Фото", "Photo", "фото", "photo", within=self.scope) and not any(
             "credit" in token for token in self.class_index(self.scope)
         ):
             return None  # cheap: most pages without a credit never walk the tree
         candidates = xpath(
             self.scope,
-            ".//*[contains(@class, 'credit')] | .//text()[contains(., 'Фото') or contains(., 'Photo')]/..",
+            ".//*[contains(@class, 'credit')]"
+            " | .//text()[contains(., 'Фото') or contains(., 'Photo') or contains(., 'фото') or contains(., 'photo')]/..",
         )
         for text in map(text_of, candidates):
-            m = _CREDIT_RE.search(text) if len(text) < 300 else None
-            if m:
-                return m.group("credit").strip(" .;,") or None
+            if len(text) < 300 and _CREDIT_RE.search(text):
+                return split_credit(text)[1]
         return None
 
     def source(self) -> str | None:
@@ -382,6 +412,58 @@ class ArticlePage(Page):
         }
 
 
+def split_credit(text: str) -> tuple[str | None, str | None]:
+    """(caption, photo credit) of a caption text: "Зеленський у Києві. Фото: УНІАН" and
+    "Фото: Reuters. Дональд Трамп у Білому домі" both give both parts; "Фото – Офіс президента" a credit alone."""
+    m = _CREDIT_RE.search(text)
+    if m is None:
+        return text.strip(" .;,") or None, None
+    caption, credit = text[: m.start()].strip(" .;,("), m.group("credit").strip(" .;,)")
+    if not caption:
+        end = _CREDIT_END_RE.search(credit)  # an initial ("О. Петренко") is not an end: two letters before the stop
+        if end:
+            credit, caption = credit[: end.start()].strip(" .;,"), credit[end.end():].strip(" .;,")
+    return caption or None, credit or None
+
+
+def _in_body(text, body) -> bool:
+    """The text (an lxml text result) is inside the body element."""
+    node = text.getparent()
+    while node is not None:
+        if node is body:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _only_date(text: str, found: str) -> bool:
+    """The text is the date and little else (a dateline), not a sentence that mentions a date
+    ("Кінцевий строк подання пропозицій: 15.05.2025")."""
+    return len(cleaning.squash(text)) <= len(found) + 12 and ":" not in text.replace(found, "")
+
+
+def _plain_title(value, drop_site_name: bool = True) -> str | None:
+    """A headline or description as given in structured data: character references decoded (twice
+    escaped too), markup removed, whitespace squashed, the agency's name around it dropped."""
+    if not isinstance(value, str):
+        return None
+    for _ in range(2):
+        if "&" not in value:
+            break
+        value = html.unescape(value)
+    if "<" in value:
+        value = _MARKUP_RE.sub(" ", value)
+    value = cleaning.squash(value)
+    if drop_site_name:
+        value = _TITLE_PREFIX_RE.sub("", _TITLE_SUFFIX_RE.sub("", value))
+    return value or None
+
+
+def _is_headline(text: str | None) -> bool:
+    """Not empty and not just the agency's name (a logo in an ``h1``, a template's default ``og:title``)."""
+    return bool(text) and not _ONLY_SITE_NAME_RE.match(text)
+
+
 def _candidates(*values) -> list[str]:
     out = []
     for v in values:
@@ -404,23 +486,67 @@ def _image_url(src: str, origin: str) -> str | None:
 
 
 #: where lazy-loading scripts keep the real image while ``src`` holds a placeholder
-_LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset", "srcset")
+_LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy")
+_SRCSET_ATTRS = ("data-srcset", "srcset")
+#: a link to an image file (a gallery's thumbnail links to the full image)
+_IMAGE_HREF_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.I)
 _PLACEHOLDER_SRC_RE = re.compile(r"(?:blank|spacer|placeholder|pixel|transparent|lazy|empty|1x1)[\w.-]*\.(?:gif|png|svg)(?:[?#]|$)", re.I)
 
 
 def _img_src(img) -> str | None:
-    """The image's real URL: a lazy-loading attribute's when there is one, else ``src`` unless it is
-    a data URI or a placeholder (``blank.gif``)."""
+    """The image's real URL: the full image a thumbnail links to; a lazy-loading attribute's; else
+    ``src`` unless it is a data URI or a placeholder (``blank.gif``); else the largest ``srcset`` candidate."""
+    parent = img.getparent()
+    if parent is not None and parent.tag == "a":
+        href = (parent.get("href") or "").strip()
+        if _IMAGE_HREF_RE.search(href) and not href.startswith("data:"):
+            return href
     for attr in _LAZY_SRC_ATTRS:
         value = (img.get(attr) or "").strip()
-        if attr.endswith("srcset"):
-            value = value.split(",")[0].strip().split(" ")[0] if value else ""
         if value and not value.startswith("data:"):
             return value
     src = (img.get("src") or "").strip()
-    if not src or src.startswith("data:") or _PLACEHOLDER_SRC_RE.search(src):
-        return None
-    return src
+    if src and not src.startswith("data:") and not _PLACEHOLDER_SRC_RE.search(src):
+        return src
+    for attr in _SRCSET_ATTRS:
+        value = _largest_in_srcset(img.get(attr))
+        if value:
+            return value
+    return None
+
+
+def _largest_in_srcset(srcset: str | None) -> str | None:
+    """The widest (``640w``) or densest (``2x``) candidate of a ``srcset``; the first when none says."""
+    best, best_size = None, -1.0
+    for candidate in (srcset or "").split(","):
+        parts = candidate.split()
+        if not parts or parts[0].startswith("data:"):
+            continue
+        size = 0.0
+        if len(parts) > 1 and parts[1][-1:] in ("w", "x"):
+            try:
+                size = float(parts[1][:-1])
+            except ValueError:
+                size = 0.0
+        if size > best_size:
+            best, best_size = parts[0], size
+    return best
+
+
+def _is_site_logo(img, src: str) -> bool:
+    """The agency's logo (or another site's): "logo" in the file name, unless the image is an
+    illustration, in a figure or the article's text (a company's new logo, with its caption)."""
+    name = src.rsplit("/", 1)[-1].lower()
+    if "logo" not in name:
+        return False
+    if "interfax" in name or _ONLY_SITE_NAME_RE.match(img.get("alt") or ""):
+        return True
+    return not any(a.tag == "figure" or _has_body_class(a) for a in img.iterancestors())
+
+
+def _has_body_class(el) -> bool:
+    value = el.get("class") or ""
+    return "article-content" in value or "article-text" in value or el.get("itemprop") == "articleBody"
 
 
 def _under_ad_label(el, scope, levels: int = 3) -> bool:

@@ -16,7 +16,7 @@ from parsel.selector import _has_encoding_error, create_root_node
 
 from interfax import cleaning, urls
 
-_DATE_IN_TEXT_RE = re.compile(r"\d{1,2}:\d{2}\s*[,/–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*,?\s*(?:в|о)?\s*\d{1,2}:\d{2})?")
+_DATE_IN_TEXT_RE = re.compile(r"\d{1,2}:\d{2}\s*[,/|–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*[,/|–—-]?\s*(?:в|о)?\s*\d{1,2}:\d{2})?")
 _DATE_CORE_RE = re.compile(r"\d\.\d{4}")  # every date form above ends its day.month.year like this
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report"}
 #: a page object: the article's data only when no article object is given (a WebPage often comes first in a @graph)
@@ -276,6 +276,7 @@ class Page:
         kinds of elements in one walk keeps the parsers cheap.
         """
         metas: dict[str, str] = {}
+        microdata: list = []  # (key, content, element) of <meta itemprop> in the body
         links: dict[str, str] = {}
         scripts: list[str] = []
         times: list = []
@@ -287,7 +288,10 @@ class Page:
                     for attr in ("property", "name", "itemprop"):
                         key = el.get(attr)
                         if key:
-                            metas.setdefault(f"{attr}:{key}", content)
+                            if attr == "itemprop" and not _in_head(el):
+                                microdata.append((f"{attr}:{key}", content, el))
+                            else:
+                                metas.setdefault(f"{attr}:{key}", content)
             elif tag == "link":
                 href = (el.get("href") or "").strip()
                 for rel in (el.get("rel") or "").lower().split():
@@ -298,7 +302,7 @@ class Page:
                     scripts.append(el.text or "")
             elif (el.get("datetime") or "").strip():
                 times.append(el)
-        return {"metas": metas, "links": links, "scripts": scripts, "times": times}
+        return {"metas": metas, "microdata": microdata, "links": links, "scripts": scripts, "times": times}
 
     @property
     def _metas(self) -> dict[str, str]:
@@ -324,14 +328,29 @@ class Page:
         return None
 
     def meta(self, *names: str) -> str | None:
-        """First non-empty ``<meta>`` content among ``name``/``property``/``itemprop`` names."""
+        """First non-empty ``<meta>`` content among ``name``/``property``/``itemprop`` names.
+
+        A microdata ``<meta itemprop>`` in the body counts only where ``microdata_scope`` places it
+        (another article's microdata in a ticker or a list is not this page's).
+        """
         metas = self._metas
+        microdata = self._structured["microdata"]
         for name in names:
             for attr in ("property", "name", "itemprop"):
-                value = metas.get(f"{attr}:{name}")
+                key = f"{attr}:{name}"
+                value = metas.get(key)
                 if value:
                     return value
+                if microdata and attr == "itemprop":
+                    for k, content, el in microdata:
+                        if k == key and placed_in(el, self.microdata_scope, SIDE_TAGS):
+                            return content
         return None
+
+    @property
+    def microdata_scope(self):
+        """Where a body ``<meta itemprop>`` is the page's own: the whole page here (article pages: the article)."""
+        return self.root
 
     @cached_property
     def json_ld(self) -> dict:
@@ -461,6 +480,11 @@ def time_near(a) -> str | None:
 
 #: where another article's date sits: sidebars, navigation, footers
 SIDE_TAGS = frozenset({"aside", "nav", "footer"})
+
+
+def _in_head(el) -> bool:
+    parent = el.getparent()
+    return parent is not None and (parent.tag == "head" or any(a.tag == "head" for a in parent.iterancestors()))
 
 
 def placed_in(el, scope, side_tags: frozenset = frozenset()) -> bool:
