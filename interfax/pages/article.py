@@ -34,6 +34,8 @@ _CREDIT_RE = re.compile(
     # "Фото: X" anywhere after a space; "Фото – X" only where a sentence starts ("на фото - будинок" is text)
     r"(?:(?:^|[\s.;,(])(?:Фото|Photo)\s*:|(?:^|[.;(]\s*)(?:Фото|Photo)\s+[–—-])\s*(?P<credit>.+)$", re.I
 )
+#: what a text with a credit holds ("на фото видно" alone is text)
+_CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "фото -", "фото —", "фото :")
 #: where a credit that opens a caption ends: a full stop before a capital ("Фото: Reuters. Дональд …")
 _CREDIT_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[«\"A-ZА-ЯІЇЄҐЁ])")
 _URL_RE = re.compile(r"https?://\S+")
@@ -209,7 +211,7 @@ class ArticlePage(Page):
             tags = [t for t in tags if t]
             if tags:
                 break
-        if not tags and self.scope is not self.root:
+        if not tags and self.scope is not self.root and b"article-tags" in self.response.body:
             # the article's own tag block placed after the article element (not a sidebar's tag cloud)
             for selector in self.outer_tags_selectors:
                 tags = [text_of(a).lstrip("#").strip() for a in css(self.root, selector)
@@ -284,15 +286,13 @@ class ArticlePage(Page):
         return [f.strip() for f in found if f and f.strip()]
 
     def photo_credit(self) -> str | None:
-        if not self.may_contain("Фото", "Photo", "фото", "photo", within=self.scope) and not any(
+        if not self.may_contain(*_CREDIT_HINTS, within=self.scope) and not any(
             "credit" in token for token in self.class_index(self.scope)
         ):
             return None  # cheap: most pages without a credit never walk the tree
-        candidates = xpath(
-            self.scope,
-            ".//*[contains(@class, 'credit')]"
-            " | .//text()[contains(., 'Фото') or contains(., 'Photo') or contains(., 'фото') or contains(., 'photo')]/..",
-        )
+        text = self.text_within(self.scope)
+        words = " or ".join(f"contains(., '{w}')" for w in ("Фото", "Photo", "фото", "photo") if w in text)
+        candidates = xpath(self.scope, ".//*[contains(@class, 'credit')]" + (f" | .//text()[{words}]/.." if words else ""))
         for text in map(text_of, candidates):
             if len(text) < 300 and _CREDIT_RE.search(text):
                 return split_credit(text)[1]
