@@ -28,6 +28,7 @@ from pathlib import Path
 import scrapy
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.python import to_bytes
 
 from interfax.pipelines import ArticleDropped, _count_drop, _Step, fields_of
@@ -88,6 +89,32 @@ def repair_tail(path: str | os.PathLike) -> int:
         return 0
 
 
+def unwritable(uri: str) -> str | None:
+    """Why a local feed URI (a path or ``file://``) cannot be written, in a few words; None when it can
+    (or when it is not a local file: other storages say so themselves). Checked before a crawl starts,
+    so that a run never fetches the site for an output it cannot write."""
+    uri = str(uri)
+    if "://" in uri and not uri.startswith("file://"):
+        return None
+    path = Path(uri.removeprefix("file://"))
+    if "%(" in path.name:  # a per-run name (%(time)s): its folder must take new files
+        path = path.parent / "probe"
+        if path.parent.is_dir() and not os.access(path.parent, os.W_OK | os.X_OK):
+            return f"cannot create files in {path.parent} (not writable)"
+    if path.is_dir():
+        return f"{path} is a folder, not a file"
+    if path.exists():
+        return None if os.access(path, os.W_OK) else f"{path} is not writable"
+    folder = path.parent
+    while not folder.exists():  # the folders still to create: the first existing one must take them
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot create {path} ({folder} is not writable)"
+    return None
+
+
 def read_ids(path: str | os.PathLike) -> tuple[set[int], int]:
     """(ids of the records in a JSON Lines file, number of lines that are not records)."""
     ids: set[int] = set()
@@ -117,16 +144,24 @@ def read_ids(path: str | os.PathLike) -> tuple[set[int], int]:
 
 
 class FeedFile(io.FileIO):
-    """An unbuffered binary file: ``write`` hands all of its bytes to the kernel before returning."""
+    """An unbuffered binary file: ``write`` hands all of its bytes to the kernel before returning, or
+    none of them: a write that fails half-way (disk full) is cut back off before the error is raised,
+    so the file never holds part of a line for the next line to be glued to."""
 
     def write(self, data) -> int:
         view = memoryview(data)
         total = len(view)
-        while view:
-            written = super().write(view)
-            if written is None:  # pragma: no cover - non-blocking files only
-                continue
-            view = view[written:]
+        done = 0
+        try:
+            while done < total:
+                written = super().write(view[done:])
+                if written is None:  # pragma: no cover - non-blocking files only
+                    continue
+                done += written
+        except OSError:
+            if done:
+                os.ftruncate(self.fileno(), os.fstat(self.fileno()).st_size - done)
+            raise
         return total
 
     def end(self) -> int:
@@ -183,10 +218,13 @@ class SafeFileFeedStorage(FileFeedStorage):
 class JsonLinesExporter(JsonLinesItemExporter):
     """JSON Lines, one ``write`` per whole record, recorded in the state store once it is written."""
 
-    def __init__(self, file, *, state: IncrementalState | None = None, fsync: bool = False, **kwargs):
+    def __init__(self, file, *, state: IncrementalState | None = None, fsync: bool = False, crawler=None, **kwargs):
         super().__init__(file, **kwargs)
         self.state = state
         self.fsync = fsync
+        self.crawler = crawler
+        #: the OS error of a write that failed: nothing more is written, and the crawl is stopped
+        self.failed: OSError | None = None
         self._warned = False
         self._plain_fields_cache: dict[type, list[str] | None] = {}
         #: the feed file's absolute path, as the state store records it
@@ -199,6 +237,7 @@ class JsonLinesExporter(JsonLinesItemExporter):
             *args,
             state=crawler.get_extension(IncrementalState),
             fsync=crawler.settings.getbool("INTERFAX_FEED_FSYNC"),
+            crawler=crawler,
             **kwargs,
         )
 
@@ -234,6 +273,15 @@ class JsonLinesExporter(JsonLinesItemExporter):
         return cache[item_class]
 
     def export_item(self, item) -> None:
+        if self.failed is not None:
+            self._count("interfax/feeds/not_written")
+            return
+        try:
+            self._export(item)
+        except OSError as exc:  # disk full, a read-only file system, a folder where the file should be ...
+            self._stop(exc)
+
+    def _export(self, item) -> None:
         record = self._record(item)
         data = to_bytes(self.encoder.encode(record) + "\n", self.encoding)
         article_id = record.get("id")
@@ -247,11 +295,27 @@ class JsonLinesExporter(JsonLinesItemExporter):
         intent = None
         if self.state is not None and isinstance(article_id, int):
             intent = self.state.intend(self._path, self.file.end(), article_id, len(data))
-        self.file.write(data)
+        self.file.write(data)  # all of the line, or (cut back) none of it
         if self.fsync:
             os.fsync(self.file.fileno())
         if intent is not None:
             self.state.confirm(intent, record)
+
+    def _stop(self, exc: OSError) -> None:
+        """A write failed: the feed holds only whole lines (the failed one is not there and, with a
+        state store, is crawled again next run); nothing more is written, and the crawl stops."""
+        self.failed = exc
+        self._count("interfax/feeds/write_failed")
+        self._count("interfax/feeds/not_written")
+        name = getattr(self.file, "name", self.file)
+        logger.error("cannot write to the feed %s: %s; the crawl stops (the records written so far are whole)",
+                     name, exc.strerror or exc)
+        if self.crawler is not None and self.crawler.engine is not None:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="feed_write_failed"))
+
+    def _count(self, key: str) -> None:
+        if self.crawler is not None and self.crawler.stats is not None:
+            self.crawler.stats.inc_value(key)
 
     def _warn_once(self) -> None:
         if not self._warned:

@@ -327,11 +327,16 @@ def _check_line(path: Path, offset: int, length: int, article_id: int) -> tuple[
                 if isinstance(record, dict) and record.get("id") == article_id:
                     return record, 0
                 return None, 0
-            if b"\n" not in data:
-                # the interrupted write: its bytes run to the end of the file
+            if b"\n" not in data and size - offset <= length:
+                # the interrupted write: its bytes run to the end of the file, and are less than the line
                 f.truncate(offset)
                 os.fsync(f.fileno())
                 return None, size - offset
+            if b"\n" not in data:
+                # more follows than the line: never cut other records (a write that failed half-way and
+                # was followed by others: the damaged line stays, and is not a record)
+                logger.warning("state: %s holds a damaged line at byte %d (article %d was not written whole); "
+                               "the lines after it are kept", path, offset, article_id)
             return None, 0
     except FileNotFoundError:
         return None, 0

@@ -165,6 +165,108 @@ def test_exporter_brackets_each_whole_line_with_intent_and_confirm(tmp_path):
     ]
 
 
+def test_recover_never_cuts_records_written_after_a_damaged_line(tmp_path):
+    """A write that failed half-way, then others: the records after the damage are kept (they are recorded as exported)."""
+    feed = tmp_path / "a.jsonl"
+    feed.write_bytes(line(1))
+    store = StateStore(tmp_path / "s")
+    data = line(2, text="x" * 5000)
+    store.intend(str(feed), feed.stat().st_size, 2, len(data))
+    after = line(3, text="y" * 9000)
+    with feed.open("ab") as f:
+        f.write(data[:1234] + after)  # the damaged line, then a longer whole record glued to it
+    found = store.recover()
+    assert (found.confirmed, found.rolled_back, found.truncated_bytes) == (0, 1, 0)
+    assert feed.read_bytes() == line(1) + data[:1234] + after
+    store.close()
+
+
+class _Disk(__import__("io").FileIO):
+    """The file system under a FeedFile: ``room`` bytes left (None: no limit), then ENOSPC."""
+
+    room: int | None = None
+
+    def write(self, data):
+        import errno
+
+        if self.room is None:
+            return super().write(data)
+        if self.room <= 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written = super().write(bytes(data[: self.room]))
+        self.room -= written
+        return written
+
+
+class _LimitedFeedFile(FeedFile, _Disk):
+    """A FeedFile whose ``super().write`` is the limited disk's."""
+
+
+def test_a_write_that_fails_half_way_leaves_no_part_of_its_line(tmp_path):
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(line(1))
+    f = _LimitedFeedFile(path, "ab")
+    f.room = 100
+    with pytest.raises(OSError):
+        f.write(line(2, text="x" * 5000))
+    f.room = None  # space again: the next line starts a line
+    f.write(line(3))
+    f.close()
+    assert path.read_bytes() == line(1) + line(3)
+
+
+def test_a_feed_that_cannot_be_written_stops_the_crawl_once_with_one_error(tmp_path, caplog):
+    from scrapy.utils.test import get_crawler
+
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    closed = []
+
+    class Engine:
+        def close_spider_async(self, *, reason):  # (the real one is a coroutine, scheduled on the reactor)
+            closed.append(reason)
+
+    crawler.engine = Engine()
+    path = tmp_path / "out.jsonl"
+    exporter = JsonLinesExporter(_LimitedFeedFile(path, "ab"), crawler=crawler, encoding="utf-8", fields_to_export=["id", "title"])
+    exporter.export_item(Article(id=1, title="a"))
+    exporter.file.room = 5
+    for i in (2, 3, 4):
+        exporter.export_item(Article(id=i, title="b"))  # no exception reaches Scrapy's signal handler
+    exporter.file.close()
+    assert path.read_bytes() == b'{"id": 1, "title": "a"}\n'
+    assert closed == ["feed_write_failed"]
+    assert crawler.stats.get_value("interfax/feeds/write_failed") == 1
+    assert crawler.stats.get_value("interfax/feeds/not_written") == 3
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "No space left on device" in errors[0].getMessage() and str(path) in errors[0].getMessage()
+
+
+def test_unwritable_outputs_are_named_before_a_crawl(tmp_path, monkeypatch):
+    from interfax.feeds import unwritable
+
+    (tmp_path / "dir.jsonl").mkdir()
+    (tmp_path / "plain").write_text("x")
+    assert unwritable(str(tmp_path / "dir.jsonl")) == f"{tmp_path / 'dir.jsonl'} is a folder, not a file"
+    assert unwritable(str(tmp_path / "plain" / "out.jsonl")) == f"{tmp_path / 'plain'} is not a folder"
+    assert unwritable(str(tmp_path / "new" / "deeper" / "out.jsonl")) is None  # folders are created
+    assert unwritable(f"file://{tmp_path}/out-%(time)s.jsonl") is None
+    assert unwritable("s3://bucket/x.jsonl") is None  # not ours to judge
+    monkeypatch.setattr("os.access", lambda path, mode: False)  # a read-only file system
+    assert "not writable" in unwritable(str(tmp_path / "out.jsonl"))
+    (tmp_path / "old.jsonl").write_text("")
+    assert unwritable(str(tmp_path / "old.jsonl")) == f"{tmp_path / 'old.jsonl'} is not writable"
+
+
+def test_crawl_refuses_an_output_it_cannot_write_before_it_starts(tmp_path):
+    (tmp_path / "x.jsonl").mkdir()
+    done = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "articles", "-o", str(tmp_path / "x.jsonl")],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"scrapy crawl: error: cannot write the output: {tmp_path / 'x.jsonl'} is a folder, not a file"
+
+
 # ---------------------------------------------------------------- append targets
 
 

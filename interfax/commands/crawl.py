@@ -13,6 +13,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
+from interfax.feeds import unwritable
 from interfax.monitors import EXIT_MONITOR_FAILED, failed_report
 
 
@@ -35,6 +36,12 @@ class Command(ScrapyCrawlCommand):
         except UsageError as exc:
             print(f"scrapy crawl: error: {exc}", file=sys.stderr)
             sys.exit(2)
+        # the output: a crawl whose records cannot be written is not started
+        for uri in list(self.settings.getdict("FEEDS")) or [self.settings.get("INTERFAX_DEFAULT_FEED") or ""]:
+            why = unwritable(uri) if uri else None
+            if why:
+                print(f"scrapy crawl: error: cannot write the output: {why}", file=sys.stderr)
+                sys.exit(2)
 
     def run(self, args, opts):
         self._crawler = None
