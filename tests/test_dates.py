@@ -470,7 +470,8 @@ def test_site_form_round_trip(naive):
     )
 )
 def test_iso_with_offset_is_converted(aware):
-    expected = aware.astimezone(KYIV).replace(microsecond=0)
+    # through UTC: astimezone() into the same zone keeps an imaginary local time (03:00 on a spring-forward day) as it is
+    expected = aware.astimezone(UTC).astimezone(KYIV).replace(microsecond=0)
     if not 1990 <= expected.year <= NOW.year + 1:
         return
     out = normalize(aware.isoformat(), now=NOW)
