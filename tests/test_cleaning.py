@@ -46,7 +46,14 @@ def _plain_flatten(el, out: list[str]) -> None:
         pieces.append(node.text or "")
         for child in node:
             if isinstance(child.tag, str):
-                pieces.append(" ") if child.tag == "br" else inline(child, pieces)
+                if child.tag == "br":
+                    pieces.append(" ")
+                elif child.tag in _BLOCKS:  # a block inside an inline element or a cell: set off by spaces
+                    pieces.append(" ")
+                    inline(child, pieces)
+                    pieces.append(" ")
+                else:
+                    inline(child, pieces)
             pieces.append(child.tail or "")
 
     buf.append(el.text or "")
@@ -310,6 +317,22 @@ def test_a_table_row_is_one_line_and_a_label_in_a_cell_is_content():
     paragraphs = page.text()
     assert paragraphs == ["Структура витрат:", "Стаття Частка", "Реклама 42%", "Дослідження 18%", "Кінець."]
     assert cleaning.clean_paragraphs(paragraphs, "Витрати бізнесу") == paragraphs
+
+
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        # paragraphs in a cell (CKEditor): a space between them, the row still one line
+        ('<tr><td><p>"На весь рік.</p><p>Жодних затримок не буде", - сказав він.</p></td></tr>',
+         '"На весь рік. Жодних затримок не буде", - сказав він.'),
+        ("<tr><td>Видобуток газу</td><td><p>1,2</p><p>млрд куб. м</p></td></tr>", "Видобуток газу 1,2 млрд куб. м"),
+        ("<tr><td><div>Імпорт</div><div>електроенергії</div></td><td>5%</td></tr>", "Імпорт електроенергії 5%"),
+        # inline markup in a cell is still one word
+        ("<tr><td><b>1</b>8%</td></tr>", "18%"),
+    ],
+)
+def test_block_children_of_a_table_cell_are_set_off_by_a_space(row, expected):
+    assert body_paragraphs(f"<p>Один.</p><table>{row}</table>") == ["Один.", expected]
 
 
 @pytest.mark.parametrize(

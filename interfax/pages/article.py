@@ -627,8 +627,9 @@ def _cells_visible(row, check: bool = True) -> list[str]:
 
 
 def _inline_visible(el, buf: list[str], check: bool = True) -> None:
-    """The text of an inline element (``<br>`` a space), noise nodes skipped and kept elements
-    tested as in ``_flatten_visible``."""
+    """The text of an inline element or a table cell (``<br>`` a space, a block element inside it
+    set off by spaces: ``<td><p>1,2</p><p>млрд</p></td>`` is "1,2 млрд"), noise nodes skipped and
+    kept elements tested as in ``_flatten_visible``."""
     anchor = None
     if el.text:
         buf.append(el.text)
@@ -641,7 +642,12 @@ def _inline_visible(el, buf: list[str], check: bool = True) -> None:
             continue
         if check:
             _check_label(child)
-        if child.tag.lower() == "br":
+        tag = child.tag.lower()
+        if tag == "br":
+            buf.append(" ")
+        elif tag in _BLOCK_TAGS:
+            buf.append(" ")
+            _inline_visible(child, buf, check)
             buf.append(" ")
         else:
             _inline_visible(child, buf, check)
