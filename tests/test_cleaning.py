@@ -43,17 +43,24 @@ def _plain_flatten(el, out: list[str]) -> None:
         buf.clear()
 
     def inline(node, pieces):
+        """An inline element's text; "\x00" where a paragraph ends in it (two <br> in a row, a block's edges)."""
         pieces.append(node.text or "")
+        inner_breaks = 0
         for child in node:
             if isinstance(child.tag, str):
                 if child.tag == "br":
-                    pieces.append(" ")
-                elif child.tag in _BLOCKS:  # a block inside an inline element or a cell: set off by spaces
-                    pieces.append(" ")
+                    inner_breaks += 1
+                    pieces.append("\x00" if inner_breaks >= 2 else " ")
+                elif child.tag in _BLOCKS:
+                    inner_breaks = 0
+                    pieces.append("\x00")
                     inline(child, pieces)
-                    pieces.append(" ")
+                    pieces.append("\x00")
                 else:
+                    inner_breaks = 0
                     inline(child, pieces)
+            if child.tail and child.tail.strip():
+                inner_breaks = 0
             pieces.append(child.tail or "")
 
     buf.append(el.text or "")
@@ -70,7 +77,11 @@ def _plain_flatten(el, out: list[str]) -> None:
             breaks = 0
             pieces: list[str] = []
             inline(child, pieces)
-            buf.append("".join(pieces))
+            first, *rest = "".join(pieces).split("\x00")
+            buf.append(first)
+            for piece in rest:
+                flush()
+                buf.append(piece)
         if child.tail:
             if child.tail.strip():
                 breaks = 0
@@ -287,6 +298,7 @@ def _bodies(draw, depth=0):
 @example("<p>РЕКЛАМА<script>x</script></p>\x0bz<ins></ins>y")
 @example("<div><p>РЕКЛАМА</p>t</div>after")  # deeper: its container goes too (stripped on a copy)
 @example('x<b>ОСТАННЄ</b><ul><li><a href="/a">y</a></li></ul>z')  # a list heading and its list
+@example("<span>x<br><script>1</script> <br>y<p>z</p></span>w")  # paragraphs end inside an inline element
 @settings(max_examples=600, deadline=None, database=None)
 def test_body_paragraphs_walk_agrees_with_stripping_a_copy(fragment):
     """The one-walk path gives what stripping a copy gives, and leaves the page's tree as it was."""
@@ -333,6 +345,31 @@ def test_a_table_row_is_one_line_and_a_label_in_a_cell_is_content():
 )
 def test_block_children_of_a_table_cell_are_set_off_by_a_space(row, expected):
     assert body_paragraphs(f"<p>Один.</p><table>{row}</table>") == ["Один.", expected]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a 2012 page: the text in a <font>, paragraphs split by <br><br> (a line break between them)
+        ('<font size="2">Перший абзац.<br><br>\nДругий абзац.<br><br>\nТретій абзац.</font>',
+         ["Перший абзац.", "Другий абзац.", "Третій абзац."]),
+        # pasted Word text: a <span>, deeper inline wrappers, whitespace or a comment between the two <br>
+        ('<span style="font-size:12pt">Один.<br> <br>Два.<br><!-- x --><br><b>Три.</b></span>', ["Один.", "Два.", "Три."]),
+        ("<font><span><i>Один.<br><br>Два.</i></span></font> Далі.", ["Один.", "Два. Далі."]),
+        ("<span>Один.<br><br><br><br>Два.</span>", ["Один.", "Два."]),
+        # one <br> is a line break inside the paragraph; text or an element between two <br> keeps them one
+        ("<span>Рядок один,<br>рядок два.</span>", ["Рядок один, рядок два."]),
+        ("<span>Один<br>два<br>три.</span>", ["Один два три."]),
+        ("<span>Один<br><b>два</b><br>три.</span>", ["Один два три."]),
+        # paragraphs in an inline wrapper are paragraphs
+        ("<font><p>Один.</p><p>Два.</p></font>", ["Один.", "Два."]),
+        # in a table cell they stay on the row's line
+        ("<table><tr><td>Один.<br><br>Два.</td><td>3%</td></tr></table>", ["Один. Два. 3%"]),
+        ("<span><table><tr><td>Експорт</td><td>41,7</td></tr></table></span>", ["Експорт 41,7"]),
+    ],
+)
+def test_two_br_end_a_paragraph_inside_inline_elements(body, expected):
+    assert body_paragraphs(body) == expected
 
 
 @pytest.mark.parametrize(

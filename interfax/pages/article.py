@@ -533,7 +533,8 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
     takes it alone, after the noise nodes that followed it gave it their tails). ``check=False``:
     a tree ``strip_boilerplate`` has cleaned, read as it is.
 
-    Each block element is a paragraph (a table row one line, its cells joined by a space), two ``<br>`` split one."""
+    Each block element is a paragraph (a table row one line, its cells joined by a space), two ``<br>`` split one,
+    at any depth of inline elements (``<font>A.<br><br>B.</font>``: two paragraphs)."""
     buf: list[str] = []
     breaks = 0
     anchor = None  # index in buf of the text a skipped node's tail joins
@@ -598,8 +599,16 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
             breaks = 0
             if len(child):
                 inner: list[str] = []
-                _inline_visible(child, inner, check)
-                buf.append("".join(inner))
+                _inline_visible(child, inner, check, True)
+                text = "".join(inner)
+                if _PARAGRAPH_END in text:  # (rare) paragraphs end inside the inline element
+                    first, *rest = text.split(_PARAGRAPH_END)
+                    buf.append(first)
+                    for piece in rest:
+                        flush()
+                        buf.append(piece)
+                else:
+                    buf.append(text)
             elif child.text:  # a link or a bold word: its text
                 buf.append(child.text)
         if tail:
@@ -626,11 +635,18 @@ def _cells_visible(row, check: bool = True) -> list[str]:
     return cells
 
 
-def _inline_visible(el, buf: list[str], check: bool = True) -> None:
+#: where a paragraph ends inside an inline element's text (a character no parsed text holds)
+_PARAGRAPH_END = "\x00"
+
+
+def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False) -> None:
     """The text of an inline element or a table cell (``<br>`` a space, a block element inside it
     set off by spaces: ``<td><p>1,2</p><p>млрд</p></td>`` is "1,2 млрд"), noise nodes skipped and
-    kept elements tested as in ``_flatten_visible``."""
+    kept elements tested as in ``_flatten_visible``. With ``split`` (an inline element in the flow
+    of paragraphs), two ``<br>`` in a row and a block element's edges end a paragraph instead: they
+    put ``_PARAGRAPH_END`` in ``buf``."""
     anchor = None
+    breaks = 0
     if el.text:
         buf.append(el.text)
         anchor = len(buf) - 1
@@ -639,19 +655,29 @@ def _inline_visible(el, buf: list[str], check: bool = True) -> None:
         if cleaning.is_noise_node(child):
             if tail and tail.strip():
                 anchor = _join(buf, anchor, tail)
+                breaks = 0
             continue
         if check:
             _check_label(child)
         tag = child.tag.lower()
         if tag == "br":
-            buf.append(" ")
-        elif tag in _BLOCK_TAGS:
-            buf.append(" ")
-            _inline_visible(child, buf, check)
-            buf.append(" ")
+            breaks += 1
+            buf.append(_PARAGRAPH_END if split and breaks >= 2 else " ")
         else:
-            _inline_visible(child, buf, check)
+            breaks = 0
+            if tag in _BLOCK_TAGS:
+                edge = _PARAGRAPH_END if split else " "
+                buf.append(edge)
+                if split and tag == "tr":  # (a table inside an inline element) a row is still one line
+                    buf.append(" ".join(_cells_visible(child, check)))
+                else:
+                    _inline_visible(child, buf, check, split)
+                buf.append(edge)
+            else:
+                _inline_visible(child, buf, check, split)
         anchor = None
         if tail:
+            if tail.strip():
+                breaks = 0
             buf.append(tail)
             anchor = len(buf) - 1
