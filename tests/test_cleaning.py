@@ -32,15 +32,21 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li",
 
 
 def _plain_flatten(el, out: list[str]) -> None:
-    """The test's oracle: each block element a paragraph, two <br> split one (no skipping, no label tests)."""
+    """The test's oracle: each block element a paragraph, two <br> split one (no skipping, no label tests);
+    loose text right after a <p> that goes on with its sentence ends that paragraph."""
     buf: list[str] = []
     breaks = 0
+    after_p = False
 
     def flush():
+        nonlocal after_p
         text = cleaning.squash("".join(buf))
-        if text:
+        if text and after_p and (text[0].islower() or text[0] in ",;") and out[-1][-1] not in ".!?…":
+            out[-1] += ("" if text[0] in ",;" else " ") + text
+        elif text:
             out.append(text)
         buf.clear()
+        after_p = False
 
     def inline(node, pieces):
         """An inline element's text; "\x00" where a paragraph ends in it (two <br> in a row, a block's edges)."""
@@ -72,7 +78,9 @@ def _plain_flatten(el, out: list[str]) -> None:
         elif tag in _BLOCKS:
             breaks = 0
             flush()
+            count = len(out)
             _plain_flatten(child, out)
+            after_p = tag == "p" and len(out) > count
         elif tag:
             breaks = 0
             pieces: list[str] = []
@@ -369,6 +377,32 @@ def test_block_children_of_a_table_cell_are_set_off_by_a_space(row, expected):
     ],
 )
 def test_two_br_end_a_paragraph_inside_inline_elements(body, expected):
+    assert body_paragraphs(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # an ad block dropped into a sentence (the parser ends the <p> at the <div>): its label found on a copy ...
+        ('<p>Ощадбанк запустив кешбек на оплату комунальних послуг <div><span>РЕКЛАМА</span><a href="https://ads.example.com/c">'
+         '<img src="/ads/b.jpg"></a></div> для пенсіонерів, повідомив банк.</p><p>Програма діятиме до кінця року.</p>',
+         ["Ощадбанк запустив кешбек на оплату комунальних послуг для пенсіонерів, повідомив банк.", "Програма діятиме до кінця року."]),
+        # ... or by its class, in the one walk; with inline markup after it
+        ('<p>Уряд ухвалив <div class="advert"><script>ad()</script></div> постанову <b>№ 15</b>, повідомили в Мінфіні.</p>',
+         ["Уряд ухвалив постанову № 15, повідомили в Мінфіні."]),
+        ('<p>Експорт зріс <div id="adpro-inline-1"></div>, зокрема зерна.</p>', ["Експорт зріс, зокрема зерна."]),
+        # an inline ad inside the paragraph (the <p> is not split)
+        ('<p>Експорт зріс <ins class="adsbygoogle"></ins> на 5%.</p>', ["Експорт зріс на 5%."]),
+        # an ad block between paragraphs still separates them, whatever the next one starts with
+        ('<p>Перший абзац без крапки</p><div class="advert">x</div><p>другий абзац.</p>', ["Перший абзац без крапки", "другий абзац."]),
+        # loose text after a finished sentence, or starting a new one, is a paragraph of its own
+        ('<p>Речення скінчилося.</p><div class="advert">x</div> далі текст.', ["Речення скінчилося.", "далі текст."]),
+        ('<p>Перше речення <div class="advert">x</div> Друге речення.</p>', ["Перше речення", "Друге речення."]),
+        # after a block other than <p> the text is its own
+        ('<div>Блок без крапки</div> і текст після.', ["Блок без крапки", "і текст після."]),
+    ],
+)
+def test_an_ad_inside_a_paragraph_leaves_its_sentence_one_paragraph(body, expected):
     assert body_paragraphs(body) == expected
 
 

@@ -534,17 +534,26 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
     a tree ``strip_boilerplate`` has cleaned, read as it is.
 
     Each block element is a paragraph (a table row one line, its cells joined by a space), two ``<br>`` split one,
-    at any depth of inline elements (``<font>A.<br><br>B.</font>``: two paragraphs)."""
+    at any depth of inline elements (``<font>A.<br><br>B.</font>``: two paragraphs). Loose text right
+    after a ``<p>`` that goes on with its sentence (``_continues``) is the end of that paragraph: the
+    HTML parser ends a ``<p>`` at a block inside it, so an ad block dropped into a sentence
+    (``<p>A <div>ad</div> b.</p>``) leaves "A" in the ``<p>`` and " b." after the ad."""
     buf: list[str] = []
     breaks = 0
     anchor = None  # index in buf of the text a skipped node's tail joins
     ghost = None  # top only: the tail of a skipped ad label, with the noise tails that joined it
+    after_p = False  # out[-1] is a <p>'s last paragraph and nothing but its tail, noise and inline text followed
 
     def flush():
+        nonlocal after_p
         text = cleaning.squash("".join(buf))
         if text:
-            out.append(text)
+            if after_p and _continues(out[-1], text):
+                out[-1] = f"{out[-1]}{'' if text[0] in _GOES_ON else ' '}{text}"
+            else:
+                out.append(text)
         buf.clear()
+        after_p = False
 
     if el.text:
         buf.append(el.text)
@@ -589,12 +598,14 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
         elif tag in _BLOCK_TAGS:
             breaks = 0
             flush()
+            count = len(out)
             if len(child):
                 _flatten_visible(child, out, check=check)
             elif child.text:  # a paragraph without elements in it (most of them): its text
                 text = cleaning.squash(child.text)
                 if text:
                     out.append(text)
+            after_p = tag == "p" and len(out) > count
         else:
             breaks = 0
             if len(child):
@@ -619,6 +630,20 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
     if ghost is not None and ghost.strip():
         _join(buf, anchor, ghost)
     flush()
+
+
+#: how a sentence ends: a paragraph that ends so is not continued by the loose text after it
+_SENTENCE_ENDS = frozenset(".!?…")
+#: punctuation that goes on with a sentence (no space before it when a paragraph is continued)
+_GOES_ON = frozenset(",;")
+
+
+def _continues(paragraph: str, text: str) -> bool:
+    """Does ``text`` (squashed, loose after the ``<p>`` whose last paragraph is ``paragraph``) go on
+    with that paragraph's sentence: the paragraph does not end a sentence, and the text starts in
+    lower case or with a comma or semicolon ("…комунальних послуг" + "для пенсіонерів, …")?"""
+    first = text[0]
+    return (first.islower() or first in _GOES_ON) and paragraph[-1] not in _SENTENCE_ENDS
 
 
 def _cells_visible(row, check: bool = True) -> list[str]:
