@@ -168,6 +168,38 @@ def test_boilerplate_lines(line):
     assert cleaning.is_boilerplate_line(line)
 
 
+_INTRO = "Найпопулярнішими платформами для отримання новин респонденти назвали:"
+
+
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        # network and messenger names as the items of a list the text introduces are text
+        ([_INTRO, "Telegram", "Viber", "WhatsApp", "Facebook", "Частка телебачення знижується."],
+         [_INTRO, "Telegram", "Viber", "WhatsApp", "Facebook", "Частка телебачення знижується."]),
+        ([_INTRO, "", "Telegram", "X, LinkedIn"], [_INTRO, "Telegram", "X, LinkedIn"]),
+        # a share widget's buttons on lines of their own: after a finished paragraph, after a share label,
+        # after another boilerplate line, or a share action in the list
+        (["Один.", "Facebook", "Telegram"], ["Один."]),
+        (["Один:", "Поділитися:", "Facebook", "Telegram"], ["Один:"]),
+        ([_INTRO, "Telegram", "РЕКЛАМА", "Viber"], [_INTRO, "Telegram"]),
+        ([_INTRO, "Telegram", "Поділитися", "Копіювати посилання"], [_INTRO, "Telegram"]),
+    ],
+)
+def test_network_names_listed_by_the_text_are_kept(paragraphs, expected):
+    assert cleaning.clean_paragraphs(paragraphs) == expected
+    assert cleaning.clean_text("\n\n".join(expected)) == "\n\n".join(expected)  # still idempotent
+
+
+def test_a_list_of_messengers_in_the_body_is_text_and_a_share_list_is_not():
+    listed = f"<p>{_INTRO}</p><ul><li>Telegram</li><li>Viber</li><li>WhatsApp</li><li>Facebook</li></ul><p>Кінець.</p>"
+    assert body_paragraphs(listed) == [_INTRO, "Telegram", "Viber", "WhatsApp", "Facebook", "Кінець."]
+    share = ('<p>Кінець.</p><ul><li><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a></li>'
+             '<li><a href="https://t.me/share/url?url=x">Telegram</a></li></ul>')
+    assert body_paragraphs(share) == ["Кінець."]
+    assert body_paragraphs(f'<p>{_INTRO}</p><ul class="share"><li><a>Telegram</a></li></ul>') == [_INTRO]
+
+
 @pytest.mark.parametrize(
     "line",
     [
