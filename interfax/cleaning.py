@@ -12,8 +12,8 @@ Two levels, both pure functions:
   paragraphs by walking the page's own tree past ``is_noise_node`` nodes, and copies and strips
   only a body with a label or list heading in it;
 * lines (used by the cleaning pipeline on the text): a paragraph that is only an ad label, a
-  placeholder, a reading-time line, a tag line, a share button, a photo credit or the repeated
-  title is dropped. ``clean_text`` is idempotent: cleaning clean text changes nothing.
+  placeholder, a reading-time line, a tag line, a share button (not a network's name in a list
+  the text introduces), a photo credit or the repeated title is dropped. ``clean_text`` is idempotent: cleaning clean text changes nothing.
 """
 
 from __future__ import annotations
@@ -556,15 +556,41 @@ def _maybe_repeat(length: int, title_key: str | None, caption_keys: set[str]) ->
     return any(abs(length - len(k)) <= 8 for k in caption_keys)
 
 
+#: share words that name an action of a share widget, not a network or messenger
+_SHARE_ACTIONS = frozenset(
+    {"ПОДІЛИТИСЯ", "ПОДІЛИТИСЬ", "ПОДЕЛИТЬСЯ", "SHARE", "КОПІЮВАТИ ПОСИЛАННЯ", "КОПИРОВАТЬ ССЫЛКУ", "COPY LINK", "ДРУК", "PRINT"}
+)
+_SHARE_ACTION_RE = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, sorted(_SHARE_ACTIONS, key=len, reverse=True))), re.I)
+
+
+def _is_listed_name(text: str) -> bool:
+    """Could a paragraph be an item of a list of networks or messengers in the text ("Telegram",
+    "Viber"): share words only, none of them a share widget's action ("Поділитися", "Друк")?"""
+    if len(text) > _MAX_LABEL_LENGTH:
+        return False
+    key = _key(text)
+    return bool(key) and bool(_SHARE_LINE_RE.match(key)) and not _SHARE_ACTION_RE.search(key)
+
+
 def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = ()) -> list[str]:
-    """Squash each paragraph and keep those that are not boilerplate, in order."""
+    """Squash each paragraph and keep those that are not boilerplate, in order.
+
+    Network or messenger names on lines of their own (a share widget's buttons) are text when they
+    are the items of a list that a kept paragraph introduces ("…платформами респонденти назвали:",
+    "Telegram", "Viber"); after a share label ("Поділитися:") they are the widget's."""
     title_key = _key(title) if title else None
     caption_keys = {_key(c) for c in captions if c}
     out = []
+    listed = False  # the kept paragraphs end with one that introduces a list, then its items
     for p in paragraphs:
         text = squash(p)
         if not _is_boilerplate(text, title_key, caption_keys):
             out.append(text)
+            listed = text[-1] == ":"
+        elif listed and _is_listed_name(text):
+            out.append(text)
+        elif text:
+            listed = False
     return out
 
 

@@ -166,9 +166,10 @@ class CleanTextPipeline(_Step):
         paragraphs = raw if isinstance(raw, list) else [raw or ""]
         captions = [img.get("caption") for img in adapter.get("images") or () if isinstance(img, dict)]
         kept = cleaning.clean_paragraphs(paragraphs, adapter.get("title"), captions)
-        if not kept and adapter.get("title"):
-            # a news flash whose only paragraph repeats its headline: that paragraph is the text
-            kept = cleaning.clean_paragraphs(paragraphs, None, captions)
+        if not kept and (adapter.get("title") or any(captions)):
+            # a news flash or a photo item whose only text repeats its headline and/or its image's
+            # caption (or alt text): that text is the text
+            kept = cleaning.clean_paragraphs(paragraphs)
             if kept:
                 self.count("interfax/clean/headline_only_text")
         dropped = sum(1 for p in paragraphs if p and not p.isspace()) - len(kept)

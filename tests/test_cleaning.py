@@ -32,21 +32,41 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "ul", "ol", "li",
 
 
 def _plain_flatten(el, out: list[str]) -> None:
-    """The test's oracle: each block element a paragraph, two <br> split one (no skipping, no label tests)."""
+    """The test's oracle: each block element a paragraph, two <br> split one (no skipping, no label tests);
+    loose text right after a <p> that goes on with its sentence ends that paragraph."""
     buf: list[str] = []
     breaks = 0
+    after_p = False
 
     def flush():
+        nonlocal after_p
         text = cleaning.squash("".join(buf))
-        if text:
+        if text and after_p and (text[0].islower() or text[0] in ",;") and out[-1][-1] not in ".!?…":
+            out[-1] += ("" if text[0] in ",;" else " ") + text
+        elif text:
             out.append(text)
         buf.clear()
+        after_p = False
 
     def inline(node, pieces):
+        """An inline element's text; "\x00" where a paragraph ends in it (two <br> in a row, a block's edges)."""
         pieces.append(node.text or "")
+        inner_breaks = 0
         for child in node:
             if isinstance(child.tag, str):
-                pieces.append(" ") if child.tag == "br" else inline(child, pieces)
+                if child.tag == "br":
+                    inner_breaks += 1
+                    pieces.append("\x00" if inner_breaks >= 2 else " ")
+                elif child.tag in _BLOCKS:
+                    inner_breaks = 0
+                    pieces.append("\x00")
+                    inline(child, pieces)
+                    pieces.append("\x00")
+                else:
+                    inner_breaks = 0
+                    inline(child, pieces)
+            if child.tail and child.tail.strip():
+                inner_breaks = 0
             pieces.append(child.tail or "")
 
     buf.append(el.text or "")
@@ -58,12 +78,18 @@ def _plain_flatten(el, out: list[str]) -> None:
         elif tag in _BLOCKS:
             breaks = 0
             flush()
+            count = len(out)
             _plain_flatten(child, out)
+            after_p = tag == "p" and len(out) > count
         elif tag:
             breaks = 0
             pieces: list[str] = []
             inline(child, pieces)
-            buf.append("".join(pieces))
+            first, *rest = "".join(pieces).split("\x00")
+            buf.append(first)
+            for piece in rest:
+                flush()
+                buf.append(piece)
         if child.tail:
             if child.tail.strip():
                 breaks = 0
@@ -140,6 +166,38 @@ def test_body_cleaning(fragment, expected):
 )
 def test_boilerplate_lines(line):
     assert cleaning.is_boilerplate_line(line)
+
+
+_INTRO = "Найпопулярнішими платформами для отримання новин респонденти назвали:"
+
+
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        # network and messenger names as the items of a list the text introduces are text
+        ([_INTRO, "Telegram", "Viber", "WhatsApp", "Facebook", "Частка телебачення знижується."],
+         [_INTRO, "Telegram", "Viber", "WhatsApp", "Facebook", "Частка телебачення знижується."]),
+        ([_INTRO, "", "Telegram", "X, LinkedIn"], [_INTRO, "Telegram", "X, LinkedIn"]),
+        # a share widget's buttons on lines of their own: after a finished paragraph, after a share label,
+        # after another boilerplate line, or a share action in the list
+        (["Один.", "Facebook", "Telegram"], ["Один."]),
+        (["Один:", "Поділитися:", "Facebook", "Telegram"], ["Один:"]),
+        ([_INTRO, "Telegram", "РЕКЛАМА", "Viber"], [_INTRO, "Telegram"]),
+        ([_INTRO, "Telegram", "Поділитися", "Копіювати посилання"], [_INTRO, "Telegram"]),
+    ],
+)
+def test_network_names_listed_by_the_text_are_kept(paragraphs, expected):
+    assert cleaning.clean_paragraphs(paragraphs) == expected
+    assert cleaning.clean_text("\n\n".join(expected)) == "\n\n".join(expected)  # still idempotent
+
+
+def test_a_list_of_messengers_in_the_body_is_text_and_a_share_list_is_not():
+    listed = f"<p>{_INTRO}</p><ul><li>Telegram</li><li>Viber</li><li>WhatsApp</li><li>Facebook</li></ul><p>Кінець.</p>"
+    assert body_paragraphs(listed) == [_INTRO, "Telegram", "Viber", "WhatsApp", "Facebook", "Кінець."]
+    share = ('<p>Кінець.</p><ul><li><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a></li>'
+             '<li><a href="https://t.me/share/url?url=x">Telegram</a></li></ul>')
+    assert body_paragraphs(share) == ["Кінець."]
+    assert body_paragraphs(f'<p>{_INTRO}</p><ul class="share"><li><a>Telegram</a></li></ul>') == [_INTRO]
 
 
 @pytest.mark.parametrize(
@@ -280,6 +338,7 @@ def _bodies(draw, depth=0):
 @example("<p>РЕКЛАМА<script>x</script></p>\x0bz<ins></ins>y")
 @example("<div><p>РЕКЛАМА</p>t</div>after")  # deeper: its container goes too (stripped on a copy)
 @example('x<b>ОСТАННЄ</b><ul><li><a href="/a">y</a></li></ul>z')  # a list heading and its list
+@example("<span>x<br><script>1</script> <br>y<p>z</p></span>w")  # paragraphs end inside an inline element
 @settings(max_examples=600, deadline=None, database=None)
 def test_body_paragraphs_walk_agrees_with_stripping_a_copy(fragment):
     """The one-walk path gives what stripping a copy gives, and leaves the page's tree as it was."""
@@ -310,6 +369,73 @@ def test_a_table_row_is_one_line_and_a_label_in_a_cell_is_content():
     paragraphs = page.text()
     assert paragraphs == ["Структура витрат:", "Стаття Частка", "Реклама 42%", "Дослідження 18%", "Кінець."]
     assert cleaning.clean_paragraphs(paragraphs, "Витрати бізнесу") == paragraphs
+
+
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        # paragraphs in a cell (CKEditor): a space between them, the row still one line
+        ('<tr><td><p>"На весь рік.</p><p>Жодних затримок не буде", - сказав він.</p></td></tr>',
+         '"На весь рік. Жодних затримок не буде", - сказав він.'),
+        ("<tr><td>Видобуток газу</td><td><p>1,2</p><p>млрд куб. м</p></td></tr>", "Видобуток газу 1,2 млрд куб. м"),
+        ("<tr><td><div>Імпорт</div><div>електроенергії</div></td><td>5%</td></tr>", "Імпорт електроенергії 5%"),
+        # inline markup in a cell is still one word
+        ("<tr><td><b>1</b>8%</td></tr>", "18%"),
+    ],
+)
+def test_block_children_of_a_table_cell_are_set_off_by_a_space(row, expected):
+    assert body_paragraphs(f"<p>Один.</p><table>{row}</table>") == ["Один.", expected]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a 2012 page: the text in a <font>, paragraphs split by <br><br> (a line break between them)
+        ('<font size="2">Перший абзац.<br><br>\nДругий абзац.<br><br>\nТретій абзац.</font>',
+         ["Перший абзац.", "Другий абзац.", "Третій абзац."]),
+        # pasted Word text: a <span>, deeper inline wrappers, whitespace or a comment between the two <br>
+        ('<span style="font-size:12pt">Один.<br> <br>Два.<br><!-- x --><br><b>Три.</b></span>', ["Один.", "Два.", "Три."]),
+        ("<font><span><i>Один.<br><br>Два.</i></span></font> Далі.", ["Один.", "Два. Далі."]),
+        ("<span>Один.<br><br><br><br>Два.</span>", ["Один.", "Два."]),
+        # one <br> is a line break inside the paragraph; text or an element between two <br> keeps them one
+        ("<span>Рядок один,<br>рядок два.</span>", ["Рядок один, рядок два."]),
+        ("<span>Один<br>два<br>три.</span>", ["Один два три."]),
+        ("<span>Один<br><b>два</b><br>три.</span>", ["Один два три."]),
+        # paragraphs in an inline wrapper are paragraphs
+        ("<font><p>Один.</p><p>Два.</p></font>", ["Один.", "Два."]),
+        # in a table cell they stay on the row's line
+        ("<table><tr><td>Один.<br><br>Два.</td><td>3%</td></tr></table>", ["Один. Два. 3%"]),
+        ("<span><table><tr><td>Експорт</td><td>41,7</td></tr></table></span>", ["Експорт 41,7"]),
+    ],
+)
+def test_two_br_end_a_paragraph_inside_inline_elements(body, expected):
+    assert body_paragraphs(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # an ad block dropped into a sentence (the parser ends the <p> at the <div>): its label found on a copy ...
+        ('<p>Ощадбанк запустив кешбек на оплату комунальних послуг <div><span>РЕКЛАМА</span><a href="https://ads.example.com/c">'
+         '<img src="/ads/b.jpg"></a></div> для пенсіонерів, повідомив банк.</p><p>Програма діятиме до кінця року.</p>',
+         ["Ощадбанк запустив кешбек на оплату комунальних послуг для пенсіонерів, повідомив банк.", "Програма діятиме до кінця року."]),
+        # ... or by its class, in the one walk; with inline markup after it
+        ('<p>Уряд ухвалив <div class="advert"><script>ad()</script></div> постанову <b>№ 15</b>, повідомили в Мінфіні.</p>',
+         ["Уряд ухвалив постанову № 15, повідомили в Мінфіні."]),
+        ('<p>Експорт зріс <div id="adpro-inline-1"></div>, зокрема зерна.</p>', ["Експорт зріс, зокрема зерна."]),
+        # an inline ad inside the paragraph (the <p> is not split)
+        ('<p>Експорт зріс <ins class="adsbygoogle"></ins> на 5%.</p>', ["Експорт зріс на 5%."]),
+        # an ad block between paragraphs still separates them, whatever the next one starts with
+        ('<p>Перший абзац без крапки</p><div class="advert">x</div><p>другий абзац.</p>', ["Перший абзац без крапки", "другий абзац."]),
+        # loose text after a finished sentence, or starting a new one, is a paragraph of its own
+        ('<p>Речення скінчилося.</p><div class="advert">x</div> далі текст.', ["Речення скінчилося.", "далі текст."]),
+        ('<p>Перше речення <div class="advert">x</div> Друге речення.</p>', ["Перше речення", "Друге речення."]),
+        # after a block other than <p> the text is its own
+        ('<div>Блок без крапки</div> і текст після.', ["Блок без крапки", "і текст після."]),
+    ],
+)
+def test_an_ad_inside_a_paragraph_leaves_its_sentence_one_paragraph(body, expected):
+    assert body_paragraphs(body) == expected
 
 
 @pytest.mark.parametrize(

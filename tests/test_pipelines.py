@@ -25,9 +25,25 @@ def test_a_flash_whose_only_paragraph_is_its_headline_keeps_it():
                          captions=["Фото банку"])
     assert item["text"] == "НБУ підвищив облікову ставку до 15,5%" and item["word_count"] == 6
     assert stats.get_value("interfax/clean/headline_only_text") == 1
-    # a caption alone is still not text
-    item, _ = _clean("Заголовок", ["Фото банку"], captions=["Фото банку"])
-    assert item["text"] == ""
+def test_a_flash_whose_only_paragraph_is_also_its_image_alt_keeps_it():
+    # the main image's alt repeats the title, and so does the only paragraph
+    title = "Повітряна тривога оголошена по всій Україні"
+    item, stats = _clean(title, [title], captions=[title])
+    assert item["text"] == title and item["word_count"] == 6
+    assert stats.get_value("interfax/clean/headline_only_text") == 1
+
+
+def test_a_photo_item_whose_only_sentence_is_its_caption_keeps_it():
+    caption = "Перші весняні квіти на Володимирській гірці в Києві"
+    item, stats = _clean("Київ у перший день весни", [caption, "РЕКЛАМА"], captions=[caption])
+    assert item["text"] == caption and item["lead"] == caption
+    assert stats.get_value("interfax/clean/headline_only_text") == 1
+
+
+def test_an_empty_body_stays_empty_whatever_its_title_and_captions():
+    item, stats = _clean("Заголовок", ["", "РЕКЛАМА", "Поділитися"], captions=["Фото банку"])
+    assert item["text"] == "" and item["word_count"] == 0
+    assert not stats.get_value("interfax/clean/headline_only_text")
 
 
 def _dates(published, modified):

@@ -659,17 +659,27 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
     takes it alone, after the noise nodes that followed it gave it their tails). ``check=False``:
     a tree ``strip_boilerplate`` has cleaned, read as it is.
 
-    Each block element is a paragraph (a table row one line, its cells joined by a space), two ``<br>`` split one."""
+    Each block element is a paragraph (a table row one line, its cells joined by a space), two ``<br>`` split one,
+    at any depth of inline elements (``<font>A.<br><br>B.</font>``: two paragraphs). Loose text right
+    after a ``<p>`` that goes on with its sentence (``_continues``) is the end of that paragraph: the
+    HTML parser ends a ``<p>`` at a block inside it, so an ad block dropped into a sentence
+    (``<p>A <div>ad</div> b.</p>``) leaves "A" in the ``<p>`` and " b." after the ad."""
     buf: list[str] = []
     breaks = 0
     anchor = None  # index in buf of the text a skipped node's tail joins
     ghost = None  # top only: the tail of a skipped ad label, with the noise tails that joined it
+    after_p = False  # out[-1] is a <p>'s last paragraph and nothing but its tail, noise and inline text followed
 
     def flush():
+        nonlocal after_p
         text = cleaning.squash("".join(buf))
         if text:
-            out.append(text)
+            if after_p and _continues(out[-1], text):
+                out[-1] = f"{out[-1]}{'' if text[0] in _GOES_ON else ' '}{text}"
+            else:
+                out.append(text)
         buf.clear()
+        after_p = False
 
     if el.text:
         buf.append(el.text)
@@ -714,18 +724,28 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
         elif tag in _BLOCK_TAGS:
             breaks = 0
             flush()
+            count = len(out)
             if len(child):
                 _flatten_visible(child, out, check=check)
             elif child.text:  # a paragraph without elements in it (most of them): its text
                 text = cleaning.squash(child.text)
                 if text:
                     out.append(text)
+            after_p = tag == "p" and len(out) > count
         else:
             breaks = 0
             if len(child):
                 inner: list[str] = []
-                _inline_visible(child, inner, check)
-                buf.append("".join(inner))
+                _inline_visible(child, inner, check, True)
+                text = "".join(inner)
+                if _PARAGRAPH_END in text:  # (rare) paragraphs end inside the inline element
+                    first, *rest = text.split(_PARAGRAPH_END)
+                    buf.append(first)
+                    for piece in rest:
+                        flush()
+                        buf.append(piece)
+                else:
+                    buf.append(text)
             elif child.text:  # a link or a bold word: its text
                 buf.append(child.text)
         if tail:
@@ -736,6 +756,20 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
     if ghost is not None and ghost.strip():
         _join(buf, anchor, ghost)
     flush()
+
+
+#: how a sentence ends: a paragraph that ends so is not continued by the loose text after it
+_SENTENCE_ENDS = frozenset(".!?…")
+#: punctuation that goes on with a sentence (no space before it when a paragraph is continued)
+_GOES_ON = frozenset(",;")
+
+
+def _continues(paragraph: str, text: str) -> bool:
+    """Does ``text`` (squashed, loose after the ``<p>`` whose last paragraph is ``paragraph``) go on
+    with that paragraph's sentence: the paragraph does not end a sentence, and the text starts in
+    lower case or with a comma or semicolon ("…комунальних послуг" + "для пенсіонерів, …")?"""
+    first = text[0]
+    return (first.islower() or first in _GOES_ON) and paragraph[-1] not in _SENTENCE_ENDS
 
 
 def _cells_visible(row, check: bool = True) -> list[str]:
@@ -752,10 +786,18 @@ def _cells_visible(row, check: bool = True) -> list[str]:
     return cells
 
 
-def _inline_visible(el, buf: list[str], check: bool = True) -> None:
-    """The text of an inline element (``<br>`` a space), noise nodes skipped and kept elements
-    tested as in ``_flatten_visible``."""
+#: where a paragraph ends inside an inline element's text (a character no parsed text holds)
+_PARAGRAPH_END = "\x00"
+
+
+def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False) -> None:
+    """The text of an inline element or a table cell (``<br>`` a space, a block element inside it
+    set off by spaces: ``<td><p>1,2</p><p>млрд</p></td>`` is "1,2 млрд"), noise nodes skipped and
+    kept elements tested as in ``_flatten_visible``. With ``split`` (an inline element in the flow
+    of paragraphs), two ``<br>`` in a row and a block element's edges end a paragraph instead: they
+    put ``_PARAGRAPH_END`` in ``buf``."""
     anchor = None
+    breaks = 0
     if el.text:
         buf.append(el.text)
         anchor = len(buf) - 1
@@ -764,14 +806,29 @@ def _inline_visible(el, buf: list[str], check: bool = True) -> None:
         if cleaning.is_noise_node(child):
             if tail and tail.strip():
                 anchor = _join(buf, anchor, tail)
+                breaks = 0
             continue
         if check:
             _check_label(child)
-        if child.tag.lower() == "br":
-            buf.append(" ")
+        tag = child.tag.lower()
+        if tag == "br":
+            breaks += 1
+            buf.append(_PARAGRAPH_END if split and breaks >= 2 else " ")
         else:
-            _inline_visible(child, buf, check)
+            breaks = 0
+            if tag in _BLOCK_TAGS:
+                edge = _PARAGRAPH_END if split else " "
+                buf.append(edge)
+                if split and tag == "tr":  # (a table inside an inline element) a row is still one line
+                    buf.append(" ".join(_cells_visible(child, check)))
+                else:
+                    _inline_visible(child, buf, check, split)
+                buf.append(edge)
+            else:
+                _inline_visible(child, buf, check, split)
         anchor = None
         if tail:
+            if tail.strip():
+                breaks = 0
             buf.append(tail)
             anchor = len(buf) - 1
