@@ -221,3 +221,30 @@ def test_paging_stops_at_since_whatever_the_other_editions_items_say():
                              ("https://ru.interfax.com.ua/news/general/1100004.html", "12:00 01.10.2026"))
     out = list(spider.parse_listing(HtmlResponse(url, body=new_page, encoding="utf-8"), section="general"))
     assert [r.url for r in out if isinstance(r, scrapy.Request)][-1].endswith("/news/general-4.html")
+
+
+def test_a_pager_that_never_ends_stops_when_a_page_brings_nothing_new():
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2000-01-01", max_pages="100000")
+    crawler.spider = spider
+    page = _listing_html(("/news/general/1100001.html", "10:00 20.11.2026"), ("/news/general/1100002.html", "09:00 20.11.2026"))
+    shifted = _listing_html(("/news/general/1100002.html", "09:00 20.11.2026"), ("/news/general/1100003.html", "08:00 20.11.2026"))
+
+    def parse(n, body):
+        url = f"https://interfax.com.ua/news/general-{n}.html"
+        body = body.replace(b"general-4.html", f"general-{n + 1}.html".encode())  # the pager goes on forever
+        return [r for r in spider.parse_listing(HtmlResponse(url, body=body, encoding="utf-8"), section="general")
+                if isinstance(r, scrapy.Request)]
+
+    assert any("general-3" in r.url for r in parse(2, page))
+    # items shifted by new articles: one repeat, one new item: paging goes on
+    assert any("general-4" in r.url for r in parse(3, shifted))
+    # past the last page the site repeats what it listed: paging stops, said once
+    assert parse(4, page) == []
+    assert crawler.stats.get_value("interfax/listing/stopped_no_new") == 1

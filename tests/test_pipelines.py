@@ -25,6 +25,8 @@ def test_a_flash_whose_only_paragraph_is_its_headline_keeps_it():
                          captions=["Фото банку"])
     assert item["text"] == "НБУ підвищив облікову ставку до 15,5%" and item["word_count"] == 6
     assert stats.get_value("interfax/clean/headline_only_text") == 1
+
+
 def test_a_flash_whose_only_paragraph_is_also_its_image_alt_keeps_it():
     # the main image's alt repeats the title, and so does the only paragraph
     title = "Повітряна тривога оголошена по всій Україні"

@@ -169,6 +169,8 @@ class ArticlesSpider(scrapy.Spider):
         self._known_ids: dict[int, Known | None] = {}
         #: listed time as shown -> its Kyiv date (absolute forms only)
         self._days: dict[str, date] = {}
+        #: section -> ids listed on its pages so far (a page listing none but those ends the paging)
+        self._listed: dict[str, set[int]] = {}
         #: related links of articles parsed at depth > 0, kept in case they are reached closer later
         self._related_links: dict[int, tuple[Link, ...]] = {}
 
@@ -317,6 +319,14 @@ class ArticlesSpider(scrapy.Spider):
             stats.inc_value("interfax/listing/empty")
             logger.warning("listing %s has no article links (empty section or unknown layout)", self._live(response.url))
             return
+        own_ids = {link.ref.id for link in items if link.ref.host in urls.UK_HOSTS}
+        seen = self._listed.setdefault(section, set())
+        if own_ids and own_ids <= seen:
+            # a pager that never ends (page N+1 repeats earlier pages, as some sites do past their last page)
+            stats.inc_value("interfax/listing/stopped_no_new")
+            logger.warning("listing %s lists only articles of earlier pages of %s: paging stops", self._live(response.url), section)
+            return
+        seen |= own_ids
         older = own = 0  # own: items of this edition (other editions' items never end the paging)
         listed = settled = 0  # with a state store, a page of settled articles only ends the paging
         for link in items:
