@@ -173,13 +173,13 @@ def test_run_finishes_without_errors(run):
     assert run.elapsed < 60
 
 
-def test_monitors_fire_on_the_5xx_storm_only(run):
-    """The faulty site answers 5xx a lot: the scheduled-crawl monitors say so (exit 3), nothing else fails."""
-    assert run.result.returncode == 3, run.log[-3000:]
-    report = run.monitor_report
-    assert any(line.startswith("HTTP 5xx") for line in report), report
-    for other in ("finish reason", "item count", "errors:", "schema", "field coverage"):
-        assert not any(line.lower().startswith(other) for line in report), report
+def test_monitors_warn_of_the_5xx_storm_only(run):
+    """The faulty site answers 5xx a lot, but loses few pages to it (each listed as failed): the
+    monitors warn of the storm (a WARNED line in the report), nothing fails (exit 0)."""
+    assert run.result.returncode == 0, run.log[-3000:]
+    assert run.stat("interfax/monitors/failed") == 0
+    warned = run.stats["interfax/monitors/warnings"]
+    assert len(warned) == 1 and warned[0].startswith("HTTP 5xx: ") and "retries recovered all but" in warned[0], warned
 
 
 def test_a_redesign_fires_the_dropped_articles_monitor(tmp_path):
