@@ -33,6 +33,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import scrapy.downloadermiddlewares.robotstxt
 import scrapy.logformatter
 from scrapy import signals
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
@@ -40,6 +41,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.utils.asyncio import sleep
+from scrapy.utils.misc import build_from_crawler
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
 from interfax.pipelines import ArticleDropped
@@ -423,6 +425,43 @@ class ContentGuardMiddleware:
         if not response.body or response.body.isspace():  # (strip() would copy every page)
             raise EmptyBody("empty body")
         return response
+
+
+# ---------------------------------------------------------------- robots.txt
+
+
+#: what a robots.txt that cannot be read means (RFC 9309, 2.3.1.3-4: an unreachable one disallows everything)
+_DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+
+class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, but a robots.txt answered with a 5xx (after its retries) or
+    not answered at all means "crawl nothing of this host now", as RFC 9309 says - not "crawl
+    everything". One WARNING per host, ``interfax/robots/unavailable``; the articles it holds back are
+    skipped (``robots_disallowed``) and found again by the next run. A 4xx robots.txt allows all."""
+
+    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        if response.status >= 500:
+            self._unavailable(netloc, f"HTTP {response.status}")
+            response = response.replace(body=_DISALLOW_ALL)
+        await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        if isinstance(exc, IgnoreRequest):  # (robots.txt's own request was ignored: nothing was asked)
+            super()._robots_error(exc, netloc)
+            return
+        self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
+        self._unavailable(netloc, describe_failure(exc)[1])
+        # the requests waiting for this robots.txt get the disallowing parser too (Scrapy's gives them None: allowed)
+        parser = build_from_crawler(self._parserimpl, self.crawler, _DISALLOW_ALL)
+        waiting = self._parsers[netloc]
+        self._parsers[netloc] = parser
+        waiting.callback(parser)
+
+    def _unavailable(self, netloc: str, why: str) -> None:
+        self.crawler.stats.inc_value("interfax/robots/unavailable")
+        logger.warning("robots.txt of %s could not be read (%s): nothing is fetched from it in this run (RFC 9309)",
+                       netloc, why)
 
 
 # ---------------------------------------------------------------- end of run

@@ -660,3 +660,17 @@ def test_a_soft_404_is_a_named_failure_not_a_layout_drop(caplog):
                '<div class="article-content"><p>Текст статті.</p></div></article></body></html>').encode()
     out = list(crawler.spider.parse_article(HtmlResponse(request.url, body=article, encoding="utf-8", request=request)))
     assert [o["id"] for o in out if not isinstance(o, scrapy.Request)] == [5]
+
+
+@pytest.mark.parametrize("status", [503, 500, 0])
+def test_a_robots_txt_the_site_cannot_serve_means_nothing_is_fetched(tmp_path, status):
+    """RFC 9309: a robots.txt answered with a 5xx (after its retries) disallows the whole host for now."""
+    with FaultyServer(robots_status=status) as server:
+        result = crawl(server, tmp_path)
+        pages = [p for p in server.requests if p != "/robots.txt"]
+    assert pages == []
+    assert result.stat("interfax/robots/unavailable") == 1
+    lines = [line for line in result.log.splitlines() if "robots.txt of" in line]
+    why = f"HTTP {status}" if status else "no answer within"
+    assert len(lines) == 1 and f"could not be read ({why}" in lines[0] and "WARNING" in lines[0], lines
+    assert result.records == [] and result.result.returncode == 3  # nothing exported: the item-count check fails

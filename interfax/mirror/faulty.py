@@ -294,10 +294,12 @@ class FaultyServer(MirrorServer):
     name = "faulty"
 
     def __init__(self, root=DEFAULT_ROOT, host: str = "127.0.0.1", port: int = 0,
-                 faults: dict[str, Fault] | None = None, robots_txt: bytes = ROBOTS_TXT, verbose: bool = False):
+                 faults: dict[str, Fault] | None = None, robots_txt: bytes = ROBOTS_TXT, verbose: bool = False,
+                 robots_status: int = 200):
         super().__init__(root=root, host=host, port=port, verbose=verbose)
         self.faults = dict(FAULTS if faults is None else faults)
         self.robots_txt = robots_txt
+        self.robots_status = robots_status  # 503: a robots.txt the site cannot serve now; 0: no answer
         self._arrivals: list[tuple[str, float]] = []
         self._stop = threading.Event()
 
@@ -339,6 +341,11 @@ class FaultyServer(MirrorServer):
     # -- answering ---------------------------------------------------------------------------
     def _answer(self, h: _Handler, path: str, n: int) -> None:
         if path == "/robots.txt":
+            if self.robots_status == 0:  # no answer at all: the client times out
+                self._stop.wait(30)
+                return None
+            if self.robots_status != 200:
+                return h.send(self.robots_status, "text/html; charset=utf-8", b"<html><body>Service Unavailable</body></html>")
             return h.send(200, "text/plain; charset=utf-8", self.robots_txt)
         if path in LISTINGS:
             return h.send(200, "text/html; charset=utf-8", LISTINGS[path](self))
