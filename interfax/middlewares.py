@@ -136,6 +136,9 @@ def _describe(exc: BaseException, request: Request | None) -> tuple[str, str]:
             limit = re.search(r"max size \((\d+)\)|DOWNLOAD_MAXSIZE \((\d+) B\)", text)
             limit = next((g for g in limit.groups() if g), None) if limit else None
             return "too_large", "body larger than DOWNLOAD_MAXSIZE" + (f" = {limit} bytes" if limit else "")
+        limit = _CUT_FOR_SIZE.pop(request.url, None) if request is not None else None
+        if limit is not None:  # cut off as it streamed in (no Content-Length)
+            return "too_large", f"body larger than DOWNLOAD_MAXSIZE = {limit} bytes"
         return "cancelled", "download cancelled"
     if isinstance(exc, IgnoreRequest):
         if "robots.txt" in text:
@@ -511,7 +514,22 @@ class _DemoteToDebug(logging.Filter):
             if any(n in message for n in self.needles):
                 # handlers at INFO and above now skip it; a DEBUG log still shows it
                 record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+                _remember_cut_for_size(message)
         return True
+
+
+#: URLs whose body Scrapy cut off at DOWNLOAD_MAXSIZE as it streamed in (no Content-Length): their
+#: failure is a bare "cancelled", and only the handler's warning says why
+_CUT_FOR_SIZE: dict[str, int] = {}
+_CUT_MESSAGE_RE = re.compile(r"Received \d+ bytes which is larger than download max size \((\d+)\) in request <\w+ (\S+)>")
+
+
+def _remember_cut_for_size(message: str) -> None:
+    m = _CUT_MESSAGE_RE.search(message)
+    if m:
+        if len(_CUT_FOR_SIZE) > 1000:
+            _CUT_FOR_SIZE.clear()
+        _CUT_FOR_SIZE[m[2]] = int(m[1])
 
 
 #: Scrapy loggers whose per-request fault warnings duplicate the spider's one line

@@ -57,6 +57,7 @@ FAILED = {
     1900031: "empty_body",
     1900032: "too_large",
     1900033: "bad_compression",
+    1900034: "too_large",
 }
 
 
@@ -303,7 +304,8 @@ def test_not_html_empty_huge_and_bad_gzip(run):
     assert_failed_once(run, 1900031, "empty_body", "empty body")
     assert_failed_once(run, 1900032, "too_large", "larger than DOWNLOAD_MAXSIZE")
     assert_failed_once(run, 1900033, "bad_compression", "does not decode")
-    for article_id in (1900030, 1900031, 1900032, 1900033):  # permanent: not retried
+    assert_failed_once(run, 1900034, "too_large", "larger than DOWNLOAD_MAXSIZE = 5242880 bytes")  # cut as it streamed in
+    for article_id in (1900030, 1900031, 1900032, 1900033, 1900034):  # permanent: not retried
         assert run.count(fault_path(article_id)) == 1
     assert run.stat("downloader/response_bytes") < 5 * 1024 * 1024  # the 10 MB page was cut off
 

@@ -31,7 +31,8 @@ The fault kinds (``Fault.kind``):
 ``redirect``    ``status`` redirect to ``target`` (a site path or an absolute URL;
                 ``{base}`` and ``{port}`` are filled in)
 ``content``     ``body`` as given with ``content_type`` and extra ``headers``
-``huge``        a ``size``-byte HTML page (sent until the client hangs up)
+``huge``        a ``size``-byte HTML page (sent until the client hangs up); ``status=0``: with no
+                Content-Length (the client learns the size only as the body streams in)
 =============== ==========================================================================
 """
 
@@ -208,6 +209,8 @@ FAULTS: dict[str, Fault] = {
     fault_path(1900030): Fault("content", "a PDF, not HTML", body=_pdf, content_type="application/pdf"),
     fault_path(1900031): Fault("content", "200 with an empty body", body=lambda s: b""),
     fault_path(1900032): Fault("huge", "a 10 MB page", size=10 * 1024 * 1024),
+    fault_path(1900034): Fault("huge", "a 10 MB page without a Content-Length (ends when the connection closes)",
+                               size=10 * 1024 * 1024, status=0),
     fault_path(1900033): Fault("content", "gzip that does not decode", body=lambda s: b"\x1f\x8b\x08\x00 not gzip at all",
                                headers={"Content-Encoding": "gzip"}),
     # bad HTML and encodings
@@ -427,7 +430,7 @@ class FaultyServer(MirrorServer):
         h.send(fault.status or 200, fault.content_type, body, fault.headers)
 
     def _fault_huge(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
-        h.head(200, "text/html; charset=utf-8", length=fault.size)
+        h.head(200, "text/html; charset=utf-8", length=None if fault.status == 0 else fault.size)
         chunk = b"<p>" + b"x" * 65530 + b"</p>\n"
         sent = 0
         while sent < fault.size and not self._stop.is_set():
