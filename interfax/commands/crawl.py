@@ -6,18 +6,23 @@ bad value ends the command with one line naming the argument and exit code 2, be
 engine starts or any request is sent. When the end-of-run monitors fail (``interfax/monitors.py``),
 their report goes to stderr and the exit code is 3, so cron and systemd see it. A crawl that
 cannot start (another crawl holds the state folder, a folder that cannot be created...) ends with
-one line on stderr naming the cause, never a traceback of an expected fault. Whenever the monitors
-do not get to write ``INTERFAX_MONITOR_REPORT``, this command writes it, so the file never keeps
-an earlier run's ``OK``. Everything else is Scrapy's own ``crawl`` command.
+one line on stderr naming the cause, never a traceback of an expected fault. A crawl stopped by a
+signal before it closed (Ctrl-C twice: Scrapy's "forcing unclean shutdown"; a SIGTERM while the
+spider opens) has no stats and no checks: it says so in one line and exits 128 + the signal's
+number, so ``scrapy crawl ... && next-step`` stops there. Whenever the monitors do not get to write
+``INTERFAX_MONITOR_REPORT``, this command writes it, so the file never keeps an earlier run's
+``OK``. Everything else is Scrapy's own ``crawl`` command.
 
 Exit codes: 0 finished and checked, 1 could not start (or Scrapy failed), 2 bad argument, 3 a
 monitor failed, 75 another crawl holds the state folder (EX_TEMPFAIL, as ``deploy/interfax-crawl``
-when its lock is taken: skipped, not failed).
+when its lock is taken: skipped, not failed), 128 + N stopped by signal N before the crawl closed
+(130 SIGINT, 143 SIGTERM).
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from datetime import datetime, timezone
 
@@ -36,12 +41,18 @@ EXIT_NOT_STARTED = 1
 EXIT_BAD_ARGUMENT = 2
 #: EX_TEMPFAIL: another crawl holds the state folder (deploy/interfax-crawl uses it for its own lock)
 EXIT_LOCKED = 75
+#: a crawl stopped by signal N before it closed exits EXIT_SIGNAL + N (the shell's convention: 130 for SIGINT)
+EXIT_SIGNAL = 128
+#: CrawlerProcess methods that Scrapy installs as the handlers of SIGINT/SIGTERM (first and second signal)
+_SIGNAL_HANDLERS = ("_signal_shutdown", "_signal_kill", "_signal_shutdown_reactorless", "_signal_kill_reactorless")
 
 
 class Command(ScrapyCrawlCommand):
     _report = ""
     _opened = False
+    _closed = False
     _error: BaseException | None = None
+    _signals: list[int] = []
 
     def process_options(self, args, opts):
         """Scrapy's options, then the spider's arguments: checked before Scrapy logs its start-up, and
@@ -76,6 +87,7 @@ class Command(ScrapyCrawlCommand):
         if len(args) > 1:
             raise UsageError("running 'scrapy crawl' with more than one spider is not supported")
         crawler = self._create_crawler(args[0])
+        self._note_signals(self.crawler_process)
         started = self.crawler_process.crawl(crawler, **opts.spargs)
         if isinstance(started, Deferred):
             started.addErrback(lambda failure: self._failed(failure.value))
@@ -84,6 +96,9 @@ class Command(ScrapyCrawlCommand):
         self.crawler_process.start()
         if self._error is not None:
             self._end_failed(crawler, self._error)
+            return
+        if not self._closed:
+            self._end_interrupted(crawler)
             return
         if self.crawler_process.bootstrap_failed:
             self.exitcode = EXIT_NOT_STARTED
@@ -95,10 +110,29 @@ class Command(ScrapyCrawlCommand):
     def _create_crawler(self, spidercls):
         crawler = super()._create_crawler(spidercls)
         crawler.signals.connect(self._spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
         return crawler
 
     def _spider_opened(self, spider):
         self._opened = True
+
+    def _spider_closed(self, spider, reason):
+        self._closed = True
+
+    def _note_signals(self, process) -> None:
+        """Note every shutdown signal Scrapy's handlers get, to name it and exit with its number."""
+        self._signals = []
+        for name in _SIGNAL_HANDLERS:
+            handler = getattr(process, name, None)
+            if handler is not None:
+                setattr(process, name, self._noting(handler))
+
+    def _noting(self, handler):
+        def noted(signum, frame):
+            self._signals.append(signum)
+            handler(signum, frame)
+
+        return noted
 
     def _failed(self, exc: BaseException | None) -> None:
         if exc is not None and self._error is None:
@@ -122,18 +156,39 @@ class Command(ScrapyCrawlCommand):
         self._refuse(crawler.spidercls.name, f"{what}: {cause}", what)
         self.exitcode = EXIT_NOT_STARTED
 
-    def _refuse(self, spider: str, line: str, summary: str = "the crawl did not start", status: str = "FAILED") -> None:
+    def _end_interrupted(self, crawler) -> None:
+        """The process stops before the spider closed (no stats, no monitors): say so, and fail."""
+        if self._signals:
+            names = [signal.Signals(n).name for n in self._signals]
+            if len(names) > 1:
+                how = (f"{names[0]} twice" if len(set(names)) == 1 else ", then ".join(names)) + ": forced unclean shutdown"
+            else:
+                how = names[0]
+            self.exitcode = EXIT_SIGNAL + self._signals[-1]
+        else:
+            how = "no shutdown signal seen"
+            self.exitcode = EXIT_NOT_STARTED
+        line = f"the crawl did not close ({how}): no stats, no checks"
+        logger.error(line)
+        stats = crawler.stats
+        counts = (f"items={stats.get_value('item_scraped_count', 0)}, "
+                  f"requests={stats.get_value('downloader/request_count', 0)}") if stats else ""
+        self._refuse(crawler.spidercls.name, line, "the crawl was interrupted", counts=counts)
+
+    def _refuse(self, spider: str, line: str, summary: str = "the crawl did not start", status: str = "FAILED",
+                counts: str = "") -> None:
         """One line on stderr, and the report says the same."""
         print(f"scrapy crawl: error: {line}", file=sys.stderr)
-        self._write_report(spider, status, summary, [line])
+        self._write_report(spider, status, summary, [line], counts)
 
-    def _write_report(self, spider: str, status: str, summary: str, lines: list[str]) -> None:
+    def _write_report(self, spider: str, status: str, summary: str, lines: list[str], counts: str = "") -> None:
         """The report of a run the monitors did not check (same first line as theirs: status first)."""
         if not self._report:
             return
         when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        counts = f", {counts}" if counts else ""
         try:
-            write_report(self._report, [f"interfax monitors: {status} ({summary}) - spider {spider}, {when}"]
+            write_report(self._report, [f"interfax monitors: {status} ({summary}) - spider {spider}, {when}{counts}"]
                          + [f"  {status} {line}" for line in lines])
         except OSError as exc:
             print(f"scrapy crawl: error: cannot write the report {self._report}: {exc.strerror or exc}", file=sys.stderr)
