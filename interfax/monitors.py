@@ -70,6 +70,21 @@ ARTICLE_SCHEMA = load_schema()
 _MISSING_REASONS = {MissingFields.reason} | {cls.reason for cls in REQUIRED.values()}
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _faults(counts: dict[str, int]) -> str:
+    """``{"http_500": 9}`` -> ``HTTP 500``; several kinds with their counts, most frequent first."""
+    def label(kind: str) -> str:
+        return re.sub(r"^http_(\d+)$", r"HTTP \1", kind).replace("not_html", "not HTML").replace("_", " ")
+
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ordered) == 1:
+        return label(ordered[0][0])
+    return ", ".join(f"{n}x {label(kind)}" for kind, n in ordered)
+
+
 def _pct(value: float) -> str:
     return f"{value:.0%}" if value >= 0.01 or value == 0 else f"{value:.2%}"
 
@@ -141,10 +156,43 @@ class ItemCountMonitor(_Check):
         exported = self.stat("item_scraped_count")
         known = self.stat("interfax/state/known") + self.stat("interfax/drop/already_exported")
         if exported + known < floor:
+            cause = self.cause()
             self.fail(
-                f"item count: {exported} articles exported, {known} known from earlier runs; "
-                f"expected at least {floor} (INTERFAX_MONITOR_MIN_ITEMS)"
+                f"item count: {exported} articles exported, {known} known from earlier runs"
+                f"{': ' + cause if cause else ''}; expected at least {floor} (INTERFAX_MONITOR_MIN_ITEMS)"
             )
+
+    def cause(self) -> str:
+        """Why so few, as far as the stats tell: the listings (failed, disallowed, empty) or the articles."""
+        errors = {k.rsplit("/", 1)[1]: v for k, v in self.stats.items()
+                  if k.startswith("interfax/errors/") and k != "interfax/errors/robots_disallowed" and v}
+        failed, robots = sum(errors.values()), self.stat("interfax/errors/robots_disallowed")
+        pages, listed = self.stat("interfax/listing/pages"), self.stat("interfax/listing/articles")
+        parts = []
+        if robots:
+            parts.append(f"robots.txt disallowed {_plural(robots, 'request')}")
+        if not listed:
+            sections = len(getattr(getattr(self.data.crawler.spider, "args", None), "sections", None) or ())
+            if failed and not pages and 0 < sections and failed + robots <= sections:  # each section's first page
+                parts.append(f"{failed} of {_plural(sections, 'listing')} failed ({_faults(errors)})")
+            elif failed:
+                parts.append(f"{_plural(failed, 'listing page')} failed ({_faults(errors)})")
+            if self.stat("interfax/listing/redirected"):
+                parts.append(f"{_plural(self.stat('interfax/listing/redirected'), 'listing page')} redirected elsewhere")
+            if self.stat("interfax/listing/empty"):
+                parts.append(f"{self.stat('interfax/listing/empty')} of {_plural(pages, 'listing page')} held no articles")
+            for stat, what in (("stopped_at_since", "older than since"), ("newer_than_until", "newer than until")):
+                if self.stat(f"interfax/listing/{stat}"):
+                    parts.append(f"listed articles {what}")
+            return "; ".join(parts)
+        parts.insert(0, f"{_plural(listed, 'article')} listed")
+        if self.stat("interfax/failed/count"):
+            parts.append(f"{self.stat('interfax/failed/count')} failed ({_faults(errors)})")
+        drops = {k.rsplit("/", 1)[1]: v for k, v in self.stats.items()
+                 if k.startswith("interfax/drop/") and k != "interfax/drop/already_exported" and v}
+        if drops:
+            parts.append(f"{sum(drops.values())} dropped ({_faults(drops)})")
+        return ", ".join(parts[:1]) + (": " + "; ".join(parts[1:]) if parts[1:] else "")
 
 
 @monitors.name("Errors")

@@ -343,7 +343,7 @@ def _check_line(path: Path, offset: int, length: int, article_id: int) -> tuple[
 
 
 class StateLocked(RuntimeError):
-    """Another crawl uses the same state folder."""
+    """Another crawl uses the same state folder (``scrapy crawl`` exits 75: skipped, not failed)."""
 
 
 def _lock_dir(directory: Path):
@@ -353,8 +353,11 @@ def _lock_dir(directory: Path):
     try:
         fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
+        f.seek(0)
+        holder = f.read().strip()  # the pid the holder wrote (empty in the instant after it took the lock)
         f.close()
-        raise StateLocked(f"another crawl is using the state in {directory} (lock held): not starting") from None
+        pid = f" (pid {holder})" if holder.isdigit() else ""
+        raise StateLocked(f"state folder {directory} is in use by another crawl{pid}; not starting") from None
     f.seek(0)
     f.truncate()
     f.write(f"{os.getpid()}\n")
@@ -496,6 +499,7 @@ class IncrementalState:
         )
         self.store.close()
         self.store = None
+        self._lock.truncate(0)  # its pid names the crawl holding the folder: none now
         self._lock.close()
 
 

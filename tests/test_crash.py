@@ -8,6 +8,7 @@ The scenarios run side by side (one mirror and one subprocess each) to keep the 
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import subprocess
@@ -170,3 +171,84 @@ def test_state_ledger_matches_the_files(played):
         assert store.ids() == ids
         assert store.db.execute("SELECT count(*) FROM pending").fetchone()[0] == 0
         store.close()
+
+
+# ---------------------------------------------------------------- a stop before the crawl closed
+
+OLD_REPORT = "interfax monitors: OK (0 of 8 checks failed) - an earlier run\n"
+#: a test-only extension: the crawl gets SIGTERM the moment its spider has opened, before the engine runs
+TERM_ON_OPEN = '''import os, signal
+from scrapy import signals
+
+class TermOnOpen:
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls()
+        crawler.signals.connect(ext.opened, signal=signals.spider_opened)
+        return ext
+
+    def opened(self, spider):
+        os.kill(os.getpid(), signal.SIGTERM)
+'''
+
+
+def _wait_for(condition, what: str, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert proc.poll() is None and time.monotonic() < deadline, f"never saw: {what}"
+        time.sleep(0.02)
+
+
+def test_a_forced_stop_exits_130_with_one_line_and_an_interrupted_report(tmp_path):
+    """Ctrl-C twice: Scrapy stops without closing the spider (no stats, no checks); the command must
+    not exit 0 (`scrapy crawl ... && scrapy dataset ...` would go on) nor leave an old OK report."""
+    from interfax.mirror.faulty import FaultyServer, fault_path
+
+    report, err = tmp_path / "report.txt", tmp_path / "stderr.txt"
+    report.write_text(OLD_REPORT)
+    with FaultyServer() as server, err.open("w") as stderr:
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}", "-a", "sections=faults",
+               "-a", "since=2000-01-01", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "DOWNLOAD_TIMEOUT=60",
+               "-s", f"INTERFAX_MONITOR_REPORT={report}", "-O", str(tmp_path / "out.jsonl")]
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=stderr)
+        try:
+            # the hanging article (30 s) keeps the graceful stop waiting: the second SIGINT forces it
+            _wait_for(lambda: server.count(fault_path(1900010)) >= 1, "the hanging article requested", proc)
+            proc.send_signal(signal.SIGINT)
+            _wait_for(lambda: "shutting down gracefully" in err.read_text(), "the first SIGINT", proc)
+            proc.send_signal(signal.SIGINT)
+            code = proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    log = err.read_text()
+    assert "forcing unclean shutdown" in log
+    assert code == 130, log[-3000:]
+    line = "the crawl did not close (SIGINT twice: forced unclean shutdown): no stats, no checks"
+    assert log.splitlines()[-1] == f"scrapy crawl: error: {line}"
+    lines = report.read_text("utf-8").splitlines()
+    assert lines[0].startswith("interfax monitors: FAILED (the crawl was interrupted) - spider articles, ")
+    assert re.search(r", items=\d+, requests=[1-9]\d*$", lines[0]), lines[0]
+    assert lines[1:] == [f"  FAILED {line}"]
+
+
+def test_a_sigterm_while_the_spider_opens_exits_143_not_0(tmp_path):
+    """A SIGTERM between the spider's opening and the engine's start: Scrapy's graceful stop finds no
+    running engine and the process ends without closing the spider: no output, no stats."""
+    (tmp_path / "term_on_open.py").write_text(TERM_ON_OPEN)
+    report = tmp_path / "report.txt"
+    report.write_text(OLD_REPORT)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(tmp_path), str(REPO), os.environ.get("PYTHONPATH")]))}
+    with MirrorServer() as server:
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}",
+               "-s", 'EXTENSIONS={"term_on_open.TermOnOpen": 100}', "-s", f"INTERFAX_MONITOR_REPORT={report}",
+               "-O", str(tmp_path / "out.jsonl")]
+        result = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert "Received SIGTERM" in result.stderr and "Spider closed" not in result.stderr
+    assert result.returncode == 143, result.stderr[-3000:]
+    line = "the crawl did not close (SIGTERM): no stats, no checks"
+    assert result.stderr.splitlines()[-1] == f"scrapy crawl: error: {line}"
+    assert "Traceback" not in result.stderr
+    lines = report.read_text("utf-8").splitlines()
+    assert lines[0].startswith("interfax monitors: FAILED (the crawl was interrupted)") and lines[1:] == [f"  FAILED {line}"]

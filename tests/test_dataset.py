@@ -510,6 +510,68 @@ def test_refuses_to_overwrite_a_readme_it_did_not_write(tmp_path):
     assert (out / "README.md").read_text() == "# My project\n"
 
 
+def test_refuses_an_output_folder_that_is_or_holds_an_input(tmp_path):
+    """`scrapy dataset DIR -o DIR` used to read the previous build's rejected.jsonl back as its only
+    input and replace the dataset with an empty one."""
+    runs = tmp_path / "runs"
+    write_run(runs / "a.jsonl", [article(1), article(2)])
+    out = tmp_path / "dataset"
+    build([runs], out)
+    before = _snapshot(out)
+    for inputs, message in (
+        ([out], "this input is the output folder"),
+        ([str(out) + "/"], "this input is the output folder"),
+        ([runs, out / "rejected.jsonl"], "this input is inside the output folder"),
+        ([out / "2025"], "this input is inside the output folder"),
+    ):
+        with pytest.raises(DatasetError, match=message):
+            build(inputs, out)
+        assert _snapshot(out) == before, inputs
+    # a folder of run files inside the output folder: refused too (the output is not a dataset then)
+    inner = tmp_path / "new"
+    write_run(inner / "articles" / "a.jsonl", [article(1)])
+    with pytest.raises(DatasetError, match="this input is inside the output folder"):
+        build([inner / "articles"], inner)
+    assert sorted(p.name for p in inner.iterdir()) == ["articles"]
+    # a glob of the output's own files matches nothing it may read
+    with pytest.raises(DatasetError, match="no file matches"):
+        build([str(out / "*.jsonl")], out)
+    assert _snapshot(out) == before
+
+
+def test_refuses_a_non_empty_folder_that_holds_no_dataset(tmp_path):
+    run = write_run(tmp_path / "run.jsonl", [article(1)])
+    source = tmp_path / "package"  # `-o interfax` wrote a card, a chart and month files among the sources
+    source.mkdir()
+    (source / "__init__.py").write_text("")
+    (source / "settings.py").write_text("X = 1\n")
+    with pytest.raises(DatasetError, match=r"package: the folder is not empty \(__init__.py, ...\) and holds no dataset"):
+        build([run], source)
+    assert sorted(p.name for p in source.iterdir()) == ["__init__.py", "settings.py"]
+    # an empty folder, and one holding only a killed build's temporary folder, are fine
+    empty = tmp_path / "empty"
+    (empty / ".dataset-tmp-x1y2").mkdir(parents=True)
+    assert build([run], empty).written == 1
+
+
+def test_a_datasets_rejected_lines_are_never_read_as_run_files(tmp_path):
+    runs = tmp_path / "runs"
+    write_run(runs / "a.jsonl", [article(1), "{torn"])
+    first = tmp_path / "first"
+    build([runs], first)
+    assert len(rejected(first)) == 1
+    again = build([first], tmp_path / "second")  # an earlier dataset as input: its records, not its rejected lines
+    assert (again.files, again.written, again.rejected) == (1, 1, 0)
+
+
+def test_a_glob_of_folders_without_run_files_is_an_error(tmp_path):
+    (tmp_path / "data" / "2026-01").mkdir(parents=True)
+    (tmp_path / "data" / "2026-01" / "notes.txt").write_text("no runs here")
+    with pytest.raises(DatasetError, match="no \\*.jsonl, \\*.jsonl.gz or \\*.jl files in the folders this pattern matches"):
+        build([str(tmp_path / "data" / "2026-*")], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
 def test_missing_input_raises_before_writing(tmp_path):
     run = write_run(tmp_path / "run.jsonl", [article(1)])
     for missing in ([run, tmp_path / "nope.jsonl"], [str(tmp_path / "*.nothing")], [tmp_path / "empty"]):
@@ -649,6 +711,9 @@ def test_command_runs_in_a_subprocess(tmp_path):
 def test_command_missing_input_and_usage_errors_exit_non_zero(tmp_path):
     run = write_run(tmp_path / "run.jsonl", [article(1)])
     out = tmp_path / "out"
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "notes.txt").write_text("not a dataset")
     cases = [
         ((str(run), str(tmp_path / "missing.jsonl"), "-o", str(out)), 1, "missing.jsonl: no such file or folder"),
         ((str(run),), 2, "-o DIR is required"),
@@ -657,6 +722,8 @@ def test_command_missing_input_and_usage_errors_exit_non_zero(tmp_path):
         ((str(run), "-o", str(out), "--since", "yesterday"), 2, "--since must be a date YYYY-MM-DD"),
         ((str(run), "-o", str(out), "--bogus"), 2, "unknown option --bogus"),
         ((str(run), "-o"), 2, "expected one argument"),
+        ((str(tmp_path), "-o", str(tmp_path)), 1, f"{tmp_path}: this input is the output folder"),
+        ((str(run), "-o", str(notes)), 1, f"{notes}: the folder is not empty (notes.txt) and holds no dataset"),
     ]
     for args, code, message in cases:
         proc = _scrapy(tmp_path, *args)

@@ -286,3 +286,34 @@ def test_a_run_that_exports_nothing_fails(runs):
     result, report = runs["empty"]
     assert result.returncode == EXIT_MONITOR_FAILED
     assert "item count: 0 articles exported, 0 known from earlier runs" in report.read_text("utf-8")
+
+
+def test_item_floor_names_the_cause_it_sees_in_the_stats():
+    """When nothing is exported the report says why, as far as the stats tell (9 default sections)."""
+    nothing = {**healthy(0), "item_scraped_count": 0}
+    cases = [
+        ({"interfax/errors/http_500": 9}, "9 of 9 listings failed (HTTP 500)"),
+        ({"interfax/errors/robots_disallowed": 9}, "robots.txt disallowed 9 requests"),
+        ({"interfax/errors/robots_disallowed": 3, "interfax/errors/http_503": 4, "interfax/errors/timeout": 2},
+         "robots.txt disallowed 3 requests; 6 of 9 listings failed (4x HTTP 503, 2x timeout)"),
+        ({"interfax/errors/empty_body": 9}, "9 of 9 listings failed (empty body)"),
+        ({"interfax/listing/pages": 9, "interfax/listing/empty": 9}, "9 of 9 listing pages held no articles"),
+        ({"interfax/listing/pages": 6, "interfax/listing/empty": 6, "interfax/errors/not_html": 3},
+         "3 listing pages failed (not HTML); 6 of 6 listing pages held no articles"),
+        ({"interfax/listing/pages": 9, "interfax/listing/stopped_at_since": 9}, "listed articles older than since"),
+        ({"interfax/listing/pages": 5, "interfax/listing/articles": 92, "interfax/errors/not_html": 92, "interfax/failed/count": 92},
+         "92 articles listed: 92 failed (not HTML)"),
+        ({"interfax/listing/pages": 1, "interfax/listing/articles": 10, "interfax/drop/out_of_window": 10},
+         "10 articles listed: 10 dropped (out of window)"),
+    ]
+    for stats, cause in cases:
+        assert check({**nothing, **stats}) == [
+            f"item count: 0 articles exported, 0 known from earlier runs: {cause}; expected at least 1 (INTERFAX_MONITOR_MIN_ITEMS)"
+        ], stats
+
+
+def test_a_run_that_exports_nothing_says_why(runs):
+    result, report = runs["empty"]  # the mirror's pharmacy listing has no articles
+    assert ("  FAILED item count: 0 articles exported, 0 known from earlier runs: 1 of 1 listing page held no articles; "
+            "expected at least 1 (INTERFAX_MONITOR_MIN_ITEMS)") in report.read_text("utf-8").splitlines()
+    assert "1 of 1 listing page held no articles" in result.stderr.splitlines()[-1]

@@ -193,6 +193,15 @@ def test_wrapper_runs_an_incremental_crawl_under_a_lock(tmp_path):
         assert busy.returncode == 75 and "another crawl holds" in busy.stderr
         assert len(mirror.requests) == n
         lock.close()
+        # a crawl outside the wrapper (scrapyd) holds the state folder: skipped the same way, and said so
+        state_lock = (data / "state" / "lock").open("a")
+        fcntl.flock(state_lock, fcntl.LOCK_EX)
+        shared = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
+        state_lock.close()
+        assert shared.returncode == 75, shared.stderr
+        assert shared.stderr == f"scrapy crawl: error: state folder {data / 'state'} is in use by another crawl; not starting\n"
+        assert (data / "monitor-report.txt").read_text("utf-8").startswith("interfax monitors: SKIPPED (the crawl did not start)")
+        assert len(mirror.requests) == n
         time.sleep(1.05)
         second = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
         assert second.returncode == 0, second.stderr

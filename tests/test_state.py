@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -305,10 +306,69 @@ def test_storage_repairs_and_indexes_an_append_target(tmp_path):
 
 def test_one_crawl_at_a_time_per_state_folder(tmp_path):
     held = _lock_dir(tmp_path)
-    with pytest.raises(StateLocked, match="another crawl"):
+    with pytest.raises(StateLocked, match=rf"^state folder {re.escape(str(tmp_path))} is in use by another crawl \(pid {os.getpid()}\); not starting$"):
         _lock_dir(tmp_path)
     held.close()
     _lock_dir(tmp_path).close()
+
+
+OLD_REPORT = "interfax monitors: OK (0 of 8 checks failed) - an earlier run\n"
+
+
+def crawl_that_cannot_start(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """A crawl of a mirror that must stop at start-up: (the result, its report's lines). Nothing is requested."""
+    report = tmp_path / "monitor-report.txt"
+    report.write_text(OLD_REPORT)
+    with MirrorServer() as server:
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}",
+               "-s", f"INTERFAX_MONITOR_REPORT={report}", "-O", str(tmp_path / "out.jsonl"), *args]
+        result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert server.requests == [], result.stderr[-3000:]
+    assert not (tmp_path / "out.jsonl").exists()
+    return result, report.read_text("utf-8").splitlines()
+
+
+def test_a_second_crawl_on_a_held_state_folder_is_skipped_with_one_line(tmp_path):
+    """scrapyd and the timer may share the state folder: the second crawl says why it did not start
+    (one line, no traceback), exits 75 like the wrapper's own lock, and its report says SKIPPED."""
+    state = tmp_path / "state"
+    held = _lock_dir(state)
+    try:
+        message = f"state folder {state} is in use by another crawl (pid {os.getpid()}); not starting"
+        logged, report = crawl_that_cannot_start(tmp_path, "-s", f"INTERFAX_STATE_DIR={state}", "-s", f"LOG_FILE={tmp_path / 'crawl.log'}")
+        assert logged.returncode == 75, logged.stderr
+        assert logged.stderr == f"scrapy crawl: error: {message}\n"  # the log goes to LOG_FILE: only the cause
+        assert report[0].startswith("interfax monitors: SKIPPED (the crawl did not start) - spider articles, ")
+        assert report[1:] == [f"  SKIPPED {message}"]
+        log = (tmp_path / "crawl.log").read_text("utf-8")
+        assert message in log and "Traceback" not in log
+        unlogged, _ = crawl_that_cannot_start(tmp_path, "-s", f"INTERFAX_STATE_DIR={state}")
+        assert unlogged.returncode == 75
+        assert unlogged.stderr.splitlines()[-1] == f"scrapy crawl: error: {message}"
+        assert "Traceback" not in unlogged.stderr and "never retrieved" not in unlogged.stderr
+    finally:
+        held.close()
+
+
+def test_a_crawl_that_cannot_start_says_why_in_one_line_and_in_the_report(tmp_path):
+    (tmp_path / "a-file").write_text("")
+    state = tmp_path / "a-file" / "state"
+    result, report = crawl_that_cannot_start(tmp_path, "-s", f"INTERFAX_STATE_DIR={state}", "-s", f"LOG_FILE={tmp_path / 'crawl.log'}")
+    line = f"the crawl did not start: {state}: Not a directory"
+    assert result.returncode == 1
+    assert result.stderr == f"scrapy crawl: error: {line}\n"
+    assert report[0].startswith("interfax monitors: FAILED (the crawl did not start) - spider articles, ")
+    assert report[1:] == [f"  FAILED {line}"]
+    assert "Traceback" not in (tmp_path / "crawl.log").read_text("utf-8")
+    # a log file that cannot be opened, a bad argument: the report is rewritten too
+    result, report = crawl_that_cannot_start(tmp_path, "-s", f"LOG_FILE={tmp_path / 'missing' / 'crawl.log'}")
+    assert (result.returncode, result.stderr) == (
+        1, f"scrapy crawl: error: the crawl did not start: cannot open LOG_FILE {tmp_path / 'missing' / 'crawl.log'}: No such file or directory\n"
+    )
+    assert report[0].startswith("interfax monitors: FAILED (the crawl did not start)")
+    result, report = crawl_that_cannot_start(tmp_path, "-a", "since=yesterday")
+    assert result.returncode == 2
+    assert report[1:] == ["  FAILED invalid argument since='yesterday': expected a date YYYY-MM-DD"]
 
 
 def test_command_line_show_and_reset(tmp_path, capsys):

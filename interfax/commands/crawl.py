@@ -1,29 +1,74 @@
-"""``scrapy crawl`` with spider arguments validated before anything starts.
+"""``scrapy crawl`` with spider arguments validated before anything starts, and an exit code and a
+report for every way a run can end.
 
 A spider that defines ``validate_arguments(**spargs)`` gets its ``-a`` arguments checked here: a
 bad value ends the command with one line naming the argument and exit code 2, before the
 engine starts or any request is sent. When the end-of-run monitors fail (``interfax/monitors.py``),
-their report goes to stderr and the exit code is 3, so cron and systemd see it. Everything else
-is Scrapy's own ``crawl`` command.
+their report goes to stderr and the exit code is 3, so cron and systemd see it. A crawl that
+cannot start (another crawl holds the state folder, a folder that cannot be created...) ends with
+one line on stderr naming the cause, never a traceback of an expected fault. A crawl stopped by a
+signal before it closed (Ctrl-C twice: Scrapy's "forcing unclean shutdown"; a SIGTERM while the
+spider opens) has no stats and no checks: it says so in one line and exits 128 + the signal's
+number, so ``scrapy crawl ... && next-step`` stops there. Whenever the monitors do not get to write
+``INTERFAX_MONITOR_REPORT``, this command writes it, so the file never keeps an earlier run's
+``OK``. Everything else is Scrapy's own ``crawl`` command.
+
+Exit codes: 0 finished and checked, 1 could not start (or Scrapy failed), 2 bad argument, 3 a
+monitor failed, 75 another crawl holds the state folder (EX_TEMPFAIL, as ``deploy/interfax-crawl``
+when its lock is taken: skipped, not failed), 128 + N stopped by signal N before the crawl closed
+(130 SIGINT, 143 SIGTERM).
 """
 
-import sys
+from __future__ import annotations
 
+import logging
+import signal
+import sys
+from datetime import datetime, timezone
+
+from scrapy import signals
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
+from twisted.internet.defer import Deferred
 
 from interfax.feeds import unwritable
-from interfax.monitors import EXIT_MONITOR_FAILED, failed_report
+from interfax.monitors import EXIT_MONITOR_FAILED, failed_report, write_report
+from interfax.state import StateLocked
+
+logger = logging.getLogger(__name__)
+
+EXIT_NOT_STARTED = 1
+EXIT_BAD_ARGUMENT = 2
+#: EX_TEMPFAIL: another crawl holds the state folder (deploy/interfax-crawl uses it for its own lock)
+EXIT_LOCKED = 75
+#: a crawl stopped by signal N before it closed exits EXIT_SIGNAL + N (the shell's convention: 130 for SIGINT)
+EXIT_SIGNAL = 128
+#: CrawlerProcess methods that Scrapy installs as the handlers of SIGINT/SIGTERM (first and second signal)
+_SIGNAL_HANDLERS = ("_signal_shutdown", "_signal_kill", "_signal_shutdown_reactorless", "_signal_kill_reactorless")
 
 
 class Command(ScrapyCrawlCommand):
+    _report = ""
+    _opened = False
+    _closed = False
+    _error: BaseException | None = None
+    _signals: list[int] = []
+
     def process_options(self, args, opts):
         """Scrapy's options, then the spider's arguments: checked before Scrapy logs its start-up, and
         a bad one printed as one line (not after Scrapy's usage text)."""
         super().process_options(args, opts)
+        self._report = self.settings.get("INTERFAX_MONITOR_REPORT") if self.settings.getbool("SPIDERMON_ENABLED") else ""
         if len(args) != 1:
             return
+        log_file = self.settings.get("LOG_FILE") if self.settings.getbool("LOG_ENABLED") else None
+        if log_file:  # Scrapy opens it before the crawl: a traceback, and nothing in the report, if it cannot
+            try:
+                open(log_file, "a").close()
+            except OSError as exc:
+                self._refuse(args[0], f"the crawl did not start: cannot open LOG_FILE {log_file}: {exc.strerror or exc}")
+                sys.exit(EXIT_NOT_STARTED)
         try:
             spidercls = get_spider_loader(self.settings).load(args[0])
         except KeyError:
@@ -34,23 +79,123 @@ class Command(ScrapyCrawlCommand):
         try:
             validate(**opts.spargs)
         except UsageError as exc:
-            print(f"scrapy crawl: error: {exc}", file=sys.stderr)
-            sys.exit(2)
+            self._refuse(args[0], str(exc), "the crawl did not start")
+            sys.exit(EXIT_BAD_ARGUMENT)
         # the output: a crawl whose records cannot be written is not started
         for uri in list(self.settings.getdict("FEEDS")) or [self.settings.get("INTERFAX_DEFAULT_FEED") or ""]:
             why = unwritable(uri) if uri else None
             if why:
-                print(f"scrapy crawl: error: cannot write the output: {why}", file=sys.stderr)
-                sys.exit(2)
+                self._refuse(args[0], f"cannot write the output: {why}")
+                sys.exit(EXIT_BAD_ARGUMENT)
 
     def run(self, args, opts):
-        self._crawler = None
-        super().run(args, opts)
-        failed = failed_report(self._crawler) if self._crawler is not None else []
+        if len(args) < 1:
+            raise UsageError
+        if len(args) > 1:
+            raise UsageError("running 'scrapy crawl' with more than one spider is not supported")
+        crawler = self._create_crawler(args[0])
+        self._note_signals(self.crawler_process)
+        started = self.crawler_process.crawl(crawler, **opts.spargs)
+        if isinstance(started, Deferred):
+            started.addErrback(lambda failure: self._failed(failure.value))
+        else:  # an asyncio task: its exception is taken here, so asyncio does not log it with a traceback
+            started.add_done_callback(lambda task: task.cancelled() or self._failed(task.exception()))
+        self.crawler_process.start()
+        if self._error is not None:
+            self._end_failed(crawler, self._error)
+            return
+        if not self._closed:
+            self._end_interrupted(crawler)
+            return
+        if self.crawler_process.bootstrap_failed:
+            self.exitcode = EXIT_NOT_STARTED
+        failed = failed_report(crawler)
         if failed and not self.exitcode:
             print("interfax monitors FAILED:", *failed, sep="\n  ", file=sys.stderr)
             self.exitcode = EXIT_MONITOR_FAILED
 
     def _create_crawler(self, spidercls):
-        self._crawler = super()._create_crawler(spidercls)
-        return self._crawler
+        crawler = super()._create_crawler(spidercls)
+        crawler.signals.connect(self._spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
+        return crawler
+
+    def _spider_opened(self, spider):
+        self._opened = True
+
+    def _spider_closed(self, spider, reason):
+        self._closed = True
+
+    def _note_signals(self, process) -> None:
+        """Note every shutdown signal Scrapy's handlers get, to name it and exit with its number."""
+        self._signals = []
+        for name in _SIGNAL_HANDLERS:
+            handler = getattr(process, name, None)
+            if handler is not None:
+                setattr(process, name, self._noting(handler))
+
+    def _noting(self, handler):
+        def noted(signum, frame):
+            self._signals.append(signum)
+            handler(signum, frame)
+
+        return noted
+
+    def _failed(self, exc: BaseException | None) -> None:
+        if exc is not None and self._error is None:
+            self._error = exc
+
+    def _end_failed(self, crawler, exc: BaseException) -> None:
+        """The crawl raised (at start-up, as a rule): one line on stderr, the report, the exit code."""
+        what = "the crawl failed" if self._opened else "the crawl did not start"
+        if isinstance(exc, StateLocked):
+            logger.warning("%s", exc)
+            self._refuse(crawler.spidercls.name, str(exc), what, status="SKIPPED")
+            self.exitcode = EXIT_LOCKED
+            return
+        if isinstance(exc, OSError) and exc.strerror:
+            # an expected fault (a folder that cannot be created...): its cause, no traceback
+            cause = f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+            logger.error("%s: %s", what, cause)
+        else:  # a bug: the traceback goes to the log
+            cause = f"{type(exc).__name__}: {exc}"
+            logger.error("%s: %s", what, cause, exc_info=(type(exc), exc, exc.__traceback__))
+        self._refuse(crawler.spidercls.name, f"{what}: {cause}", what)
+        self.exitcode = EXIT_NOT_STARTED
+
+    def _end_interrupted(self, crawler) -> None:
+        """The process stops before the spider closed (no stats, no monitors): say so, and fail."""
+        if self._signals:
+            names = [signal.Signals(n).name for n in self._signals]
+            if len(names) > 1:
+                how = (f"{names[0]} twice" if len(set(names)) == 1 else ", then ".join(names)) + ": forced unclean shutdown"
+            else:
+                how = names[0]
+            self.exitcode = EXIT_SIGNAL + self._signals[-1]
+        else:
+            how = "no shutdown signal seen"
+            self.exitcode = EXIT_NOT_STARTED
+        line = f"the crawl did not close ({how}): no stats, no checks"
+        logger.error(line)
+        stats = crawler.stats
+        counts = (f"items={stats.get_value('item_scraped_count', 0)}, "
+                  f"requests={stats.get_value('downloader/request_count', 0)}") if stats else ""
+        self._refuse(crawler.spidercls.name, line, "the crawl was interrupted", counts=counts)
+
+    def _refuse(self, spider: str, line: str, summary: str = "the crawl did not start", status: str = "FAILED",
+                counts: str = "") -> None:
+        """One line on stderr, and the report says the same."""
+        print(f"scrapy crawl: error: {line}", file=sys.stderr)
+        self._write_report(spider, status, summary, [line], counts)
+
+    def _write_report(self, spider: str, status: str, summary: str, lines: list[str], counts: str = "") -> None:
+        """The report of a run the monitors did not check (same first line as theirs: status first)."""
+        if not self._report:
+            return
+        when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        counts = f", {counts}" if counts else ""
+        try:
+            write_report(self._report, [f"interfax monitors: {status} ({summary}) - spider {spider}, {when}{counts}"]
+                         + [f"  {status} {line}" for line in lines])
+        except OSError as exc:
+            print(f"scrapy crawl: error: cannot write the report {self._report}: {exc.strerror or exc}", file=sys.stderr)
