@@ -41,6 +41,11 @@ SECTION_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ARTICLE_PATH_RE = re.compile(r"^/news/(?P<section>[a-z0-9][a-z0-9-]*)/(?P<id>\d{1,9})(?P<amp>-amp)?\.html$")
 
 
+#: path segments under /news/ that look like sections but hold other pages (a tag or author page
+#: named by a number, /news/tag/2025.html, is not article 2025)
+NOT_SECTIONS = frozenset({"tag", "tags", "author", "authors", "search", "rubric", "rubrics", "theme", "themes", "archive", "page"})
+
+
 @dataclass(frozen=True)
 class ArticleRef:
     """An article named by a URL: its id, section and edition host."""
@@ -131,7 +136,7 @@ def article_ref(url: str, page_url: str = LIVE_ORIGIN + "/", base_url: str = LIV
     if not m:
         return None
     article_id = int(m["id"])
-    if article_id <= 0:
+    if article_id <= 0 or m["section"] in NOT_SECTIONS:
         return None
     return ArticleRef(article_id, m["section"], "interfax.com.ua" if host in UK_HOSTS else host)
 

@@ -39,6 +39,8 @@ def test_article_links(href, expected):
         "/news/general-2.html",
         "/news/latest.html",
         "/news/tag/%D0%A1%D0%A8%D0%90.html",
+        "/news/tag/2025.html",  # a tag named by a number is not article 2025
+        "/news/author/1234.html",
         "https://www.ukr.net/news/details/politics/111.html",
         "https://evil.example/news/general/1063374.html",
         "mailto:news@interfax.com.ua",
