@@ -248,3 +248,53 @@ def test_a_pager_that_never_ends_stops_when_a_page_brings_nothing_new():
     # past the last page the site repeats what it listed: paging stops, said once
     assert parse(4, page) == []
     assert crawler.stats.get_value("interfax/listing/stopped_no_new") == 1
+
+
+def test_a_pinned_fresh_item_on_every_page_does_not_keep_the_paging_going():
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2026-11-15", max_pages="100000")
+    crawler.spider = spider
+    pinned = ("/news/general/1100090.html", "10:00 25.11.2026")
+    first = _listing_html(pinned, ("/news/general/1100001.html", "10:00 20.11.2026"))
+    old = _listing_html(pinned, ("/news/general/1100002.html", "10:00 01.10.2026"))
+
+    def parse(n, body):
+        url = f"https://interfax.com.ua/news/general-{n}.html"
+        body = body.replace(b"general-4.html", f"general-{n + 1}.html".encode())
+        return [r for r in spider.parse_listing(HtmlResponse(url, body=body, encoding="utf-8"), section="general")
+                if isinstance(r, scrapy.Request)]
+
+    assert any("general-3" in r.url for r in parse(2, first))
+    assert not any("general-4" in r.url for r in parse(3, old))  # only the pinned item is newer: paging stops
+    assert crawler.stats.get_value("interfax/listing/stopped_at_since") == 1
+
+
+def test_an_amp_twin_redirected_to_a_non_amp_page_is_a_failed_twin(caplog):
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.items import Article
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2000-01-01")
+    crawler.spider = spider
+    item = Article(id=1100006, url="https://interfax.com.ua/news/general/1100006.html", published_at=["2025-04-01T10:00:00+03:00"],
+                   crawled_at="2026-11-29T10:00:00+00:00", related=[])
+    desktop = b'<html><body><div class="amp-related"><a href="/news/general/1.html">X</a></div></body></html>'
+    for target, failed in (("https://interfax.com.ua/news/general/1100006.html", True),
+                           ("https://interfax.com.ua/news/general.html", True),
+                           ("https://interfax.com.ua/news/general/1100006-amp.html", False)):
+        request = scrapy.Request(target, meta={"interfax_item": dict(item), "interfax_depth": 0, "interfax_id": 1100006,
+                                               "redirect_urls": ["https://interfax.com.ua/news/general/1100006-amp.html"]})
+        out = list(spider.parse_amp(HtmlResponse(target, body=desktop, encoding="utf-8", request=request)))
+        assert out[0]["related"] == ([] if failed else [{"id": 1, "url": "https://interfax.com.ua/news/general/1.html", "title": "X"}])
+    assert crawler.stats.get_value("interfax/related/amp_failed") == 2
+    assert caplog.text.count("not an AMP page") == 2

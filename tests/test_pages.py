@@ -456,3 +456,35 @@ def test_the_articles_tag_block_after_the_article_element_is_read_but_not_a_side
     cloud = '<aside><div class="article-tags"><a href="/news/tag/c.html">#усе</a></div></aside>'
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=cloud + tags)).tags() == ["кібербезпека", "фішинг"]
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=cloud)).tags() == []
+
+
+def test_a_related_block_by_heading_stops_at_a_latest_heading_in_a_plain_div():
+    blocks = ('<section><div class="block-heading">ЩЕ ЗА ТЕМОЮ</div></section>'
+              '<section><div class="block-heading">ОСТАННЄ</div><div><a href="/news/general/1199020.html">Інша</a></div></section>')
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=blocks)).related() == []
+
+
+def _listing(body: str):
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    html = f"<html><body>{body}</body></html>"
+    return ListingPage(HtmlResponse("https://interfax.com.ua/news/sport.html", body=html.encode(), encoding="utf-8"), "sport")
+
+
+def test_listing_cards_in_a_sidebar_are_not_the_listings_items():
+    card = '<div class="grid article"><div class="article-time">10:00 01.04.2025</div><a class="article-link" href="/news/sport/{}.html">Н</a></div>'
+    page = _listing(f'<div class="articles-section-view">{card.format(1001)}</div>'
+                    f'<aside class="sidebar"><div class="latest-news"><div class="articles-section-view">{card.format(1199010)}</div></div></aside>')
+    assert [link.ref.id for link in page.items()] == [1001]
+
+
+@pytest.mark.parametrize("card, shown", [
+    ('<a class="article-link" href="/news/sport/1001.html">Новина</a><time datetime="2025-03-01T10:00:00+02:00">1 березня</time>',
+     "2025-03-01T10:00:00+02:00"),
+    ('<a class="article-link" href="/news/sport/1001.html">Новина</a><span class="date">10:00 01.03.2025</span>', "10:00 01.03.2025"),
+])
+def test_a_listing_cards_time_outside_the_time_block_is_read(card, shown):
+    page = _listing(f'<div class="articles-section-view"><div class="grid article">{card}</div></div>')
+    assert [(link.ref.id, link.listed_at) for link in page.items()] == [(1001, shown)]

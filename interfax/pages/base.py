@@ -438,7 +438,8 @@ _HEADINGS_XPATH = (
 
 def _until_next_heading(node):
     """``node``'s later siblings up to the next boilerplate heading: a heading element (h1-h6, b,
-    strong, a title or label class) in a sibling, or a sibling whose whole visible text is one."""
+    strong, a title or label class) in a sibling, an element in it whose own text is one (a plain
+    ``<div class="block-heading">ОСТАННЄ</div>``), or a sibling whose whole visible text is one."""
     for sib in node.itersiblings():
         if not isinstance(sib.tag, str):
             continue
@@ -446,6 +447,9 @@ def _until_next_heading(node):
         if len(own) <= 60 and cleaning.is_boilerplate_heading(own):
             return
         if any(cleaning.is_boilerplate_heading(text_of(h)) for h in xpath(sib, _HEADINGS_XPATH)):
+            return
+        if any(isinstance(e.tag, str) and e.text and len(e.text) <= 60 and cleaning.is_boilerplate_heading(e.text.strip())
+               for e in sib.iter()):
             return
         yield sib
 

@@ -10,14 +10,29 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from interfax import urls
-from interfax.pages.base import Link, Page, link_title, text_of, time_near, xpath
+from interfax import cleaning, urls
+from interfax.pages.base import Link, Page, date_in_text, link_title, text_of, time_near, xpath
 
 _OUTSIDE_MAIN = (
     "ancestor::aside or ancestor::header or ancestor::footer or ancestor::nav"
     " or ancestor::*[contains(@class, 'sidebar') or contains(@class, 'latest') or contains(@class, 'informer')"
     " or contains(@class, 'advert') or contains(@class, 'pager') or contains(@class, 'related')]"
 )
+
+
+#: class words of the page's side columns and blocks (``_OUTSIDE_MAIN`` in Python)
+_SIDE_CLASS_WORDS = ("sidebar", "latest", "informer", "advert", "pager", "related")
+
+
+def _beside_main(item) -> bool:
+    """The item sits in a sidebar, header, footer or nav, or in a latest/related/informer block."""
+    for a in item.iterancestors():
+        if a.tag in ("aside", "header", "footer", "nav"):
+            return True
+        value = a.get("class")
+        if value and any(word in value for word in _SIDE_CLASS_WORDS):
+            return True
+    return False
 
 
 class ListingPage(Page):
@@ -38,6 +53,8 @@ class ListingPage(Page):
         root = self.root
         for selector in self.item_selectors:
             for item in self.select(root, selector):
+                if _beside_main(item):  # the same card markup in a sidebar's "ОСТАННЄ" list
+                    continue
                 link = self._item_link(item)
                 if link and link.ref.id not in links:
                     links[link.ref.id] = link
@@ -70,8 +87,17 @@ class ListingPage(Page):
         return Link(first[0], None, self._listed_time(item) or first[1]) if first else None
 
     def _listed_time(self, item) -> str | None:
-        """The item's time and date spans joined ("21:32 11.04.2025"), as shown."""
-        return " ".join(text_of(t) for t in self.select(item, ".article-time")) or None
+        """The item's time and date spans joined ("21:32 11.04.2025"), as shown; else a card's
+        ``<time datetime>``, else a site-form date in the card's text."""
+        shown = " ".join(text_of(t) for t in self.select(item, ".article-time"))
+        if shown:
+            return shown
+        for t in item.iter("time"):
+            value = (t.get("datetime") or "").strip() or text_of(t)
+            if value:
+                return value
+        found = date_in_text(text_of(item))
+        return cleaning.squash(found) if found else None
 
     def next_page_url(self) -> str | None:
         """The next page of this listing: the pager link to page N+1 (never a link backwards)."""

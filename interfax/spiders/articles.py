@@ -326,17 +326,21 @@ class ArticlesSpider(scrapy.Spider):
             stats.inc_value("interfax/listing/stopped_no_new")
             logger.warning("listing %s lists only articles of earlier pages of %s: paging stops", self._live(response.url), section)
             return
+        repeated = own_ids & seen  # on an earlier page too: a pinned item, or one pushed down by new ones
         seen |= own_ids
-        older = own = 0  # own: items of this edition (other editions' items never end the paging)
+        # own, older: this edition's items that are new to the section's paging (other editions'
+        # items and a pinned fresh item repeated on every page never keep the paging going)
+        older = own = 0
         listed = settled = 0  # with a state store, a page of settled articles only ends the paging
         for link in items:
             if link.ref.host not in urls.UK_HOSTS:
                 stats.inc_value("interfax/links/other_edition")
                 continue
-            own += 1
+            new = link.ref.id not in repeated
+            own += new
             window = self._window(link)
             if window == "older":
-                older += 1
+                older += new
                 continue
             if window == "newer":
                 stats.inc_value("interfax/listing/newer_than_until")
@@ -437,6 +441,14 @@ class ArticlesSpider(scrapy.Spider):
 
     def parse_amp(self, response):
         item = response.meta["interfax_item"]
+        redirected = response.meta.get("redirect_urls")
+        if redirected and not _amp_url_of(response.url, item.get("id"), self.base_url):
+            # a site that drops AMP sends the twins to the desktop page or elsewhere: no twin to read
+            self.crawler.stats.inc_value("interfax/related/amp_failed")
+            logger.warning("AMP twin failed, related left empty: %s (redirected to %s, not an AMP page)",
+                           self._live(redirected[0]), self._live(response.url))
+            yield from self._finish(item, [], self._current_depth(response.meta), False, response.meta)
+            return
         links = [] if self._not_html(response, "amp") else AmpArticlePage(response).related()
         if not links:
             self.crawler.stats.inc_value("interfax/related/none")
@@ -557,3 +569,12 @@ class ArticlesSpider(scrapy.Spider):
         """The live URL the spider asked for (before any redirect), of a request or its response."""
         meta = getattr(r, "meta", None) or {}  # (a response built without a request has none)
         return self._live(meta.get("redirect_urls", [r.url])[0])
+
+
+def _amp_url_of(url: str, article_id, base_url: str) -> bool:
+    """The URL names the AMP page of that article (``-amp.html``, ``/amp/`` or ``?amp=``)."""
+    ref = urls.article_ref(url, url, base_url)
+    if ref is None or ref.id != article_id:
+        return False
+    parts = urlsplit(url)
+    return parts.path.endswith("-amp.html") or "/amp/" in parts.path or "amp=" in parts.query
