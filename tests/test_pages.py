@@ -488,3 +488,14 @@ def test_listing_cards_in_a_sidebar_are_not_the_listings_items():
 def test_a_listing_cards_time_outside_the_time_block_is_read(card, shown):
     page = _listing(f'<div class="articles-section-view"><div class="grid article">{card}</div></div>')
     assert [(link.ref.id, link.listed_at) for link in page.items()] == [(1001, shown)]
+
+
+@pytest.mark.parametrize("photo", [
+    '<p><img src="/static/articles/images/a.jpg" alt="Ілюстрація"></p>',
+    '<figure><img src="/static/articles/images/a.jpg" alt="Ілюстрація"></figure>',
+    '<img src="/static/articles/images/a.jpg" alt="Ілюстрація">',
+])
+def test_an_ad_label_among_the_bodys_paragraphs_does_not_hide_its_photos(photo):
+    body = photo + "<p>Інший абзац статті.</p><p>РЕКЛАМА</p>"
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=body, after=""))
+    assert [img["url"] for img in page.images()] == ["https://interfax.com.ua/static/articles/images/a.jpg"]

@@ -244,7 +244,7 @@ class ArticlePage(Page):
             for img in scope.iter("img", "amp-img"):
                 if img is scope:
                     continue
-                if not placed_in(img, scope) or _is_pixel(img) or _under_ad_label(img, scope):
+                if not placed_in(img, scope) or _is_pixel(img) or _under_ad_label(img, scope, self.body_node):
                     continue
                 src = _img_src(img)
                 if not src or _is_site_logo(img, src):
@@ -549,12 +549,13 @@ def _has_body_class(el) -> bool:
     return "article-content" in value or "article-text" in value or el.get("itemprop") == "articleBody"
 
 
-def _under_ad_label(el, scope, levels: int = 3) -> bool:
-    """True if one of ``el``'s nearest containers (below ``scope``) has an ad label ("РЕКЛАМА") as one of
-    its own children: a banner in an ad block that no class names."""
+def _under_ad_label(el, scope, body=None, levels: int = 3) -> bool:
+    """True if one of ``el``'s nearest containers (below ``scope`` and below the body element) has an
+    ad label ("РЕКЛАМА") as one of its own children: a banner in an ad block that no class names.
+    The body itself is no ad block: a label among its paragraphs says nothing of a photo's."""
     node = el.getparent()
     for _ in range(levels):
-        if node is None or node is scope:
+        if node is None or node is scope or node is body:
             return False
         for child in node:
             if child is not el and isinstance(child.tag, str) and cleaning.could_be_heading(child.text) \
