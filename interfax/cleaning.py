@@ -572,6 +572,14 @@ def _is_listed_name(text: str) -> bool:
     return bool(key) and bool(_SHARE_LINE_RE.match(key)) and not _SHARE_ACTION_RE.search(key)
 
 
+def is_lead(description: str | None, title: str | None) -> bool:
+    """Whether a page's description can stand as the article's lead: not empty, not the headline
+    again (the site often repeats it), not a template's placeholder ("Опис", a word or two)."""
+    if not description or description.count(" ") < 2:
+        return False
+    return not title or _key(description) != _key(title)
+
+
 def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = ()) -> list[str]:
     """Squash each paragraph and keep those that are not boilerplate, in order.
 

@@ -179,7 +179,7 @@ class CleanTextPipeline(_Step):
         if "word_count" in names:
             # kept paragraphs are squashed (single spaces, no other whitespace): words = spaces + 1
             adapter["word_count"] = sum(p.count(" ") + 1 for p in kept)
-        if kept and "lead" in names and not adapter.get("lead"):
+        if kept and "lead" in names and not cleaning.is_lead(adapter.get("lead"), adapter.get("title")):
             adapter["lead"] = kept[0]
         return item
 

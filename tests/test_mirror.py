@@ -428,7 +428,7 @@ def test_reference_article_expectation_by_hand():
     item = EXPECTED[1063374]
     assert item["text"].count("\n\n") == 4 and "(R&D)" in item["text"]
     assert item["images"] == [{"url": "https://interfax.com.ua/static/articles/images/2025/04/11/photo-2025-04-11-21-10-38.jpg",
-                               "caption": "photo-2025-04-11-21-10-38"}]
+                               "caption": None}]  # the alt is the file's name, not a caption
     assert item["tags"] == [] and item["reading_time"] == 1
     assert item["modified_at"] == "2025-04-11T21:35:12+03:00"
     assert [r["id"] for r in item["related"]] == [1063120, 1062871]

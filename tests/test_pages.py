@@ -499,3 +499,10 @@ def test_an_ad_label_among_the_bodys_paragraphs_does_not_hide_its_photos(photo):
     body = photo + "<p>Інший абзац статті.</p><p>РЕКЛАМА</p>"
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=body, after=""))
     assert [img["url"] for img in page.images()] == ["https://interfax.com.ua/static/articles/images/a.jpg"]
+
+
+def test_an_alt_that_is_the_images_file_name_is_no_caption():
+    figure = ('<figure><img src="/static/articles/images/photo-2025-04-11-21-10-38.jpg" alt="photo-2025-04-11-21-10-38"></figure>'
+              '<figure><img src="/static/articles/images/b.jpg" alt="NBU-2025"></figure>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=figure, after=""))
+    assert [img["caption"] for img in page.images()] == [None, "NBU-2025"]

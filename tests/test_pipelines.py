@@ -79,3 +79,13 @@ def test_a_naive_time_that_disagrees_with_the_header_is_kept_with_a_warning(capl
     item, stats = _dates(["2025-03-28T07:00:00", "12:30 28.03.2025"], [])
     assert item["published_at"] == "2025-03-28T07:00:00+02:00"
     assert stats.get_value("interfax/dates/disagree") == 1 and "disagrees with" in caplog.text
+
+
+def test_a_lead_that_repeats_the_title_or_is_a_placeholder_gives_way_to_the_first_paragraph():
+    title = "НБУ знизив облікову ставку до 14,5%"
+    for lead in (title, "НБУ знизив облікову ставку до 14,5%.", "Опис", None):
+        crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+        item = Article(title=title, text=["Правління НБУ ухвалило рішення в четвер."], images=[], word_count=0, lead=lead)
+        assert CleanTextPipeline(crawler).process_item(item)["lead"] == "Правління НБУ ухвалило рішення в четвер."
+    item = Article(title=title, text=["Правління НБУ ухвалило рішення."], images=[], word_count=0, lead="Регулятор пояснив своє рішення")
+    assert CleanTextPipeline(crawler).process_item(item)["lead"] == "Регулятор пояснив своє рішення"

@@ -313,7 +313,16 @@ def image_caption(img: Img) -> str | None:
         if caption:
             return caption
     alt = collapse(img.alt)
+    # an alt that is the image's file name ("photo-2025-04-11-21-10-38") describes nothing
+    if alt and alt == img.src.rsplit("/", 1)[-1].rsplit(".", 1)[0]:
+        return None
     return alt or None
+
+
+def _is_lead(description: str | None, title: str) -> bool:
+    """The description stands as the lead unless it repeats the title or is a word or two."""
+    description = collapse(description) if description else ""
+    return len(description.split()) >= 3 and description.upper().rstrip(" :.…-–—") != collapse(title).upper().rstrip(" :.…-–—")
 
 
 def image_credit(img: Img) -> str | None:
@@ -395,7 +404,7 @@ def expected_item(article: Article, title_of) -> dict:
         "lang": "uk",
         "section": article.section,
         "title": collapse(article.title),
-        "lead": collapse(article.description) if article.description else paragraphs[0],
+        "lead": collapse(article.description) if _is_lead(article.description, article.title) else paragraphs[0],
         "text": text,
         "published_at": iso_kyiv(article.when),
         "modified_at": iso_kyiv(article.modified) if article.modified and has_date_source(article) else None,

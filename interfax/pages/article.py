@@ -29,6 +29,8 @@ _ONLY_SITE_NAME_RE = re.compile(rf"^\W*{_SITE_NAME}\W*$", re.I)
 #: a description that starts with the agency's name: the site's own, not the article's
 _SITE_DESCRIPTION_RE = re.compile(rf"^\W*{_SITE_NAME}\s*[:|–—,.-]", re.I)
 _MARKUP_RE = re.compile(r"<[^<>]*>")
+#: an alt text with the look of a file name: no spaces, ASCII letters, digits and - _ . only
+_FILE_NAME_ALT_RE = re.compile(r"[A-Za-z0-9_.-]+")
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(
     # "Фото: X" anywhere after a space; "Фото – X" only where a sentence starts ("на фото - будинок" is text)
@@ -270,6 +272,8 @@ class ArticlePage(Page):
                 if text:
                     return text
         alt = cleaning.squash(img.get("alt"))
+        if alt and _FILE_NAME_ALT_RE.fullmatch(alt) and alt.split(".")[0] in (img.get("src") or "") + (_img_src(img) or ""):
+            return None  # the image's file name ("photo-2025-04-11-21-10-38"), not a caption
         return alt or None
 
     def _structured_images(self) -> list[str]:
