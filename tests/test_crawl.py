@@ -320,3 +320,27 @@ def test_a_generated_mirror_crawls_to_its_generators_expected_records(tmp_path):
     wrong = [(i, field, got[i].get(field), value) for i in sorted(want) for field, value in want[i].items()
              if field != "crawled_at" and got[i].get(field) != value]
     assert wrong == [], wrong[:5]
+
+
+def test_an_article_that_shows_no_date_takes_the_time_its_listing_showed(caplog):
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.items import Article
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2000-01-01")
+    crawler.spider = spider
+    listing = _listing_html(("/news/general/1071033.html", "12:00 02.03.2025"))
+    requests = [r for r in spider.parse_listing(HtmlResponse("https://interfax.com.ua/news/general.html", body=listing,
+                                                             encoding="utf-8"), section="general")
+                if isinstance(r, scrapy.Request) and "1071033" in r.url]
+    page = ('<html lang="uk"><body><article><h1>Уряд продовжив програму</h1><div class="article-content">'
+            '<p>Кабмін продовжив програму «Доступні ліки». Кінцевий строк подання пропозицій: 15.05.2025</p>'
+            '</div></article></body></html>').encode()
+    out = [o for o in spider.parse_article(HtmlResponse(requests[0].url, body=page, encoding="utf-8", request=requests[0]))
+           if isinstance(o, Article)]
+    assert out[0]["published_at"] == ["12:00 02.03.2025"]  # not the deadline in the text
+    assert crawler.stats.get_value("interfax/dates/from_listing") == 1 and "shows no date" in caplog.text

@@ -169,6 +169,8 @@ class ArticlesSpider(scrapy.Spider):
         self._known_ids: dict[int, Known | None] = {}
         #: listed time as shown -> its Kyiv date (absolute forms only)
         self._days: dict[str, date] = {}
+        #: article id -> its time as a listing or related block showed it (the date of last resort)
+        self._listed_at: dict[int, str] = {}
         #: section -> ids listed on its pages so far (a page listing none but those ends the paging)
         self._listed: dict[str, set[int]] = {}
         #: related links of articles parsed at depth > 0, kept in case they are reached closer later
@@ -345,6 +347,8 @@ class ArticlesSpider(scrapy.Spider):
             if window == "newer":
                 stats.inc_value("interfax/listing/newer_than_until")
                 continue
+            if link.listed_at and link.ref.id not in self._depth:
+                self._listed_at.setdefault(link.ref.id, link.listed_at)
             # requested already in this crawl: new, whatever the state store says
             known = None if link.ref.id in self._depth else self._known(link.ref)
             listed += 1
@@ -412,11 +416,19 @@ class ArticlesSpider(scrapy.Spider):
             logger.warning("article %s is article %d by its canonical link or redirect: exported as %s",
                            self._asked(response), page.ref.id, page.ref.url)
         item = self.article_item(page)
-        if not item["published_at"] and page.not_found():  # a "soft 404": an HTTP 200 page that says it is not there
-            self.crawler.stats.inc_value("interfax/errors/soft_404")
-            self.failed[self._asked(response)] = "soft 404: the page says it is not found"
-            logger.warning("article failed: %s (soft 404: the page says it is not found)", self._asked(response))
-            return
+        listed_at = self._listed_at.pop(asked_id, None) if asked_id is not None else None
+        if not item["published_at"]:
+            if page.not_found():  # a "soft 404": an HTTP 200 page that says it is not there
+                self.crawler.stats.inc_value("interfax/errors/soft_404")
+                self.failed[self._asked(response)] = "soft 404: the page says it is not found"
+                logger.warning("article failed: %s (soft 404: the page says it is not found)", self._asked(response))
+                return
+            if listed_at and item.get("title") and item.get("text"):
+                # an article that shows no date anywhere: the time its listing showed (a page in an
+                # unknown layout, with no title or text either, is still dropped for what it lacks)
+                item["published_at"] = [listed_at]
+                self.crawler.stats.inc_value("interfax/dates/from_listing")
+                logger.warning("article %s shows no date: published_at is its listed time %r", self._asked(response), listed_at)
         links = page.related()
         amp = None if links else self._amp_fetch_url(page)
         del page  # the parsed tree is not needed while the outputs are processed
@@ -487,6 +499,8 @@ class ArticlesSpider(scrapy.Spider):
                 stats.inc_value("interfax/related/out_of_window")
                 continue
             followed += seen is None
+            if seen is None and link.listed_at:
+                self._listed_at.setdefault(link.ref.id, link.listed_at)
             yield from self.follow(link.ref, depth + 1)
         if followed:
             stats.inc_value("interfax/related/followed", followed)
