@@ -506,3 +506,16 @@ def test_an_alt_that_is_the_images_file_name_is_no_caption():
               '<figure><img src="/static/articles/images/b.jpg" alt="NBU-2025"></figure>')
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=figure, after=""))
     assert [img["caption"] for img in page.images()] == [None, "NBU-2025"]
+
+
+@pytest.mark.parametrize("pager, unread", [
+    ('<div class="pager"><a href="/news/sport.html?page=2">Наступна »</a></div>', "/news/sport.html?page=2"),
+    ('<link rel="next" href="https://interfax.com.ua/news/sport/page/2/">', "https://interfax.com.ua/news/sport/page/2/"),
+    ('<div class="pager"><a href="/news/sport.html">»</a></div>', None),  # the last page's "»" back to page 1
+    ('<div class="pager"><a href="/news/sport-2.html">»</a></div>', None),  # read by next_page_url
+])
+def test_a_next_link_the_crawler_cannot_follow_is_named(pager, unread):
+    page = _listing(f'<div class="articles-section-view"><div class="grid article"><a class="article-link" '
+                    f'href="/news/sport/1001.html">Н</a></div></div>{pager}')
+    assert page.unread_next_link() == unread
+    assert page.next_page_url() == ("/news/sport-2.html" if "sport-2" in pager else None)

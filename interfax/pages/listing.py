@@ -8,6 +8,7 @@ those classes, every article link in the page's main column still counts (sideba
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from interfax import cleaning, urls
@@ -33,6 +34,10 @@ def _beside_main(item) -> bool:
         if value and any(word in value for word in _SIDE_CLASS_WORDS):
             return True
     return False
+
+
+#: the visible text of a pager's "next" link
+_NEXT_WORDS = re.compile(r"^(?:наступна|далі|next|следующая|далее|»|›|>>|→)(?:\s*(?:сторінка|page|страница))?\s*[»›→]?$", re.I)
 
 
 class ListingPage(Page):
@@ -115,4 +120,20 @@ class ListingPage(Page):
                 continue
             if page == wanted:
                 return urls.listing_path(self.section, wanted)
+        return None
+
+    def unread_next_link(self) -> str | None:
+        """A "next page" link that ``next_page_url`` does not understand (``?page=2``, another URL
+        scheme): a ``rel="next"`` link or a link reading "Наступна", "Далі", "»", "Next"; None if none."""
+        for e in self.root.iter("a", "link"):
+            href = (e.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")):
+                continue
+            if "next" in (e.get("rel") or "").lower().split() or (e.tag == "a" and _NEXT_WORDS.match(text_of(e))):
+                try:
+                    if "?" not in href and urls.listing_page(self.response.urljoin(href), self.section) is not None:
+                        continue  # a page of this listing (the last page's "»" pointing back): understood
+                except ValueError:
+                    pass
+                return href
         return None

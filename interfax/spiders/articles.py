@@ -370,6 +370,12 @@ class ArticlesSpider(scrapy.Spider):
         next_path = page.next_page_url()
         if next_path:
             yield self.listing_request(section, page.page_number + 1)
+            return
+        unread = page.unread_next_link()
+        if unread:  # a pager this crawler does not read: say so rather than stop in silence
+            stats.inc_value("interfax/listing/pager_unread")
+            logger.warning("listing %s: its next-page link %r is not a /news/%s-%d.html page: paging of %s stops",
+                           self._live(response.url), unread, section, page.page_number + 1, section)
 
     def _window(self, link: Link) -> str | None:
         """'older' / 'newer' when the listed time is outside the window, else None (unknown counts as in)."""
