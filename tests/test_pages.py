@@ -519,3 +519,12 @@ def test_a_next_link_the_crawler_cannot_follow_is_named(pager, unread):
                     f'href="/news/sport/1001.html">Н</a></div></div>{pager}')
     assert page.unread_next_link() == unread
     assert page.next_page_url() == ("/news/sport-2.html" if "sport-2" in pager else None)
+
+
+def test_related_items_beside_an_empty_related_articles_container_are_read():
+    block = ('<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div id="related-articles"></div>'
+             '<ul><li><a href="/news/general/1090010.html">Перша</a></li><li><a href="/news/general/1090011.html">Друга</a></li></ul></div>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
+    assert [link.ref.id for link in page.related()] == [1090010, 1090011]
+    empty = block.split("<ul>")[0] + "</div>"  # as on the live site: filled by script, so the AMP twin's list is used
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=empty)).related() == []

@@ -363,12 +363,15 @@ class ArticlePage(Page):
         links: dict[int, Link] = {}
         own = self.id()
         blocks = []
+        matched = False
         for selector in self.related_selectors:
             found = css(self.root, selector)
-            if found:
+            matched = matched or bool(found)
+            # an empty #related-articles (filled by script) beside the items in its .article-related: the next one
+            if found and next(found[0].iter("a"), None) is not None:
                 blocks = [found[:1]]
                 break
-        if not blocks and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
+        if not matched and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
         for block in blocks:
             for node in block:
