@@ -363,15 +363,17 @@ class ArticlePage(Page):
         links: dict[int, Link] = {}
         own = self.id()
         blocks = []
-        matched = False
         for selector in self.related_selectors:
             found = css(self.root, selector)
-            matched = matched or bool(found)
-            # an empty #related-articles (filled by script) beside the items in its .article-related: the next one
-            if found and next(found[0].iter("a"), None) is not None:
-                blocks = [found[:1]]
+            if found:
+                block = found[0]
+                if next(block.iter("a"), None) is None:
+                    # empty (filled by script, as on the live site): unless its wrapper holds the items beside it
+                    block = next((a for a in block.iterancestors() if _has_related_class(a) and next(a.iter("a"), None) is not None),
+                                 block)
+                blocks = [[block]]
                 break
-        if not matched and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
+        if not blocks and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
         for block in blocks:
             for node in block:
@@ -431,6 +433,11 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
         if end:
             credit, caption = credit[: end.start()].strip(" .;,"), credit[end.end():].strip(" .;,")
     return caption or None, credit or None
+
+
+def _has_related_class(el) -> bool:
+    value = el.get("class")
+    return value is not None and "related" in value
 
 
 def _in_body(text, body) -> bool:
