@@ -248,6 +248,7 @@ def test_a_pager_that_never_ends_stops_when_a_page_brings_nothing_new():
     # past the last page the site repeats what it listed: paging stops, said once
     assert parse(4, page) == []
     assert crawler.stats.get_value("interfax/listing/stopped_no_new") == 1
+    assert crawler.stats.get_value("interfax/listing/articles") == 3  # 1100002 listed twice, counted once
 
 
 def test_a_pinned_fresh_item_on_every_page_does_not_keep_the_paging_going():

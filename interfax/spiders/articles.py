@@ -333,7 +333,7 @@ class ArticlesSpider(scrapy.Spider):
         # own, older: this edition's items that are new to the section's paging (other editions'
         # items and a pinned fresh item repeated on every page never keep the paging going)
         older = own = 0
-        listed = settled = 0  # with a state store, a page of settled articles only ends the paging
+        listed = settled = first_listed = 0  # with a state store, a page of settled articles only ends the paging
         for link in items:
             if link.ref.host not in urls.UK_HOSTS:
                 stats.inc_value("interfax/links/other_edition")
@@ -352,10 +352,11 @@ class ArticlesSpider(scrapy.Spider):
             # requested already in this crawl: new, whatever the state store says
             known = None if link.ref.id in self._depth else self._known(link.ref)
             listed += 1
+            first_listed += new
             settled += bool(known and known.settled)
             yield from self.follow(link.ref, 0, known)
-        if listed:
-            stats.inc_value("interfax/listing/articles", listed)
+        if first_listed:  # (an item listed again on a later page is not counted twice)
+            stats.inc_value("interfax/listing/articles", first_listed)
         if own and older == own:
             stats.inc_value("interfax/listing/stopped_at_since")
             logger.info("listing %s: every item older than since=%s, paging stops", self._live(response.url), self.since)
