@@ -461,6 +461,17 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
         self._parsers[netloc] = parser
         waiting.callback(parser)
 
+    @classmethod
+    def from_crawler(cls, crawler):
+        middleware = super().from_crawler(crawler)
+        # Scrapy logs a robots.txt that cannot be fetched as an ERROR with a traceback, naming the page
+        # that asked for it; the WARNING of _unavailable says it once, naming robots.txt
+        log = logging.getLogger(scrapy.downloadermiddlewares.robotstxt.__name__)
+        demote = _DemoteToDebug(("Error downloading",), logging.ERROR)
+        log.addFilter(demote)
+        crawler.signals.connect(lambda: log.removeFilter(demote), signal=signals.spider_closed, weak=False)
+        return middleware
+
     def _unavailable(self, netloc: str, why: str) -> None:
         self.crawler.stats.inc_value("interfax/robots/unavailable")
         logger.warning("robots.txt of %s could not be read (%s): nothing is fetched from it in this run (RFC 9309)",
@@ -504,12 +515,13 @@ class LogFormatter(scrapy.logformatter.LogFormatter):
 class _DemoteToDebug(logging.Filter):
     """Turn a duplicate WARNING into a DEBUG record (the spider's errback reports the fault)."""
 
-    def __init__(self, needles: tuple[str, ...]):
+    def __init__(self, needles: tuple[str, ...], level: int = logging.WARNING):
         super().__init__()
         self.needles = needles
+        self.level = level
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno == logging.WARNING:
+        if record.levelno == self.level:
             message = record.getMessage()
             if any(n in message for n in self.needles):
                 # handlers at INFO and above now skip it; a DEBUG log still shows it

@@ -676,3 +676,4 @@ def test_a_robots_txt_the_site_cannot_serve_means_nothing_is_fetched(tmp_path, s
     why = f"HTTP {status}" if status else "no answer within"
     assert len(lines) == 1 and f"could not be read ({why}" in lines[0] and "WARNING" in lines[0], lines
     assert result.records == [] and result.result.returncode == 3  # nothing exported: the item-count check fails
+    assert "ERROR: Error downloading" not in result.log  # (Scrapy's traceback for it: demoted to DEBUG)
