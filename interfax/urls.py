@@ -126,19 +126,31 @@ def _live_host(page_url: str, base_url: str) -> str | None:
     return site[0] if site else None
 
 
-def article_ref(url: str, page_url: str = LIVE_ORIGIN + "/", base_url: str = LIVE_ORIGIN) -> ArticleRef | None:
-    """The article a link names (any edition), or None if it is not an article link of the site."""
+def _article_path(url: str, page_url: str, base_url: str):
+    """(host, match of ``_ARTICLE_PATH_RE``) for a link to an article page of the site, else None."""
     site = site_path(url, page_url, base_url)
     if site is None:
         return None
     host, path = site
     m = _ARTICLE_PATH_RE.match(path)
-    if not m:
+    if not m or int(m["id"]) <= 0 or m["section"] in NOT_SECTIONS:
         return None
-    article_id = int(m["id"])
-    if article_id <= 0 or m["section"] in NOT_SECTIONS:
+    return host, m
+
+
+def article_ref(url: str, page_url: str = LIVE_ORIGIN + "/", base_url: str = LIVE_ORIGIN) -> ArticleRef | None:
+    """The article a link names (any edition), or None if it is not an article link of the site."""
+    found = _article_path(url, page_url, base_url)
+    if found is None:
         return None
-    return ArticleRef(article_id, m["section"], "interfax.com.ua" if host in UK_HOSTS else host)
+    host, m = found
+    return ArticleRef(int(m["id"]), m["section"], "interfax.com.ua" if host in UK_HOSTS else host)
+
+
+def amp_article_id(url: str, base_url: str = LIVE_ORIGIN) -> int | None:
+    """The id of the article whose AMP page ``url`` is (``/news/<section>/<id>-amp.html``), else None."""
+    found = _article_path(url, url, base_url)
+    return int(found[1]["id"]) if found and found[1]["amp"] else None
 
 
 def edition_of(host: str) -> str:

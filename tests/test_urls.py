@@ -98,3 +98,10 @@ def test_normalize_origin_rejects(raw):
 def test_live_url_maps_mirror_back():
     assert urls.live_url(f"{MIRROR}/news/general.html", MIRROR) == "https://interfax.com.ua/news/general.html"
 
+
+
+def test_amp_article_id():
+    assert urls.amp_article_id("https://interfax.com.ua/news/general/1063374-amp.html") == 1063374
+    assert urls.amp_article_id(f"{MIRROR}/news/general/1063374-amp.html?utm_source=x", MIRROR) == 1063374
+    assert urls.amp_article_id("https://interfax.com.ua/news/general/1063374.html") is None
+    assert urls.amp_article_id("https://interfax.com.ua/news/general.html") is None

@@ -461,7 +461,7 @@ class ArticlesSpider(scrapy.Spider):
     def parse_amp(self, response):
         item = response.meta["interfax_item"]
         redirected = response.meta.get("redirect_urls")
-        if redirected and not _amp_url_of(response.url, item.get("id"), self.base_url):
+        if redirected and urls.amp_article_id(response.url, self.base_url) != item.get("id"):
             # a site that drops AMP sends the twins to the desktop page or elsewhere: no twin to read
             self.crawler.stats.inc_value("interfax/related/amp_failed")
             logger.warning("AMP twin failed, related left empty: %s (redirected to %s, not an AMP page)",
@@ -590,12 +590,3 @@ class ArticlesSpider(scrapy.Spider):
         """The live URL the spider asked for (before any redirect), of a request or its response."""
         meta = getattr(r, "meta", None) or {}  # (a response built without a request has none)
         return self._live(meta.get("redirect_urls", [r.url])[0])
-
-
-def _amp_url_of(url: str, article_id, base_url: str) -> bool:
-    """The URL names the AMP page of that article (``-amp.html``, ``/amp/`` or ``?amp=``)."""
-    ref = urls.article_ref(url, url, base_url)
-    if ref is None or ref.id != article_id:
-        return False
-    parts = urlsplit(url)
-    return parts.path.endswith("-amp.html") or "/amp/" in parts.path or "amp=" in parts.query
