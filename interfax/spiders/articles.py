@@ -169,8 +169,6 @@ class ArticlesSpider(scrapy.Spider):
         self._known_ids: dict[int, Known | None] = {}
         #: listed time as shown -> its Kyiv date (absolute forms only)
         self._days: dict[str, date] = {}
-        #: article id -> its time as a listing or related block showed it (the date of last resort)
-        self._listed_at: dict[int, str] = {}
         #: section -> ids listed on its pages so far (a page listing none but those ends the paging)
         self._listed: dict[str, set[int]] = {}
         #: related links of articles parsed at depth > 0, kept in case they are reached closer later
@@ -217,13 +215,17 @@ class ArticlesSpider(scrapy.Spider):
             meta={KIND_META: "listing"},
         )
 
-    def article_request(self, ref: urls.ArticleRef, depth: int) -> scrapy.Request:
+    def article_request(self, ref: urls.ArticleRef, depth: int, listed_at: str | None = None) -> scrapy.Request:
+        """``listed_at``: the time the link's listing or related block showed (the date of last resort)."""
+        meta = {KIND_META: "article", "interfax_depth": depth, "interfax_id": ref.id}
+        if listed_at:
+            meta["interfax_listed_at"] = listed_at
         return scrapy.Request(
             urls.article_fetch_url(ref, self.base_url),
             callback=self.parse_article,
             errback=self.on_error,
             priority=PRIORITY_ARTICLE - depth,
-            meta={KIND_META: "article", "interfax_depth": depth, "interfax_id": ref.id},
+            meta=meta,
         )
 
     # ------------------------------------------------------------ incremental runs
@@ -250,7 +252,7 @@ class ArticlesSpider(scrapy.Spider):
             self._known_ids[ref.id] = state.lookup(ref.id)
         return self._known_ids[ref.id]
 
-    def follow(self, ref: urls.ArticleRef, depth: int, known: Known | None | bool = False):
+    def follow(self, ref: urls.ArticleRef, depth: int, known: Known | None | bool = False, listed_at: str | None = None):
         """Request an article, unless an earlier run exported it (``known``: False = look it up).
 
         A known article is never fetched again. If the run that exported it did not finish
@@ -266,7 +268,7 @@ class ArticlesSpider(scrapy.Spider):
             known = self._known(ref)
         if known is None:
             self._depth[ref.id] = depth
-            yield self.article_request(ref, depth)
+            yield self.article_request(ref, depth, listed_at)
             return
         state = self.incremental
         state.met_known(known)
@@ -347,14 +349,12 @@ class ArticlesSpider(scrapy.Spider):
             if window == "newer":
                 stats.inc_value("interfax/listing/newer_than_until")
                 continue
-            if link.listed_at and link.ref.id not in self._depth:
-                self._listed_at.setdefault(link.ref.id, link.listed_at)
             # requested already in this crawl: new, whatever the state store says
             known = None if link.ref.id in self._depth else self._known(link.ref)
             listed += 1
             first_listed += new
             settled += bool(known and known.settled)
-            yield from self.follow(link.ref, 0, known)
+            yield from self.follow(link.ref, 0, known, link.listed_at)
         if first_listed:  # (an item listed again on a later page is not counted twice)
             stats.inc_value("interfax/listing/articles", first_listed)
         if own and older == own:
@@ -423,7 +423,7 @@ class ArticlesSpider(scrapy.Spider):
             logger.warning("article %s is article %d by its canonical link or redirect: exported as %s",
                            self._asked(response), page.ref.id, page.ref.url)
         item = self.article_item(page)
-        listed_at = self._listed_at.pop(asked_id, None) if asked_id is not None else None
+        listed_at = response.meta.get("interfax_listed_at")
         if not item["published_at"]:
             if page.not_found():  # a "soft 404": an HTTP 200 page that says it is not there
                 self.crawler.stats.inc_value("interfax/errors/soft_404")
@@ -506,9 +506,7 @@ class ArticlesSpider(scrapy.Spider):
                 stats.inc_value("interfax/related/out_of_window")
                 continue
             followed += seen is None
-            if seen is None and link.listed_at:
-                self._listed_at.setdefault(link.ref.id, link.listed_at)
-            yield from self.follow(link.ref, depth + 1)
+            yield from self.follow(link.ref, depth + 1, listed_at=link.listed_at)
         if followed:
             stats.inc_value("interfax/related/followed", followed)
 
