@@ -519,13 +519,10 @@ class ArticlesSpider(scrapy.Spider):
         return self._in_window(item.get("published_at"), dates.from_iso(item.get("crawled_at")))
 
     def _in_window(self, candidates, now: datetime | None = None) -> bool:
-        """Whether the first date among ``candidates`` that parses is inside the window (an undated
-        article counts as inside)."""
-        for candidate in candidates or []:
-            when = dates.parse(candidate, now)
-            if when is not None:
-                return self.args.window(when.date()) is None
-        return True
+        """Whether the date the candidates mean (``dates.pick``, as the dates pipeline picks it) is
+        inside the window (an undated article counts as inside)."""
+        when = dates.from_iso(dates.pick(candidates, now)[0])
+        return when is None or self.args.window(when.date()) is None
 
     def _amp_fetch_url(self, page: ArticlePage) -> str | None:
         href = page.amp_url()
