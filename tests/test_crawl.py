@@ -345,3 +345,17 @@ def test_an_article_that_shows_no_date_takes_the_time_its_listing_showed(caplog)
            if isinstance(o, Article)]
     assert out[0]["published_at"] == ["12:00 02.03.2025"]  # not the deadline in the text
     assert crawler.stats.get_value("interfax/dates/from_listing") == 1 and "shows no date" in caplog.text
+
+
+def test_the_spiders_window_reads_the_date_the_pipeline_exports():
+    from scrapy.utils.test import get_crawler
+
+    from interfax import dates
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2025-03-29", until="2025-03-29")
+    # JSON-LD wrote UTC without an offset; the header shows Kyiv time: the article is of 29 March
+    candidates = ["2025-03-28T23:30:00", "01:30 29.03.2025"]
+    assert dates.pick(candidates)[0] == "2025-03-29T01:30:00+02:00"
+    assert spider._in_window(candidates)
