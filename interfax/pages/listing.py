@@ -12,23 +12,17 @@ import re
 from functools import cached_property
 
 from interfax import cleaning, urls
-from interfax.pages.base import Link, Page, date_in_text, link_title, text_of, time_near, xpath
+from interfax.pages.base import Link, Page, date_in_text, link_title, text_of, time_near
 
-_OUTSIDE_MAIN = (
-    "ancestor::aside or ancestor::header or ancestor::footer or ancestor::nav"
-    " or ancestor::*[contains(@class, 'sidebar') or contains(@class, 'latest') or contains(@class, 'informer')"
-    " or contains(@class, 'advert') or contains(@class, 'pager') or contains(@class, 'related')]"
-)
-
-
-#: class words of the page's side columns and blocks (``_OUTSIDE_MAIN`` in Python)
+#: what is not the page's main column: these elements, and elements whose class names these words
+_SIDE_TAGS = frozenset({"aside", "header", "footer", "nav"})
 _SIDE_CLASS_WORDS = ("sidebar", "latest", "informer", "advert", "pager", "related")
 
 
 def _beside_main(item) -> bool:
     """The item sits in a sidebar, header, footer or nav, or in a latest/related/informer block."""
     for a in item.iterancestors():
-        if a.tag in ("aside", "header", "footer", "nav"):
+        if a.tag in _SIDE_TAGS:
             return True
         value = a.get("class")
         if value and any(word in value for word in _SIDE_CLASS_WORDS):
@@ -66,7 +60,10 @@ class ListingPage(Page):
             if links:
                 return list(links.values())
         # fallback: article links in the main column
-        for a in xpath(root, f"//body//a[@href][not({_OUTSIDE_MAIN})]"):
+        body = next(root.iter("body"), root)
+        for a in body.iter("a"):
+            if a.get("href") is None or _beside_main(a):
+                continue
             ref = self.article_ref(a.get("href"))
             if ref is not None and ref.id not in links:
                 links[ref.id] = Link(ref, text_of(a) or None, time_near(a))
