@@ -249,19 +249,19 @@ class ArticlePage(Page):
                 if not placed_in(img, scope) or _is_pixel(img) or _under_ad_label(img, scope, self.body_node):
                     continue
                 src = _img_src(img)
-                if not src or _is_site_logo(img, src):
+                if not src or _is_site_logo(img, src, self.body_node):
                     continue
                 absolute = _image_url(src, self.origin)
                 if absolute is None or absolute in out:
                     continue
-                out[absolute] = {"url": absolute, "caption": self._caption(img)}
+                out[absolute] = {"url": absolute, "caption": self._caption(img, src)}
         for src in self._structured_images():
             absolute = _image_url(src, self.origin)
             if absolute is not None:
                 out.setdefault(absolute, {"url": absolute, "caption": None})
         return list(out.values())
 
-    def _caption(self, img) -> str | None:
+    def _caption(self, img, src: str) -> str | None:
         """The figure's caption, else a caption element (by class) beside the image, else its alt text;
         photo credits left out of the captions."""
         figure = next(img.iterancestors("figure"), None)  # ancestor::figure[1]//figcaption, without XPath
@@ -272,7 +272,7 @@ class ArticlePage(Page):
                 if text:
                     return text
         alt = cleaning.squash(img.get("alt"))
-        if alt and _FILE_NAME_ALT_RE.fullmatch(alt) and alt.split(".")[0] in (img.get("src") or "") + (_img_src(img) or ""):
+        if alt and _FILE_NAME_ALT_RE.fullmatch(alt) and alt.split(".")[0] in src:
             return None  # the image's file name ("photo-2025-04-11-21-10-38"), not a caption
         return alt or None
 
@@ -547,7 +547,7 @@ def _largest_in_srcset(srcset: str | None) -> str | None:
     return best
 
 
-def _is_site_logo(img, src: str) -> bool:
+def _is_site_logo(img, src: str, body) -> bool:
     """The agency's logo (or another site's): "logo" in the file name, unless the image is an
     illustration, in a figure or the article's text (a company's new logo, with its caption)."""
     name = src.rsplit("/", 1)[-1].lower()
@@ -555,12 +555,7 @@ def _is_site_logo(img, src: str) -> bool:
         return False
     if "interfax" in name or _ONLY_SITE_NAME_RE.match(img.get("alt") or ""):
         return True
-    return not any(a.tag == "figure" or _has_body_class(a) for a in img.iterancestors())
-
-
-def _has_body_class(el) -> bool:
-    value = el.get("class") or ""
-    return "article-content" in value or "article-text" in value or el.get("itemprop") == "articleBody"
+    return not any(a.tag == "figure" or a is body for a in img.iterancestors())
 
 
 def _under_ad_label(el, scope, body=None, levels: int = 3) -> bool:
