@@ -430,28 +430,32 @@ class Page:
         return found
 
 
-_HEADINGS_XPATH = (
-    "descendant-or-self::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-    " or self::b or self::strong or contains(@class, 'title') or contains(@class, 'label')]"
-)
+#: elements whose whole text is a heading as shown (h1-h6, b, strong; a title or label class)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "b", "strong"})
 
 
 def _until_next_heading(node):
-    """``node``'s later siblings up to the next boilerplate heading: a heading element (h1-h6, b,
-    strong, a title or label class) in a sibling, an element in it whose own text is one (a plain
-    ``<div class="block-heading">ОСТАННЄ</div>``), or a sibling whose whole visible text is one."""
+    """``node``'s later siblings up to the next boilerplate heading: a sibling whose whole visible
+    text is one, or an element in it that shows one (a heading element's whole text, any other
+    element's own text: a plain ``<div class="block-heading">ОСТАННЄ</div>``)."""
     for sib in node.itersiblings():
         if not isinstance(sib.tag, str):
             continue
         own = text_of(sib)
         if len(own) <= 60 and cleaning.is_boilerplate_heading(own):
             return
-        if any(cleaning.is_boilerplate_heading(text_of(h)) for h in xpath(sib, _HEADINGS_XPATH)):
-            return
-        if any(isinstance(e.tag, str) and e.text and len(e.text) <= 60 and cleaning.is_boilerplate_heading(e.text.strip())
-               for e in sib.iter()):
+        if any(_shows_heading(e) for e in sib.iter(etree.Element)):
             return
         yield sib
+
+
+def _shows_heading(el) -> bool:
+    cls = el.get("class") or ""
+    if el.tag in _HEADING_TAGS or "title" in cls or "label" in cls:
+        text = text_of(el)
+    else:
+        text = (el.text or "").strip()
+    return 0 < len(text) <= 60 and cleaning.is_boilerplate_heading(text)
 
 
 _TITLE_EDGE = " ,.;:|/–—-"
