@@ -108,12 +108,19 @@ class _Check(Monitor):
         regex = re.compile(pattern)
         return sum(v for k, v in self.stats.items() if regex.fullmatch(k) and isinstance(v, (int, float)))
 
-    def check_rate(self, what: str, count: int, total: int, setting: str, unit: str, check: str = "") -> None:
+    def over_rate(self, what: str, count: int, total: int, setting: str, unit: str, note: str = "") -> str | None:
+        """The line to report when ``count`` of ``total`` is above the rate ``setting`` allows (more
+        than ``INTERFAX_MONITOR_ERRORS_TOLERATED`` of them), else None."""
         limit = self.settings.getfloat(setting)
-        tolerated = self.settings.getint("INTERFAX_MONITOR_ERRORS_TOLERATED")
         rate = count / total if total else 0.0
-        if count > tolerated and rate > limit:
-            self.fail_check(check, f"{what}: {count} of {total} {unit} ({_pct(rate)}), more than {_pct(limit)} ({setting})")
+        if count > self.settings.getint("INTERFAX_MONITOR_ERRORS_TOLERATED") and rate > limit:
+            return f"{what}: {count} of {total} {unit} ({_pct(rate)}), more than {_pct(limit)}{note} ({setting})"
+        return None
+
+    def check_rate(self, what: str, count: int, total: int, setting: str, unit: str, check: str = "") -> None:
+        line = self.over_rate(what, count, total, setting, unit)
+        if line:
+            self.fail_check(check, line)
 
     def fail_check(self, check: str, message: str) -> None:
         """Fail with ``message``; on a crawl of a mirror, only warn when ``check`` is listed in
@@ -221,10 +228,10 @@ class ErrorRateMonitor(_Check):
         count, total = self._responses("5")
         lost = self.stat_sum(r"interfax/errors/http_5\d\d")
         self.check_rate("HTTP 5xx, given up after retries", lost, total, "INTERFAX_MONITOR_MAX_5XX_RATE", "responses")
-        limit = self.settings.getfloat("INTERFAX_MONITOR_MAX_5XX_RATE")
-        if count > self.settings.getint("INTERFAX_MONITOR_ERRORS_TOLERATED") and total and count / total > limit:
-            self.warn(f"HTTP 5xx: {count} of {total} responses ({_pct(count / total)}), more than {_pct(limit)}; "
-                      f"retries recovered all but {lost} pages (INTERFAX_MONITOR_MAX_5XX_RATE)", "the site answered 5xx")
+        storm = self.over_rate("HTTP 5xx", count, total, "INTERFAX_MONITOR_MAX_5XX_RATE", "responses",
+                               f"; retries recovered all but {lost} pages")
+        if storm:
+            self.warn(storm, "the site answered 5xx")
 
     @monitors.name("dropped articles")
     def test_dropped_rate(self):
@@ -322,13 +329,18 @@ def _failure_line(result) -> str:
     return f"{getattr(result.item, 'name', 'monitor')} crashed: {last}"
 
 
-def report_lines(spider: str, stats: dict, failed: list[str], total: int, warned: list[str] = ()) -> list[str]:
+def report_head(status: str, summary: str, spider: str, details: str = "") -> str:
+    """The report's first line (status first, for ``grep``), as the monitors and ``scrapy crawl`` write it."""
     when = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    head = (
-        f"interfax monitors: {'FAILED' if failed else 'OK'} ({len(failed)} of {total} checks failed) - "
-        f"spider {spider}, {when}, finish_reason={stats.get('finish_reason')}, "
-        f"items={stats.get('item_scraped_count', 0)}, new={stats.get('interfax/state/new', '-')}, "
-        f"known={stats.get('interfax/state/known', '-')}, requests={stats.get('downloader/request_count', 0)}"
+    return f"interfax monitors: {status} ({summary}) - spider {spider}, {when}" + (f", {details}" if details else "")
+
+
+def report_lines(spider: str, stats: dict, failed: list[str], total: int, warned: list[str] = ()) -> list[str]:
+    head = report_head(
+        "FAILED" if failed else "OK", f"{len(failed)} of {total} checks failed", spider,
+        f"finish_reason={stats.get('finish_reason')}, items={stats.get('item_scraped_count', 0)}, "
+        f"new={stats.get('interfax/state/new', '-')}, known={stats.get('interfax/state/known', '-')}, "
+        f"requests={stats.get('downloader/request_count', 0)}",
     )
     return [head] + [f"  FAILED {line}" for line in failed] + [f"  WARNED {line}" for line in warned]
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-from datetime import datetime, timezone
 
 from scrapy import signals
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
@@ -33,7 +32,7 @@ from scrapy.spiderloader import get_spider_loader
 from twisted.internet.defer import Deferred
 
 from interfax.feeds import unwritable
-from interfax.monitors import EXIT_MONITOR_FAILED, failed_report, write_report
+from interfax.monitors import EXIT_MONITOR_FAILED, failed_report, report_head, write_report
 from interfax.state import StateLocked
 
 logger = logging.getLogger(__name__)
@@ -192,10 +191,7 @@ class Command(ScrapyCrawlCommand):
         """The report of a run the monitors did not check (same first line as theirs: status first)."""
         if not self._report:
             return
-        when = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        counts = f", {counts}" if counts else ""
         try:
-            write_report(self._report, [f"interfax monitors: {status} ({summary}) - spider {spider}, {when}{counts}"]
-                         + [f"  {status} {line}" for line in lines])
+            write_report(self._report, [report_head(status, summary, spider, counts)] + [f"  {status} {line}" for line in lines])
         except OSError as exc:
             print(f"scrapy crawl: error: cannot write the report {self._report}: {exc.strerror or exc}", file=sys.stderr)
