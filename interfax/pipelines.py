@@ -142,7 +142,7 @@ class DatesPipeline(_Step):
             elif note == "naive_utc":
                 self.count("interfax/dates/naive_utc")
                 logger.info("%s of %s: %r has no offset and is read as UTC, as the time shown on the page says",
-                            field, adapter.get("url"), candidates[index] if index == 0 else candidates[0])
+                            field, adapter.get("url"), candidates[0])
             elif note == "disagree":
                 self.count("interfax/dates/disagree")
                 logger.warning("%s of %s: %r (no offset, read as Kyiv time) disagrees with %r shown on the page; kept %s",
