@@ -466,10 +466,7 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
         middleware = super().from_crawler(crawler)
         # Scrapy logs a robots.txt that cannot be fetched as an ERROR with a traceback, naming the page
         # that asked for it; the WARNING of _unavailable says it once, naming robots.txt
-        log = logging.getLogger(scrapy.downloadermiddlewares.robotstxt.__name__)
-        demote = _DemoteToDebug(("Error downloading",), logging.ERROR)
-        log.addFilter(demote)
-        crawler.signals.connect(lambda: log.removeFilter(demote), signal=signals.spider_closed, weak=False)
+        demote_while_crawling(crawler, scrapy.downloadermiddlewares.robotstxt.__name__, ("Error downloading",), logging.ERROR)
         return middleware
 
     def _unavailable(self, netloc: str, why: str) -> None:
@@ -544,6 +541,15 @@ def _remember_cut_for_size(message: str) -> None:
         _CUT_FOR_SIZE[m[2]] = int(m[1])
 
 
+def demote_while_crawling(crawler, name: str, needles: tuple[str, ...], level: int = logging.WARNING) -> None:
+    """Until the spider closes, records of logger ``name`` at ``level`` that hold one of ``needles``
+    are DEBUG: a fault that this project reports once in its own words."""
+    log = logging.getLogger(name)
+    demote = _DemoteToDebug(needles, level)
+    log.addFilter(demote)
+    crawler.signals.connect(lambda: log.removeFilter(demote), signal=signals.spider_closed, weak=False)
+
+
 #: Scrapy loggers whose per-request fault warnings duplicate the spider's one line
 _DUPLICATE_WARNINGS = {
     "scrapy.core.downloader.handlers.http11": ("larger than download max size", "Got data loss in"),
@@ -568,7 +574,6 @@ class FailureReport:
         self.crawler = crawler
         self.path_template = crawler.settings.get("INTERFAX_FAILED_FILE") or ""
         self.started = datetime.now(timezone.utc).replace(microsecond=0)
-        self.filters: list[tuple[logging.Logger, logging.Filter]] = []
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -578,15 +583,9 @@ class FailureReport:
 
     def spider_opened(self, spider):
         for name, needles in _DUPLICATE_WARNINGS.items():
-            log = logging.getLogger(name)
-            demote = _DemoteToDebug(needles)
-            log.addFilter(demote)
-            self.filters.append((log, demote))
+            demote_while_crawling(self.crawler, name, needles)
 
     def spider_closed(self, spider, reason):
-        for log, demote in self.filters:
-            log.removeFilter(demote)
-        self.filters.clear()
         if not self.path_template:
             return
         path = Path(self.failed_path(spider))
