@@ -74,7 +74,7 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-__all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "from_iso", "has_time", "is_naive_iso", "pick", "MIN_YEAR", "MAX_LEN"]
+__all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "from_iso", "has_time", "is_naive_iso", "pick", "pick_instant", "MIN_YEAR", "MAX_LEN"]
 
 KYIV = ZoneInfo("Europe/Kyiv")
 UTC = timezone.utc
@@ -585,10 +585,10 @@ def is_naive_iso(text) -> bool:
     return isinstance(text, str) and _NAIVE_ISO.fullmatch(text) is not None
 
 
-def pick(candidates, now: datetime | None = None, naive_is_utc: bool = False) -> tuple[str | None, int, str | None]:
+def pick_instant(candidates, now: datetime | None = None, naive_is_utc: bool = False) -> tuple[datetime | None, int, str | None]:
     """The instant a list of raw candidates (best first: JSON-LD, meta, the visible header) means.
 
-    Returns ``(normalized, index of the candidate used, note)``. The first candidate that parses
+    Returns ``(aware Kyiv datetime, index of the candidate used, note)``. The first candidate that parses
     wins, with two corrections from a later candidate (the header shows what readers see):
 
     * ``"time_from_later"``: the winner is only a day (``2025-04-09``) and a later candidate gives
@@ -606,7 +606,7 @@ def pick(candidates, now: datetime | None = None, naive_is_utc: bool = False) ->
         if naive and naive_is_utc:
             first = parse(candidate.strip() + "Z", now)
             if first is not None:
-                return first.isoformat(), index, "naive_utc"
+                return first, index, "naive_utc"
         first = parse(candidate, now)
         if first is None:
             continue
@@ -621,16 +621,21 @@ def pick(candidates, now: datetime | None = None, naive_is_utc: bool = False) ->
                     continue
                 if date_only:
                     if later.date() == first.date():
-                        return later.isoformat(), later_index, "time_from_later"
+                        return later, later_index, "time_from_later"
                     break
-                as_utc = first.replace(tzinfo=None).replace(tzinfo=UTC).astimezone(KYIV)
                 if later == first:
                     break
-                if later == as_utc:
-                    return later.isoformat(), later_index, "naive_utc"
-                return first.isoformat(), index, "disagree"
-        return first.isoformat(), index, None
+                if later == first.replace(tzinfo=UTC):  # the same wall-clock time, read as UTC
+                    return later, later_index, "naive_utc"
+                return first, index, "disagree"
+        return first, index, None
     return None, -1, None
+
+
+def pick(candidates, now: datetime | None = None, naive_is_utc: bool = False) -> tuple[str | None, int, str | None]:
+    """:func:`pick_instant` with the instant normalised: ``(ISO 8601 string or None, index, note)``."""
+    when, index, note = pick_instant(candidates, now, naive_is_utc)
+    return (when.isoformat() if when is not None else None), index, note
 
 
 def from_iso(value) -> datetime | None:

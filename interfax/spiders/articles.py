@@ -521,7 +521,7 @@ class ArticlesSpider(scrapy.Spider):
     def _in_window(self, candidates, now: datetime | None = None) -> bool:
         """Whether the date the candidates mean (``dates.pick``, as the dates pipeline picks it) is
         inside the window (an undated article counts as inside)."""
-        when = dates.from_iso(dates.pick(candidates, now)[0])
+        when = dates.pick_instant(candidates, now)[0]
         return when is None or self.args.window(when.date()) is None
 
     def _amp_fetch_url(self, page: ArticlePage) -> str | None:
