@@ -48,8 +48,9 @@ def squash(text: str | None) -> str:
 
 
 def _key(text: str) -> str:
-    """Comparison form of a short visible text: squashed, upper case, without trailing punctuation."""
-    return squash(text).upper().rstrip(" :.…-–—")
+    """Comparison form of a short visible text: squashed, upper case, without trailing punctuation
+    and without dashes before it (a label set off by dashes: "— Реклама —")."""
+    return squash(text).upper().rstrip(" :.…-–—").lstrip(" -–—")
 
 
 # ---------------------------------------------------------------- headings a reader sees

@@ -111,6 +111,11 @@ def _plain_flatten(el, out: list[str]) -> None:
         ('<p>Перший абзац статті, досить довгий для тексту.</p><div><p>Реклама</p><p>Сонячні панелі для дому: монтаж за 1 день, '
          'гарантія 25 років, розстрочка 0% на 24 місяці. Дзвоніть!</p></div><p>Два.</p>', ["Перший абзац статті, досить довгий для тексту.", "Два."]),
         ('<p>Один.</p><div><span class="x">РЕКЛАМА</span></div><p>Два.</p>', ["Один.", "Два."]),
+        # a label set off by dashes, with a banner and an ad line in its block
+        ('<p>Перший абзац статті, досить довгий для тексту.</p><div class="mgid-container"><div>— Реклама —</div>'
+         '<a href="https://ads.example.com/x"><img src="https://ads.example.com/b.jpg"></a><div>Кредит онлайн під 0% на 30 днів</div></div>'
+         '<p>Два.</p>', ["Перший абзац статті, досить довгий для тексту.", "Два."]),
+        ("<p>Один.</p><p>- РЕКЛАМА -</p><p>– Реклама, – сказав він.</p>", ["Один.", "– Реклама, – сказав він."]),
         # the UKR.NET informer, by class and by heading
         ('<p>Один.</p><div class="informer"><a href="https://www.ukr.net/">UKR.NET- новини з усієї України</a><ul><li><a href="https://www.ukr.net/1.html">Партнер</a></li></ul></div>', ["Один."]),
         ('<p>Один.</p><div><a href="https://www.ukr.net/">UKR.NET- новини з усієї України</a><ul><li><a href="https://www.ukr.net/1.html">Новина партнера</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
