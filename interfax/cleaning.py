@@ -249,9 +249,24 @@ def heading_block(el: etree._Element, body: etree._Element) -> tuple[etree._Elem
         if parent is None or parent is body:
             break
         node, text = parent, own_heading(parent)
-    if found is None or not _stands_alone(*found):
+    if found is None:
         return None
-    return found
+    if _stands_alone(*found):
+        return found
+    joined = _completed_by_tail(*found)
+    return (found[0], joined) if joined else None
+
+
+def _completed_by_tail(heading: etree._Element, text: str) -> str | None:
+    """The heading an inline element starts and its tail ends, when that line stands alone
+    ("<a>UKR.NET</a>- новини з усієї України<ul>…"): the whole line's text, else None."""
+    tail = heading.tail
+    if not tail or not tail.strip() or _tag(heading) in BLOCK_TAGS:
+        return None
+    joined = squash(text + tail)
+    if len(joined) > 60 or not is_boilerplate_heading(joined) or not _alone_in_line(heading, with_tail=True):
+        return None
+    return joined
 
 
 #: block elements: each is a paragraph of its own in the text
@@ -288,13 +303,13 @@ def _stands_alone(heading: etree._Element, text: str) -> bool:
     return not is_ad_label(text) and _is_listing(parent, heading, rest)
 
 
-def _alone_in_line(el: etree._Element) -> bool:
-    """True if nothing shares an inline element's line: no text around it, and for neighbours block
-    elements or the edges of a block parent."""
+def _alone_in_line(el: etree._Element, with_tail: bool = False) -> bool:
+    """True if nothing shares an inline element's line (``with_tail``: nothing but its tail): no
+    text around it, and for neighbours block elements or the edges of a block parent."""
     parent = el.getparent()
     before, after = el.getprevious(), el.getnext()
     text_before = before.tail if before is not None else parent.text
-    if (text_before and text_before.strip()) or (el.tail and el.tail.strip()):
+    if (text_before and text_before.strip()) or (not with_tail and el.tail and el.tail.strip()):
         return False
     edge = _tag(parent) in BLOCK_TAGS
     return (_tag(before) in BLOCK_TAGS if before is not None else edge) and (
@@ -368,6 +383,8 @@ def _remove_block(heading: etree._Element, text: str, body: etree._Element) -> i
         else:
             break
     removed = 1
+    if block is heading and block.tail and text != own_heading(heading):
+        block.tail = None  # the heading's line ends in its tail ("<a>UKR.NET</a>- новини з усієї України")
     if not ad:
         sibling = block.getnext()
         while sibling is not None and isinstance(sibling.tag, str) and (

@@ -122,6 +122,11 @@ def _plain_flatten(el, out: list[str]) -> None:
         # ... its heading split across elements, its items told by their links to ukr.net
         ('<p>Один.</p><div class="partner-news"><div><a href="https://www.ukr.net/">UKR.NET</a>- новини з усієї України</div>'
          '<ul><li><a href="https://www.ukr.net/news/1.html">Заголовок партнера</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
+        # ... the name a link, the tagline its tail, the items in the same block
+        ('<p>Один.</p><div><a href="https://www.ukr.net/">UKR.NET</a> - новини з усієї України<ul><li><a href="https://www.ukr.net/news/1.html">'
+         'Новина 1</a></li><li><a href="https://www.ukr.net/news/2.html">Новина 2</a></li></ul></div><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><a href="https://www.ukr.net/">UKR.NET</a>- новини з усієї України<ul><li><a href="https://www.ukr.net/news/1.html">'
+         'Новина 1</a></li></ul><p>Два.</p>', ["Один.", "Два."]),
         ('<p>Один.</p><div><b>UKR</b>.NET- новини з усієї України</div><ul><li><a href="https://www.ukr.net/news/1.html">Заголовок</a>'
          ' – опис новини партнера, довший за заголовок</li></ul><p>Два.</p>', ["Один.", "Два."]),
         # lists under headings, with no class at all
@@ -229,6 +234,9 @@ def test_text_lines_kept(line):
         ("<p>Один.</p><p><strong>Реклама.</strong> Витрати на рекламу зросли на 31%.</p>",
          ["Один.", "Реклама. Витрати на рекламу зросли на 31%."]),
         ("<p><b>Останнє</b> засідання Ради відбулося у вівторок.</p>", ["Останнє засідання Ради відбулося у вівторок."]),
+        # a sentence that starts with the informer's name is no heading completed by its tail
+        ('<p>Один.</p><a href="https://www.ukr.net/">UKR.NET</a> оновив головну.<ul><li><a href="https://www.ukr.net/1.html">Новина</a></li></ul>',
+         ["Один.", "UKR.NET оновив головну.", "Новина"]),
         # a table cell, an item of a list
         ("<table><tr><td>Реклама</td><td>42%</td></tr><tr><td>Телебачення</td><td>30%</td></tr></table>",
          ["Реклама 42%", "Телебачення 30%"]),
