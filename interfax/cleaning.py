@@ -340,7 +340,27 @@ def is_noise_node(el: etree._Element) -> bool:
     tag = tag.lower()
     if tag in NOISE_TAGS:
         return tag != "figure" or el.find(".//table") is None  # a table in a figure (CKEditor) is text
+    if tag == "blockquote" and is_embedded_post(el):
+        return True
     return _marks(el) != 0
+
+
+#: the link that ends a tweet's embed code ("— Name (@handle) <a href=".../status/1…">June 20, 2025</a>")
+_POST_LINK_RE = re.compile(r"^\s*(?:https?:)?//(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status(?:es)?/\d", re.I)
+#: attributes of other networks' embed codes (Instagram, Threads)
+_POST_ATTRS = ("data-instgrm-permalink", "data-instgrm-version", "data-text-post-permalink")
+
+
+def is_embedded_post(el: etree._Element) -> bool:
+    """A ``blockquote`` that is a social network's embed code even without its class (a CMS that
+    strips classes): a tweet's ends in a link of its own to the post's status URL; Instagram's and
+    Threads' carry their data attributes. A quotation in the text is neither."""
+    if any(el.get(attr) is not None for attr in _POST_ATTRS):
+        return True
+    last = None
+    for last in el.iterchildren("a"):
+        pass
+    return last is not None and bool(_POST_LINK_RE.match(last.get("href") or ""))
 
 
 def xml_safe(text: str) -> str:

@@ -462,6 +462,12 @@ def test_an_ad_inside_a_paragraph_leaves_its_sentence_one_paragraph(body, expect
         ("<p>Один.</p><blockquote class='twitter-tweet'><p>Текст твіта</p>— Хтось (@x) April 11, 2025</blockquote>"
          "<blockquote class='instagram-media'><a>View this post on Instagram</a></blockquote><div class='fb-post'>Допис</div>"
          "<p>Два.</p>", ["Один.", "Два."]),
+        # ... also when the CMS stripped their classes (a tweet's embed ends in its status link), unlike a quotation
+        ("<p>Один.</p><blockquote><p lang='uk'>Провів розмову. <a href='https://t.co/xyz'>pic.twitter.com/xyz</a></p>&mdash; Andrii "
+         "(@andrii_sybiha) <a href='https://twitter.com/andrii_sybiha/status/1936?ref_src=twsrc%5Etfw'>June 20, 2025</a></blockquote>"
+         "<blockquote data-instgrm-permalink='https://www.instagram.com/p/X/'><a href='https://www.instagram.com/p/X/'>Допис</a></blockquote>"
+         "<blockquote><p>«Цитата», – написав він у <a href='https://x.com/a/status/1'>X</a>.</p></blockquote><p>Два.</p>",
+         ["Один.", "«Цитата», – написав він у X.", "Два."]),
         # a table in a figure (CKEditor) is text; its caption is not
         ("<p>Один.</p><figure class='table'><table><tr><td>Експорт, млрд $</td><td>41,7</td></tr></table>"
          "<figcaption>Таблиця 1</figcaption></figure>", ["Один.", "Експорт, млрд $ 41,7"]),
