@@ -519,7 +519,12 @@ def _text_outside_links(el: etree._Element, skip: etree._Element | None) -> str:
 # ---------------------------------------------------------------- lines
 
 _PLACEHOLDER_RE = re.compile(r"^(?:загрузка|завантаження|loading)\s*(?:\.\.\.|…)?$", re.I)
-_READING_TIME_RE = re.compile(r"^\d{1,3}\s*(?:хв|хвилин[аи]?|мин|минут[аы]?|min|mins|minutes?)\.?\s*(?:читати|читання|чтения|читать|read)$", re.I)
+_READING_TIME_RE = re.compile(
+    r"^(?:\d{1,3}\s*(?:хв|хвилин[аи]?|мин|минут[аы]?|min|mins|minutes?)\.?\s*(?:читати|читання|чтения|читать|read)"
+    # the label first: "Час читання: 3 хв", "Время чтения: 2 мин", "Reading time: 1 min"
+    r"|(?:час читання|время чтения|reading time)\s*:?\s*\d{1,3}\s*(?:хв|хвилин[аиу]?|мин|минут[аы]?|min|mins|minutes?)\.?)$",
+    re.I,
+)
 _TAG_LINE_RE = re.compile(r"^(?:теги|тэги|теґи|метки|tags)\s*:", re.I)
 _CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
 #: a short credit line written with a dash ("Фото – Офіс президента"); "Фото-звіт" is not one

@@ -284,7 +284,8 @@ def test_clean_text_idempotent_example():
 
 
 @pytest.mark.parametrize(
-    "line, minutes", [("1 хв читати", 1), ("15 хв читати", 15), ("3 min read", 3), ("2 мин чтения", 2), ("хв читати", None), ("0 хв читати", None)]
+    "line, minutes", [("1 хв читати", 1), ("15 хв читати", 15), ("3 min read", 3), ("2 мин чтения", 2), ("хв читати", None), ("0 хв читати", None),
+                     ("Час читання: 3 хв", 3), ("Время чтения: 4 мин.", 4), ("Reading time: 2 min", 2), ("Час читання", None)]
 )
 def test_reading_minutes(line, minutes):
     assert cleaning.reading_minutes(line) == minutes
