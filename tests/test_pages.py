@@ -371,6 +371,9 @@ def test_a_logo_in_an_h1_or_a_site_prefix_in_the_page_title_is_not_the_title():
     assert old.title() == "Кабмін затвердив програму"
     prefixed = _variant('<article><h1></h1><p>Текст.</p></article>', head="<title>Інтерфакс-Україна: Омбудсман повідомив</title>")
     assert prefixed.title() == "Омбудсман повідомив"
+    for shown in ("Інтерфакс-Україна :: Омбудсман повідомив", "Омбудсман повідомив :: Інтерфакс-Україна", "Омбудсман повідомив || Interfax-Ukraine"):
+        doubled = _variant('<article><h2>Омбудсман повідомив</h2><p>Текст.</p></article>', head=f"<title>{shown}</title>")
+        assert doubled.title() == "Омбудсман повідомив"
     nothing = _variant('<h1>Інтерфакс-Україна</h1><p>Текст.</p>', head="<title>Інтерфакс-Україна</title>")
     assert nothing.title() is None  # dropped as no_title, with its warning, rather than titled with the site's name
 

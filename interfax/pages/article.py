@@ -21,9 +21,11 @@ from interfax import cleaning, dates, urls
 from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, placed_in, text_of, xpath
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
-_TITLE_SUFFIX_RE = re.compile(rf"\s*[|–—-]\s*{_SITE_NAME}\s*$", re.I)
-#: the agency's name before a page title ("Інтерфакс-Україна: Омбудсман …")
-_TITLE_PREFIX_RE = re.compile(rf"^\s*{_SITE_NAME}\s*[:|–—-]\s*", re.I)
+#: separators between a title and the agency's name, doubled too ("::", "||", " » ")
+_TITLE_SEPARATOR = r"(?:[:|/»–—-]\s*)+"
+_TITLE_SUFFIX_RE = re.compile(rf"\s*{_TITLE_SEPARATOR}{_SITE_NAME}\s*$", re.I)
+#: the agency's name before a page title ("Інтерфакс-Україна: Омбудсман …", "Інтерфакс-Україна :: …")
+_TITLE_PREFIX_RE = re.compile(rf"^\s*{_SITE_NAME}\s*{_TITLE_SEPARATOR}", re.I)
 #: a text that is only the agency's name: a logo or a template's default, never a headline
 _ONLY_SITE_NAME_RE = re.compile(rf"^\W*{_SITE_NAME}\W*$", re.I)
 #: a description that starts with the agency's name: the site's own, not the article's
