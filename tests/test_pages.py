@@ -216,6 +216,11 @@ def test_json_ld_article_wins_over_a_webpage_listed_first():
     assert page.published_at()[0] == "2025-02-03T05:45:00Z"
     assert page.modified_at() == ["2025-02-03T06:00:00Z"]
     assert "https://interfax.com.ua/static/a.jpg" in [img["url"] for img in page.images()]
+    # an ImageObject that names its file by contentUrl only, in a list beside the publisher's
+    listed = ('<script type="application/ld+json">[{"@type": "Organization", "logo": {"@type": "ImageObject", "url": "/static/logo.png"}},'
+              '{"@type": "NewsArticle", "headline": "Заголовок статті", "image": {"@type": "ImageObject", "contentUrl": "/static/b.jpg"}}]</script>')
+    assert [img["url"] for img in _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=listed).images()] == [
+        "https://interfax.com.ua/static/b.jpg"]
     # a WebPage alone still gives what it has; one holding its article as mainEntity gives the article
     alone = _variant("<p>x</p>", head='<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2025-01-01T10:00:00+02:00"}</script>')
     assert alone.ld("datePublished") == "2025-01-01T10:00:00+02:00"

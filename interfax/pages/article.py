@@ -284,8 +284,10 @@ class ArticlePage(Page):
         for item in image if isinstance(image, list) else [image]:
             if isinstance(item, str):
                 found.append(item)
-            elif isinstance(item, dict) and isinstance(item.get("url"), str):
-                found.append(item["url"])
+            elif isinstance(item, dict):  # an ImageObject: its url, else its contentUrl
+                url = item.get("url") if isinstance(item.get("url"), str) else item.get("contentUrl")
+                if isinstance(url, str):
+                    found.append(url)
         og = self.meta("og:image")
         if og:
             found.append(og)
