@@ -464,6 +464,13 @@ def test_the_articles_tag_block_after_the_article_element_is_read_but_not_a_side
     cloud = '<aside><div class="article-tags"><a href="/news/tag/c.html">#усе</a></div></aside>'
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=cloud + tags)).tags() == ["кібербезпека", "фішинг"]
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=cloud)).tags() == []
+    # a "Теги:" line after the article in a block no tag class names wins over the site's default keywords
+    line = ('<div class="post-meta-bottom"><span>Теги:</span> <a href="/news/tag/a.html">#футбол</a> '
+            '<a href="/news/tag/b.html">#Євро-2024</a></div>')
+    keywords = '<meta name="keywords" content="новини, Україна, Інтерфакс">'
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=line), head=keywords).tags() == ["футбол", "Євро-2024"]
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=f"<aside>{line}</aside>"), head=keywords).tags() == [
+        "новини", "Україна", "Інтерфакс"]
 
 
 def test_a_related_block_by_heading_stops_at_a_latest_heading_in_a_plain_div():

@@ -48,6 +48,9 @@ _NOT_FOUND_RE = re.compile(
     re.I,
 )
 _TAG_LABEL_RE = re.compile(r"^(?:Теги|Тэги|Tags)\s*:", re.I)
+_TAG_LABELS = ("Теги", "Тэги", "Tags", "ТЕГИ")
+#: the labels as the page's bytes hold them (a cheap test before the article's siblings are searched)
+_TAG_LABEL_BYTES = tuple(w.encode() for w in _TAG_LABELS)
 _PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
 _BLOCK_TAGS = cleaning.BLOCK_TAGS  # a module global, read in the body walk's inner loop
 
@@ -224,14 +227,14 @@ class ArticlePage(Page):
                 if tags:
                     break
         if not tags:
-            for node, line in self._nodes_containing("Теги", "Тэги", "Tags", "ТЕГИ"):
-                if not _TAG_LABEL_RE.match(line):
-                    continue
-                rest = line.split(":", 1)[1]
-                if not rest.strip(" ,;#") and node.getparent() is not None:
-                    rest = text_of(node.getparent()).split(":", 1)[-1]  # a label alone in its element: its container's tags
-                tags = [t.strip(" ,;") for t in re.split("#" if "#" in rest else "[,;]", rest) if t.strip(" ,;")]
-                break
+            tags = self._labelled_tags(self.scope)
+        if not tags and self.article_node is not None and any(w in self.response.body for w in _TAG_LABEL_BYTES):
+            # a "Теги:" line right after the article element, in a block no tag class names
+            for sibling in self.article_node.itersiblings():
+                if isinstance(sibling.tag, str) and sibling.tag.lower() not in SIDE_TAGS:
+                    tags = self._labelled_tags(sibling)
+                    if tags:
+                        break
         if not tags:
             keywords = self.ld("keywords") or self.meta("news_keywords", "keywords")
             if isinstance(keywords, str):
@@ -239,6 +242,18 @@ class ArticlePage(Page):
             elif isinstance(keywords, list):
                 tags = [str(k).strip().lstrip("#") for k in keywords if str(k).strip()]
         return list(dict.fromkeys(tags))
+
+    def _labelled_tags(self, within) -> list[str]:
+        """The tags of a "Теги: #a #b" line at or below ``within`` (a label alone in its element:
+        its container's text), else []."""
+        for node, line in self._nodes_containing(*_TAG_LABELS, within=within):
+            if not _TAG_LABEL_RE.match(line):
+                continue
+            rest = line.split(":", 1)[1]
+            if not rest.strip(" ,;#") and node.getparent() is not None:
+                rest = text_of(node.getparent()).split(":", 1)[-1]  # a label alone in its element: its container's tags
+            return [t.strip(" ,;") for t in re.split("#" if "#" in rest else "[,;]", rest) if t.strip(" ,;")]
+        return []
 
     def images(self) -> list[dict]:
         """Images of the article in page order, then structured-data images not shown."""
@@ -344,13 +359,14 @@ class ArticlePage(Page):
         for _, text in self._nodes_containing(*words):
             yield text
 
-    def _nodes_containing(self, *words: str):
-        """(element, its visible text) for the article's elements with a short text of their own that
-        contains one of ``words``, in document order."""
-        if not self.may_contain(*words, within=self.scope):
+    def _nodes_containing(self, *words: str, within=None):
+        """(element, its visible text) for the article's elements (or those at or below ``within``)
+        with a short text of their own that contains one of ``words``, in document order."""
+        within = self.scope if within is None else within
+        if not self.may_contain(*words, within=within):
             return
         test = " or ".join(f"contains(., '{w}')" for w in words)
-        for node in xpath(self.scope, f".//*[not(self::script) and not(self::style)][text()[{test}]]"):
+        for node in xpath(within, f"descendant-or-self::*[not(self::script) and not(self::style)][text()[{test}]]"):
             text = text_of(node)
             if len(text) < 200:
                 yield node, text
