@@ -495,6 +495,17 @@ def test_listing_cards_in_a_sidebar_are_not_the_listings_items():
     assert [link.ref.id for link in page.items()] == [1001]
 
 
+def test_a_redesigned_listings_items_leave_out_a_latest_list_told_only_by_its_heading():
+    feed = ('<ul class="news-feed"><li><span>21:32 11.04.2025</span> <a href="/news/general/1001.html">Перша</a></li>'
+            '<li><span>20:15 11.04.2025</span> <a href="/news/political/1002.html">Друга</a></li></ul>')
+    latest = ('<div class="col-right"><div><div class="h">Останнє</div><ul><li><a href="/news/general/1090.html">Остання</a></li></ul></div>'
+              '<div><h3>Ще за темою</h3><a href="/news/general/1091.html">Пов’язана</a></div></div>')
+    assert [link.ref.id for link in _listing(feed + latest).items()] == [1001, 1002]
+    # the latest listing's own heading reads like the list: its items are still the listing's
+    own = _listing('<h1>Останні новини</h1><ul><li><a href="/news/general/1001.html">Перша</a></li></ul>')
+    assert [link.ref.id for link in own.items()] == [1001]
+
+
 @pytest.mark.parametrize("card, shown", [
     ('<a class="article-link" href="/news/sport/1001.html">Новина</a><time datetime="2025-03-01T10:00:00+02:00">1 березня</time>',
      "2025-03-01T10:00:00+02:00"),

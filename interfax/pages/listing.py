@@ -59,15 +59,24 @@ class ListingPage(Page):
                     links[link.ref.id] = link
             if links:
                 return list(links.values())
-        # fallback: article links in the main column
+        # fallback: article links in the main column, less the lists a visible heading ("ОСТАННЄ",
+        # "ЩЕ ЗА ТЕМОЮ") introduces where no class names them (unless that leaves nothing: the
+        # latest listing's own heading may read "Останні новини")
         body = next(root.iter("body"), root)
+        headed = {el for block in self.blocks_under_heading(cleaning.is_list_heading) for el in block}  # (lxml keeps these proxies)
+        beside: dict[int, Link] = {}
         for a in body.iter("a"):
             if a.get("href") is None or _beside_main(a):
                 continue
             ref = self.article_ref(a.get("href"))
-            if ref is not None and ref.id not in links:
+            if ref is None or ref.id in links:
+                continue
+            if headed and (a in headed or any(e in headed for e in a.iterancestors())):
+                if ref.id not in beside:
+                    beside[ref.id] = Link(ref, text_of(a) or None, time_near(a))
+            else:
                 links[ref.id] = Link(ref, text_of(a) or None, time_near(a))
-        return list(links.values())
+        return list(links.values()) or list(beside.values())
 
     def _item_link(self, item) -> Link | None:
         """The article link of one listing item (an lxml element), with its listed time."""
