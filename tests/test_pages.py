@@ -267,6 +267,15 @@ def test_a_header_date_with_a_month_name_is_read(shown, instant):
     assert dates.normalize(other.published_at()[0]) == instant
 
 
+@pytest.mark.parametrize("shown, want", [
+    ("Оновлено: 10:05 16.07.2025 | Опубліковано: 18:30 15.07.2025", "18:30 15.07.2025"),
+    ("Updated 10:00 12.04.2025, published 21:32 11.04.2025", "21:32 11.04.2025"),
+    ("21:32 11.04.2025 (оновлено 22:10 11.04.2025)", "21:32 11.04.2025"),
+])
+def test_a_header_that_shows_the_update_first_gives_the_publication(shown, want):
+    assert _variant(_HEADER.format(time=shown, body="", after="")).published_at() == [want]
+
+
 def test_a_header_without_a_date_gives_none():
     page = _variant(_HEADER.format(time="1 хв читати", body="<p>У 2025 році ціни зросли.</p>", after=""))
     assert page.published_at() == []

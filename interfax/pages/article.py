@@ -177,7 +177,7 @@ class ArticlePage(Page):
         ("4 квітня 2017, 14:08", "Сьогодні, 11:59") is given whole, for the dates module to read."""
         for selector in self.header_time_selectors:
             for node in self.select(self.scope, selector)[:3]:
-                text = text_of(node)
+                text = _published_part(text_of(node))
                 found = date_in_text(text)
                 if found:
                     return cleaning.squash(found)
@@ -453,6 +453,20 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
         if end:
             credit, caption = credit[: end.start()].strip(" .;,"), credit[end.end():].strip(" .;,")
     return caption or None, credit or None
+
+
+#: the label of the publication time in a header that also shows the update ("Оновлено: … | Опубліковано: …")
+_PUBLISHED_LABEL_RE = re.compile(r"(?:опубліковано|опубликовано|published|дата публікації|дата публикации)\s*:?", re.I)
+_UPDATED_WORDS = ("новлен", "НОВЛЕН", "pdated", "PDATED")
+
+
+def _published_part(text: str) -> str:
+    """A header text from its publication label on when it also names an update (whose time may
+    come first), else the text as it is."""
+    if not any(w in text for w in _UPDATED_WORDS):  # cheap: most headers show one time
+        return text
+    m = _PUBLISHED_LABEL_RE.search(text)
+    return text[m.end():] if m else text
 
 
 def _has_related_class(el) -> bool:
