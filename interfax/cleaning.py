@@ -542,9 +542,10 @@ _SHARE_WORDS = frozenset(
         "ПОДІЛИТИСЬ",
     }
 )
-#: a line made only of share words and punctuation ("Поділитися: Facebook Telegram")
+#: a line made only of share words and punctuation ("Поділитися: Facebook Telegram"), also glued
+#: together as a widget's adjacent buttons read ("ПоділитисяFacebookTelegram"); "Telegram-канал" is text
 _SHARE_LINE_RE = re.compile(
-    r"^[\W_]*(?:(?:%s)(?![\w-])[\W_]*)+$" % "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True))),
+    r"^[\W_]*(?:(?:%s)(?!-)[\W_]*)+$" % "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True))),
     re.I,
 )
 _READING_TIME_VALUE_RE = re.compile(r"(\d{1,3})\s*(?:хв|мин|min)", re.I)

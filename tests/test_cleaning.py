@@ -171,7 +171,7 @@ def test_body_cleaning(fragment, expected):
         "РЕКЛАМА", "Реклама", " реклама ", "Загрузка...", "Завантаження…", "1 хв читати", "12 хв читати",
         "2 min read", "Теги: #a #b", "Tags: #x", "ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ", "MORE ABOUT", "UKR.NET- новини з усієї України",
         "Поділитися", "Facebook", "Telegram", "Фото: Reuters", "\u00a0", "", "  ", "—",
-        "Поділитися: Facebook Telegram", "Share: Facebook, X, LinkedIn", "Копіювати посилання | Друк",
+        "Поділитися: Facebook Telegram", "Share: Facebook, X, LinkedIn", "ПоділитисяFacebookTelegramКопіювати посилання", "Копіювати посилання | Друк",
     ],
 )
 def test_boilerplate_lines(line):
@@ -219,6 +219,7 @@ def test_a_list_of_messengers_in_the_body_is_text_and_a_share_list_is_not():
         "Фотовиставка відкрилася у Києві.",
         "Президент провів зустріч у Telegram-каналі.",
         "Telegram-канал",
+        "Xiaomi", "Telegramм", "Printeх",
         "UKR.NET оновив дизайн головної сторінки.",
         "Facebook і Telegram",
     ],
