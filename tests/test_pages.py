@@ -313,6 +313,15 @@ def test_related_items_take_their_title_from_the_link_with_text_and_leave_the_ti
     ]
 
 
+def test_related_titles_leave_out_a_day_word_and_time_the_link_wraps():
+    related = ('<div><h4>Ще за темою:</h4><ul><li><a href="/news/general/1001.html">Перша новина <small>Вчора, 18:40</small></a></li>'
+               '<li><a href="/news/general/1002.html"><span>Сьогодні, 11:59</span> Друга новина</a></li>'
+               '<li><a href="/news/general/1003.html">Вчора о 18:40 відбулася нарада</a></li></ul></div>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=related))
+    assert [(link.title, link.listed_at) for link in page.related()] == [
+        ("Перша новина", "Вчора, 18:40"), ("Друга новина", "Сьогодні, 11:59"), ("Вчора о 18:40 відбулася нарада", None)]
+
+
 def test_a_related_heading_in_plain_divs_stops_at_the_latest_list():
     blocks = ('<div class="blk-head">ЩЕ ЗА ТЕМОЮ</div><div class="blk-list"></div>'
               '<div class="blk-head">ОСТАННЄ</div><div class="blk-list"><a href="/news/general/1139015.html">Інша</a></div>')

@@ -459,6 +459,10 @@ def _shows_heading(el) -> bool:
 
 
 _TITLE_EDGE = " ,.;:|/–—-"
+#: a day word and a time, as related and latest items show them ("Вчора, 18:40")
+_RELATIVE_TIME = r"(?:сьогодні|сегодня|вчора|учора|вчера|позавчора|позавчера|today|yesterday)\s*,?\s*(?:о|об|в|at)?\s*\d{1,2}:\d{2}"
+_RELATIVE_AT_START_RE = re.compile(rf"{_RELATIVE_TIME}(?!\d)", re.I)
+_RELATIVE_AT_END_RE = re.compile(rf"(?<!\w){_RELATIVE_TIME}$", re.I)
 
 
 def link_title(a) -> tuple[str | None, str | None]:
@@ -466,6 +470,12 @@ def link_title(a) -> tuple[str | None, str | None]:
     a site-form date it starts or ends with (a card whose link wraps its time), which is returned."""
     text = cleaning.squash(" ".join(a.itertext()))
     shown = date_in_text(text)
+    if shown is None and ":" in text and len(a):
+        # "Вчора, 18:40" / "Сьогодні, 11:59" at either end, shown as an element of its own (a
+        # headline may start with such words: "Вчора о 18:40 відбулася нарада")
+        m = _RELATIVE_AT_START_RE.match(text) or _RELATIVE_AT_END_RE.search(text)
+        if m and any(text_of(e) == m.group(0) for e in a.iter(etree.Element) if e is not a):
+            shown = m.group(0)
     if shown and (text.startswith(shown) or text.endswith(shown)):
         text = (text[len(shown):] if text.startswith(shown) else text[: -len(shown)]).strip(_TITLE_EDGE)
     else:
