@@ -557,6 +557,10 @@ def test_an_alt_that_is_the_images_file_name_is_no_caption():
     ('<link rel="next" href="https://interfax.com.ua/news/sport/page/2/">', "https://interfax.com.ua/news/sport/page/2/"),
     ('<div class="pager"><a href="/news/sport.html">»</a></div>', None),  # the last page's "»" back to page 1
     ('<div class="pager"><a href="/news/sport-2.html">»</a></div>', None),  # read by next_page_url
+    # a "load more" button: its URL in a data attribute, read when it names the next page, else named
+    ('<div class="more"><button class="load-more" data-url="/news/sport-2.html">Завантажити ще</button></div>', None),
+    ('<button data-url="/news/sport.html?offset=20">Показати більше</button>', "/news/sport.html?offset=20"),
+    ('<button onclick="more()">Load more</button>', "Load more"),
 ])
 def test_a_next_link_the_crawler_cannot_follow_is_named(pager, unread):
     page = _listing(f'<div class="articles-section-view"><div class="grid article"><a class="article-link" '

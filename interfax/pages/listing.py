@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from lxml import etree
+
 from interfax import cleaning, urls
 from interfax.pages.base import Link, Page, date_in_text, link_title, text_of, time_near
 
@@ -32,6 +34,10 @@ def _beside_main(item) -> bool:
 
 #: the visible text of a pager's "next" link
 _NEXT_WORDS = re.compile(r"^(?:наступна|далі|next|следующая|далее|»|›|>>|→)(?:\s*(?:сторінка|page|страница))?\s*[»›→]?$", re.I)
+
+
+#: the visible text of a "load more" button (a feed that pages by script)
+_MORE_WORDS = re.compile(r"^(?:завантажити|показати|load|show|загрузить|показать)\s+(?:ще|більше|more|еще|ещё|больше)\b", re.I)
 
 
 class ListingPage(Page):
@@ -118,6 +124,10 @@ class ListingPage(Page):
         # costs several times more per element)
         needle = f"{self.section}-{wanted}."
         hrefs = [h for e in self.root.iter("a", "link") if (h := e.get("href")) is not None and needle in h]
+        if not hrefs and needle.encode() in self.response.body:
+            # a "load more" button that names the next page in an attribute (data-url, data-href …)
+            hrefs = [v for e in self.root.iter(etree.Element) if e.tag not in ("a", "link", "script")
+                     for k, v in e.items() if k.startswith("data-") and needle in v]
         for href in hrefs:
             try:
                 absolute = self.response.urljoin(href.strip())
@@ -130,12 +140,20 @@ class ListingPage(Page):
 
     def unread_next_link(self) -> str | None:
         """A "next page" link that ``next_page_url`` does not understand (``?page=2``, another URL
-        scheme): a ``rel="next"`` link or a link reading "Наступна", "Далі", "»", "Next"; None if none."""
-        for e in self.root.iter("a", "link"):
-            href = (e.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:")):
-                continue
-            if "next" in (e.get("rel") or "").lower().split() or (e.tag == "a" and _NEXT_WORDS.match(text_of(e))):
+        scheme): a ``rel="next"`` link or a link reading "Наступна", "Далі", "»", "Next", or a "load
+        more" button (its ``data-`` URL, else its text); None if none."""
+        for e in self.root.iter("a", "link", "button"):
+            if e.tag == "button":
+                if not _MORE_WORDS.match(text_of(e)):
+                    continue
+                href = next((v.strip() for k, v in e.items() if k.startswith("data-") and "/" in v), None)
+                if href is None:
+                    return text_of(e)
+            else:
+                href = (e.get("href") or "").strip()
+                if not href or href.startswith(("#", "javascript:")):
+                    continue
+            if e.tag == "button" or "next" in (e.get("rel") or "").lower().split() or (e.tag == "a" and _NEXT_WORDS.match(text_of(e))):
                 try:
                     if "?" not in href and urls.listing_page(self.response.urljoin(href), self.section) is not None:
                         continue  # a page of this listing (the last page's "»" pointing back): understood
