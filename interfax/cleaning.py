@@ -567,6 +567,10 @@ def is_boilerplate_line(line: str, title: str | None = None, captions: Iterable[
     return _is_boilerplate(text, _key(title) if title else None, {_key(c) for c in captions if c})
 
 
+#: a photo credit that ends a short caption text ("Підземна школа в Харкові. Фото: Харківська ОВА"):
+#: capitalised, after the caption's full stop or a space, the credit short and without a sentence of its own
+CAPTION_CREDIT_RE = re.compile(r"(?:^|[.;]?\s+)(?:Фото|Photo)\s*[:–—-]\s*[^.:!?]{1,60}\.?$")
+
 #: longer paragraphs are text unless they repeat the title or a caption
 _MAX_LABEL_LENGTH = 120
 
@@ -586,6 +590,10 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         return True
     if key == title_key or key in caption_keys:
         return True
+    if caption_keys and ("Фото" in text or "Photo" in text):
+        m = CAPTION_CREDIT_RE.search(text)  # an image's caption again, with its credit ("Школа. Фото: ОВА")
+        if m and _key(text[: m.start()]) in caption_keys:
+            return True
     if key in AD_LABELS or key in LIST_HEADINGS or _SHARE_LINE_RE.match(key):
         return True
     if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _SIGN_OFFS:

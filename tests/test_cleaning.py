@@ -272,6 +272,13 @@ def test_caption_beside_an_image_is_its_caption_not_text():
     ]
 
 
+def test_a_caption_repeated_with_its_credit_is_dropped_but_not_other_text():
+    captions = ["Підземна школа в Харкові"]
+    assert cleaning.is_boilerplate_line("Підземна школа в Харкові. Фото: Харківська ОВА", captions=captions)
+    assert not cleaning.is_boilerplate_line("Підземна школа в Харкові. Фото: Харківська ОВА", captions=["Інший підпис"])
+    assert not cleaning.is_boilerplate_line("Підземна школа в Харкові відкрилася. Фото: ОВА", captions=captions)
+
+
 def test_repeated_title_and_captions_dropped():
     text = "Заголовок новини\n\nПерший абзац.\n\nphoto-2025-04-11\n\nДругий абзац."
     assert cleaning.clean_text(text, title="Заголовок  новини", captions=["photo-2025-04-11"]) == "Перший абзац.\n\nДругий абзац."

@@ -454,6 +454,19 @@ def test_image_variants(figure, want):
     assert [(img["url"], img["caption"]) for img in page.images()] == [want]
 
 
+def test_a_caption_told_only_by_the_credit_it_ends_with_is_the_images_not_text():
+    from interfax import cleaning
+
+    body = ('<div class="photo"><img src="/static/a/shkola.jpg" alt="shkola"></div>'
+            '<div class="photo-signature">Підземна школа в Харкові. Фото: Харківська ОВА</div><p>Будівництво тривало.</p>'
+            '<p><img src="/static/a/b.jpg" alt="Будинок"></p><p>На фото: будинок, зруйнований ударом, який ми бачимо тут.</p>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=body, after=""))
+    assert [img["caption"] for img in page.images()] == ["Підземна школа в Харкові", "Будинок"]
+    assert page.photo_credit() == "Харківська ОВА"
+    assert cleaning.clean_paragraphs(page.text(), page.title(), [img["caption"] for img in page.images()]) == [
+        "Перший абзац статті, досить довгий для тексту.", "Будівництво тривало.", "На фото: будинок, зруйнований ударом, який ми бачимо тут."]
+
+
 def test_the_agencys_logo_is_never_an_image():
     logo = '<div class="header"><img src="/static/articles/images/interfax_ukraine_logo_ukr.svg" alt="Інтерфакс-Україна"></div>'
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=logo, after=""))

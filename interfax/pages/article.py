@@ -620,15 +620,21 @@ def _is_pixel(img) -> bool:
 
 
 def _caption_beside(img):
-    """The caption element (by class) that follows the image, or the element the image is wrapped
-    in alone (``<p><img></p><p class="image-caption">``), or None."""
+    """The caption element (by class, or a short text that ends in a photo credit: "Школа в Харкові.
+    Фото: ОВА") that follows the image, or the element the image is wrapped in alone
+    (``<p><img></p><p class="image-caption">``), or None."""
     node = img
     while node.getnext() is None:
         node = node.getparent()
         if node is None or cleaning.squash("".join(node.itertext())):
             return None
     after = node.getnext()
-    return after if isinstance(after.tag, str) and cleaning.caption_tokens(after) else None
+    if not isinstance(after.tag, str):
+        return None
+    if cleaning.caption_tokens(after):
+        return after
+    text = text_of(after) if not cleaning.is_noise_node(after) else ""
+    return after if 0 < len(text) <= 200 and cleaning.CAPTION_CREDIT_RE.search(text) else None
 
 
 def body_paragraphs(body) -> list[str]:
