@@ -633,8 +633,23 @@ def _caption_beside(img):
         return None
     if cleaning.caption_tokens(after):
         return after
-    text = text_of(after) if not cleaning.is_noise_node(after) else ""
-    return after if 0 < len(text) <= 200 and cleaning.CAPTION_CREDIT_RE.search(text) else None
+    return after if _ends_in_credit(after) else None
+
+
+def _ends_in_credit(el) -> bool:
+    """A short text (200 characters at most) that ends in a photo credit ("Школа в Харкові. Фото:
+    ОВА"): a caption without a caption class. Its texts are read only up to that length."""
+    texts, size = [], 0
+    for text in el.itertext():
+        size += len(text)
+        if size > 400:  # (before whitespace is squashed) a paragraph, not a caption
+            return False
+        texts.append(text)
+    joined = " ".join(texts)
+    if "Фото" not in joined and "Photo" not in joined:
+        return False
+    text = cleaning.squash(joined)
+    return 0 < len(text) <= 200 and not cleaning.is_noise_node(el) and bool(cleaning.CAPTION_CREDIT_RE.search(text))
 
 
 def body_paragraphs(body) -> list[str]:

@@ -463,6 +463,8 @@ _TITLE_EDGE = " ,.;:|/–—-"
 _RELATIVE_TIME = r"(?:сьогодні|сегодня|вчора|учора|вчера|позавчора|позавчера|today|yesterday)\s*,?\s*(?:о|об|в|at)?\s*\d{1,2}:\d{2}"
 _RELATIVE_AT_START_RE = re.compile(rf"{_RELATIVE_TIME}(?!\d)", re.I)
 _RELATIVE_AT_END_RE = re.compile(rf"(?<!\w){_RELATIVE_TIME}$", re.I)
+#: the first letters of the day words (a cheap test before the patterns)
+_RELATIVE_FIRST = frozenset("сСвВуУпПtTyY")
 
 
 def link_title(a) -> tuple[str | None, str | None]:
@@ -470,7 +472,7 @@ def link_title(a) -> tuple[str | None, str | None]:
     a site-form date it starts or ends with (a card whose link wraps its time), which is returned."""
     text = cleaning.squash(" ".join(a.itertext()))
     shown = date_in_text(text)
-    if shown is None and ":" in text and len(a):
+    if shown is None and ":" in text and len(a) and (text[-1].isdigit() or text[0] in _RELATIVE_FIRST):
         # "Вчора, 18:40" / "Сьогодні, 11:59" at either end, shown as an element of its own (a
         # headline may start with such words: "Вчора о 18:40 відбулася нарада")
         m = _RELATIVE_AT_START_RE.match(text) or _RELATIVE_AT_END_RE.search(text)
