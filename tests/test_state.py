@@ -350,6 +350,30 @@ def test_a_second_crawl_on_a_held_state_folder_is_skipped_with_one_line(tmp_path
         held.close()
 
 
+def test_a_second_crawl_on_a_job_folder_in_use_is_skipped_and_leaves_its_queue_alone(tmp_path):
+    """Two crawls given the same JOBDIR: the second must not read the first's "running" marker as a
+    killed run and delete the live queue under it; it stops before any request, exit 75, SKIPPED."""
+    from interfax.extensions import LOCK, MARKER, JobDirLocked
+
+    job = tmp_path / "job"
+    held = _lock_dir(job, LOCK, "JOBDIR", JobDirLocked)  # the first crawl, running
+    (job / MARKER).write_text(json.dumps({"status": "running", "pid": os.getpid()}))
+    (job / "requests.seen").write_text("fingerprints of the first crawl\n")
+    (job / "requests.queue").mkdir()
+    try:
+        message = f"JOBDIR {job} is in use by another crawl (pid {os.getpid()}); not starting"
+        result, report = crawl_that_cannot_start(tmp_path, "-s", f"JOBDIR={job}")
+        assert result.returncode == 75, result.stderr[-3000:]
+        assert result.stderr.splitlines()[-1] == f"scrapy crawl: error: {message}"
+        assert "Traceback" not in result.stderr
+        assert report[0].startswith("interfax monitors: SKIPPED (the crawl did not start)")
+        assert (job / "requests.seen").read_text() == "fingerprints of the first crawl\n"
+        assert (job / "requests.queue").is_dir()
+        assert json.loads((job / MARKER).read_text())["status"] == "running"
+    finally:
+        held.close()
+
+
 def test_a_crawl_that_cannot_start_says_why_in_one_line_and_in_the_report(tmp_path):
     (tmp_path / "a-file").write_text("")
     state = tmp_path / "a-file" / "state"
