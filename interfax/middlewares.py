@@ -12,6 +12,9 @@
   with the wrong charset (windows-1251 without a charset, a wrong charset header or meta).
 * :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML, or is empty,
   ends as a named exception (so the spider's errback reports it once).
+* :class:`StrictHttpCompressionMiddleware` replaces Scrapy's ``HttpCompressionMiddleware``: a
+  compressed body (gzip, deflate, br, zstd) whose stream ends early is a fault, not half a page:
+  Scrapy's decoders hand on whatever a cut-off stream decoded to.
 * :class:`LogFormatter`: a dropped article is logged as one line (reason and URL), not the whole item.
 * :class:`FailureReport` (extension): writes the failed URLs to ``INTERFAX_FAILED_FILE`` at the
   end of the run, and demotes Scrapy's own download warnings that the spider's errback reports
@@ -30,17 +33,21 @@ import re
 import time
 import zlib
 from datetime import datetime, timezone
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy.downloadermiddlewares.robotstxt
 import scrapy.logformatter
 from scrapy import signals
+from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response
+from scrapy.utils._compression import _CHUNK_SIZE, _check_max_size, brotli, zstd
 from scrapy.utils.asyncio import sleep
+from scrapy.utils.gz import gunzip
 from scrapy.utils.misc import build_from_crawler
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
@@ -79,6 +86,10 @@ class NotHtml(PageFault):
 
 class EmptyBody(PageFault):
     kind = "empty_body"
+
+
+class BadCompression(PageFault):
+    kind = "bad_compression"
 
 
 _NAMED_KINDS = {
@@ -148,7 +159,8 @@ def _describe(exc: BaseException, request: Request | None) -> tuple[str, str]:
         if "max redirections" in text:
             return "too_many_redirects", "too many redirects"
         return "ignored", text or "ignored"
-    if isinstance(exc, zlib.error) or type(exc).__module__.lstrip("_") in ("brotli", "zstandard", "zlib"):
+    module = type(exc).__module__.lstrip("_")
+    if isinstance(exc, zlib.error) or module in ("brotli", "zstandard", "zlib") or module.endswith(".zstd"):
         return "bad_compression", "body does not decode as its Content-Encoding says"
     if name in _NAMED_KINDS:
         kind, message = _NAMED_KINDS[name]
@@ -430,6 +442,103 @@ class ContentGuardMiddleware:
         return response
 
 
+# ---------------------------------------------------------------- compressed bodies
+
+
+class StrictHttpCompressionMiddleware(HttpCompressionMiddleware):
+    """Scrapy's ``HttpCompressionMiddleware``, but a compressed stream that ends early is a fault.
+
+    Scrapy's decoders return what a truncated gzip, deflate, brotli or zstd stream decodes to (half a
+    page, parsed as if whole: an article with half its text). Here such a body raises
+    :class:`BadCompression` (``interfax/errors/bad_compression``). A gzip body is checked by its
+    trailer (the length it names against the length decoded: no second decoding unless they
+    differ); brotli and zstd are decoded as Scrapy does, checking the end of the stream; deflate
+    (rare) is decoded a second time to see its end.
+    """
+
+    @staticmethod
+    def _decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
+        if encoding in (b"gzip", b"x-gzip"):
+            decoded = gunzip(body, max_size=max_size)
+            if not _gzip_complete(body, decoded):
+                raise _cut_off("gzip", body)
+            return decoded
+        if encoding == b"br":
+            return _unbrotli_strict(body, max_size)
+        if encoding == b"zstd":
+            return _unzstd_strict(body, max_size)
+        decoded = HttpCompressionMiddleware._decode(body, encoding, max_size)
+        if encoding == b"deflate" and not _deflate_complete(body):
+            raise _cut_off("deflate", body)
+        return decoded
+
+
+def _cut_off(encoding: str, body: bytes) -> BadCompression:
+    return BadCompression(f"{encoding} body cut off: its compressed stream ends early, after {len(body)} bytes")
+
+
+def _gzip_complete(body: bytes, decoded: bytes) -> bool:
+    """Whether every gzip member of ``body`` ends with its trailer (a cut-off body does not)."""
+    if len(body) >= 18 and int.from_bytes(body[-4:], "little") == len(decoded) & 0xFFFFFFFF:
+        return True  # the trailer's length is what was decoded: a whole single-member stream
+    rest = body
+    while rest[:2] == b"\x1f\x8b":  # several members (or a damaged one): decode each to its end
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            inflater.decompress(rest)
+        except zlib.error:
+            return False
+        if not inflater.eof:
+            return False
+        rest = inflater.unused_data
+    return rest is not body
+
+
+def _deflate_complete(body: bytes) -> bool:
+    for wbits in (zlib.MAX_WBITS, -zlib.MAX_WBITS):  # zlib-wrapped, or raw deflate (as Scrapy reads it)
+        inflater = zlib.decompressobj(wbits)
+        try:
+            inflater.decompress(body)
+            inflater.flush()
+        except zlib.error:
+            continue
+        return inflater.eof
+    return False
+
+
+def _unbrotli_strict(body: bytes, max_size: int) -> bytes:
+    """Scrapy's ``_unbrotli``, raising when the stream is not finished."""
+    decompressor = brotli.Decompressor()
+    out = [decompressor.process(body, output_buffer_limit=_CHUNK_SIZE)]
+    size = len(out[0])
+    _check_max_size(size, max_size)
+    while not decompressor.is_finished():
+        chunk = decompressor.process(b"", output_buffer_limit=_CHUNK_SIZE)
+        if not chunk:
+            raise _cut_off("br", body)
+        size += len(chunk)
+        _check_max_size(size, max_size)
+        out.append(chunk)
+    return b"".join(out)
+
+
+def _unzstd_strict(body: bytes, max_size: int) -> bytes:
+    """Scrapy's ``_unzstd``, raising when the stream ends early (Scrapy keeps what it read)."""
+    reader = zstd.ZstdFile(BytesIO(body))
+    out = []
+    size = 0
+    while True:
+        try:
+            chunk = reader.read(_CHUNK_SIZE)
+        except EOFError:
+            raise _cut_off("zstd", body) from None
+        if not chunk:
+            return b"".join(out)
+        size += len(chunk)
+        _check_max_size(size, max_size)
+        out.append(chunk)
+
+
 # ---------------------------------------------------------------- robots.txt
 
 
@@ -450,7 +559,7 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
-        if isinstance(exc, IgnoreRequest):  # (robots.txt's own request was ignored: nothing was asked)
+        if isinstance(exc, IgnoreRequest) and not isinstance(exc, BadCompression):  # (ignored: nothing was asked)
             super()._robots_error(exc, netloc)
             return
         self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")

@@ -59,6 +59,8 @@ DOWNLOADER_MIDDLEWARES = {
     "interfax.middlewares.SafeRedirectMiddleware": 600,
     "interfax.middlewares.EncodingFixMiddleware": 585,
     "interfax.middlewares.ContentGuardMiddleware": 575,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "interfax.middlewares.StrictHttpCompressionMiddleware": 590,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "interfax.middlewares.RobotsTxtMiddleware": 100,
 }

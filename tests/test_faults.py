@@ -42,7 +42,7 @@ RETRY_AFTER_MAX = 2.5
 
 #: articles the faulty site serves well enough to export (1900020 redirects to 1900021)
 GOOD = {1900001, 1900002, 1900004, 1900005, 1900006, 1900011, 1900021, 1900040, 1900041, 1900042, 1900043,
-        1900044, 1900045, 1900099}
+        1900044, 1900045, 1900046, 1900099}
 #: article URL -> what its failure is called in interfax/errors/<kind>
 FAILED = {
     1900003: "http_500",
@@ -58,6 +58,8 @@ FAILED = {
     1900032: "too_large",
     1900033: "bad_compression",
     1900034: "too_large",
+    1900035: "bad_compression",
+    1900036: "bad_compression",
 }
 
 
@@ -305,7 +307,11 @@ def test_not_html_empty_huge_and_bad_gzip(run):
     assert_failed_once(run, 1900032, "too_large", "larger than DOWNLOAD_MAXSIZE")
     assert_failed_once(run, 1900033, "bad_compression", "does not decode")
     assert_failed_once(run, 1900034, "too_large", "larger than DOWNLOAD_MAXSIZE = 5242880 bytes")  # cut as it streamed in
-    for article_id in (1900030, 1900031, 1900032, 1900033, 1900034):  # permanent: not retried
+    # a compressed stream cut off (Scrapy's decoders would hand on half a page): not parsed, listed
+    assert_failed_once(run, 1900035, "bad_compression", "(gzip body cut off: its compressed stream ends early, after ")
+    assert_failed_once(run, 1900036, "bad_compression", "(br body cut off: its compressed stream ends early, after ")
+    assert run.by_id[1900046]["text"] == run.by_id[1900099]["text"]  # a whole brotli page is read as any other
+    for article_id in (1900030, 1900031, 1900032, 1900033, 1900034, 1900035, 1900036):  # permanent: not retried
         assert run.count(fault_path(article_id)) == 1
     assert run.stat("downloader/response_bytes") < 5 * 1024 * 1024  # the 10 MB page was cut off
 
@@ -677,3 +683,50 @@ def test_a_robots_txt_the_site_cannot_serve_means_nothing_is_fetched(tmp_path, s
     assert len(lines) == 1 and f"could not be read ({why}" in lines[0] and "WARNING" in lines[0], lines
     assert result.records == [] and result.result.returncode == 3  # nothing exported: the item-count check fails
     assert "ERROR: Error downloading" not in result.log  # (Scrapy's traceback for it: demoted to DEBUG)
+
+
+def test_a_robots_txt_cut_off_mid_stream_is_unreadable_not_partly_read(tmp_path):
+    """A gzip robots.txt cut off mid-stream: Scrapy's decoder would hand on its first half (the rules
+    after the cut, a Disallow among them, lost: allowed). Here it cannot be read: nothing is fetched."""
+    import gzip
+
+    from interfax.mirror.faulty import ROBOTS_TXT
+
+    whole = gzip.compress(b"User-agent: *\n" + b"# a long comment line before the rules\n" * 400 + ROBOTS_TXT)
+    with FaultyServer(robots_txt=whole[: len(whole) // 2], robots_headers={"Content-Encoding": "gzip"}) as server:
+        result = crawl(server, tmp_path)
+        pages = [p for p in server.requests if p != "/robots.txt"]
+    assert pages == []
+    assert result.stat("interfax/robots/unavailable") == 1
+    lines = [line for line in result.log.splitlines() if "robots.txt of" in line]
+    assert len(lines) == 1 and "could not be read (gzip body cut off: its compressed stream ends early" in lines[0]
+
+
+def test_compressed_bodies_are_decoded_whole_or_not_at_all():
+    """Every encoding Scrapy asks for: a whole stream decodes as Scrapy would; a cut-off one is a fault."""
+    import gzip
+    import zlib
+
+    from scrapy.utils._compression import brotli, zstd
+
+    from interfax.middlewares import BadCompression, StrictHttpCompressionMiddleware
+
+    decode = StrictHttpCompressionMiddleware._decode
+    page = "<html><body><p>Текст статті</p></body></html>".encode() * 300
+    raw_deflate = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    raw_deflate = raw_deflate.compress(page) + raw_deflate.flush()
+    whole = {
+        b"gzip": gzip.compress(page),
+        b"x-gzip": gzip.compress(page[:1000]) + gzip.compress(page[1000:]),  # two members
+        b"deflate": zlib.compress(page),
+        b"br": brotli.compress(page),
+        b"zstd": zstd.compress(page),
+    }
+    for encoding, body in whole.items():
+        assert decode(body, encoding, 0) == page, encoding
+        with pytest.raises(BadCompression, match=r"body cut off: its compressed stream ends early, after \d+ bytes$"):
+            decode(body[: len(body) // 2], encoding, 0)
+    assert decode(raw_deflate, b"deflate", 0) == page  # raw deflate (some servers) is still read
+    with pytest.raises(BadCompression):
+        decode(raw_deflate[:-10], b"deflate", 0)
+    assert decode(gzip.compress(page) + b"\0\0\0\0", b"gzip", 0) == page  # zero padding after the stream
