@@ -10,8 +10,8 @@
   hops ends the request with a named exception instead of a silent drop.
 * :class:`EncodingFixMiddleware`: strips NUL bytes; re-decodes a Cyrillic page that Scrapy read
   with the wrong charset (windows-1251 without a charset, a wrong charset header or meta).
-* :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML, or is empty,
-  ends as a named exception (so the spider's errback reports it once).
+* :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML, is empty or
+  is a part of the page (206), ends as a named exception (so the spider's errback reports it once).
 * :class:`StrictHttpCompressionMiddleware` replaces Scrapy's ``HttpCompressionMiddleware``: a
   compressed body (gzip, deflate, br, zstd) whose stream ends early is a fault, not half a page:
   Scrapy's decoders hand on whatever a cut-off stream decoded to.
@@ -90,6 +90,10 @@ class EmptyBody(PageFault):
 
 class BadCompression(PageFault):
     kind = "bad_compression"
+
+
+class PartialContent(PageFault):
+    kind = "partial_content"
 
 
 _NAMED_KINDS = {
@@ -421,7 +425,8 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/xhtml"})
 
 
 class ContentGuardMiddleware:
-    """A 2xx answer to one of the spider's page requests must be a non-empty HTML page."""
+    """A 2xx answer to one of the spider's page requests must be a non-empty HTML page, and all of it
+    (a 206 answers a Range request, which the spider never makes)."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -439,6 +444,8 @@ class ContentGuardMiddleware:
             raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}")
         if not response.body or response.body.isspace():  # (strip() would copy every page)
             raise EmptyBody("empty body")
+        if response.status == 206:  # never asked for (no Range header): a part of the page, cut anywhere
+            raise PartialContent("HTTP 206 Partial Content: a part of the page, not the page")
         return response
 
 

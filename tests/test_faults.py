@@ -60,6 +60,7 @@ FAILED = {
     1900034: "too_large",
     1900035: "bad_compression",
     1900036: "bad_compression",
+    1900037: "partial_content",
 }
 
 
@@ -311,7 +312,9 @@ def test_not_html_empty_huge_and_bad_gzip(run):
     assert_failed_once(run, 1900035, "bad_compression", "(gzip body cut off: its compressed stream ends early, after ")
     assert_failed_once(run, 1900036, "bad_compression", "(br body cut off: its compressed stream ends early, after ")
     assert run.by_id[1900046]["text"] == run.by_id[1900099]["text"]  # a whole brotli page is read as any other
-    for article_id in (1900030, 1900031, 1900032, 1900033, 1900034, 1900035, 1900036):  # permanent: not retried
+    # a 206 to a request without Range: half a page, never parsed as the article
+    assert_failed_once(run, 1900037, "partial_content", "(HTTP 206 Partial Content: a part of the page, not the page)")
+    for article_id in (1900030, 1900031, 1900032, 1900033, 1900034, 1900035, 1900036, 1900037):  # permanent: not retried
         assert run.count(fault_path(article_id)) == 1
     assert run.stat("downloader/response_bytes") < 5 * 1024 * 1024  # the 10 MB page was cut off
 

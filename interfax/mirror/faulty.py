@@ -184,6 +184,14 @@ def _compressed(article_id: int, compress: Callable[[bytes], bytes], cut: bool =
     return build
 
 
+def _half(article_id: int):
+    def build(server: FaultyServer) -> bytes:
+        data = article_html(server, article_id).encode()
+        return data[: len(data) // 2]
+
+    return build
+
+
 def _pdf(server: FaultyServer) -> bytes:
     return b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -229,6 +237,8 @@ FAULTS: dict[str, Fault] = {
                                body=_compressed(1900035, gzip.compress, cut=True), headers={"Content-Encoding": "gzip"}),
     fault_path(1900036): Fault("content", "brotli cut off mid-stream", body=_compressed(1900036, brotli.compress, cut=True),
                                headers={"Content-Encoding": "br"}),
+    fault_path(1900037): Fault("content", "206 Partial Content: the first half of the page (no Range was asked for)",
+                               status=206, body=_half(1900037), headers={"Content-Range": "bytes 0-2047/*"}),
     fault_path(1900046): Fault("content", "brotli, whole", body=_compressed(1900046, brotli.compress),
                                headers={"Content-Encoding": "br"}),
     # bad HTML and encodings
