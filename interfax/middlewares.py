@@ -254,6 +254,32 @@ def _host_allowed(url: str, allowed_domains) -> bool:
     return any(host == d.lower() or host.endswith("." + d.lower()) for d in domains)
 
 
+#: the port of a URL without one, by scheme
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _port(parts) -> int | None:
+    try:
+        return parts.port or _DEFAULT_PORTS.get(parts.scheme.lower())
+    except ValueError:  # a port that is not a number, or out of range
+        return None
+
+
+def _same_server(url: str, origin: str | None) -> bool:
+    """False when ``url`` names the fetch origin's host with another port: another server on that host
+    (``http://127.0.0.1:9999/`` from a mirror on ``127.0.0.1:8000``). Switching between http and
+    https on their default ports is the same site."""
+    if not origin:
+        return True
+    target, base = urlsplit(url), urlsplit(origin)
+    if (target.hostname or "").lower() != (base.hostname or "").lower():
+        return True  # a subdomain: Scrapy's offsite rule decides
+    port, base_port = _port(target), _port(base)
+    if port is None:
+        return False
+    return port == base_port or (port in (80, 443) and base_port in (80, 443))
+
+
 class _SafeRedirectMixin:
     """Check every redirect Scrapy would follow: on the site, no loop, not too many hops."""
 
@@ -279,7 +305,9 @@ class _SafeRedirectMixin:
         stats = self.crawler.stats
         chain = redirected.meta["redirect_urls"]
         spider = self.crawler.spider
-        if not _host_allowed(redirected.url, getattr(spider, "allowed_domains", None)):
+        if not _host_allowed(redirected.url, getattr(spider, "allowed_domains", None)) or not _same_server(
+            redirected.url, getattr(spider, "base_url", None)
+        ):
             stats.inc_value("interfax/redirects/offsite")
             raise OffsiteRedirect(f"redirects off the site to {redirected.url}, not followed")
         if redirected.url in chain:

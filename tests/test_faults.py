@@ -53,6 +53,7 @@ FAILED = {
     1900022: "redirect_loop",
     1900024: "offsite_redirect",
     1900025: "offsite_redirect",
+    1900027: "offsite_redirect",
     1900030: "not_html",
     1900031: "empty_body",
     1900032: "too_large",
@@ -294,8 +295,11 @@ def test_redirects(run):
     # off the site: never followed, also to the same server under another host name
     assert_failed_once(run, 1900024, "offsite_redirect", "redirects off the site to http://example.invalid/")
     assert_failed_once(run, 1900025, "offsite_redirect", "redirects off the site to http://localhost:")
+    # the same host, another port: another server, off the site too (followed, it would be connection_refused)
+    assert_failed_once(run, 1900027, "offsite_redirect", "redirects off the site to http://127.0.0.1:1/news/faults/1900026.html")
     assert run.count(fault_path(1900026)) == 0
-    assert run.stat("interfax/redirects/offsite") == 2
+    assert run.stat("interfax/redirects/offsite") == 3
+    assert run.stat("interfax/errors/connection_refused") == 0
     assert run.stat("interfax/errors/dns") == 0  # stopped before any lookup
 
 
@@ -733,3 +737,19 @@ def test_compressed_bodies_are_decoded_whole_or_not_at_all():
     with pytest.raises(BadCompression):
         decode(raw_deflate[:-10], b"deflate", 0)
     assert decode(gzip.compress(page) + b"\0\0\0\0", b"gzip", 0) == page  # zero padding after the stream
+
+
+def test_same_server_rule_of_redirects():
+    from interfax.middlewares import _same_server
+
+    mirror = "http://127.0.0.1:8000"
+    assert _same_server("http://127.0.0.1:8000/news/general/1.html", mirror)
+    assert _same_server("https://127.0.0.1:8000/news/general/1.html", mirror)  # same port, other scheme: TLS says the rest
+    assert not _same_server("http://127.0.0.1:9999/news/general/1.html", mirror)
+    assert not _same_server("http://127.0.0.1/news/general/1.html", mirror)
+    assert not _same_server("http://127.0.0.1:99999/x", mirror)
+    live = "https://interfax.com.ua"
+    assert _same_server("http://interfax.com.ua/news/general/1.html", live)  # http <-> https on the default ports
+    assert _same_server("https://interfax.com.ua:443/news/general/1.html", live)
+    assert not _same_server("https://interfax.com.ua:8443/news/general/1.html", live)
+    assert _same_server("https://www.interfax.com.ua:8443/x", live)  # another host: the offsite rule's business
