@@ -584,11 +584,12 @@ _DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
 class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware):
     """Scrapy's robots.txt middleware, but a robots.txt answered with a 5xx (after its retries) or
     not answered at all means "crawl nothing of this host now", as RFC 9309 says - not "crawl
-    everything". One WARNING per host, ``interfax/robots/unavailable``; the articles it holds back are
-    skipped (``robots_disallowed``) and found again by the next run. A 4xx robots.txt allows all."""
+    everything". So does a 429 (too many requests, after its retries): the site asks for less, not
+    for everything. One WARNING per host, ``interfax/robots/unavailable``; the articles it holds back are
+    skipped (``robots_disallowed``) and found again by the next run. Any other 4xx robots.txt allows all."""
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
-        if response.status >= 500:
+        if response.status >= 500 or response.status == 429:  # 429: the site asks us to wait (as Google reads it)
             self._unavailable(netloc, f"HTTP {response.status}")
             response = response.replace(body=_DISALLOW_ALL)
         await super()._parse_robots(response, netloc, request)

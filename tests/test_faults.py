@@ -677,9 +677,10 @@ def test_a_soft_404_is_a_named_failure_not_a_layout_drop(caplog):
     assert [o["id"] for o in out if not isinstance(o, scrapy.Request)] == [5]
 
 
-@pytest.mark.parametrize("status", [503, 500, 0])
+@pytest.mark.parametrize("status", [503, 500, 0, 429])
 def test_a_robots_txt_the_site_cannot_serve_means_nothing_is_fetched(tmp_path, status):
-    """RFC 9309: a robots.txt answered with a 5xx (after its retries) disallows the whole host for now."""
+    """RFC 9309: a robots.txt answered with a 5xx (after its retries) disallows the whole host for now;
+    so does a 429 (the site asks for fewer requests: not a robots.txt that allows everything)."""
     with FaultyServer(robots_status=status) as server:
         result = crawl(server, tmp_path)
         pages = [p for p in server.requests if p != "/robots.txt"]
