@@ -177,6 +177,30 @@ def _describe(exc: BaseException, request: Request | None) -> tuple[str, str]:
 # ---------------------------------------------------------------- retries with backoff
 
 
+def http_date(value: bytes | str | None) -> float | None:
+    """The POSIX time of an HTTP date (a ``Date`` or ``Retry-After`` header), or None."""
+    if not value:
+        return None
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", "replace")
+    try:
+        when = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.timestamp()
+
+
+def _duration(seconds: float) -> str:
+    for unit, size in (("days", 86400), ("hours", 3600), ("minutes", 60)):
+        if seconds >= 2 * size:
+            return f"{seconds / size:.0f} {unit}"
+    return f"{seconds:.0f} s"
+
+
 def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> float | None:
     """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP date; None if absent or bad."""
     if value is None:
@@ -188,15 +212,10 @@ def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> 
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", value):
         return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
+    when = http_date(value)
     if when is None:
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    return max(0.0, when - (time.time() if now is None else now))
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -223,7 +242,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
     def delay(self, retry: Request, response: Response | None) -> tuple[float, str]:
         """Seconds to wait before ``retry`` and why ('retry_after', 'retry_after_capped' or 'backoff')."""
         header = response.headers.get("Retry-After") if response is not None else None
-        asked = retry_after_seconds(header)
+        # an HTTP date is the site's clock: counted from the answer's own Date, not from a local clock that may be off
+        asked = retry_after_seconds(header, now=http_date(response.headers.get("Date")) if header else None)
         if asked is not None:
             if asked > self.retry_after_max:
                 return self.retry_after_max, "retry_after_capped"
@@ -452,18 +472,34 @@ class EncodingFixMiddleware:
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/xhtml"})
 
 
+#: answers whose ``Date`` the clock check reads at most, when the first is off (a CDN's cached page is older)
+_CLOCK_SAMPLES = 3
+
+
 class ContentGuardMiddleware:
     """A 2xx answer to one of the spider's page requests must be a non-empty HTML page, and all of it
-    (a 206 answers a Range request, which the spider never makes)."""
+    (a 206 answers a Range request, which the spider never makes).
+
+    It also compares the local clock with the site's once, at the start of the crawl: the ``Date``
+    header (plus ``Age``) of the first answers. A clock off by more than ``INTERFAX_CLOCK_SKEW_MAX``
+    seconds gives one WARNING (the default ``since``, ``crawled_at`` and relative dates such as
+    "Сьогодні, 11:59" follow the local clock); ``interfax/clock/skew_seconds`` is the site's time
+    minus the local time.
+    """
 
     def __init__(self, crawler):
         self.crawler = crawler
+        self.skew_max = crawler.settings.getfloat("INTERFAX_CLOCK_SKEW_MAX", 600.0)
+        self._clock_pending = self.skew_max > 0
+        self._clock_samples: list[float] = []
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
+        if self._clock_pending:
+            self._check_clock(response)
         if KIND_META not in request.meta or not 200 <= response.status < 300:
             return response  # robots.txt and other helper requests, errors: not ours to judge
         ctype = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
@@ -475,6 +511,30 @@ class ContentGuardMiddleware:
         if response.status == 206:  # never asked for (no Range header): a part of the page, cut anywhere
             raise PartialContent("HTTP 206 Partial Content: a part of the page, not the page")
         return response
+
+    def _check_clock(self, response: Response) -> None:
+        server = http_date(response.headers.get("Date"))
+        if server is None:
+            return
+        try:
+            age = max(0.0, float(response.headers.get("Age") or 0))
+        except ValueError:
+            age = 0.0
+        # a cached answer's Date is older than the site's clock: the largest of a few samples is the closest
+        self._clock_samples.append(server + age - time.time())
+        skew = max(self._clock_samples)
+        if abs(skew) > self.skew_max and len(self._clock_samples) < _CLOCK_SAMPLES:
+            return
+        self._clock_pending = False
+        stats = self.crawler.stats
+        stats.set_value("interfax/clock/skew_seconds", round(skew))
+        if abs(skew) > self.skew_max:
+            host = urlsplit(response.url).netloc
+            logger.warning(
+                "the local clock is %s %s the clock of %s (its Date header): crawled_at, the default since "
+                "(2 days before today) and relative dates (\"Сьогодні, 11:59\") follow the local clock; set the clock right",
+                _duration(abs(skew)), "behind" if skew > 0 else "ahead of", host,
+            )
 
 
 # ---------------------------------------------------------------- compressed bodies

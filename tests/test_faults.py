@@ -754,3 +754,67 @@ def test_same_server_rule_of_redirects():
     assert _same_server("https://interfax.com.ua:443/news/general/1.html", live)
     assert not _same_server("https://interfax.com.ua:8443/news/general/1.html", live)
     assert _same_server("https://www.interfax.com.ua:8443/x", live)  # another host: the offsite rule's business
+
+
+def test_a_local_clock_far_off_is_named_and_retry_after_dates_follow_the_sites_clock(tmp_path, monkeypatch):
+    """The site's clock (its Date header) is 3 days ahead of the local one: one WARNING naming the skew,
+    ``interfax/clock/skew_seconds``; a Retry-After HTTP date is counted from the answer's Date (1 s),
+    not from the local clock (3 days: the cap)."""
+    import email.utils
+    import types
+
+    from interfax.mirror import faulty
+    from interfax.mirror.faulty import Fault, _Handler, _page
+
+    skew = 3 * 86400
+    site_clock = types.SimpleNamespace(time=lambda: time.time() + skew, monotonic=time.monotonic, sleep=time.sleep)
+    monkeypatch.setattr(faulty, "time", site_clock)  # the server's Retry-After dates: its own clock
+
+    class SkewedHandler(_Handler):
+        def date_time_string(self, timestamp=None):
+            return email.utils.formatdate(site_clock.time(), usegmt=True)
+
+    class SkewedServer(FaultyServer):
+        handler = SkewedHandler
+
+    faults = {
+        fault_path(1900005): Fault("status", "429 with Retry-After: an HTTP date 1 s ahead, once", status=429, times=1,
+                                   retry_after="date+1"),
+        fault_path(1900099): Fault("content", "a good article", body=_page(1900099)),
+    }
+    with SkewedServer(faults=faults) as server:
+        result = crawl(server, tmp_path, "-a", "sections=faults", "-s", "INTERFAX_RETRY_AFTER_MAX=8")
+        gaps = result.gaps(fault_path(1900005))
+    assert sorted(result.by_id) == [1900005, 1900099]
+    assert len(gaps) == 1 and 0.0 <= gaps[0] < 3, gaps  # the local clock would have waited the cap, 8 s
+    assert abs(result.stat("interfax/clock/skew_seconds") - skew) < 5
+    lines = result.lines("the local clock is")
+    assert len(lines) == 1 and "WARNING" in lines[0], lines
+    assert f"the local clock is 3 days behind the clock of 127.0.0.1:{server.port} (its Date header)" in lines[0]
+
+
+def test_clock_check_reads_a_few_dates_and_warns_once():
+    crawler = _crawler(INTERFAX_CLOCK_SKEW_MAX=600)
+    guard = ContentGuardMiddleware.from_crawler(crawler)
+    request = scrapy.Request("http://127.0.0.1/x.html")
+
+    def answer(offset: float, age: str | None = None) -> Response:
+        headers = {"Date": formatdate(time.time() + offset, usegmt=True)}
+        if age is not None:
+            headers["Age"] = age
+        return Response("http://127.0.0.1/robots.txt", headers=headers)
+
+    guard.process_response(request, answer(-7200, age="7200"))  # a page cached 2 h ago by a CDN: fine
+    assert abs(crawler.stats.get_value("interfax/clock/skew_seconds")) <= 2 and not guard._clock_pending
+    crawler = _crawler(INTERFAX_CLOCK_SKEW_MAX=600)
+    guard = ContentGuardMiddleware.from_crawler(crawler)
+    guard.process_response(request, answer(-7200))  # an old cached answer without Age: wait for more
+    assert guard._clock_pending
+    guard.process_response(request, answer(0))  # a fresh one: the clock is right
+    assert not guard._clock_pending and abs(crawler.stats.get_value("interfax/clock/skew_seconds")) <= 2
+    crawler = _crawler(INTERFAX_CLOCK_SKEW_MAX=600)
+    guard = ContentGuardMiddleware.from_crawler(crawler)
+    for _ in range(5):  # the local clock a year ahead of the site's: decided after three answers
+        guard.process_response(request, answer(-365 * 86400))
+    assert not guard._clock_pending
+    assert abs(crawler.stats.get_value("interfax/clock/skew_seconds") + 365 * 86400) <= 2
