@@ -306,6 +306,10 @@ class _SafeRedirectMixin:
     def process_response(self, request: Request, response: Response) -> Request | Response:
         try:
             result = super().process_response(request, response)
+        except ValueError as exc:  # Location names no web page (mailto:, tel:...): Scrapy cannot build the request
+            location = (response.headers.get("Location") or b"").decode("latin-1", "replace").strip()
+            self.crawler.stats.inc_value("interfax/redirects/offsite")
+            raise OffsiteRedirect(f"redirects off the site to {location or exc}, not followed") from None
         except IgnoreRequest as exc:
             if "max redirections" in str(exc):
                 self.crawler.stats.inc_value("interfax/redirects/too_many")

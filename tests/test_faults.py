@@ -54,6 +54,7 @@ FAILED = {
     1900024: "offsite_redirect",
     1900025: "offsite_redirect",
     1900027: "offsite_redirect",
+    1900028: "offsite_redirect",
     1900030: "not_html",
     1900031: "empty_body",
     1900032: "too_large",
@@ -298,7 +299,9 @@ def test_redirects(run):
     # the same host, another port: another server, off the site too (followed, it would be connection_refused)
     assert_failed_once(run, 1900027, "offsite_redirect", "redirects off the site to http://127.0.0.1:1/news/faults/1900026.html")
     assert run.count(fault_path(1900026)) == 0
-    assert run.stat("interfax/redirects/offsite") == 3
+    # to a mailto: link: no web page, named as off the site (not "ValueError: Missing scheme")
+    assert_failed_once(run, 1900028, "offsite_redirect", "redirects off the site to mailto:news@example.invalid, not followed")
+    assert run.stat("interfax/redirects/offsite") == 4
     assert run.stat("interfax/errors/connection_refused") == 0
     assert run.stat("interfax/errors/dns") == 0  # stopped before any lookup
 

@@ -225,6 +225,7 @@ FAULTS: dict[str, Fault] = {
                                target="http://localhost:{port}" + fault_path(1900026)),
     fault_path(1900026): Fault("content", "reachable only through the off-site redirect", body=_page(1900026),
                                listing=None),
+    fault_path(1900028): Fault("redirect", "302 to a mailto: link (no web page)", status=302, target="mailto:news@example.invalid"),
     fault_path(1900027): Fault("redirect", "302 to another port of the same host (another server)", status=302,
                                target="http://127.0.0.1:1" + fault_path(1900026)),
     # bodies that are not a page
