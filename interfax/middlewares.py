@@ -12,6 +12,7 @@
   with the wrong charset (windows-1251 without a charset, a wrong charset header or meta).
 * :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML, is empty or
   is a part of the page (206), ends as a named exception (so the spider's errback reports it once).
+  Once per crawl it also compares the local clock with the site's ``Date`` (one WARNING when far off).
 * :class:`StrictHttpCompressionMiddleware` replaces Scrapy's ``HttpCompressionMiddleware``: a
   compressed body (gzip, deflate, br, zstd) whose stream ends early is a fault, not half a page:
   Scrapy's decoders hand on whatever a cut-off stream decoded to.
