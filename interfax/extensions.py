@@ -11,6 +11,12 @@ keeps a small marker in the job folder and, at start-up:
   queue and ``requests.seen`` are removed and the job starts afresh - the state store / the feed
   file decide what is already exported;
 * marker says the job was stopped (``shutdown``, ``closespider_*``...): Scrapy resumes it as usual.
+
+One crawl at a time per job folder: the guard holds an exclusive lock on ``interfax.job.lock`` in
+it from start-up to the end of the crawl (before it looks at the marker). A second crawl given the
+same JOBDIR while the first runs would read the first's ``running`` marker as a killed run and
+delete the live queue under it; instead it stops before any request with :class:`JobDirLocked`
+(``scrapy crawl`` exits 75, as for a held state folder).
 """
 
 from __future__ import annotations
@@ -25,17 +31,26 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from interfax.state import StateLocked, _lock_dir
+
 logger = logging.getLogger(__name__)
 
 MARKER = "interfax.job.json"
 #: what Scrapy keeps in JOBDIR that describes the pending requests
 QUEUE_FILES = ("requests.seen", "requests.queue")
+#: the file a crawl holds an exclusive lock on while it uses the job folder
+LOCK = "interfax.job.lock"
+
+
+class JobDirLocked(StateLocked):
+    """Another crawl uses the same JOBDIR (``scrapy crawl`` exits 75: skipped, not failed)."""
 
 
 class JobDirGuard:
     def __init__(self, crawler, jobdir: str):
         self.crawler = crawler
         self.jobdir = Path(jobdir)
+        self._lock = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -43,6 +58,8 @@ class JobDirGuard:
         if not jobdir:
             raise NotConfigured
         guard = cls(crawler, jobdir)
+        # one crawl per job folder: a second one must not take the first's live queue for a killed run's
+        guard._lock = _lock_dir(guard.jobdir, LOCK, "JOBDIR", JobDirLocked)
         # extensions are built before the scheduler reads JOBDIR: clean up now
         guard.check()
         crawler.signals.connect(guard.spider_opened, signal=signals.spider_opened)
@@ -78,6 +95,10 @@ class JobDirGuard:
     def spider_closed(self, spider, reason):
         # the scheduler has persisted its queue by now (it is closed before spider_closed)
         self._write({"status": "closed", "reason": reason, "at": _now()})
+        if self._lock is not None:
+            self._lock.truncate(0)  # its pid names the crawl holding the folder: none now
+            self._lock.close()
+            self._lock = None
 
     def _read(self) -> dict:
         try:

@@ -18,6 +18,8 @@ paths, and in ``FEED_EXPORTERS`` for ``jsonlines``/``jsonl``/``jl``):
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import io
 import json
 import logging
@@ -32,7 +34,7 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.python import to_bytes
 
 from interfax.pipelines import ArticleDropped, _count_drop, _Step, fields_of
-from interfax.state import IncrementalState
+from interfax.state import IncrementalState, StateLocked
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +91,14 @@ def repair_tail(path: str | os.PathLike) -> int:
         return 0
 
 
+def local_path(uri: str) -> str | None:
+    """The file a feed URI names (a path or ``file://``), or None for other storages."""
+    uri = str(uri)
+    if "://" in uri and not uri.startswith("file://"):
+        return None
+    return uri.removeprefix("file://")
+
+
 def unwritable(uri: str) -> str | None:
     """Why a local feed URI (a path or ``file://``) cannot be written, in a few words; None when it can
     (or when it is not a local file: other storages say so themselves). Checked before a crawl starts,
@@ -113,6 +123,46 @@ def unwritable(uri: str) -> str | None:
     if not os.access(folder, os.W_OK | os.X_OK):
         return f"cannot create {path} ({folder} is not writable)"
     return None
+
+
+class FeedLocked(StateLocked):
+    """Another crawl writes the same output file (``scrapy crawl`` exits 75: skipped, not failed)."""
+
+
+#: real path of an output file -> the open file this process holds an exclusive ``flock`` on
+_HELD: dict[str, object] = {}
+
+
+def lock_output(path: str | os.PathLike) -> None:
+    """Hold an exclusive lock on an existing output file for the life of this process (``scrapy crawl``
+    takes it before the crawl starts): :class:`FeedLocked` when another crawl holds it. Two crawls
+    appending to one file would each read the ids in it once, then both export what is new (every
+    new article twice); two overwriting it would write over each other's lines. A file that does
+    not exist yet is locked when the crawl opens it (:meth:`SafeFileFeedStorage.open`)."""
+    key = os.path.realpath(path)
+    if key in _HELD or not os.path.isfile(key):
+        return
+    f = open(key, "rb")
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.close()
+        raise FeedLocked(f"the output {path} is being written by another crawl; not starting") from None
+    _HELD[key] = f
+
+
+def _lock_opened(f: FeedFile) -> bool:
+    """Lock an output file as the crawl opens it, unless this process holds it already; False when
+    another crawl holds it (two crawls started at once on a file that did not exist yet)."""
+    key = os.path.realpath(f.name)
+    if key in _HELD:
+        return True
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    _HELD[key] = f
+    return True
 
 
 def read_ids(path: str | os.PathLike) -> tuple[set[int], int]:
@@ -147,6 +197,9 @@ class FeedFile(io.FileIO):
     """An unbuffered binary file: ``write`` hands all of its bytes to the kernel before returning, or
     none of them: a write that fails half-way (disk full) is cut back off before the error is raised,
     so the file never holds part of a line for the next line to be glued to."""
+
+    #: why nothing may be written to it (another crawl holds the file): the exporter stops the crawl
+    refused: OSError | None = None
 
     def write(self, data) -> int:
         view = memoryview(data)
@@ -205,11 +258,23 @@ class SafeFileFeedStorage(FileFeedStorage):
         return self._ids
 
     def open(self, spider) -> FeedFile:
-        self.existing_ids()
         dirname = Path(self.path).parent
         if dirname and not dirname.exists():
             dirname.mkdir(parents=True, exist_ok=True)
-        return FeedFile(self.path, "ab" if self.append else "wb")
+        # opened without truncating, locked, then emptied for -O: another crawl's file is not cut under it
+        f = FeedFile(self.path, "ab")
+        if not _lock_opened(f):
+            # nothing is written to it: the exporter stops the crawl (feed_write_failed) on this error
+            f.close()
+            f = FeedFile(os.devnull, "ab")
+            f.name = self.path
+            f.refused = OSError(errno.EWOULDBLOCK, "it is being written by another crawl (run one crawl at a "
+                                                   "time per output file)")
+            return f
+        if not self.append:
+            f.truncate(0)
+        self.existing_ids()
+        return f
 
 
 # ---------------------------------------------------------------- exporter
@@ -229,6 +294,8 @@ class JsonLinesExporter(JsonLinesItemExporter):
         self._plain_fields_cache: dict[type, list[str] | None] = {}
         #: the feed file's absolute path, as the state store records it
         self._path = os.path.abspath(file.name) if isinstance(file, FeedFile) else None
+        if getattr(file, "refused", None) is not None:
+            self._stop(file.refused, count_record=False)
 
     @classmethod
     def from_crawler(cls, crawler, file, *args, **kwargs):
@@ -301,12 +368,14 @@ class JsonLinesExporter(JsonLinesItemExporter):
         if intent is not None:
             self.state.confirm(intent, record)
 
-    def _stop(self, exc: OSError) -> None:
+    def _stop(self, exc: OSError, count_record: bool = True) -> None:
         """A write failed: the feed holds only whole lines (the failed one is not there and, with a
-        state store, is crawled again next run); nothing more is written, and the crawl stops."""
+        state store, is crawled again next run); nothing more is written, and the crawl stops.
+        (``count_record``: False when the file was refused before any record.)"""
         self.failed = exc
         self._count("interfax/feeds/write_failed")
-        self._count("interfax/feeds/not_written")
+        if count_record:
+            self._count("interfax/feeds/not_written")
         name = getattr(self.file, "name", self.file)
         logger.error("cannot write to the feed %s: %s; the crawl stops (the records written so far are whole)",
                      name, exc.strerror or exc)

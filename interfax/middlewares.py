@@ -10,8 +10,12 @@
   hops ends the request with a named exception instead of a silent drop.
 * :class:`EncodingFixMiddleware`: strips NUL bytes; re-decodes a Cyrillic page that Scrapy read
   with the wrong charset (windows-1251 without a charset, a wrong charset header or meta).
-* :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML, or is empty,
-  ends as a named exception (so the spider's errback reports it once).
+* :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML, is empty or
+  is a part of the page (206), ends as a named exception (so the spider's errback reports it once).
+  Once per crawl it also compares the local clock with the site's ``Date`` (one WARNING when far off).
+* :class:`StrictHttpCompressionMiddleware` replaces Scrapy's ``HttpCompressionMiddleware``: a
+  compressed body (gzip, deflate, br, zstd) whose stream ends early is a fault, not half a page:
+  Scrapy's decoders hand on whatever a cut-off stream decoded to.
 * :class:`LogFormatter`: a dropped article is logged as one line (reason and URL), not the whole item.
 * :class:`FailureReport` (extension): writes the failed URLs to ``INTERFAX_FAILED_FILE`` at the
   end of the run, and demotes Scrapy's own download warnings that the spider's errback reports
@@ -30,17 +34,21 @@ import re
 import time
 import zlib
 from datetime import datetime, timezone
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy.downloadermiddlewares.robotstxt
 import scrapy.logformatter
 from scrapy import signals
+from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response
+from scrapy.utils._compression import _CHUNK_SIZE, _check_max_size, brotli, zstd
 from scrapy.utils.asyncio import sleep
+from scrapy.utils.gz import gunzip
 from scrapy.utils.misc import build_from_crawler
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
@@ -79,6 +87,14 @@ class NotHtml(PageFault):
 
 class EmptyBody(PageFault):
     kind = "empty_body"
+
+
+class BadCompression(PageFault):
+    kind = "bad_compression"
+
+
+class PartialContent(PageFault):
+    kind = "partial_content"
 
 
 _NAMED_KINDS = {
@@ -148,7 +164,8 @@ def _describe(exc: BaseException, request: Request | None) -> tuple[str, str]:
         if "max redirections" in text:
             return "too_many_redirects", "too many redirects"
         return "ignored", text or "ignored"
-    if isinstance(exc, zlib.error) or type(exc).__module__.lstrip("_") in ("brotli", "zstandard", "zlib"):
+    module = type(exc).__module__.lstrip("_")
+    if isinstance(exc, zlib.error) or module in ("brotli", "zstandard", "zlib") or module.endswith(".zstd"):
         return "bad_compression", "body does not decode as its Content-Encoding says"
     if name in _NAMED_KINDS:
         kind, message = _NAMED_KINDS[name]
@@ -159,6 +176,30 @@ def _describe(exc: BaseException, request: Request | None) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------- retries with backoff
+
+
+def http_date(value: bytes | str | None) -> float | None:
+    """The POSIX time of an HTTP date (a ``Date`` or ``Retry-After`` header), or None."""
+    if not value:
+        return None
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", "replace")
+    try:
+        when = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.timestamp()
+
+
+def _duration(seconds: float) -> str:
+    for unit, size in (("days", 86400), ("hours", 3600), ("minutes", 60)):
+        if seconds >= 2 * size:
+            return f"{seconds / size:.0f} {unit}"
+    return f"{seconds:.0f} s"
 
 
 def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> float | None:
@@ -172,15 +213,10 @@ def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> 
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", value):
         return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
+    when = http_date(value)
     if when is None:
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    return max(0.0, when - (time.time() if now is None else now))
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -207,7 +243,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
     def delay(self, retry: Request, response: Response | None) -> tuple[float, str]:
         """Seconds to wait before ``retry`` and why ('retry_after', 'retry_after_capped' or 'backoff')."""
         header = response.headers.get("Retry-After") if response is not None else None
-        asked = retry_after_seconds(header)
+        # an HTTP date is the site's clock: counted from the answer's own Date, not from a local clock that may be off
+        asked = retry_after_seconds(header, now=http_date(response.headers.get("Date")) if header else None)
         if asked is not None:
             if asked > self.retry_after_max:
                 return self.retry_after_max, "retry_after_capped"
@@ -238,12 +275,42 @@ def _host_allowed(url: str, allowed_domains) -> bool:
     return any(host == d.lower() or host.endswith("." + d.lower()) for d in domains)
 
 
+#: the port of a URL without one, by scheme
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _port(parts) -> int | None:
+    try:
+        return parts.port or _DEFAULT_PORTS.get(parts.scheme.lower())
+    except ValueError:  # a port that is not a number, or out of range
+        return None
+
+
+def _same_server(url: str, origin: str | None) -> bool:
+    """False when ``url`` names the fetch origin's host with another port: another server on that host
+    (``http://127.0.0.1:9999/`` from a mirror on ``127.0.0.1:8000``). Switching between http and
+    https on their default ports is the same site."""
+    if not origin:
+        return True
+    target, base = urlsplit(url), urlsplit(origin)
+    if (target.hostname or "").lower() != (base.hostname or "").lower():
+        return True  # a subdomain: Scrapy's offsite rule decides
+    port, base_port = _port(target), _port(base)
+    if port is None:
+        return False
+    return port == base_port or (port in (80, 443) and base_port in (80, 443))
+
+
 class _SafeRedirectMixin:
     """Check every redirect Scrapy would follow: on the site, no loop, not too many hops."""
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
         try:
             result = super().process_response(request, response)
+        except ValueError as exc:  # Location names no web page (mailto:, tel:...): Scrapy cannot build the request
+            location = (response.headers.get("Location") or b"").decode("latin-1", "replace").strip()
+            self.crawler.stats.inc_value("interfax/redirects/offsite")
+            raise OffsiteRedirect(f"redirects off the site to {location or exc}, not followed") from None
         except IgnoreRequest as exc:
             if "max redirections" in str(exc):
                 self.crawler.stats.inc_value("interfax/redirects/too_many")
@@ -263,7 +330,9 @@ class _SafeRedirectMixin:
         stats = self.crawler.stats
         chain = redirected.meta["redirect_urls"]
         spider = self.crawler.spider
-        if not _host_allowed(redirected.url, getattr(spider, "allowed_domains", None)):
+        if not _host_allowed(redirected.url, getattr(spider, "allowed_domains", None)) or not _same_server(
+            redirected.url, getattr(spider, "base_url", None)
+        ):
             stats.inc_value("interfax/redirects/offsite")
             raise OffsiteRedirect(f"redirects off the site to {redirected.url}, not followed")
         if redirected.url in chain:
@@ -408,17 +477,34 @@ class EncodingFixMiddleware:
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/xhtml"})
 
 
+#: answers whose ``Date`` the clock check reads at most, when the first is off (a CDN's cached page is older)
+_CLOCK_SAMPLES = 3
+
+
 class ContentGuardMiddleware:
-    """A 2xx answer to one of the spider's page requests must be a non-empty HTML page."""
+    """A 2xx answer to one of the spider's page requests must be a non-empty HTML page, and all of it
+    (a 206 answers a Range request, which the spider never makes).
+
+    It also compares the local clock with the site's once, at the start of the crawl: the ``Date``
+    header (plus ``Age``) of the first answers. A clock off by more than ``INTERFAX_CLOCK_SKEW_MAX``
+    seconds gives one WARNING (the default ``since``, ``crawled_at`` and relative dates such as
+    "Сьогодні, 11:59" follow the local clock); ``interfax/clock/skew_seconds`` is the site's time
+    minus the local time.
+    """
 
     def __init__(self, crawler):
         self.crawler = crawler
+        self.skew_max = crawler.settings.getfloat("INTERFAX_CLOCK_SKEW_MAX", 600.0)
+        self._clock_pending = self.skew_max > 0
+        self._clock_samples: list[float] = []
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
+        if self._clock_pending:
+            self._check_clock(response)
         if KIND_META not in request.meta or not 200 <= response.status < 300:
             return response  # robots.txt and other helper requests, errors: not ours to judge
         ctype = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
@@ -427,7 +513,130 @@ class ContentGuardMiddleware:
             raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}")
         if not response.body or response.body.isspace():  # (strip() would copy every page)
             raise EmptyBody("empty body")
+        if response.status == 206:  # never asked for (no Range header): a part of the page, cut anywhere
+            raise PartialContent("HTTP 206 Partial Content: a part of the page, not the page")
         return response
+
+    def _check_clock(self, response: Response) -> None:
+        server = http_date(response.headers.get("Date"))
+        if server is None:
+            return
+        try:
+            age = max(0.0, float(response.headers.get("Age") or 0))
+        except ValueError:
+            age = 0.0
+        # a cached answer's Date is older than the site's clock: the largest of a few samples is the closest
+        self._clock_samples.append(server + age - time.time())
+        skew = max(self._clock_samples)
+        if abs(skew) > self.skew_max and len(self._clock_samples) < _CLOCK_SAMPLES:
+            return
+        self._clock_pending = False
+        stats = self.crawler.stats
+        stats.set_value("interfax/clock/skew_seconds", round(skew))
+        if abs(skew) > self.skew_max:
+            host = urlsplit(response.url).netloc
+            logger.warning(
+                "the local clock is %s %s the clock of %s (its Date header): crawled_at, the default since "
+                "(2 days before today) and relative dates (\"Сьогодні, 11:59\") follow the local clock; set the clock right",
+                _duration(abs(skew)), "behind" if skew > 0 else "ahead of", host,
+            )
+
+
+# ---------------------------------------------------------------- compressed bodies
+
+
+class StrictHttpCompressionMiddleware(HttpCompressionMiddleware):
+    """Scrapy's ``HttpCompressionMiddleware``, but a compressed stream that ends early is a fault.
+
+    Scrapy's decoders return what a truncated gzip, deflate, brotli or zstd stream decodes to (half a
+    page, parsed as if whole: an article with half its text). Here such a body raises
+    :class:`BadCompression` (``interfax/errors/bad_compression``). A gzip body is checked by its
+    trailer (the length it names against the length decoded: no second decoding unless they
+    differ); brotli and zstd are decoded as Scrapy does, checking the end of the stream; deflate
+    (rare) is decoded a second time to see its end.
+    """
+
+    @staticmethod
+    def _decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
+        if encoding in (b"gzip", b"x-gzip"):
+            decoded = gunzip(body, max_size=max_size)
+            if not _gzip_complete(body, decoded):
+                raise _cut_off("gzip", body)
+            return decoded
+        if encoding == b"br":
+            return _unbrotli_strict(body, max_size)
+        if encoding == b"zstd":
+            return _unzstd_strict(body, max_size)
+        decoded = HttpCompressionMiddleware._decode(body, encoding, max_size)
+        if encoding == b"deflate" and not _deflate_complete(body):
+            raise _cut_off("deflate", body)
+        return decoded
+
+
+def _cut_off(encoding: str, body: bytes) -> BadCompression:
+    return BadCompression(f"{encoding} body cut off: its compressed stream ends early, after {len(body)} bytes")
+
+
+def _gzip_complete(body: bytes, decoded: bytes) -> bool:
+    """Whether every gzip member of ``body`` ends with its trailer (a cut-off body does not)."""
+    if len(body) >= 18 and int.from_bytes(body[-4:], "little") == len(decoded) & 0xFFFFFFFF:
+        return True  # the trailer's length is what was decoded: a whole single-member stream
+    rest = body
+    while rest[:2] == b"\x1f\x8b":  # several members (or a damaged one): decode each to its end
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            inflater.decompress(rest)
+        except zlib.error:
+            return False
+        if not inflater.eof:
+            return False
+        rest = inflater.unused_data
+    return rest is not body
+
+
+def _deflate_complete(body: bytes) -> bool:
+    for wbits in (zlib.MAX_WBITS, -zlib.MAX_WBITS):  # zlib-wrapped, or raw deflate (as Scrapy reads it)
+        inflater = zlib.decompressobj(wbits)
+        try:
+            inflater.decompress(body)
+            inflater.flush()
+        except zlib.error:
+            continue
+        return inflater.eof
+    return False
+
+
+def _unbrotli_strict(body: bytes, max_size: int) -> bytes:
+    """Scrapy's ``_unbrotli``, raising when the stream is not finished."""
+    decompressor = brotli.Decompressor()
+    out = [decompressor.process(body, output_buffer_limit=_CHUNK_SIZE)]
+    size = len(out[0])
+    _check_max_size(size, max_size)
+    while not decompressor.is_finished():
+        chunk = decompressor.process(b"", output_buffer_limit=_CHUNK_SIZE)
+        if not chunk:
+            raise _cut_off("br", body)
+        size += len(chunk)
+        _check_max_size(size, max_size)
+        out.append(chunk)
+    return b"".join(out)
+
+
+def _unzstd_strict(body: bytes, max_size: int) -> bytes:
+    """Scrapy's ``_unzstd``, raising when the stream ends early (Scrapy keeps what it read)."""
+    reader = zstd.ZstdFile(BytesIO(body))
+    out = []
+    size = 0
+    while True:
+        try:
+            chunk = reader.read(_CHUNK_SIZE)
+        except EOFError:
+            raise _cut_off("zstd", body) from None
+        if not chunk:
+            return b"".join(out)
+        size += len(chunk)
+        _check_max_size(size, max_size)
+        out.append(chunk)
 
 
 # ---------------------------------------------------------------- robots.txt
@@ -440,17 +649,18 @@ _DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
 class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware):
     """Scrapy's robots.txt middleware, but a robots.txt answered with a 5xx (after its retries) or
     not answered at all means "crawl nothing of this host now", as RFC 9309 says - not "crawl
-    everything". One WARNING per host, ``interfax/robots/unavailable``; the articles it holds back are
-    skipped (``robots_disallowed``) and found again by the next run. A 4xx robots.txt allows all."""
+    everything". So does a 429 (too many requests, after its retries): the site asks for less, not
+    for everything. One WARNING per host, ``interfax/robots/unavailable``; the articles it holds back are
+    skipped (``robots_disallowed``) and found again by the next run. Any other 4xx robots.txt allows all."""
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
-        if response.status >= 500:
+        if response.status >= 500 or response.status == 429:  # 429: the site asks us to wait (as Google reads it)
             self._unavailable(netloc, f"HTTP {response.status}")
             response = response.replace(body=_DISALLOW_ALL)
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
-        if isinstance(exc, IgnoreRequest):  # (robots.txt's own request was ignored: nothing was asked)
+        if isinstance(exc, IgnoreRequest) and not isinstance(exc, BadCompression):  # (ignored: nothing was asked)
             super()._robots_error(exc, netloc)
             return
         self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")

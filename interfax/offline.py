@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     from scrapy.crawler import AsyncCrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from interfax.feeds import unwritable
     from interfax.mirror.server import DEFAULT_ROOT, MirrorServer
     from interfax.spiders.articles import ArticlesSpider
 
@@ -47,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"-s takes NAME=VALUE, not {pair!r}")
         settings.set(name, value, priority="cmdline")
     output = Path(opts.output)
+    why = unwritable(str(output))
+    if why:  # (Scrapy would log a traceback per record and the summary would name a file never written)
+        parser.error(f"cannot write the output: {why}")
     settings.set("FEEDS", {str(output): {"format": "jsonlines", "encoding": "utf-8", "overwrite": True}}, priority="cmdline")
 
     root = Path(opts.root) if opts.root else DEFAULT_ROOT

@@ -48,6 +48,8 @@ INTERFAX_RETRY_AFTER_MAX = 60.0  # seconds: a longer Retry-After waits this long
 INTERFAX_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled for each next one
 INTERFAX_RETRY_BACKOFF_MAX = 30.0
 REDIRECT_MAX_TIMES = 5
+# a local clock off the site's (its Date header) by more than this many seconds: one WARNING (0: no check)
+INTERFAX_CLOCK_SKEW_MAX = 600
 
 # Faults: safer retries and redirects, encoding repair, content checks (interfax/middlewares.py)
 DOWNLOADER_MIDDLEWARES = {
@@ -59,6 +61,8 @@ DOWNLOADER_MIDDLEWARES = {
     "interfax.middlewares.SafeRedirectMiddleware": 600,
     "interfax.middlewares.EncodingFixMiddleware": 585,
     "interfax.middlewares.ContentGuardMiddleware": 575,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "interfax.middlewares.StrictHttpCompressionMiddleware": 590,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "interfax.middlewares.RobotsTxtMiddleware": 100,
 }

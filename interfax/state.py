@@ -346,10 +346,13 @@ class StateLocked(RuntimeError):
     """Another crawl uses the same state folder (``scrapy crawl`` exits 75: skipped, not failed)."""
 
 
-def _lock_dir(directory: Path):
-    """An exclusive lock on the state folder for the life of the crawl: two runs never share a ledger."""
+def _lock_dir(directory: Path, name: str = "lock", what: str = "state folder", locked: type[StateLocked] = StateLocked):
+    """An exclusive lock on the state folder for the life of the crawl: two runs never share a ledger.
+
+    (Also the job folder's, with another ``name``, ``what`` and exception: see ``interfax.extensions``.)
+    """
     directory.mkdir(parents=True, exist_ok=True)
-    f = (directory / "lock").open("a+")
+    f = (directory / name).open("a+")
     try:
         fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
@@ -357,7 +360,7 @@ def _lock_dir(directory: Path):
         holder = f.read().strip()  # the pid the holder wrote (empty in the instant after it took the lock)
         f.close()
         pid = f" (pid {holder})" if holder.isdigit() else ""
-        raise StateLocked(f"state folder {directory} is in use by another crawl{pid}; not starting") from None
+        raise locked(f"{what} {directory} is in use by another crawl{pid}; not starting") from None
     f.seek(0)
     f.truncate()
     f.write(f"{os.getpid()}\n")

@@ -42,7 +42,7 @@ RETRY_AFTER_MAX = 2.5
 
 #: articles the faulty site serves well enough to export (1900020 redirects to 1900021)
 GOOD = {1900001, 1900002, 1900004, 1900005, 1900006, 1900011, 1900021, 1900040, 1900041, 1900042, 1900043,
-        1900044, 1900045, 1900099}
+        1900044, 1900045, 1900046, 1900099}
 #: article URL -> what its failure is called in interfax/errors/<kind>
 FAILED = {
     1900003: "http_500",
@@ -53,11 +53,16 @@ FAILED = {
     1900022: "redirect_loop",
     1900024: "offsite_redirect",
     1900025: "offsite_redirect",
+    1900027: "offsite_redirect",
+    1900028: "offsite_redirect",
     1900030: "not_html",
     1900031: "empty_body",
     1900032: "too_large",
     1900033: "bad_compression",
     1900034: "too_large",
+    1900035: "bad_compression",
+    1900036: "bad_compression",
+    1900037: "partial_content",
 }
 
 
@@ -291,8 +296,13 @@ def test_redirects(run):
     # off the site: never followed, also to the same server under another host name
     assert_failed_once(run, 1900024, "offsite_redirect", "redirects off the site to http://example.invalid/")
     assert_failed_once(run, 1900025, "offsite_redirect", "redirects off the site to http://localhost:")
+    # the same host, another port: another server, off the site too (followed, it would be connection_refused)
+    assert_failed_once(run, 1900027, "offsite_redirect", "redirects off the site to http://127.0.0.1:1/news/faults/1900026.html")
     assert run.count(fault_path(1900026)) == 0
-    assert run.stat("interfax/redirects/offsite") == 2
+    # to a mailto: link: no web page, named as off the site (not "ValueError: Missing scheme")
+    assert_failed_once(run, 1900028, "offsite_redirect", "redirects off the site to mailto:news@example.invalid, not followed")
+    assert run.stat("interfax/redirects/offsite") == 4
+    assert run.stat("interfax/errors/connection_refused") == 0
     assert run.stat("interfax/errors/dns") == 0  # stopped before any lookup
 
 
@@ -305,7 +315,13 @@ def test_not_html_empty_huge_and_bad_gzip(run):
     assert_failed_once(run, 1900032, "too_large", "larger than DOWNLOAD_MAXSIZE")
     assert_failed_once(run, 1900033, "bad_compression", "does not decode")
     assert_failed_once(run, 1900034, "too_large", "larger than DOWNLOAD_MAXSIZE = 5242880 bytes")  # cut as it streamed in
-    for article_id in (1900030, 1900031, 1900032, 1900033, 1900034):  # permanent: not retried
+    # a compressed stream cut off (Scrapy's decoders would hand on half a page): not parsed, listed
+    assert_failed_once(run, 1900035, "bad_compression", "(gzip body cut off: its compressed stream ends early, after ")
+    assert_failed_once(run, 1900036, "bad_compression", "(br body cut off: its compressed stream ends early, after ")
+    assert run.by_id[1900046]["text"] == run.by_id[1900099]["text"]  # a whole brotli page is read as any other
+    # a 206 to a request without Range: half a page, never parsed as the article
+    assert_failed_once(run, 1900037, "partial_content", "(HTTP 206 Partial Content: a part of the page, not the page)")
+    for article_id in (1900030, 1900031, 1900032, 1900033, 1900034, 1900035, 1900036, 1900037):  # permanent: not retried
         assert run.count(fault_path(article_id)) == 1
     assert run.stat("downloader/response_bytes") < 5 * 1024 * 1024  # the 10 MB page was cut off
 
@@ -664,9 +680,10 @@ def test_a_soft_404_is_a_named_failure_not_a_layout_drop(caplog):
     assert [o["id"] for o in out if not isinstance(o, scrapy.Request)] == [5]
 
 
-@pytest.mark.parametrize("status", [503, 500, 0])
+@pytest.mark.parametrize("status", [503, 500, 0, 429])
 def test_a_robots_txt_the_site_cannot_serve_means_nothing_is_fetched(tmp_path, status):
-    """RFC 9309: a robots.txt answered with a 5xx (after its retries) disallows the whole host for now."""
+    """RFC 9309: a robots.txt answered with a 5xx (after its retries) disallows the whole host for now;
+    so does a 429 (the site asks for fewer requests: not a robots.txt that allows everything)."""
     with FaultyServer(robots_status=status) as server:
         result = crawl(server, tmp_path)
         pages = [p for p in server.requests if p != "/robots.txt"]
@@ -677,3 +694,130 @@ def test_a_robots_txt_the_site_cannot_serve_means_nothing_is_fetched(tmp_path, s
     assert len(lines) == 1 and f"could not be read ({why}" in lines[0] and "WARNING" in lines[0], lines
     assert result.records == [] and result.result.returncode == 3  # nothing exported: the item-count check fails
     assert "ERROR: Error downloading" not in result.log  # (Scrapy's traceback for it: demoted to DEBUG)
+
+
+def test_a_robots_txt_cut_off_mid_stream_is_unreadable_not_partly_read(tmp_path):
+    """A gzip robots.txt cut off mid-stream: Scrapy's decoder would hand on its first half (the rules
+    after the cut, a Disallow among them, lost: allowed). Here it cannot be read: nothing is fetched."""
+    import gzip
+
+    from interfax.mirror.faulty import ROBOTS_TXT
+
+    whole = gzip.compress(b"User-agent: *\n" + b"# a long comment line before the rules\n" * 400 + ROBOTS_TXT)
+    with FaultyServer(robots_txt=whole[: len(whole) // 2], robots_headers={"Content-Encoding": "gzip"}) as server:
+        result = crawl(server, tmp_path)
+        pages = [p for p in server.requests if p != "/robots.txt"]
+    assert pages == []
+    assert result.stat("interfax/robots/unavailable") == 1
+    lines = [line for line in result.log.splitlines() if "robots.txt of" in line]
+    assert len(lines) == 1 and "could not be read (gzip body cut off: its compressed stream ends early" in lines[0]
+
+
+def test_compressed_bodies_are_decoded_whole_or_not_at_all():
+    """Every encoding Scrapy asks for: a whole stream decodes as Scrapy would; a cut-off one is a fault."""
+    import gzip
+    import zlib
+
+    from scrapy.utils._compression import brotli, zstd
+
+    from interfax.middlewares import BadCompression, StrictHttpCompressionMiddleware
+
+    decode = StrictHttpCompressionMiddleware._decode
+    page = "<html><body><p>Текст статті</p></body></html>".encode() * 300
+    raw_deflate = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    raw_deflate = raw_deflate.compress(page) + raw_deflate.flush()
+    whole = {
+        b"gzip": gzip.compress(page),
+        b"x-gzip": gzip.compress(page[:1000]) + gzip.compress(page[1000:]),  # two members
+        b"deflate": zlib.compress(page),
+        b"br": brotli.compress(page),
+        b"zstd": zstd.compress(page),
+    }
+    for encoding, body in whole.items():
+        assert decode(body, encoding, 0) == page, encoding
+        with pytest.raises(BadCompression, match=r"body cut off: its compressed stream ends early, after \d+ bytes$"):
+            decode(body[: len(body) // 2], encoding, 0)
+    assert decode(raw_deflate, b"deflate", 0) == page  # raw deflate (some servers) is still read
+    with pytest.raises(BadCompression):
+        decode(raw_deflate[:-10], b"deflate", 0)
+    assert decode(gzip.compress(page) + b"\0\0\0\0", b"gzip", 0) == page  # zero padding after the stream
+
+
+def test_same_server_rule_of_redirects():
+    from interfax.middlewares import _same_server
+
+    mirror = "http://127.0.0.1:8000"
+    assert _same_server("http://127.0.0.1:8000/news/general/1.html", mirror)
+    assert _same_server("https://127.0.0.1:8000/news/general/1.html", mirror)  # same port, other scheme: TLS says the rest
+    assert not _same_server("http://127.0.0.1:9999/news/general/1.html", mirror)
+    assert not _same_server("http://127.0.0.1/news/general/1.html", mirror)
+    assert not _same_server("http://127.0.0.1:99999/x", mirror)
+    live = "https://interfax.com.ua"
+    assert _same_server("http://interfax.com.ua/news/general/1.html", live)  # http <-> https on the default ports
+    assert _same_server("https://interfax.com.ua:443/news/general/1.html", live)
+    assert not _same_server("https://interfax.com.ua:8443/news/general/1.html", live)
+    assert _same_server("https://www.interfax.com.ua:8443/x", live)  # another host: the offsite rule's business
+
+
+def test_a_local_clock_far_off_is_named_and_retry_after_dates_follow_the_sites_clock(tmp_path, monkeypatch):
+    """The site's clock (its Date header) is 3 days ahead of the local one: one WARNING naming the skew,
+    ``interfax/clock/skew_seconds``; a Retry-After HTTP date is counted from the answer's Date (1 s),
+    not from the local clock (3 days: the cap)."""
+    import email.utils
+    import types
+
+    from interfax.mirror import faulty
+    from interfax.mirror.faulty import Fault, _Handler, _page
+
+    skew = 3 * 86400
+    site_clock = types.SimpleNamespace(time=lambda: time.time() + skew, monotonic=time.monotonic, sleep=time.sleep)
+    monkeypatch.setattr(faulty, "time", site_clock)  # the server's Retry-After dates: its own clock
+
+    class SkewedHandler(_Handler):
+        def date_time_string(self, timestamp=None):
+            return email.utils.formatdate(site_clock.time(), usegmt=True)
+
+    class SkewedServer(FaultyServer):
+        handler = SkewedHandler
+
+    faults = {
+        fault_path(1900005): Fault("status", "429 with Retry-After: an HTTP date 1 s ahead, once", status=429, times=1,
+                                   retry_after="date+1"),
+        fault_path(1900099): Fault("content", "a good article", body=_page(1900099)),
+    }
+    with SkewedServer(faults=faults) as server:
+        result = crawl(server, tmp_path, "-a", "sections=faults", "-s", "INTERFAX_RETRY_AFTER_MAX=8")
+        gaps = result.gaps(fault_path(1900005))
+    assert sorted(result.by_id) == [1900005, 1900099]
+    assert len(gaps) == 1 and 0.0 <= gaps[0] < 3, gaps  # the local clock would have waited the cap, 8 s
+    assert abs(result.stat("interfax/clock/skew_seconds") - skew) < 5
+    lines = result.lines("the local clock is")
+    assert len(lines) == 1 and "WARNING" in lines[0], lines
+    assert f"the local clock is 3 days behind the clock of 127.0.0.1:{server.port} (its Date header)" in lines[0]
+
+
+def test_clock_check_reads_a_few_dates_and_warns_once():
+    crawler = _crawler(INTERFAX_CLOCK_SKEW_MAX=600)
+    guard = ContentGuardMiddleware.from_crawler(crawler)
+    request = scrapy.Request("http://127.0.0.1/x.html")
+
+    def answer(offset: float, age: str | None = None) -> Response:
+        headers = {"Date": formatdate(time.time() + offset, usegmt=True)}
+        if age is not None:
+            headers["Age"] = age
+        return Response("http://127.0.0.1/robots.txt", headers=headers)
+
+    guard.process_response(request, answer(-7200, age="7200"))  # a page cached 2 h ago by a CDN: fine
+    assert abs(crawler.stats.get_value("interfax/clock/skew_seconds")) <= 2 and not guard._clock_pending
+    crawler = _crawler(INTERFAX_CLOCK_SKEW_MAX=600)
+    guard = ContentGuardMiddleware.from_crawler(crawler)
+    guard.process_response(request, answer(-7200))  # an old cached answer without Age: wait for more
+    assert guard._clock_pending
+    guard.process_response(request, answer(0))  # a fresh one: the clock is right
+    assert not guard._clock_pending and abs(crawler.stats.get_value("interfax/clock/skew_seconds")) <= 2
+    crawler = _crawler(INTERFAX_CLOCK_SKEW_MAX=600)
+    guard = ContentGuardMiddleware.from_crawler(crawler)
+    for _ in range(5):  # the local clock a year ahead of the site's: decided after three answers
+        guard.process_response(request, answer(-365 * 86400))
+    assert not guard._clock_pending
+    assert abs(crawler.stats.get_value("interfax/clock/skew_seconds") + 365 * 86400) <= 2

@@ -470,3 +470,22 @@ def test_build_site_renders_a_consistent_synthetic_mirror(tmp_path):
     assert (tmp_path / "site" / "robots.txt").is_file()
     with MirrorServer(root=tmp_path / "site") as srv:
         assert fetch(srv, summary["listing_paths"][-1])[0].status == 200
+
+
+def test_the_offline_command_crawls_the_mirror_and_says_so_in_one_line(tmp_path):
+    """The README's first crawl: one summary line naming the articles, the file and the failures."""
+    out = tmp_path / "articles.jsonl"
+    result = subprocess.run([sys.executable, "-m", "interfax.offline", "-O", str(out)], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    summary = result.stdout.strip()
+    assert re.fullmatch(rf"offline crawl finished: {len(records)} articles -> {re.escape(str(out))} "
+                        r"\(\d+ requests to http://127\.0\.0\.1:\d+, 0 dropped, 4 failed, [\d.]+s\)", summary), summary
+    # an output it cannot write: one line and exit 2 before anything is served, not a traceback per
+    # record followed by a summary naming a file that was never written
+    result = subprocess.run([sys.executable, "-m", "interfax.offline", "-O", str(tmp_path)], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == f"python -m interfax.offline: error: cannot write the output: {tmp_path} is a folder, not a file"
+    assert result.stdout == "" and "Traceback" not in result.stderr

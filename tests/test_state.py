@@ -350,6 +350,82 @@ def test_a_second_crawl_on_a_held_state_folder_is_skipped_with_one_line(tmp_path
         held.close()
 
 
+def test_a_second_crawl_on_a_job_folder_in_use_is_skipped_and_leaves_its_queue_alone(tmp_path):
+    """Two crawls given the same JOBDIR: the second must not read the first's "running" marker as a
+    killed run and delete the live queue under it; it stops before any request, exit 75, SKIPPED."""
+    from interfax.extensions import LOCK, MARKER, JobDirLocked
+
+    job = tmp_path / "job"
+    held = _lock_dir(job, LOCK, "JOBDIR", JobDirLocked)  # the first crawl, running
+    (job / MARKER).write_text(json.dumps({"status": "running", "pid": os.getpid()}))
+    (job / "requests.seen").write_text("fingerprints of the first crawl\n")
+    (job / "requests.queue").mkdir()
+    try:
+        message = f"JOBDIR {job} is in use by another crawl (pid {os.getpid()}); not starting"
+        result, report = crawl_that_cannot_start(tmp_path, "-s", f"JOBDIR={job}")
+        assert result.returncode == 75, result.stderr[-3000:]
+        assert result.stderr.splitlines()[-1] == f"scrapy crawl: error: {message}"
+        assert "Traceback" not in result.stderr
+        assert report[0].startswith("interfax monitors: SKIPPED (the crawl did not start)")
+        assert (job / "requests.seen").read_text() == "fingerprints of the first crawl\n"
+        assert (job / "requests.queue").is_dir()
+        assert json.loads((job / MARKER).read_text())["status"] == "running"
+    finally:
+        held.close()
+
+
+@pytest.mark.parametrize("flag", ["-o", "-O"])
+def test_a_second_crawl_on_an_output_file_in_use_is_skipped_and_leaves_it_alone(tmp_path, flag):
+    """Two crawls writing one file: appending, each would export every new article (both read the
+    file's ids once, at start); overwriting, they would write over each other's lines. The second
+    one stops before any request, exit 75, SKIPPED, and the file is as the first crawl left it."""
+    import fcntl
+
+    out = tmp_path / "articles.jsonl"
+    out.write_bytes(line(1) + line(2))
+    first = out.open("rb")
+    fcntl.flock(first.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # (the first crawl holds it while it runs)
+    try:
+        report = tmp_path / "monitor-report.txt"
+        with MirrorServer() as server:
+            cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}",
+                   "-s", f"INTERFAX_MONITOR_REPORT={report}", flag, str(out)]
+            result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+            assert server.requests == [], result.stderr[-3000:]
+        message = f"the output {out} is being written by another crawl; not starting"
+        assert result.returncode == 75, result.stderr[-3000:]
+        assert result.stderr.splitlines()[-1] == f"scrapy crawl: error: {message}"
+        assert "Traceback" not in result.stderr
+        assert report.read_text("utf-8").splitlines()[1:] == [f"  SKIPPED {message}"]
+        assert out.read_bytes() == line(1) + line(2)
+    finally:
+        first.close()
+
+
+def test_an_output_file_taken_between_start_and_first_record_is_not_written(tmp_path):
+    """Two crawls started at once on a file that did not exist yet: the one that opens it second
+    writes nothing to it and stops (feed_write_failed), instead of doubling the records."""
+    import fcntl
+
+    out = tmp_path / "new.jsonl"
+    storage = SafeFileFeedStorage(str(out), feed_options={"overwrite": True})
+    out.write_bytes(line(7))
+    other = out.open("rb")
+    fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # the other crawl opened it first
+    try:
+        f = storage.open(None)
+        exporter = JsonLinesExporter(f)
+        assert isinstance(exporter.failed, OSError) and "being written by another crawl" in str(exporter.failed)
+        exporter.export_item(Article(id=8, url="https://interfax.com.ua/news/general/8.html"))
+        f.close()
+        assert out.read_bytes() == line(7)  # neither truncated (-O) nor written to
+    finally:
+        other.close()
+    f = SafeFileFeedStorage(str(out), feed_options={"overwrite": True}).open(None)  # free again: -O empties it
+    assert f.refused is None and out.read_bytes() == b""
+    f.close()
+
+
 def test_a_crawl_that_cannot_start_says_why_in_one_line_and_in_the_report(tmp_path):
     (tmp_path / "a-file").write_text("")
     state = tmp_path / "a-file" / "state"

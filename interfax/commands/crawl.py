@@ -31,7 +31,7 @@ from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 from twisted.internet.defer import Deferred
 
-from interfax.feeds import unwritable
+from interfax.feeds import FeedLocked, local_path, lock_output, unwritable
 from interfax.monitors import EXIT_MONITOR_FAILED, failed_report, report_head, write_report
 from interfax.state import StateLocked
 
@@ -86,6 +86,14 @@ class Command(ScrapyCrawlCommand):
             if why:
                 self._refuse(args[0], f"cannot write the output: {why}")
                 sys.exit(EXIT_BAD_ARGUMENT)
+            path = local_path(uri) if uri else None
+            if path is not None and "%(" not in path:  # (a per-run name is this run's own)
+                try:
+                    lock_output(path)
+                except FeedLocked as exc:  # another crawl writes it: skipped, as for a held state folder
+                    logger.warning("%s", exc)
+                    self._refuse(args[0], str(exc), status="SKIPPED")
+                    sys.exit(EXIT_LOCKED)
 
     def run(self, args, opts):
         if len(args) < 1:

@@ -39,6 +39,7 @@ The fault kinds (``Fault.kind``):
 from __future__ import annotations
 
 import email.utils
+import gzip
 import http.server
 import socket
 import sys
@@ -48,6 +49,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import brotli  # (a dependency of Scrapy, which asks for br)
 
 from interfax.mirror.server import DEFAULT_ROOT, Hit, MirrorServer, content_type
 
@@ -172,6 +175,23 @@ def _listing_html(title: str, rows: str) -> str:
     )
 
 
+def _compressed(article_id: int, compress: Callable[[bytes], bytes], cut: bool = False):
+    """The page compressed (``cut``: only the first half of the compressed stream)."""
+    def build(server: FaultyServer) -> bytes:
+        data = compress(article_html(server, article_id).encode())
+        return data[: len(data) // 2] if cut else data
+
+    return build
+
+
+def _half(article_id: int):
+    def build(server: FaultyServer) -> bytes:
+        data = article_html(server, article_id).encode()
+        return data[: len(data) // 2]
+
+    return build
+
+
 def _pdf(server: FaultyServer) -> bytes:
     return b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -205,6 +225,9 @@ FAULTS: dict[str, Fault] = {
                                target="http://localhost:{port}" + fault_path(1900026)),
     fault_path(1900026): Fault("content", "reachable only through the off-site redirect", body=_page(1900026),
                                listing=None),
+    fault_path(1900028): Fault("redirect", "302 to a mailto: link (no web page)", status=302, target="mailto:news@example.invalid"),
+    fault_path(1900027): Fault("redirect", "302 to another port of the same host (another server)", status=302,
+                               target="http://127.0.0.1:1" + fault_path(1900026)),
     # bodies that are not a page
     fault_path(1900030): Fault("content", "a PDF, not HTML", body=_pdf, content_type="application/pdf"),
     fault_path(1900031): Fault("content", "200 with an empty body", body=lambda s: b""),
@@ -213,6 +236,14 @@ FAULTS: dict[str, Fault] = {
                                size=10 * 1024 * 1024, status=0),
     fault_path(1900033): Fault("content", "gzip that does not decode", body=lambda s: b"\x1f\x8b\x08\x00 not gzip at all",
                                headers={"Content-Encoding": "gzip"}),
+    fault_path(1900035): Fault("content", "gzip cut off mid-stream (its Content-Length matches what was sent)",
+                               body=_compressed(1900035, gzip.compress, cut=True), headers={"Content-Encoding": "gzip"}),
+    fault_path(1900036): Fault("content", "brotli cut off mid-stream", body=_compressed(1900036, brotli.compress, cut=True),
+                               headers={"Content-Encoding": "br"}),
+    fault_path(1900037): Fault("content", "206 Partial Content: the first half of the page (no Range was asked for)",
+                               status=206, body=_half(1900037), headers={"Content-Range": "bytes 0-2047/*"}),
+    fault_path(1900046): Fault("content", "brotli, whole", body=_compressed(1900046, brotli.compress),
+                               headers={"Content-Encoding": "br"}),
     # bad HTML and encodings
     fault_path(1900040): Fault("content", "malformed HTML", body=_page(1900040, _malformed)),
     fault_path(1900041): Fault("content", "truncated mid-tag", body=_page(1900041, _truncated)),
@@ -298,11 +329,12 @@ class FaultyServer(MirrorServer):
 
     def __init__(self, root=DEFAULT_ROOT, host: str = "127.0.0.1", port: int = 0,
                  faults: dict[str, Fault] | None = None, robots_txt: bytes = ROBOTS_TXT, verbose: bool = False,
-                 robots_status: int = 200):
+                 robots_status: int = 200, robots_headers: dict | None = None):
         super().__init__(root=root, host=host, port=port, verbose=verbose)
         self.faults = dict(FAULTS if faults is None else faults)
         self.robots_txt = robots_txt
         self.robots_status = robots_status  # 503: a robots.txt the site cannot serve now; 0: no answer
+        self.robots_headers = dict(robots_headers or {})  # e.g. a Content-Encoding for a compressed robots_txt
         self._arrivals: list[tuple[str, float]] = []
         self._stop = threading.Event()
 
@@ -349,7 +381,7 @@ class FaultyServer(MirrorServer):
                 return None
             if self.robots_status != 200:
                 return h.send(self.robots_status, "text/html; charset=utf-8", b"<html><body>Service Unavailable</body></html>")
-            return h.send(200, "text/plain; charset=utf-8", self.robots_txt)
+            return h.send(200, "text/plain; charset=utf-8", self.robots_txt, self.robots_headers)
         if path in LISTINGS:
             return h.send(200, "text/html; charset=utf-8", LISTINGS[path](self))
         fault = self.faults.get(path)
