@@ -47,7 +47,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.utils._compression import _CHUNK_SIZE, _check_max_size, brotli, zstd
-from scrapy.utils.asyncio import sleep
+from scrapy.utils.asyncio import call_later, sleep
 from scrapy.utils.gz import gunzip
 from scrapy.utils.misc import build_from_crawler
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
@@ -227,12 +227,42 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.retry_after_max = max(0.0, settings.getfloat("INTERFAX_RETRY_AFTER_MAX", 60.0))
         self.backoff_base = max(0.0, settings.getfloat("INTERFAX_RETRY_BACKOFF_BASE", 1.0))
         self.backoff_max = max(0.0, settings.getfloat("INTERFAX_RETRY_BACKOFF_MAX", 30.0))
+        #: download slot -> until when (monotonic) it is held for a Retry-After
+        self._held_until: dict[str, float] = {}
 
     async def process_response(self, request: Request, response: Response) -> Request | Response:
+        if response.status in (429, 503) and b"Retry-After" in response.headers:
+            self._hold_site(request, response)
         result = super().process_response(request, response)
         if isinstance(result, Request):
             await self._wait(result, response)
         return result
+
+    def _hold_site(self, request: Request, response: Response) -> None:
+        """A 429 or 503 with ``Retry-After`` asks the client, not one request, to wait: no request of
+        that download slot (the site) starts before then (at most ``INTERFAX_RETRY_AFTER_MAX``);
+        those already under way finish. ``interfax/retry/site_held`` counts the holds."""
+        asked = retry_after_seconds(response.headers.get("Retry-After"), now=http_date(response.headers.get("Date")))
+        seconds = min(asked or 0.0, self.retry_after_max)
+        if seconds <= 0:
+            return
+        downloader = getattr(self.crawler.engine, "downloader", None)
+        try:
+            key = downloader.get_slot_key(request)
+            slot = downloader.slots.get(key)
+            resume = downloader._latercall  # what the slot runs when its own download delay is over
+        except AttributeError:  # another downloader: the retry itself still waits
+            return
+        until = time.monotonic() + seconds
+        if slot is None or until <= self._held_until.get(key, 0.0):
+            return  # held as long already
+        self._held_until[key] = until
+        if slot.latercall is not None:
+            slot.latercall.cancel()
+        # the slot starts nothing until the call: Scrapy's own way to hold a slot for its download delay
+        slot.latercall = call_later(seconds, resume, slot)
+        self.crawler.stats.inc_value("interfax/retry/site_held")
+        logger.info("%s answered %d with Retry-After: no request to it starts for %.1f s", key, response.status, seconds)
 
     async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
         result = super().process_exception(request, exception)
