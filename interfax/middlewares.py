@@ -348,7 +348,7 @@ class _SafeRedirectMixin:
                 raise TooManyRedirects(f"gave up after {hops} redirects") from None
             raise
         if isinstance(result, Request) and result is not request and result.meta.get("redirect_urls"):
-            self._check(result)
+            result = self._check(result)
             if KIND_META in result.meta and not result.dont_filter:
                 # the target may be a page this crawl has fetched already (an article moved to a
                 # listing, a pager page sent back to page 1): the callback must see it and say so,
@@ -356,10 +356,19 @@ class _SafeRedirectMixin:
                 result = result.replace(dont_filter=True)
         return result
 
-    def _check(self, redirected: Request) -> None:
+    def _check(self, redirected: Request) -> Request:
         stats = self.crawler.stats
         chain = redirected.meta["redirect_urls"]
         spider = self.crawler.spider
+        if _robots_request(chain[0], redirected):
+            # RFC 9309: a robots.txt redirect is followed even to another host, and what it leads
+            # to is the first host's robots.txt (Scrapy's robots middleware keeps it for that host)
+            if redirected.url in chain:
+                stats.inc_value("interfax/redirects/loop")
+                raise RedirectLoop(f"redirect loop {' -> '.join([*chain, redirected.url])}")
+            stats.inc_value("interfax/robots/redirected")
+            logger.info("robots.txt %s redirects to %s: followed (RFC 9309)", chain[-1], redirected.url)
+            return redirected.replace(meta={**redirected.meta, "allow_offsite": True})
         if not _host_allowed(redirected.url, getattr(spider, "allowed_domains", None)) or not _same_server(
             redirected.url, getattr(spider, "base_url", None)
         ):
@@ -370,6 +379,12 @@ class _SafeRedirectMixin:
             hops = " -> ".join(urlsplit(u).path or "/" for u in [*chain, redirected.url])
             raise RedirectLoop(f"redirect loop {hops}")
         stats.inc_value("interfax/redirects/followed")
+        return redirected
+
+
+def _robots_request(first_url: str, request: Request) -> bool:
+    """Whether ``request`` (a redirect of ``first_url``) is the robots middleware's own fetch of a robots.txt."""
+    return bool(request.meta.get("dont_obey_robotstxt")) and urlsplit(first_url).path == "/robots.txt"
 
 
 class SafeRedirectMiddleware(_SafeRedirectMixin, RedirectMiddleware):
@@ -690,6 +705,13 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
+        if isinstance(exc, (RedirectLoop, TooManyRedirects, OffsiteRedirect)):
+            # a redirect that leads nowhere: as if there were no robots.txt (RFC 9309 lets a crawler
+            # assume so after five redirects), but said once
+            self.crawler.stats.inc_value("interfax/robots/redirect_failed")
+            logger.warning("robots.txt of %s: %s; crawled as if the site had no robots.txt", netloc, exc)
+            super()._robots_error(exc, netloc)
+            return
         if isinstance(exc, IgnoreRequest) and not isinstance(exc, BadCompression):  # (ignored: nothing was asked)
             super()._robots_error(exc, netloc)
             return

@@ -897,3 +897,97 @@ def test_a_retry_after_holds_every_request_to_the_site(tmp_path):
     stats = parse_stats(result.stderr)
     assert stats.get("interfax/retry/site_held") == 1 and stats.get("interfax/retry/retry_after") == 1
     assert "answered 429 with Retry-After: no request to it starts for 2.0 s" in result.stderr
+
+
+class _MirrorHandler(__import__("http.server").server.BaseHTTPRequestHandler):
+    """The project's mirror; ``/robots.txt`` redirects to ``robots_location`` when that is set."""
+
+    root = MIRROR_ROOT
+    seen: list[str] = []
+    robots_location: str | None = None
+    robots_body = b""
+
+    def do_GET(self):  # noqa: N802
+        self.seen.append(self.path)
+        if self.path == "/robots.txt" and self.robots_location:
+            self.send_response(301)
+            self.send_header("Location", self.robots_location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        file = self.root / self.path.split("?")[0].lstrip("/")
+        body = self.robots_body if self.path == "/robots.txt" else file.read_bytes() if file.is_file() else b""
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8" if self.path.endswith(".html") else "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_robots_txt_redirect_is_followed_to_another_host(tmp_path):
+    # RFC 9309: the rules a robots.txt redirect leads to (here: another server) are the site's rules
+    import http.server
+    import threading
+
+    rules = type("Rules", (_MirrorHandler,), {"seen": [], "robots_body": b"User-agent: *\nDisallow: /news/political/\n"})
+    site = type("Site", (_MirrorHandler,), {"seen": []})
+    servers = [http.server.ThreadingHTTPServer(("127.0.0.1", 0), h) for h in (rules, site)]
+    site.robots_location = f"http://127.0.0.1:{servers[0].server_address[1]}/robots.txt"
+    threads = [threading.Thread(target=s.serve_forever, daemon=True) for s in servers]
+    for t in threads:
+        t.start()
+    try:
+        out = tmp_path / "out.jsonl"
+        cmd = [
+            sys.executable, "-m", "scrapy", "crawl", "articles",
+            "-a", f"base_url=http://127.0.0.1:{servers[1].server_address[1]}", "-a", "since=2000-01-01",
+            "-a", "sections=general,political", "-a", "related_depth=0",
+            "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=INFO", "-O", str(out),
+        ]
+        result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+    finally:
+        for s in servers:
+            s.shutdown()
+            s.server_close()
+    assert result.returncode in (0, 3), result.stderr[-3000:]
+    assert rules.seen == ["/robots.txt"]
+    assert "/news/political.html" in site.seen and "/news/general.html" in site.seen
+    assert not [p for p in site.seen if p.startswith("/news/political/")], site.seen
+    assert [p for p in site.seen if p.startswith("/news/general/")]
+    stats = parse_stats(result.stderr)
+    assert stats.get("interfax/robots/redirected") == 1 and stats.get("robotstxt/forbidden", 0) >= 1
+    assert "robots.txt of" not in result.stderr  # not "could not be read"
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert records and all(r["section"] != "political" for r in records)
+
+
+def test_a_robots_txt_redirect_loop_is_said_once_and_allows_all(tmp_path):
+    import http.server
+    import threading
+
+    site = type("Site", (_MirrorHandler,), {"seen": []})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), site)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    site.robots_location = f"{base}/robots.txt"  # itself
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        out = tmp_path / "out.jsonl"
+        cmd = [
+            sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={base}", "-a", "since=2000-01-01",
+            "-a", "sections=general", "-a", "related_depth=0",
+            "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-O", str(out),
+        ]
+        result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+    finally:
+        server.shutdown()
+        server.server_close()
+    warnings = [line for line in result.stderr.splitlines() if "WARNING: robots.txt of" in line]
+    assert len(warnings) == 1 and "redirect loop" in warnings[0] and "no robots.txt" in warnings[0], warnings
+    assert parse_stats(result.stderr).get("interfax/robots/redirect_failed") == 1
+    assert site.seen.count("/robots.txt") == 1
+    assert [p for p in site.seen if p.startswith("/news/general/")]
+    assert out.read_text("utf-8").strip()
