@@ -113,6 +113,7 @@ def test_since_and_until_window(tmp_path):
         ("until=2025-13-01", "until"),
         ("max_pages=-1", "max_pages"),
         ("related_depth=x", "related_depth"),
+        ("max_pages=١٢", "max_pages"),
         ("base_url=ftp://example", "base_url"),
         ("sections=general,Bad Slug", "sections"),
         ("bogus=1", "bogus"),

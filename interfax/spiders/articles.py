@@ -126,8 +126,11 @@ def _date_arg(name: str, value) -> date | None:
 def _int_arg(name: str, value, default: int, minimum: int) -> int:
     if value is None or value == "":
         return default
+    text = str(value).strip()
     try:
-        number = int(str(value).strip())
+        if not text.isascii():  # int() reads other scripts' digits too ("١٢")
+            raise ValueError(text)
+        number = int(text)
     except ValueError:
         raise UsageError(f"invalid argument {name}={value!r}: expected a whole number", print_help=False) from None
     if number < minimum:
