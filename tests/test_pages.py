@@ -589,3 +589,26 @@ def test_related_items_beside_an_empty_related_articles_container_are_read():
     assert [link.ref.id for link in page.related()] == [1090010, 1090011]
     empty = block.split("<ul>")[0] + "</div>"  # as on the live site: filled by script, so the AMP twin's list is used
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=empty)).related() == []
+
+
+@pytest.mark.parametrize("items, want", [
+    # AMP form, "title, then time", the items flat siblings with no element around each
+    ('<a href="/news/general/1001-amp.html">Перша</a><div>10:00, 01.01.2020</div>'
+     '<a href="/news/general/1002-amp.html">Друга</a><div>12:00, 26.11.2026</div>',
+     [(1001, "10:00, 01.01.2020"), (1002, "12:00, 26.11.2026")]),
+    # times before titles
+    ('<span>10:00 01.01.2020</span> <a href="/news/general/1001.html">Перша</a>'
+     '<span>12:00 26.11.2026</span> <a href="/news/general/1002.html">Друга</a>',
+     [(1001, "10:00 01.01.2020"), (1002, "12:00 26.11.2026")]),
+    # a thumbnail link, the time, the title link: one item
+    ('<a href="/news/general/1001.html"><img src="/t1.jpg"></a> 10:00, 01.01.2020 <a href="/news/general/1001.html">Перша</a>'
+     '<a href="/news/general/1002.html"><img src="/t2.jpg"></a> 12:00, 26.11.2026 <a href="/news/general/1002.html">Друга</a>',
+     [(1001, "10:00, 01.01.2020"), (1002, "12:00, 26.11.2026")]),
+    # an item that shows no time does not take another item's
+    ('<ul><li><a href="/news/general/1001.html">Перша</a> 10:00, 01.01.2020</li><li><a href="/news/general/1002.html">Друга</a></li></ul>',
+     [(1001, "10:00, 01.01.2020"), (1002, None)]),
+])
+def test_related_items_in_a_flat_list_take_their_own_time_not_the_lists_first(items, want):
+    block = f'<section><h2>ЩЕ ЗА ТЕМОЮ</h2>{items}</section>'
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
+    assert [(link.ref.id, link.listed_at) for link in page.related()] == want

@@ -486,7 +486,12 @@ def link_title(a) -> tuple[str | None, str | None]:
 
 
 def time_near(a) -> str | None:
-    """The listed time of a link (an lxml element): a date in its item, the closest ancestor with more text."""
+    """The listed time of a link (an lxml element): a date in its item, the closest ancestor with more text.
+
+    When that ancestor is the list rather than the item (items as flat siblings, "title, then
+    time", with no element around each), the date is the one beside this link on the side the
+    list puts its times, not the list's first date (another item's).
+    """
     node = a
     for _ in range(3):
         node = node.getparent()
@@ -494,8 +499,60 @@ def time_near(a) -> str | None:
             break
         found = date_in_text(" ".join(node.itertext()))
         if found:
-            return cleaning.squash(found)
+            key = _item_key(a)
+            if key is not None and any(_item_key(e) not in (None, key) for e in node.iter("a")):
+                found = _own_time_in_list(node, key)
+            return cleaning.squash(found) if found else None
     return None
+
+
+#: an article link's id in its href (``/news/general/1063374.html``, ``-amp``, a query or fragment after)
+_ITEM_HREF_RE = re.compile(r"/(\d+)(?:-amp)?\.html(?:[?#]|$)")
+
+
+def _item_key(a) -> str | None:
+    href = a.get("href")
+    m = _ITEM_HREF_RE.search(href) if href else None
+    return m.group(1) if m else None
+
+
+def _own_time_in_list(node, key: str) -> str | None:
+    """The date beside the links to item ``key`` in a list ``node`` whose items are not wrapped: the
+    text between this item's links and the next (or previous) other item's link, by where the list
+    shows its first date (after the first link: times follow titles; before it: they precede)."""
+    tokens: list = []  # ("a", key) and ("t", text), in document order; text inside links left out
+    inside = 0
+    for event, el in etree.iterwalk(node, events=("start", "end")):
+        is_link = el.tag == "a" and el.get("href") is not None
+        if not isinstance(el.tag, str):  # a comment: only its tail is text
+            if event == "end" and not inside and el.tail:
+                tokens.append(("t", el.tail))
+            continue
+        if event == "start":
+            if is_link:
+                inside += 1
+                k = _item_key(el)
+                if k is not None and inside == 1:
+                    tokens.append(("a", k))
+            elif not inside and el.text and el.tag not in ("script", "style"):
+                tokens.append(("t", el.text))
+        else:
+            if is_link:
+                inside -= 1
+            if not inside and el is not node and el.tail:
+                tokens.append(("t", el.tail))
+    links = [i for i, (kind, _) in enumerate(tokens) if kind == "a"]
+    dated = [i for i, (kind, text) in enumerate(tokens) if kind == "t" and date_in_text(text)]
+    own = [i for i in links if tokens[i][1] == key]
+    if not own or not dated:
+        return None
+    before = max((i for i in links if i < own[0] and tokens[i][1] != key), default=-1)
+    after = min((i for i in links if i > own[-1] and tokens[i][1] != key), default=len(tokens))
+    if dated[0] < links[0]:  # times precede titles: the last date before this item's last link
+        span = [i for i in dated if before < i < own[-1]]
+        return date_in_text(tokens[span[-1]][1]) if span else None
+    span = [i for i in dated if own[0] < i < after]  # times follow titles
+    return date_in_text(tokens[span[0]][1]) if span else None
 
 
 #: where another article's date sits: sidebars, navigation, footers
