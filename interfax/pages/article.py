@@ -398,8 +398,13 @@ class ArticlePage(Page):
         for block in blocks:
             for node in block:
                 for link in self.links_under(node):
-                    if link.ref.id != own and link.ref.id not in links:
+                    if link.ref.id == own:
+                        continue
+                    seen = links.get(link.ref.id)
+                    if seen is None:
                         links[link.ref.id] = link
+                    elif seen.title is None and link.title:  # a thumbnail link, then the title link beside it
+                        links[link.ref.id] = Link(seen.ref, link.title, seen.listed_at or link.listed_at)
         return tuple(links.values())
 
     def not_found(self) -> bool:
