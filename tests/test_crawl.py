@@ -360,3 +360,29 @@ def test_the_spiders_window_reads_the_date_the_pipeline_exports():
     candidates = ["2025-03-28T23:30:00", "01:30 29.03.2025"]
     assert dates.pick(candidates)[0] == "2025-03-29T01:30:00+02:00"
     assert spider._in_window(candidates)
+
+
+def test_an_amphtml_link_to_the_page_itself_is_no_twin_to_fetch():
+    """A page whose ``amphtml`` names the desktop page itself has no twin: it is not fetched a second time."""
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.items import Article
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2000-01-01", base_url="http://127.0.0.1:8000")
+    crawler.spider = spider
+    url = "http://127.0.0.1:8000/news/general/1100103.html"
+    for amphtml, twin in (("https://interfax.com.ua/news/general/1100103.html", None),
+                          ("/news/general/1100103.html?amp", None),
+                          ("https://interfax.com.ua/news/general/1100103-amp.html", "http://127.0.0.1:8000/news/general/1100103-amp.html")):
+        page = (f'<html lang="uk"><head><link rel="amphtml" href="{amphtml}"></head><body><article><h1>Заголовок</h1>'
+                '<div class="article-time">10:00 27.11.2026</div><div class="article-content"><p>Текст статті.</p></div></article>'
+                '<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div id="related-articles"></div></div></body></html>').encode()
+        request = scrapy.Request(url, meta={"interfax_depth": 0, "interfax_id": 1100103})
+        out = list(spider.parse_article(HtmlResponse(url, body=page, encoding="utf-8", request=request)))
+        assert [o.url for o in out if isinstance(o, scrapy.Request)] == ([twin] if twin else [])
+        if twin is None:
+            assert [o["related"] for o in out if isinstance(o, Article)] == [[]]

@@ -532,7 +532,9 @@ class ArticlesSpider(scrapy.Spider):
         if not href:
             return None
         site = urls.site_path(href, page.url, page.origin)
-        return urls.fetch_url(site[1], self.base_url) if site else None
+        if site is None or site[1] == urlsplit(page.url).path or (page.ref is not None and site[1] == page.ref.path):
+            return None  # no twin: an "amphtml" link naming the page itself would only fetch it again
+        return urls.fetch_url(site[1], self.base_url)
 
     # ------------------------------------------------------------ failures
 
