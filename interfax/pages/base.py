@@ -499,9 +499,10 @@ def time_near(a) -> str | None:
             break
         found = date_in_text(" ".join(node.itertext()))
         if found:
-            key = _item_key(a)
-            if key is not None and any(_item_key(e) not in (None, key) for e in node.iter("a")):
-                found = _own_time_in_list(node, key)
+            if len({e.get("href") for e in node.iter("a")}) > 1:  # (cheap: an item's links are mostly one href)
+                key = _item_key(a)
+                if key is not None and any(_item_key(e) not in (None, key) for e in node.iter("a")):
+                    found = _own_time_in_list(node, key)
             return cleaning.squash(found) if found else None
     return None
 
