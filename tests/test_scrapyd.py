@@ -108,20 +108,25 @@ def test_scrapyd_listens_on_localhost_with_basic_auth(scrapyd):
 
 @pytest.fixture(scope="module")
 def deployed(scrapyd, tmp_path_factory):
-    """deploy/scrapyd-deploy.sh's two steps: build the egg, upload it with scrapyd-deploy --egg."""
+    """deploy/scrapyd-deploy.sh as shipped, run the way the README says: from a checkout whose venv is not
+    activated (neither scrapyd-deploy nor this Python on PATH), the [deploy] target pointed at this test's
+    scrapyd. The checkout is a copy of the script, build_egg.py, setup.py and scrapy.cfg beside the package."""
     work = tmp_path_factory.mktemp("deploy")
-    egg = work / "interfax.egg"
-    subprocess.run([sys.executable, str(DEPLOY / "build_egg.py"), str(egg)], check=True, capture_output=True, timeout=120)
-    # the project's scrapy.cfg, its [deploy] target pointed at this test's scrapyd
+    (work / "deploy").mkdir()
+    for name in ("scrapyd-deploy.sh", "build_egg.py"):
+        shutil.copy2(DEPLOY / name, work / "deploy" / name)
+    shutil.copy(REPO / "setup.py", work / "setup.py")
+    (work / "interfax").symlink_to(REPO / "interfax")
     cfg = configparser.ConfigParser(interpolation=None)
     cfg.read(REPO / "scrapy.cfg")
     cfg["deploy"]["url"] = scrapyd.url
     with (work / "scrapy.cfg").open("w") as f:
         cfg.write(f)
     result = subprocess.run(
-        [sys.executable, "-m", "scrapyd_client.deploy", "--egg", str(egg), "--version", "r1"],
-        cwd=work, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(REPO), "SCRAPYD_USERNAME": USER, "SCRAPYD_PASSWORD": PASSWORD},
+        [str(work / "deploy" / "scrapyd-deploy.sh"), "default", "r1"], cwd="/", capture_output=True, text=True,
+        timeout=180,
+        env={"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/"), "PYTHONPATH": str(REPO),
+             "INTERFAX_PYTHON": sys.executable, "SCRAPYD_USERNAME": USER, "SCRAPYD_PASSWORD": PASSWORD},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result
