@@ -132,6 +132,19 @@ def deployed(scrapyd, tmp_path_factory):
     return result
 
 
+def test_egg_carries_the_schema_not_the_mirror(tmp_path):
+    import zipfile
+
+    egg = tmp_path / "interfax.egg"
+    subprocess.run([sys.executable, str(DEPLOY / "build_egg.py"), str(egg)], check=True, capture_output=True, timeout=120)
+    names = zipfile.ZipFile(egg).namelist()
+    assert "interfax/schemas/article.json" in names and "interfax/spiders/articles.py" in names
+    assert "interfax/settings.py" in names and "interfax/commands/crawl.py" in names
+    shipped = [n for n in names if n.startswith(("interfax/mirror", "interfax/offline", "tests/", "bench/"))
+               or n.endswith((".jsonl", ".html", ".sqlite3"))]
+    assert shipped == []
+
+
 def test_deploy_adds_the_project(scrapyd, deployed):
     assert '"status": "ok"' in deployed.stdout
     assert scrapyd.call("listversions.json?project=interfax")["versions"] == ["r1"]
