@@ -191,8 +191,7 @@ def test_scheduled_crawl_writes_the_projects_feed(scrapyd, deployed, tmp_path):
 # ---------------------------------------------------------------- the hourly wrapper
 
 
-@pytest.mark.skipif(shutil.which("flock") is None, reason="flock(1) (util-linux) is not installed")
-def test_wrapper_runs_an_incremental_crawl_under_a_lock(tmp_path):
+def test_wrapper_runs_an_incremental_crawl_under_a_lock(tmp_path):  # flock(1): util-linux, installed by .ci/run
     data, logs = tmp_path / "data", tmp_path / "logs"
     env = clean_env(
         INTERFAX_HOME=str(REPO), INTERFAX_PYTHON=sys.executable, INTERFAX_DATA=str(data), INTERFAX_LOGS=str(logs),
@@ -203,6 +202,10 @@ def test_wrapper_runs_an_incremental_crawl_under_a_lock(tmp_path):
         args = [wrapper, "-a", f"base_url={mirror.base_url}", "-a", "since=2000-01-01"]
         first = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
         assert first.returncode == 0, first.stderr + (logs / "crawl.log").read_text()
+        # the articles the run lost, beside (not among) the run files
+        failed = [json.loads(x) for x in (data / "failed.jsonl").read_text("utf-8").splitlines()]
+        assert sorted(f["url"] for f in failed) == sorted("https://interfax.com.ua" + p for p in CRAWL["missing_paths"])
+        assert all(f["reason"] == "HTTP 404" for f in failed)
         # while another run holds the lock, a second one does not start
         lock = (data / "crawl.lock").open("a")
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -223,6 +226,8 @@ def test_wrapper_runs_an_incremental_crawl_under_a_lock(tmp_path):
         time.sleep(1.05)
         second = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
         assert second.returncode == 0, second.stderr
+    # the 404s are not asked for again within INTERFAX_STATE_RETRY_GONE_HOURS: nothing failed this time
+    assert (data / "failed.jsonl").read_text("utf-8") == ""
     files = sorted((data / "articles").glob("*.jsonl"))
     assert len(files) == 1  # the second run found nothing new: no empty file (FEED_STORE_EMPTY=False)
     assert sorted(json.loads(x)["id"] for x in files[0].read_text("utf-8").splitlines()) == EXPECTED_IDS
