@@ -266,6 +266,28 @@ def test_systemd_units():
     assert subprocess.run(["bash", "-n", str(DEPLOY / "interfax-crawl")]).returncode == 0
 
 
+def test_env_file_reads_the_same_in_systemd_and_cron(tmp_path):
+    """Every setting of deploy/interfax-crawl.env, uncommented, means the same to the service's EnvironmentFile
+    (NAME=VALUE, quotes removed) and to the crontab line, which sources the file with /bin/sh (dash on Debian):
+    an unquoted `%(time)s` was a shell syntax error there, and the cron job died before the crawl."""
+    lines = [x[1:] for x in (DEPLOY / "interfax-crawl.env").read_text("utf-8").splitlines() if x.startswith("#") and "=" in x
+             and x[1:].split("=", 1)[0].isidentifier() and x[1:].split("=", 1)[0].isupper()]
+    assert any(x.startswith("INTERFAX_DEFAULT_FEED=") for x in lines)
+    env_file = tmp_path / "interfax-crawl"
+    env_file.write_text("\n".join(lines) + "\n", "utf-8")
+    systemd = {}
+    for line in lines:  # systemd.exec(5): one pair a line, a value wrapped in single or double quotes is unquoted
+        name, value = line.split("=", 1)
+        systemd[name] = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" else value
+    cron_line = next(x for x in (DEPLOY / "crontab").read_text("utf-8").splitlines() if x[:1].isdigit())
+    assert "set -a; [ -r /etc/default/interfax-crawl ] && . /etc/default/interfax-crawl;" in cron_line
+    script = f"set -a; . {env_file}; " + "; ".join(f'printf "%s\\0" "${name}"' for name in systemd)
+    done = subprocess.run(["/bin/sh", "-c", script], env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert dict(zip(systemd, done.stdout.split("\0"))) == systemd
+    assert systemd["INTERFAX_DEFAULT_FEED"] == "/var/lib/interfax/articles/%(time)s.jsonl"
+
+
 def test_scrapyd_conf_and_deploy_target():
     conf = configparser.ConfigParser(interpolation=None)
     conf.read(DEPLOY / "scrapyd.conf")
