@@ -1,7 +1,9 @@
 """Build the project egg for scrapyd: ``python deploy/build_egg.py OUT.egg``.
 
-The sources are copied to a scratch folder first (without the offline mirror's pages, caches and
-tests), so the build writes nothing into the working tree. Prints the path of the egg.
+The sources are copied to a scratch folder first, so the build writes nothing into the working tree.
+Left out: caches and the offline mirror (``interfax/mirror/``: its pages, its generator and the faulty
+test server) with ``interfax/offline.py`` that serves it - a scrapyd crawl never imports them.
+Prints the path of the egg.
 """
 
 from __future__ import annotations
@@ -14,13 +16,21 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "site")  # site: the mirror's pages, tests only
+# the mirror and the offline command are test and demo tooling; no crawl imports them
+IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
+LEFT_OUT = {"interfax/mirror", "interfax/offline.py"}
+
+
+def ignore(folder: str, names: list[str]) -> set[str]:
+    """shutil.copytree's ignore: caches, and the paths of LEFT_OUT."""
+    rel = Path(folder).relative_to(REPO).as_posix()
+    return set(IGNORE(folder, names)) | {n for n in names if f"{rel}/{n}" in LEFT_OUT}
 
 
 def build_egg(out: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="interfax-egg-") as tmp:
         work = Path(tmp)
-        shutil.copytree(REPO / "interfax", work / "interfax", ignore=IGNORE)
+        shutil.copytree(REPO / "interfax", work / "interfax", ignore=ignore)
         shutil.copy(REPO / "setup.py", work / "setup.py")
         shutil.copy(REPO / "scrapy.cfg", work / "scrapy.cfg")
         done = subprocess.run(

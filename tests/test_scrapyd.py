@@ -108,23 +108,41 @@ def test_scrapyd_listens_on_localhost_with_basic_auth(scrapyd):
 
 @pytest.fixture(scope="module")
 def deployed(scrapyd, tmp_path_factory):
-    """deploy/scrapyd-deploy.sh's two steps: build the egg, upload it with scrapyd-deploy --egg."""
+    """deploy/scrapyd-deploy.sh as shipped, run the way the README says: from a checkout whose venv is not
+    activated (neither scrapyd-deploy nor this Python on PATH), the [deploy] target pointed at this test's
+    scrapyd. The checkout is a copy of the script, build_egg.py, setup.py and scrapy.cfg beside the package."""
     work = tmp_path_factory.mktemp("deploy")
-    egg = work / "interfax.egg"
-    subprocess.run([sys.executable, str(DEPLOY / "build_egg.py"), str(egg)], check=True, capture_output=True, timeout=120)
-    # the project's scrapy.cfg, its [deploy] target pointed at this test's scrapyd
+    (work / "deploy").mkdir()
+    for name in ("scrapyd-deploy.sh", "build_egg.py"):
+        shutil.copy2(DEPLOY / name, work / "deploy" / name)
+    shutil.copy(REPO / "setup.py", work / "setup.py")
+    (work / "interfax").symlink_to(REPO / "interfax")
     cfg = configparser.ConfigParser(interpolation=None)
     cfg.read(REPO / "scrapy.cfg")
     cfg["deploy"]["url"] = scrapyd.url
     with (work / "scrapy.cfg").open("w") as f:
         cfg.write(f)
     result = subprocess.run(
-        [sys.executable, "-m", "scrapyd_client.deploy", "--egg", str(egg), "--version", "r1"],
-        cwd=work, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(REPO), "SCRAPYD_USERNAME": USER, "SCRAPYD_PASSWORD": PASSWORD},
+        [str(work / "deploy" / "scrapyd-deploy.sh"), "default", "r1"], cwd="/", capture_output=True, text=True,
+        timeout=180,
+        env={"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/"), "PYTHONPATH": str(REPO),
+             "INTERFAX_PYTHON": sys.executable, "SCRAPYD_USERNAME": USER, "SCRAPYD_PASSWORD": PASSWORD},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result
+
+
+def test_egg_carries_the_schema_not_the_mirror(tmp_path):
+    import zipfile
+
+    egg = tmp_path / "interfax.egg"
+    subprocess.run([sys.executable, str(DEPLOY / "build_egg.py"), str(egg)], check=True, capture_output=True, timeout=120)
+    names = zipfile.ZipFile(egg).namelist()
+    assert "interfax/schemas/article.json" in names and "interfax/spiders/articles.py" in names
+    assert "interfax/settings.py" in names and "interfax/commands/crawl.py" in names
+    shipped = [n for n in names if n.startswith(("interfax/mirror", "interfax/offline", "tests/", "bench/"))
+               or n.endswith((".jsonl", ".html", ".sqlite3"))]
+    assert shipped == []
 
 
 def test_deploy_adds_the_project(scrapyd, deployed):
@@ -173,8 +191,7 @@ def test_scheduled_crawl_writes_the_projects_feed(scrapyd, deployed, tmp_path):
 # ---------------------------------------------------------------- the hourly wrapper
 
 
-@pytest.mark.skipif(shutil.which("flock") is None, reason="flock(1) (util-linux) is not installed")
-def test_wrapper_runs_an_incremental_crawl_under_a_lock(tmp_path):
+def test_wrapper_runs_an_incremental_crawl_under_a_lock(tmp_path):  # flock(1): util-linux, installed by .ci/run
     data, logs = tmp_path / "data", tmp_path / "logs"
     env = clean_env(
         INTERFAX_HOME=str(REPO), INTERFAX_PYTHON=sys.executable, INTERFAX_DATA=str(data), INTERFAX_LOGS=str(logs),
@@ -185,6 +202,10 @@ def test_wrapper_runs_an_incremental_crawl_under_a_lock(tmp_path):
         args = [wrapper, "-a", f"base_url={mirror.base_url}", "-a", "since=2000-01-01"]
         first = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
         assert first.returncode == 0, first.stderr + (logs / "crawl.log").read_text()
+        # the articles the run lost, beside (not among) the run files
+        failed = [json.loads(x) for x in (data / "failed.jsonl").read_text("utf-8").splitlines()]
+        assert sorted(f["url"] for f in failed) == sorted("https://interfax.com.ua" + p for p in CRAWL["missing_paths"])
+        assert all(f["reason"] == "HTTP 404" for f in failed)
         # while another run holds the lock, a second one does not start
         lock = (data / "crawl.lock").open("a")
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -205,6 +226,8 @@ def test_wrapper_runs_an_incremental_crawl_under_a_lock(tmp_path):
         time.sleep(1.05)
         second = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
         assert second.returncode == 0, second.stderr
+    # the 404s are not asked for again within INTERFAX_STATE_RETRY_GONE_HOURS: nothing failed this time
+    assert (data / "failed.jsonl").read_text("utf-8") == ""
     files = sorted((data / "articles").glob("*.jsonl"))
     assert len(files) == 1  # the second run found nothing new: no empty file (FEED_STORE_EMPTY=False)
     assert sorted(json.loads(x)["id"] for x in files[0].read_text("utf-8").splitlines()) == EXPECTED_IDS
@@ -241,6 +264,28 @@ def test_systemd_units():
     rotate = (DEPLOY / "logrotate.conf").read_text("utf-8")
     assert "/var/log/interfax/*.log" in rotate and "copytruncate" in rotate
     assert subprocess.run(["bash", "-n", str(DEPLOY / "interfax-crawl")]).returncode == 0
+
+
+def test_env_file_reads_the_same_in_systemd_and_cron(tmp_path):
+    """Every setting of deploy/interfax-crawl.env, uncommented, means the same to the service's EnvironmentFile
+    (NAME=VALUE, quotes removed) and to the crontab line, which sources the file with /bin/sh (dash on Debian):
+    an unquoted `%(time)s` was a shell syntax error there, and the cron job died before the crawl."""
+    lines = [x[1:] for x in (DEPLOY / "interfax-crawl.env").read_text("utf-8").splitlines() if x.startswith("#") and "=" in x
+             and x[1:].split("=", 1)[0].isidentifier() and x[1:].split("=", 1)[0].isupper()]
+    assert any(x.startswith("INTERFAX_DEFAULT_FEED=") for x in lines)
+    env_file = tmp_path / "interfax-crawl"
+    env_file.write_text("\n".join(lines) + "\n", "utf-8")
+    systemd = {}
+    for line in lines:  # systemd.exec(5): one pair a line, a value wrapped in single or double quotes is unquoted
+        name, value = line.split("=", 1)
+        systemd[name] = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" else value
+    cron_line = next(x for x in (DEPLOY / "crontab").read_text("utf-8").splitlines() if x[:1].isdigit())
+    assert "set -a; [ -r /etc/default/interfax-crawl ] && . /etc/default/interfax-crawl;" in cron_line
+    script = f"set -a; . {env_file}; " + "; ".join(f'printf "%s\\0" "${name}"' for name in systemd)
+    done = subprocess.run(["/bin/sh", "-c", script], env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert dict(zip(systemd, done.stdout.split("\0"))) == systemd
+    assert systemd["INTERFAX_DEFAULT_FEED"] == "/var/lib/interfax/articles/%(time)s.jsonl"
 
 
 def test_scrapyd_conf_and_deploy_target():
