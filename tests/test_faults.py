@@ -7,10 +7,12 @@ the stats and the log line. A few unit tests at the end check the middlewares' p
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime
 from email.utils import formatdate
@@ -830,7 +832,7 @@ def test_clock_check_reads_a_few_dates_and_warns_once():
 # ---------------------------------------------------------------- a Retry-After holds the whole site
 
 
-class _BusyOnceHandler(__import__("http.server").server.BaseHTTPRequestHandler):
+class _BusyOnceHandler(http.server.BaseHTTPRequestHandler):
     """The project's mirror, except that the first article asked for answers 429 with Retry-After."""
 
     root = MIRROR_ROOT
@@ -861,12 +863,16 @@ class _BusyOnceHandler(__import__("http.server").server.BaseHTTPRequestHandler):
         pass
 
 
-def test_a_retry_after_holds_every_request_to_the_site(tmp_path):
-    import http.server
-    import threading
+class _Server(http.server.ThreadingHTTPServer):
+    # socketserver's default backlog (5) can drop a burst of connections: the client's kernel then
+    # sends its SYN again a second later, and a request made before a hold arrives during it
+    request_queue_size = 128
+    daemon_threads = True
 
+
+def test_a_retry_after_holds_every_request_to_the_site(tmp_path):
     handler = type("Handler", (_BusyOnceHandler,), {"seen": []})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -899,7 +905,7 @@ def test_a_retry_after_holds_every_request_to_the_site(tmp_path):
     assert "answered 429 with Retry-After: no request to it starts for 2.0 s" in result.stderr
 
 
-class _MirrorHandler(__import__("http.server").server.BaseHTTPRequestHandler):
+class _MirrorHandler(http.server.BaseHTTPRequestHandler):
     """The project's mirror; ``/robots.txt`` redirects to ``robots_location`` when that is set."""
 
     root = MIRROR_ROOT
@@ -929,12 +935,9 @@ class _MirrorHandler(__import__("http.server").server.BaseHTTPRequestHandler):
 
 def test_a_robots_txt_redirect_is_followed_to_another_host(tmp_path):
     # RFC 9309: the rules a robots.txt redirect leads to (here: another server) are the site's rules
-    import http.server
-    import threading
-
     rules = type("Rules", (_MirrorHandler,), {"seen": [], "robots_body": b"User-agent: *\nDisallow: /news/political/\n"})
     site = type("Site", (_MirrorHandler,), {"seen": []})
-    servers = [http.server.ThreadingHTTPServer(("127.0.0.1", 0), h) for h in (rules, site)]
+    servers = [_Server(("127.0.0.1", 0), h) for h in (rules, site)]
     site.robots_location = f"http://127.0.0.1:{servers[0].server_address[1]}/robots.txt"
     threads = [threading.Thread(target=s.serve_forever, daemon=True) for s in servers]
     for t in threads:
@@ -965,11 +968,8 @@ def test_a_robots_txt_redirect_is_followed_to_another_host(tmp_path):
 
 
 def test_a_robots_txt_redirect_loop_is_said_once_and_allows_all(tmp_path):
-    import http.server
-    import threading
-
     site = type("Site", (_MirrorHandler,), {"seen": []})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), site)
+    server = _Server(("127.0.0.1", 0), site)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     site.robots_location = f"{base}/robots.txt"  # itself
     thread = threading.Thread(target=server.serve_forever, daemon=True)
