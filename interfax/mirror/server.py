@@ -157,6 +157,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 class _HTTPServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver listens with a backlog of 5: a crawl opening its connections at once (16 by
+    # default) could have one dropped, and the client's kernel retries it only a second later
+    request_queue_size = 128
     block_on_close = False  # stop() never waits for a client that keeps its connection open
     allow_reuse_address = True
     mirror: MirrorServer
