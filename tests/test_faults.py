@@ -7,6 +7,7 @@ the stats and the log line. A few unit tests at the end check the middlewares' p
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import json
 import re
@@ -870,25 +871,36 @@ class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
 
+@contextlib.contextmanager
+def _serving(*handlers):
+    """One server per handler class on 127.0.0.1 (free ports), stopped on the way out."""
+    servers = [_Server(("127.0.0.1", 0), h) for h in handlers]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield [f"http://127.0.0.1:{server.server_address[1]}" for server in servers]
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+
+def _crawl_mirror(base: str, out: Path, sections: str, *settings: str) -> subprocess.CompletedProcess:
+    """``scrapy crawl articles`` of the mirror at ``base``: listings only, no delay, feed ``out``."""
+    cmd = [
+        sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={base}", "-a", "since=2000-01-01",
+        "-a", f"sections={sections}", "-a", "related_depth=0",
+        "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=INFO",
+        *[arg for setting in settings for arg in ("-s", setting)], "-O", str(out),
+    ]
+    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+
+
 def test_a_retry_after_holds_every_request_to_the_site(tmp_path):
     handler = type("Handler", (_BusyOnceHandler,), {"seen": []})
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        out = tmp_path / "out.jsonl"
-        cmd = [
-            sys.executable, "-m", "scrapy", "crawl", "articles",
-            "-a", f"base_url=http://127.0.0.1:{server.server_address[1]}", "-a", "since=2000-01-01",
-            "-a", "sections=general,political", "-a", "related_depth=0",
-            "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2",
-            "-s", "LOG_LEVEL=INFO", "-s", "INTERFAX_RETRY_AFTER_MAX=5", "-O", str(out),
-        ]
-        result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    out = tmp_path / "out.jsonl"
+    with _serving(handler) as (base,):
+        result = _crawl_mirror(base, out, "general,political", "CONCURRENT_REQUESTS_PER_DOMAIN=2", "INTERFAX_RETRY_AFTER_MAX=5")
     assert result.returncode == 0, result.stderr[-3000:]
     seen = handler.seen
     busy_at, busy_path, _ = next(s for s in seen if s[2] == 429)
@@ -937,24 +949,10 @@ def test_a_robots_txt_redirect_is_followed_to_another_host(tmp_path):
     # RFC 9309: the rules a robots.txt redirect leads to (here: another server) are the site's rules
     rules = type("Rules", (_MirrorHandler,), {"seen": [], "robots_body": b"User-agent: *\nDisallow: /news/political/\n"})
     site = type("Site", (_MirrorHandler,), {"seen": []})
-    servers = [_Server(("127.0.0.1", 0), h) for h in (rules, site)]
-    site.robots_location = f"http://127.0.0.1:{servers[0].server_address[1]}/robots.txt"
-    threads = [threading.Thread(target=s.serve_forever, daemon=True) for s in servers]
-    for t in threads:
-        t.start()
-    try:
-        out = tmp_path / "out.jsonl"
-        cmd = [
-            sys.executable, "-m", "scrapy", "crawl", "articles",
-            "-a", f"base_url=http://127.0.0.1:{servers[1].server_address[1]}", "-a", "since=2000-01-01",
-            "-a", "sections=general,political", "-a", "related_depth=0",
-            "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=INFO", "-O", str(out),
-        ]
-        result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
-    finally:
-        for s in servers:
-            s.shutdown()
-            s.server_close()
+    out = tmp_path / "out.jsonl"
+    with _serving(rules, site) as (rules_base, site_base):
+        site.robots_location = f"{rules_base}/robots.txt"
+        result = _crawl_mirror(site_base, out, "general,political")
     assert result.returncode in (0, 3), result.stderr[-3000:]
     assert rules.seen == ["/robots.txt"]
     assert "/news/political.html" in site.seen and "/news/general.html" in site.seen
@@ -969,22 +967,10 @@ def test_a_robots_txt_redirect_is_followed_to_another_host(tmp_path):
 
 def test_a_robots_txt_redirect_loop_is_said_once_and_allows_all(tmp_path):
     site = type("Site", (_MirrorHandler,), {"seen": []})
-    server = _Server(("127.0.0.1", 0), site)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    site.robots_location = f"{base}/robots.txt"  # itself
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        out = tmp_path / "out.jsonl"
-        cmd = [
-            sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={base}", "-a", "since=2000-01-01",
-            "-a", "sections=general", "-a", "related_depth=0",
-            "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-O", str(out),
-        ]
-        result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
-    finally:
-        server.shutdown()
-        server.server_close()
+    out = tmp_path / "out.jsonl"
+    with _serving(site) as (base,):
+        site.robots_location = f"{base}/robots.txt"  # itself
+        result = _crawl_mirror(base, out, "general")
     warnings = [line for line in result.stderr.splitlines() if "WARNING: robots.txt of" in line]
     assert len(warnings) == 1 and "redirect loop" in warnings[0] and "no robots.txt" in warnings[0], warnings
     assert parse_stats(result.stderr).get("interfax/robots/redirect_failed") == 1
