@@ -165,6 +165,28 @@ def _marks_of(value: str) -> int:
     return _CAPTION if any(_CAPTION_TOKEN_RE.search(token) for token in tokens) else 0
 
 
+#: class or id tokens of an ad or a sponsored widget (a narrower set than the noise tokens: a related
+#: or latest list is noise in the text but not an ad)
+_AD_TOKEN_RE = re.compile(
+    r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|promo|sponsor\w*|outbrain|taboola)(?:$|[-_\d])",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def _names_ad(value: str) -> bool:
+    return any(_AD_TOKEN_RE.search(token) for token in value.split())
+
+
+def ad_tokens(el: etree._Element) -> bool:
+    """True if the element's class or id names an ad or a sponsored widget (``adv-block``, ``banner``, ``taboola``)."""
+    for attr in ("class", "id"):
+        value = el.get(attr)
+        if value and _names_ad(value):
+            return True
+    return False
+
+
 def own_heading(el: etree._Element) -> str:
     """The visible text of an element when it is short (a label or heading), else ''."""
     text = squash("".join(el.itertext()))

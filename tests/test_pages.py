@@ -619,3 +619,19 @@ def test_a_related_item_whose_thumbnail_and_title_links_are_siblings_under_the_h
              '<a href="/news/general/1001-amp.html">Перша</a><div>10:00, 25.11.2026</div></section>')
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
     assert [(link.ref.id, link.title, link.listed_at) for link in page.related()] == [(1001, "Перша", "10:00, 25.11.2026")]
+
+
+@pytest.mark.parametrize("ad", [
+    '<div class="adv-block"><a href="/news/general/1090099.html">Партнерська новина</a></div>',
+    '<li class="item sponsored"><a href="/news/general/1090099.html">Партнерська новина</a></li>',
+    '<div id="taboola-below-article"><a href="/news/general/1090099.html">Партнерська новина</a></div>',
+])
+def test_an_ad_inside_the_related_block_is_not_a_related_item(ad):
+    block = ('<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><ul>'
+             f'<li><a href="/news/general/1090010.html">Перша</a></li>{ad}<li><a href="/news/general/1090011.html">Друга</a></li>'
+             '</ul></div>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
+    assert [link.ref.id for link in page.related()] == [1090010, 1090011]
+    # by heading, without a class, too
+    plain = block.replace(' class="article-related"', "")
+    assert [link.ref.id for link in _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=plain)).related()] == [1090010, 1090011]

@@ -397,7 +397,7 @@ class ArticlePage(Page):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
         for block in blocks:
             for node in block:
-                for link in self.links_under(node):
+                for link in self.links_under(node, skip_ads=True):  # (a sponsored item among them is an ad)
                     if link.ref.id == own:
                         continue
                     seen = links.get(link.ref.id)

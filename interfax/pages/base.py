@@ -384,13 +384,15 @@ class Page:
             return None
         return urls.article_ref(href, self.url, self.origin)
 
-    def links_under(self, node) -> list[Link]:
+    def links_under(self, node, skip_ads: bool = False) -> list[Link]:
         """Article links inside the element ``node``, with titles and times, once each (an item whose
-        first link is a thumbnail takes its title from the next link to the same article)."""
+        first link is a thumbnail takes its title from the next link to the same article); with
+        ``skip_ads``, not those inside an ad or sponsored widget below ``node``."""
         out: dict[int, Link] = {}
+        ads: dict | None = {} if skip_ads else None  # element -> whether it or one above it (below node) is an ad
         for a in node.iter("a"):
             ref = self.article_ref(a.get("href"))
-            if ref is None:
+            if ref is None or (ads is not None and _inside_ad(a, node, ads)):
                 continue
             seen = out.get(ref.id)
             if seen is not None and seen.title:
@@ -483,6 +485,17 @@ def link_title(a) -> tuple[str | None, str | None]:
     else:
         shown = None
     return text or cleaning.squash(a.get("title")) or None, cleaning.squash(shown) if shown else None
+
+
+def _inside_ad(el, top, known: dict) -> bool:
+    """Whether ``el`` or an element between it and ``top`` (not ``top`` itself) is an ad by its class
+    or id; ``known`` remembers the answers for the elements above (links share their list)."""
+    if el is top or el is None:
+        return False
+    found = known.get(el)
+    if found is None:
+        found = known[el] = cleaning.ad_tokens(el) or _inside_ad(el.getparent(), top, known)
+    return found
 
 
 def time_near(a) -> str | None:
