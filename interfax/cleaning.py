@@ -570,6 +570,13 @@ _SHARE_LINE_RE = re.compile(
     r"^[\W_]*(?:(?:%s)(?!-)[\W_]*)+$" % "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True))),
     re.I,
 )
+_SHARE_WORD_ALTERNATIVES = "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True)))
+#: a share widget whose buttons show counters ("Facebook 12 Telegram 3"): share words and numbers
+#: (two words at least, counted by ``_SHARE_WORD_RE``: "Telegram 35%" alone may be text)
+_SHARE_COUNTED_RE = re.compile(
+    r"^[\W_]*(?:(?:%s)(?!-)[\W_]*(?:\d+(?:[.,]\d+)?\s*(?:[KM]|К|М|ТИС|ТЫС)?(?!\w)[\W_]*)*)+$" % _SHARE_WORD_ALTERNATIVES, re.I
+)
+_SHARE_WORD_RE = re.compile(r"(?:%s)(?!-)" % _SHARE_WORD_ALTERNATIVES, re.I)
 _READING_TIME_VALUE_RE = re.compile(r"(\d{1,3})\s*(?:хв|мин|min)", re.I)
 
 
@@ -617,6 +624,8 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         if m and _key(text[: m.start()]) in caption_keys:
             return True
     if key in AD_LABELS or key in LIST_HEADINGS or _SHARE_LINE_RE.match(key):
+        return True
+    if _SHARE_COUNTED_RE.match(key) and len(_SHARE_WORD_RE.findall(key)) >= 2:
         return True
     if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _SIGN_OFFS:
         return True

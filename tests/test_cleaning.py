@@ -222,6 +222,7 @@ def test_a_list_of_messengers_in_the_body_is_text_and_a_share_list_is_not():
         "Xiaomi", "Telegramм", "Printeх",
         "UKR.NET оновив дизайн головної сторінки.",
         "Facebook і Telegram",
+        "Telegram 35%",
     ],
 )
 def test_text_lines_kept(line):
@@ -502,3 +503,8 @@ def test_cross_link_and_sign_off_lines_are_boilerplate(line):
 def test_a_cross_link_label_inside_a_sentence_is_text():
     assert not cleaning.is_boilerplate_line("Депутати не проголосували. Читайте також: що далі з бюджетом.")
     assert not cleaning.is_boilerplate_line("Агентство Інтерфакс-Україна повідомило про це першим.")
+
+
+@pytest.mark.parametrize("line", ["Facebook 12 Telegram 3", "Telegram 12 тис. Viber 3", "Поділитися: Facebook 1,2K | Telegram 34 | X 5", "Facebook (0) Viber (2)"])
+def test_a_share_widget_with_counters_is_boilerplate(line):
+    assert cleaning.is_boilerplate_line(line)
