@@ -219,6 +219,13 @@ def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> 
     return max(0.0, when - (time.time() if now is None else now))
 
 
+def _asked_wait(response: Response) -> float | None:
+    """Seconds an answer's ``Retry-After`` asks for (None: none, or unreadable). An HTTP date is the
+    site's clock: counted from the answer's own ``Date``, not from a local clock that may be off."""
+    header = response.headers.get("Retry-After")
+    return retry_after_seconds(header, now=http_date(response.headers.get("Date"))) if header else None
+
+
 class BackoffRetryMiddleware(RetryMiddleware):
     """Scrapy's RetryMiddleware, waiting before each retry (Retry-After, else exponential backoff)."""
 
@@ -242,8 +249,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         """A 429 or 503 with ``Retry-After`` asks the client, not one request, to wait: no request of
         that download slot (the site) starts before then (at most ``INTERFAX_RETRY_AFTER_MAX``);
         those already under way finish. ``interfax/retry/site_held`` counts the holds."""
-        asked = retry_after_seconds(response.headers.get("Retry-After"), now=http_date(response.headers.get("Date")))
-        seconds = min(asked or 0.0, self.retry_after_max)
+        seconds = min(_asked_wait(response) or 0.0, self.retry_after_max)
         if seconds <= 0:
             return
         downloader = getattr(self.crawler.engine, "downloader", None)
@@ -272,9 +278,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def delay(self, retry: Request, response: Response | None) -> tuple[float, str]:
         """Seconds to wait before ``retry`` and why ('retry_after', 'retry_after_capped' or 'backoff')."""
-        header = response.headers.get("Retry-After") if response is not None else None
-        # an HTTP date is the site's clock: counted from the answer's own Date, not from a local clock that may be off
-        asked = retry_after_seconds(header, now=http_date(response.headers.get("Date")) if header else None)
+        asked = _asked_wait(response) if response is not None else None
         if asked is not None:
             if asked > self.retry_after_max:
                 return self.retry_after_max, "retry_after_capped"
@@ -360,24 +364,23 @@ class _SafeRedirectMixin:
         stats = self.crawler.stats
         chain = redirected.meta["redirect_urls"]
         spider = self.crawler.spider
-        if _robots_request(chain[0], redirected):
-            # RFC 9309: a robots.txt redirect is followed even to another host, and what it leads
-            # to is the first host's robots.txt (Scrapy's robots middleware keeps it for that host)
-            if redirected.url in chain:
-                stats.inc_value("interfax/redirects/loop")
-                raise RedirectLoop(f"redirect loop {' -> '.join([*chain, redirected.url])}")
-            stats.inc_value("interfax/robots/redirected")
-            logger.info("robots.txt %s redirects to %s: followed (RFC 9309)", chain[-1], redirected.url)
-            return redirected.replace(meta={**redirected.meta, "allow_offsite": True})
-        if not _host_allowed(redirected.url, getattr(spider, "allowed_domains", None)) or not _same_server(
-            redirected.url, getattr(spider, "base_url", None)
+        # RFC 9309: a robots.txt redirect is followed even to another host, and what it leads to is
+        # the first host's robots.txt (Scrapy's robots middleware keeps it for that host)
+        robots = _robots_request(chain[0], redirected)
+        if not robots and (
+            not _host_allowed(redirected.url, getattr(spider, "allowed_domains", None))
+            or not _same_server(redirected.url, getattr(spider, "base_url", None))
         ):
             stats.inc_value("interfax/redirects/offsite")
             raise OffsiteRedirect(f"redirects off the site to {redirected.url}, not followed")
         if redirected.url in chain:
             stats.inc_value("interfax/redirects/loop")
-            hops = " -> ".join(urlsplit(u).path or "/" for u in [*chain, redirected.url])
+            hops = " -> ".join((u if robots else urlsplit(u).path or "/") for u in [*chain, redirected.url])
             raise RedirectLoop(f"redirect loop {hops}")
+        if robots:
+            stats.inc_value("interfax/robots/redirected")
+            logger.info("robots.txt %s redirects to %s: followed (RFC 9309)", chain[-1], redirected.url)
+            return redirected.replace(meta={**redirected.meta, "allow_offsite": True})
         stats.inc_value("interfax/redirects/followed")
         return redirected
 
