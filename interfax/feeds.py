@@ -143,17 +143,15 @@ def lock_output(path: str | os.PathLike) -> None:
     if key in _HELD or not os.path.isfile(key):
         return
     f = open(key, "rb")
-    try:
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    if not _hold(f):
         f.close()
-        raise FeedLocked(f"the output {path} is being written by another crawl; not starting") from None
-    _HELD[key] = f
+        raise FeedLocked(f"the output {path} is being written by another crawl; not starting")
 
 
-def _lock_opened(f: FeedFile) -> bool:
-    """Lock an output file as the crawl opens it, unless this process holds it already; False when
-    another crawl holds it (two crawls started at once on a file that did not exist yet)."""
+def _hold(f) -> bool:
+    """Lock an open output file for the life of this process, unless this process holds it already;
+    False when another crawl holds it (for an output the crawl opens: two crawls started at once on
+    a file that did not exist yet)."""
     key = os.path.realpath(f.name)
     if key in _HELD:
         return True
@@ -263,7 +261,7 @@ class SafeFileFeedStorage(FileFeedStorage):
             dirname.mkdir(parents=True, exist_ok=True)
         # opened without truncating, locked, then emptied for -O: another crawl's file is not cut under it
         f = FeedFile(self.path, "ab")
-        if not _lock_opened(f):
+        if not _hold(f):
             # nothing is written to it: the exporter stops the crawl (feed_write_failed) on this error
             f.close()
             f = FeedFile(os.devnull, "ab")
