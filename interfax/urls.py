@@ -153,6 +153,19 @@ def amp_article_id(url: str, base_url: str = LIVE_ORIGIN) -> int | None:
     return int(found[1]["id"]) if found and found[1]["amp"] else None
 
 
+def href_article_id(href: str | None) -> int | None:
+    """The id of the article a link's href names by its path alone (``/news/<section>/<id>.html``,
+    its ``-amp`` twin, any host, a query or fragment after), else None: enough to tell the items of
+    one list apart where no page URL is at hand to resolve the link against."""
+    if not href:
+        return None
+    try:
+        m = _ARTICLE_PATH_RE.match(urlsplit(href.strip()).path)
+    except ValueError:
+        return None
+    return int(m["id"]) if m and m["section"] not in NOT_SECTIONS else None
+
+
 def edition_of(host: str) -> str:
     return EDITION_HOSTS.get(host, "uk")
 

@@ -380,7 +380,6 @@ class ArticlePage(Page):
 
     @cached_property
     def _related(self) -> tuple[Link, ...]:
-        links: dict[int, Link] = {}
         own = self.id()
         blocks = []
         for selector in self.related_selectors:
@@ -395,17 +394,9 @@ class ArticlePage(Page):
                 break
         if not blocks and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
-        for block in blocks:
-            for node in block:
-                for link in self.links_under(node, skip_ads=True):  # (a sponsored item among them is an ad)
-                    if link.ref.id == own:
-                        continue
-                    seen = links.get(link.ref.id)
-                    if seen is None:
-                        links[link.ref.id] = link
-                    elif seen.title is None and link.title:  # a thumbnail link, then the title link beside it
-                        links[link.ref.id] = Link(seen.ref, link.title, seen.listed_at or link.listed_at)
-        return tuple(links.values())
+        nodes = [node for block in blocks for node in block]
+        # (a sponsored item among them is an ad)
+        return tuple(link for link in self.links_under(*nodes, skip_ads=True) if link.ref.id != own)
 
     def not_found(self) -> bool:
         """The page says it is not there ("Сторінку не знайдено", "Page not found", "404") in its

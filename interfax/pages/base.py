@@ -384,13 +384,14 @@ class Page:
             return None
         return urls.article_ref(href, self.url, self.origin)
 
-    def links_under(self, node, skip_ads: bool = False) -> list[Link]:
-        """Article links inside the element ``node``, with titles and times, once each (an item whose
-        first link is a thumbnail takes its title from the next link to the same article); with
-        ``skip_ads``, not those inside an ad or sponsored widget below ``node``."""
+    def links_under(self, *nodes, skip_ads: bool = False) -> list[Link]:
+        """Article links inside the elements ``nodes`` (in that order), with titles and times, once
+        each (an item whose first link is a thumbnail takes its title from the next link to the
+        same article, in the same element or a later one); with ``skip_ads``, not those inside an
+        ad or sponsored widget below their node."""
         out: dict[int, Link] = {}
         ads: dict | None = {} if skip_ads else None  # element -> whether it or one above it (below node) is an ad
-        for a in node.iter("a"):
+        for node, a in ((node, a) for node in nodes for a in node.iter("a")):
             ref = self.article_ref(a.get("href"))
             if ref is None or (ads is not None and _inside_ad(a, node, ads)):
                 continue
@@ -513,24 +514,14 @@ def time_near(a) -> str | None:
         found = date_in_text(" ".join(node.itertext()))
         if found:
             if len({e.get("href") for e in node.iter("a")}) > 1:  # (cheap: an item's links are mostly one href)
-                key = _item_key(a)
-                if key is not None and any(_item_key(e) not in (None, key) for e in node.iter("a")):
+                key = urls.href_article_id(a.get("href"))
+                if key is not None and any(urls.href_article_id(e.get("href")) not in (None, key) for e in node.iter("a")):
                     found = _own_time_in_list(node, key)
             return cleaning.squash(found) if found else None
     return None
 
 
-#: an article link's id in its href (``/news/general/1063374.html``, ``-amp``, a query or fragment after)
-_ITEM_HREF_RE = re.compile(r"/(\d+)(?:-amp)?\.html(?:[?#]|$)")
-
-
-def _item_key(a) -> str | None:
-    href = a.get("href")
-    m = _ITEM_HREF_RE.search(href) if href else None
-    return m.group(1) if m else None
-
-
-def _own_time_in_list(node, key: str) -> str | None:
+def _own_time_in_list(node, key: int) -> str | None:
     """The date beside the links to item ``key`` in a list ``node`` whose items are not wrapped: the
     text between this item's links and the next (or previous) other item's link, by where the list
     shows its first date (after the first link: times follow titles; before it: they precede)."""
@@ -545,7 +536,7 @@ def _own_time_in_list(node, key: str) -> str | None:
         if event == "start":
             if is_link:
                 inside += 1
-                k = _item_key(el)
+                k = urls.href_article_id(el.get("href"))
                 if k is not None and inside == 1:
                     tokens.append(("a", k))
             elif not inside and el.text and el.tag not in ("script", "style"):

@@ -14,10 +14,11 @@ from functools import cached_property
 from lxml import etree
 
 from interfax import cleaning, urls
-from interfax.pages.base import Link, Page, date_in_text, link_title, text_of, time_near
+from interfax.pages.base import SIDE_TAGS, Link, Page, date_in_text, link_title, text_of, time_near
 
-#: what is not the page's main column: these elements, and elements whose class names these words
-_SIDE_TAGS = frozenset({"aside", "header", "footer", "nav"})
+#: what is not the page's main column: these elements (the page header too), and elements whose
+#: class names these words
+_SIDE_TAGS = SIDE_TAGS | {"header"}
 _SIDE_CLASS_WORDS = ("sidebar", "latest", "informer", "advert", "pager", "related")
 
 
