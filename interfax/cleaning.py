@@ -564,15 +564,12 @@ _SHARE_WORDS = frozenset(
         "ПОДІЛИТИСЬ",
     }
 )
+_SHARE_WORD_ALTERNATIVES = "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True)))
 #: a line made only of share words and punctuation ("Поділитися: Facebook Telegram"), also glued
 #: together as a widget's adjacent buttons read ("ПоділитисяFacebookTelegram"); "Telegram-канал" is text
-_SHARE_LINE_RE = re.compile(
-    r"^[\W_]*(?:(?:%s)(?!-)[\W_]*)+$" % "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True))),
-    re.I,
-)
-_SHARE_WORD_ALTERNATIVES = "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True)))
-#: a share widget whose buttons show counters ("Facebook 12 Telegram 3"): share words and numbers
-#: (two words at least, counted by ``_SHARE_WORD_RE``: "Telegram 35%" alone may be text)
+_SHARE_LINE_RE = re.compile(r"^[\W_]*(?:(?:%s)(?!-)[\W_]*)+$" % _SHARE_WORD_ALTERNATIVES, re.I)
+#: the same, with the counters a widget's buttons may show ("Facebook 12 Telegram 3"); a line with
+#: numbers is a widget only with two share words at least ("Telegram 35%" alone may be text)
 _SHARE_COUNTED_RE = re.compile(
     r"^[\W_]*(?:(?:%s)(?!-)[\W_]*(?:\d+(?:[.,]\d+)?\s*(?:[KM]|К|М|ТИС|ТЫС)?(?!\w)[\W_]*)*)+$" % _SHARE_WORD_ALTERNATIVES, re.I
 )
@@ -623,10 +620,10 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         m = CAPTION_CREDIT_RE.search(text)  # an image's caption again, with its credit ("Школа. Фото: ОВА")
         if m and _key(text[: m.start()]) in caption_keys:
             return True
-    if key in AD_LABELS or key in LIST_HEADINGS or _SHARE_LINE_RE.match(key):
+    if key in AD_LABELS or key in LIST_HEADINGS:
         return True
-    if _SHARE_COUNTED_RE.match(key) and len(_SHARE_WORD_RE.findall(key)) >= 2:
-        return True
+    if _SHARE_COUNTED_RE.match(key) and (_SHARE_LINE_RE.match(key) or len(_SHARE_WORD_RE.findall(key)) >= 2):
+        return True  # (one pattern on every short line; the second only on the rare share lines)
     if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _SIGN_OFFS:
         return True
     return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text))
