@@ -547,14 +547,16 @@ _READING_TIME_RE = re.compile(
     r"|(?:час читання|время чтения|reading time)\s*:?\s*\d{1,3}\s*(?:хв|хвилин[аиу]?|мин|минут[аы]?|min|mins|minutes?)\.?)$",
     re.I,
 )
-_TAG_LINE_RE = re.compile(r"^(?:теги|тэги|теґи|метки|tags)\s*:", re.I)
+#: the labels of a tag line ("Теги: #a #b"), as pages write them
+TAG_LABELS = ("Теги", "Тэги", "Теґи", "Метки", "Tags")
+TAG_LINE_RE = re.compile(r"^(?:%s)\s*:" % "|".join(TAG_LABELS), re.I)
 _CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
 #: a short credit line written with a dash ("Фото – Офіс президента"); "Фото-звіт" is not one
 _CREDIT_DASH_RE = re.compile(r"^(?:фото|photo)\s+[–—-]\s*\S", re.I)
 #: a cross-link line: "Читайте також: <title>" (a label inside a sentence is text)
 _READ_ALSO_RE = re.compile(r"^(?:читайте також|дивіться також|читайте также|смотрите также|read also|see also)\s*:", re.I)
 #: a tag line, a photo credit or a cross-link line (one match for all, on long paragraphs)
-_LABELLED_LINE_RE = re.compile(f"{_TAG_LINE_RE.pattern}|{_CREDIT_RE.pattern}|{_READ_ALSO_RE.pattern}", re.I)
+_LABELLED_LINE_RE = re.compile(f"{TAG_LINE_RE.pattern}|{_CREDIT_RE.pattern}|{_READ_ALSO_RE.pattern}", re.I)
 #: the agency's sign-off at the end of a text ("Інтерфакс-Україна"), in comparison form
 _SIGN_OFFS = frozenset({"ІНТЕРФАКС-УКРАЇНА", "ИНТЕРФАКС-УКРАИНА", "INTERFAX-UKRAINE", "ІНТЕРФАКС", "ИНТЕРФАКС", "INTERFAX"})
 _SHARE_WORDS = frozenset(

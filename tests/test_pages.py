@@ -635,3 +635,15 @@ def test_an_ad_inside_the_related_block_is_not_a_related_item(ad):
     # by heading, without a class, too
     plain = block.replace(' class="article-related"', "")
     assert [link.ref.id for link in _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=plain)).related()] == [1090010, 1090011]
+
+
+def test_a_tag_line_after_the_article_is_read_on_a_windows_1251_page_too():
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.article import ArticlePage
+
+    line = '<div class="post-meta-bottom"><span>Метки:</span> <a href="/news/tag/a.html">#футбол</a></div>'
+    html = ('<!DOCTYPE html><html lang="uk"><head><meta charset="windows-1251"></head><body>'
+            + _HEADER.format(time="07:45 03.02.2025", body="", after=line) + "</body></html>")
+    page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/economic/1064999.html", body=html.encode("cp1251")))
+    assert page.tags() == ["футбол"]

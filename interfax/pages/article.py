@@ -47,10 +47,8 @@ _NOT_FOUND_RE = re.compile(
     r"^(?:помилка\s*)?404\b|сторінк\w* не знайден|страниц\w* не найден|page not found|not found\s*$|сторінку видалено|страница удалена",
     re.I,
 )
-_TAG_LABEL_RE = re.compile(r"^(?:Теги|Тэги|Tags)\s*:", re.I)
-_TAG_LABELS = ("Теги", "Тэги", "Tags", "ТЕГИ")
-#: the labels as the page's bytes hold them (a cheap test before the article's siblings are searched)
-_TAG_LABEL_BYTES = tuple(w.encode() for w in _TAG_LABELS)
+#: the tag line's labels as a page may write them (the searches for them are case-sensitive)
+_TAG_LABELS = (*cleaning.TAG_LABELS, *(w.upper() for w in cleaning.TAG_LABELS))
 _PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
 _BLOCK_TAGS = cleaning.BLOCK_TAGS  # a module global, read in the body walk's inner loop
 
@@ -228,7 +226,7 @@ class ArticlePage(Page):
                     break
         if not tags:
             tags = self._labelled_tags(self.scope)
-        if not tags and self.article_node is not None and any(w in self.response.body for w in _TAG_LABEL_BYTES):
+        if not tags and self.article_node is not None:
             # a "Теги:" line right after the article element, in a block no tag class names
             for sibling in self.article_node.itersiblings():
                 if isinstance(sibling.tag, str) and sibling.tag.lower() not in SIDE_TAGS:
@@ -247,7 +245,7 @@ class ArticlePage(Page):
         """The tags of a "Теги: #a #b" line at or below ``within`` (a label alone in its element:
         its container's text), else []."""
         for node, line in self._nodes_containing(*_TAG_LABELS, within=within):
-            if not _TAG_LABEL_RE.match(line):
+            if not cleaning.TAG_LINE_RE.match(line):
                 continue
             rest = line.split(":", 1)[1]
             if not rest.strip(" ,;#") and node.getparent() is not None:
