@@ -209,21 +209,27 @@ class FastServer:
 # =============================================================================== parent
 
 
+def crawl_command(spider: str, base_url: str, sections: str, stats_file: Path, feed: Path) -> list[str]:
+    """The child crawl of ``spider`` over the whole mirror at ``base_url`` (``_crawl``), as every run makes it."""
+    spargs = {"base_url": base_url, "sections": sections, "max_pages": "100000"}
+    if spider == "articles":
+        spargs["since"] = "2000-01-01"
+    cmd = [sys.executable, str(Path(__file__).resolve()), "_crawl", spider, str(stats_file), str(feed)]
+    for k, v in spargs.items():
+        cmd += ["-a", f"{k}={v}"]
+    return cmd
+
+
 def run_child(spider: str, base_url: str, sections: str, workdir: Path, stack: str | None = None,
               profile: Path | None = None, settings: list[str] = ()) -> dict:
     """One crawl in a child process; its stats plus ``peak_rss_mb`` (wait4's ru_maxrss of that child)."""
     stats_file = workdir / f"{spider}-stats.json"
     feed = workdir / f"{spider}.jsonl"
-    spargs = {"base_url": base_url, "sections": sections, "max_pages": "100000"}
-    if spider == "articles":
-        spargs["since"] = "2000-01-01"
-    cmd = [sys.executable, str(Path(__file__).resolve()), "_crawl", spider, str(stats_file), str(feed)]
+    cmd = crawl_command(spider, base_url, sections, stats_file, feed)
     if stack:
         cmd += ["--stack", stack]
     if profile:
         cmd += ["--profile", str(profile)]
-    for k, v in spargs.items():
-        cmd += ["-a", f"{k}={v}"]
     for pair in settings:
         cmd += ["-s", pair]
     started = time.monotonic()

@@ -118,19 +118,21 @@ def child(argv: list[str]) -> int:
     return 0
 
 
-def instructions(root: Path, count: int, tree: Path) -> None:
+def counted(cmd: list[str], out: Path, cwd: Path, env: dict | None = None) -> int:
+    """Instructions a command executes, counted by valgrind's callgrind (its output file: ``out``)."""
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (apt-get install valgrind)")
-    totals = []
+    env = {**os.environ, "PYTHONHASHSEED": "0", **(env or {})}
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], cwd=cwd, env=env,
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return int(re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.M).group(1))
+
+
+def instructions(root: Path, count: int, tree: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-path-") as work:
-        for n in (0, count):
-            out = Path(work) / f"callgrind.{n}"
-            cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
-                   sys.executable, str(Path(__file__).resolve()), "_child", str(root), str(n)]
-            env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(tree)}
-            subprocess.run(cmd, cwd=tree, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            m = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.M)
-            totals.append(int(m.group(1)))
+        totals = [counted([sys.executable, str(Path(__file__).resolve()), "_child", str(root), str(n)],
+                          Path(work) / f"callgrind.{n}", tree, {"PYTHONPATH": str(tree)})
+                  for n in (0, count)]
     print(f"{tree}: {(totals[1] - totals[0]) / count / 1e6:.3f} million instructions per article "
           f"({count} article pages, callgrind)")
 

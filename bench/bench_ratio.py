@@ -19,10 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -33,23 +30,18 @@ ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]
 
 import bench_crawl  # noqa: E402  (the crawl benchmark's child, server and settings)
+import bench_path  # noqa: E402  (counting instructions under callgrind)
 
 SPIDERS = ("ceiling", "articles")
 
 
 def counted_crawl(spider: str, base_url: str, sections: str, work: Path, tag: str) -> dict:
     """One crawl of ``bench_crawl.py _crawl`` under callgrind: its stats plus ``instructions``."""
-    stats_file, feed, out = work / f"{tag}.json", work / f"{tag}.jsonl", work / f"{tag}.callgrind"
-    cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
-           sys.executable, str(BENCH / "bench_crawl.py"), "_crawl", spider, str(stats_file), str(feed),
-           "-a", f"base_url={base_url}", "-a", f"sections={sections}", "-a", "max_pages=100000"]
-    if spider == "articles":
-        cmd += ["-a", "since=2000-01-01"]
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    subprocess.run(cmd, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stats_file, feed = work / f"{tag}.json", work / f"{tag}.jsonl"
+    count = bench_path.counted(bench_crawl.crawl_command(spider, base_url, sections, stats_file, feed),
+                               work / f"{tag}.callgrind", ROOT)
     stats = json.loads(stats_file.read_text(encoding="utf-8"))
-    m = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.M)
-    stats["instructions"] = int(m.group(1))
+    stats["instructions"] = count
     return stats
 
 
