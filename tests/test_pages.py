@@ -647,3 +647,25 @@ def test_a_tag_line_after_the_article_is_read_on_a_windows_1251_page_too():
             + _HEADER.format(time="07:45 03.02.2025", body="", after=line) + "</body></html>")
     page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/economic/1064999.html", body=html.encode("cp1251")))
     assert page.tags() == ["футбол"]
+
+
+def test_an_old_page_without_an_article_element_reads_its_fields_from_the_block_around_body_and_headline():
+    # an old design: no article element, the body in div.news-text; the site's header shows today's
+    # date, the sidebar a tag cloud and thumbnails: none of them is the article's
+    header = ('<header class="header"><a class="logo" href="/">Інтерфакс-Україна</a>'
+              '<div class="header-date">Субота, 14 червня 2025</div></header>')
+    story = ('<div class="news-item"><h1 class="news-title">Зеленський підписав закон</h1>'
+             '<div class="news-date">11 квітня 2025, 21:32</div>'
+             '<div class="news-text"><p>Президент підписав закон про посилення відповідальності.</p></div></div>')
+    sidebar = ('<aside><div class="popular"><h3>Популярне</h3><a href="/news/general/1100001.html">'
+               '<img src="/static/articles/images/2025/06/14/energy-thumb.jpg" alt="Енергетика"></a></div>'
+               '<div class="cloud"><h3>Популярні теги</h3><a href="/news/tag/war.html">війна</a></div></aside>')
+    page = _variant(header + '<div class="content">' + story + sidebar + '</div>')
+    assert page.article_node.get("class") == "news-item"
+    assert page.published_at() == ["11 квітня 2025, 21:32"]
+    assert page.tags() == []
+    assert page.images() == []
+    assert page.title() == "Зеленський підписав закон"
+    assert page.text() == ["Президент підписав закон про посилення відповідальності."]
+    # without a headline around the body, the page is still read as a whole
+    assert _variant('<div class="news-text"><p>Текст без заголовка, але з датою.</p></div>').article_node is None

@@ -107,8 +107,23 @@ class ArticlePage(Page):
 
     @cached_property
     def article_node(self):
-        """The lxml element holding the whole article, or None."""
-        return self._first(self.root, self.article_selectors)
+        """The lxml element holding the whole article, or None: a known container, else (an older
+        design with none) the closest element around both the body and the headline, so that the
+        site's header, sidebars and footer (today's date, a tag cloud, thumbnails) are not the article's."""
+        found = self._first(self.root, self.article_selectors)
+        return found if found is not None else self._implied_article()
+
+    def _implied_article(self):
+        """The closest ancestor of the body element that also holds an ``h1`` headline, below ``<body>``; or None."""
+        body = self._first(self.root, self.body_selectors)
+        if body is None:
+            return None
+        for node in body.iterancestors():
+            if node.tag in ("body", "html") or node.tag in SIDE_TAGS:
+                return None
+            if any(_is_headline(text_of(h1)) for h1 in node.iter("h1")):
+                return node
+        return None
 
     @cached_property
     def scope(self):
