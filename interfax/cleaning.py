@@ -230,6 +230,8 @@ def strip_boilerplate(body: etree._Element) -> int:
     else the following link lists).
     """
     removed = strip_noise(body)
+    if has_informer_link(body):
+        removed += _strip_informers(body)
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str):
             continue
@@ -494,8 +496,39 @@ _UKRNET_HREF_RE = re.compile(r"^\s*(?:https?:)?//(?:[\w-]+\.)*ukr\.net(?:[/:?#]|
 
 def _ukrnet_links(el: etree._Element) -> bool:
     """True if ``el`` has links and every one goes to ukr.net (the informer's items)."""
-    hrefs = [a.get("href") or "" for a in el.iter("a")]
-    return bool(hrefs) and all(_UKRNET_HREF_RE.match(href) for href in hrefs)
+    hrefs = [a.get("href") for a in el.iter("a")]
+    return bool(hrefs) and all(map(is_informer_href, hrefs))
+
+
+def is_informer_href(href: str | None) -> bool:
+    """A link to ukr.net: the informer's."""
+    return bool(href) and bool(_UKRNET_HREF_RE.match(href))
+
+
+def has_informer_link(el: etree._Element) -> bool:
+    """True if a link at or below ``el`` goes to ukr.net (a cheap test before looking for the informer's blocks)."""
+    return any(is_informer_href(a.get("href")) for a in el.iter("a"))
+
+
+def is_informer_block(el: etree._Element) -> bool:
+    """The UKR.NET informer without a heading a reader sees (its logo an image): a list of two links or
+    more, every one to ukr.net, with nothing but times besides them. A sentence that links to ukr.net,
+    or a list of one such link, is text."""
+    return _is_link_list(el) and _ukrnet_links(el) and sum(1 for _ in el.iter("a")) >= 2
+
+
+def _strip_informers(parent: etree._Element) -> int:
+    """Remove the informer blocks (``is_informer_block``) below ``parent``, the outermost of each."""
+    removed = 0
+    for el in list(parent):
+        if not isinstance(el.tag, str):
+            continue
+        if is_informer_block(el):
+            _remove(el)
+            removed += 1
+        elif len(el):
+            removed += _strip_informers(el)
+    return removed
 
 
 def _within(el: etree._Element, ancestor: etree._Element) -> bool:

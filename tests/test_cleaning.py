@@ -508,3 +508,16 @@ def test_a_cross_link_label_inside_a_sentence_is_text():
 @pytest.mark.parametrize("line", ["Facebook 12 Telegram 3", "Telegram 12 тис. Viber 3", "Поділитися: Facebook 1,2K | Telegram 34 | X 5", "Facebook (0) Viber (2)"])
 def test_a_share_widget_with_counters_is_boilerplate(line):
     assert cleaning.is_boilerplate_line(line)
+
+
+def test_the_ukrnet_informer_without_a_heading_is_not_text_but_a_sentence_linking_to_ukrnet_is():
+    informer = ('<div><a href="https://www.ukr.net/"><img src="https://www.ukr.net/img/ukrnet-logo.svg" alt="UKR.NET"></a>'
+                '<ul><li><a href="https://www.ukr.net/news/details/economics/333.html">У Києві подорожчав проїзд</a></li>'
+                '<li><a href="https://www.ukr.net/news/details/politics/444.html">Депутати ухвалили закон</a></li></ul></div>')
+    page = article_page('<p>ЄБРР надав Укрзалізниці кредит на €200 млн.</p>' + informer
+                        + '<p>За даними <a href="https://www.ukr.net/">UKR.NET</a>, новину прочитали 10 тисяч разів.</p>')
+    assert page.text() == ["ЄБРР надав Укрзалізниці кредит на €200 млн.",
+                           "За даними UKR.NET, новину прочитали 10 тисяч разів."]
+    assert page.images() == []
+    assert body_paragraphs('<ul><li><a href="//ukr.net/news/1.html">Новина партнера</a> 10:05</li>'
+                           '<li><a href="https://sport.ukr.net/news/2.html">Друга новина</a> 10:01</li></ul><p>Текст.</p>') == ["Текст."]

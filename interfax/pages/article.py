@@ -279,7 +279,7 @@ class ArticlePage(Page):
                 if not placed_in(img, scope) or _is_pixel(img) or _under_ad_label(img, scope, self.body_node):
                     continue
                 src = _img_src(img)
-                if not src or _is_site_logo(img, src, self.body_node):
+                if not src or _is_site_logo(img, src, self.body_node) or _links_to_informer(img):
                     continue
                 absolute = _image_url(src, self.origin)
                 if absolute is None or absolute in out:
@@ -601,6 +601,12 @@ def _is_site_logo(img, src: str, body) -> bool:
     return not any(a.tag == "figure" or a is body for a in img.iterancestors())
 
 
+def _links_to_informer(img) -> bool:
+    """The image is a link to ukr.net: the UKR.NET informer's logo."""
+    parent = img.getparent()
+    return parent is not None and parent.tag == "a" and cleaning.is_informer_href(parent.get("href"))
+
+
 def _under_ad_label(el, scope, body=None, levels: int = 3) -> bool:
     """True if one of ``el``'s nearest containers (below ``scope`` and below the body element) has an
     ad label ("РЕКЛАМА") as one of its own children: a banner in an ad block that no class names.
@@ -666,16 +672,17 @@ def body_paragraphs(body) -> list[str]:
 
     What ``cleaning.strip_boilerplate`` on a copy, then a plain flatten, give. Most bodies have no
     label or list heading in them: one walk of the page's own tree skips the noise nodes and
-    flattens the rest. A body with an element whose own text could be a label is copied and
-    stripped instead, since whether such a heading stands alone, and the block it starts, are
-    found on the cleaned tree.
+    flattens the rest. A body with an element whose own text could be a label, or with a link to
+    ukr.net (the informer without its heading), is copied and stripped instead, since whether such
+    a heading stands alone, and the block it starts, are found on the cleaned tree.
     """
     out: list[str] = []
-    try:
-        _flatten_visible(body, out, top=True)
-        return out
-    except _LabelSeen:
-        pass
+    if not cleaning.has_informer_link(body):  # (the informer's blocks are found on a copy)
+        try:
+            _flatten_visible(body, out, top=True)
+            return out
+        except _LabelSeen:
+            pass
     clean = copy.deepcopy(body)
     clean.tail = None
     cleaning.strip_boilerplate(clean)
