@@ -592,6 +592,14 @@ _READ_ALSO_RE = re.compile(r"^(?:читайте також|дивіться та
 _LABELLED_LINE_RE = re.compile(f"{TAG_LINE_RE.pattern}|{_CREDIT_RE.pattern}|{_READ_ALSO_RE.pattern}", re.I)
 #: the agency's sign-off at the end of a text ("Інтерфакс-Україна"), in comparison form
 _SIGN_OFFS = frozenset({"ІНТЕРФАКС-УКРАЇНА", "ИНТЕРФАКС-УКРАИНА", "INTERFAX-UKRAINE", "ІНТЕРФАКС", "ИНТЕРФАКС", "INTERFAX"})
+#: a sponsored article's disclosure line ("На правах реклами"), in comparison form: a label of the
+#: article, not its text (the article is kept; a sentence about advertising is text)
+_SPONSOR_LINES = frozenset(
+    {"НА ПРАВАХ РЕКЛАМИ", "НА ПРАВАХ РЕКЛАМЫ", "МАТЕРІАЛ НА ПРАВАХ РЕКЛАМИ", "МАТЕРИАЛ НА ПРАВАХ РЕКЛАМЫ",
+     "СПОНСОРСЬКИЙ МАТЕРІАЛ", "СПОНСОРСКИЙ МАТЕРИАЛ", "ПАРТНЕРСКИЙ МАТЕРИАЛ", "SPONSORED CONTENT", "PARTNER CONTENT"}
+)
+#: lines that are only a label in brackets or without: the sign-off, a sponsor disclosure
+_LABEL_LINES = _SIGN_OFFS | _SPONSOR_LINES
 _SHARE_WORDS = frozenset(
     {
         "ПОДІЛИТИСЯ", "ПОДЕЛИТЬСЯ", "SHARE", "FACEBOOK", "TELEGRAM", "TWITTER", "X", "VIBER", "WHATSAPP",
@@ -659,7 +667,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         return True
     if _SHARE_COUNTED_RE.match(key) and (_SHARE_LINE_RE.match(key) or len(_SHARE_WORD_RE.findall(key)) >= 2):
         return True  # (one pattern on every short line; the second only on the rare share lines)
-    if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _SIGN_OFFS:
+    if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _LABEL_LINES:
         return True
     return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text))
 

@@ -521,3 +521,13 @@ def test_the_ukrnet_informer_without_a_heading_is_not_text_but_a_sentence_linkin
     assert page.images() == []
     assert body_paragraphs('<ul><li><a href="//ukr.net/news/1.html">Новина партнера</a> 10:05</li>'
                            '<li><a href="https://sport.ukr.net/news/2.html">Друга новина</a> 10:01</li></ul><p>Текст.</p>') == ["Текст."]
+
+
+def test_a_sponsored_articles_disclosure_line_is_not_text_but_the_article_is():
+    page = article_page('<p>Банк запустив програму кредитування малого бізнесу.</p>'
+                        '<p>Реклама на телебаченні подорожчала на 20%.</p><p><em>На правах реклами</em></p>')
+    assert cleaning.clean_paragraphs(page.text()) == ["Банк запустив програму кредитування малого бізнесу.",
+                                                      "Реклама на телебаченні подорожчала на 20%."]
+    for line in ("На правах реклами", "(На правах рекламы)", "Матеріал на правах реклами.", "Спонсорський матеріал"):
+        assert cleaning.is_boilerplate_line(line)
+    assert not cleaning.is_boilerplate_line("Закон дозволяє розміщувати матеріали на правах реклами лише з позначкою.")
