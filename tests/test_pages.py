@@ -669,3 +669,17 @@ def test_an_old_page_without_an_article_element_reads_its_fields_from_the_block_
     assert page.text() == ["Президент підписав закон про посилення відповідальності."]
     # without a headline around the body, the page is still read as a whole
     assert _variant('<div class="news-text"><p>Текст без заголовка, але з датою.</p></div>').article_node is None
+
+
+def test_a_linked_banner_right_after_a_bare_ad_label_is_not_an_image():
+    photo = '<figure><img src="/static/articles/images/a.jpg" alt="Меморіал"></figure>'
+    banner = '<p>Реклама</p><p><a href="https://promo.example.com/"><img src="https://promo.example.com/banner.jpg" alt="Знижки"></a></p>'
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=photo + banner + "<p>Меморіал створено за кошти громади.</p>", after=""))
+    assert [img["url"] for img in page.images()] == ["https://interfax.com.ua/static/articles/images/a.jpg"]
+    # a photo after a whole ad block (its label inside), or one linked to its full image, is the article's
+    after_block = ('<div class="advert"><span>РЕКЛАМА</span><div id="adpro-1"></div></div>'
+                   '<p><a href="/news/general/1.html"><img src="/static/articles/images/b.jpg" alt="Б"></a></p>'
+                   '<p>Реклама</p><p><a href="/static/articles/images/c.jpg"><img src="/static/articles/images/c-thumb.jpg" alt="В"></a></p>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=after_block, after=""))
+    assert [img["url"] for img in page.images()] == ["https://interfax.com.ua/static/articles/images/b.jpg",
+                                                    "https://interfax.com.ua/static/articles/images/c.jpg"]

@@ -276,7 +276,8 @@ class ArticlePage(Page):
             for img in scope.iter("img", "amp-img"):
                 if img is scope:
                     continue
-                if not placed_in(img, scope) or _is_pixel(img) or _under_ad_label(img, scope, self.body_node):
+                if not placed_in(img, scope) or _is_pixel(img) or _under_ad_label(img, scope, self.body_node) \
+                        or _after_ad_label(img, self.body_node):
                     continue
                 src = _img_src(img)
                 if not src or _is_site_logo(img, src, self.body_node) or _links_to_informer(img):
@@ -621,6 +622,27 @@ def _under_ad_label(el, scope, body=None, levels: int = 3) -> bool:
                 return True
         el, node = node, node.getparent()
     return False
+
+
+def _after_ad_label(img, body) -> bool:
+    """A linked image alone in a block of the body right after a block that is only an ad label
+    ("<p>Реклама</p><p><a href=…><img></a></p>"): the ad's banner. A label inside an ad block (by
+    class) is that block's, and a photo linked to its full image is no banner."""
+    link = next(img.iterancestors("a"), None)
+    if body is None or link is None or _IMAGE_HREF_RE.search(link.get("href") or ""):
+        return False
+    node = img
+    while node.getparent() is not body:
+        node = node.getparent()
+        if node is None:
+            return False
+    if cleaning.squash("".join(node.itertext())):
+        return False
+    label = node.getprevious()
+    while label is not None and not isinstance(label.tag, str):
+        label = label.getprevious()
+    return label is not None and not cleaning.is_noise_node(label) and cleaning.could_be_heading(text_of(label)) \
+        and cleaning.is_ad_label(text_of(label))
 
 
 def _is_pixel(img) -> bool:
