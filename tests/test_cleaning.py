@@ -531,3 +531,12 @@ def test_a_sponsored_articles_disclosure_line_is_not_text_but_the_article_is():
     for line in ("На правах реклами", "(На правах рекламы)", "Матеріал на правах реклами.", "Спонсорський матеріал"):
         assert cleaning.is_boilerplate_line(line)
     assert not cleaning.is_boilerplate_line("Закон дозволяє розміщувати матеріали на правах реклами лише з позначкою.")
+
+
+def test_a_caption_after_a_line_break_is_the_images_caption():
+    page = article_page('<p>Один.</p><p><img src="/a.jpg" alt="ТЕЦ"><br><span class="caption">ТЕЦ у Києві. Фото: Укрінформ</span></p>'
+                        '<p><img src="/b.jpg" alt="Б"> текст після фото<br><span class="caption">Не підпис</span></p>')
+    assert [(i["url"], i["caption"]) for i in page.images()] == [("https://interfax.com.ua/a.jpg", "ТЕЦ у Києві"),
+                                                                ("https://interfax.com.ua/b.jpg", "Б")]
+    assert page.photo_credit() == "Укрінформ"
+    assert page.text() == ["Один.", "текст після фото"]

@@ -658,14 +658,16 @@ def _is_pixel(img) -> bool:
 
 def _caption_beside(img):
     """The caption element (by class, or a short text that ends in a photo credit: "Школа в Харкові.
-    Фото: ОВА") that follows the image, or the element the image is wrapped in alone
-    (``<p><img></p><p class="image-caption">``), or None."""
+    Фото: ОВА") that follows the image (line breaks between them aside), or the element the image is
+    wrapped in alone (``<p><img></p><p class="image-caption">``), or None."""
     node = img
     while node.getnext() is None:
         node = node.getparent()
         if node is None or cleaning.squash("".join(node.itertext())):
             return None
     after = node.getnext()
+    while after.tag == "br" and not (node.tail or "").strip() and after.getnext() is not None:
+        node, after = after, after.getnext()  # a line break between the image and its caption
     if not isinstance(after.tag, str):
         return None
     if cleaning.caption_tokens(after):
