@@ -683,3 +683,22 @@ def test_a_linked_banner_right_after_a_bare_ad_label_is_not_an_image():
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=after_block, after=""))
     assert [img["url"] for img in page.images()] == ["https://interfax.com.ua/static/articles/images/b.jpg",
                                                     "https://interfax.com.ua/static/articles/images/c.jpg"]
+
+
+@pytest.mark.parametrize("shown, instant", [
+    ("Вчора 21:32", "2026-11-28T21:32:00+02:00"),
+    ("Сьогодні, 08:15", "2026-11-29T08:15:00+02:00"),
+])
+def test_a_header_of_a_day_word_and_a_time_in_an_unknown_class_is_read(shown, instant):
+    from datetime import datetime
+
+    from interfax import dates
+
+    page = _variant(f'<article><div class="article-header"><span class="article-date">{shown}</span></div>'
+                    '<h1>Заголовок статті</h1><div class="article-body"><p>Перший абзац статті, досить довгий для тексту.</p>'
+                    '<p>Вчора о 18:40 відбулася нарада.</p></div></article>')
+    assert page.published_at() == [shown]
+    assert dates.normalize(page.published_at()[0], now=datetime.fromisoformat("2026-11-29T12:00:00+02:00")) == instant
+    # a sentence that starts with a day word and a time is no dateline
+    assert _variant('<article><h1>Заголовок статті</h1><div class="article-body"><p>Вчора о 18:40 відбулася нарада.</p>'
+                    '</div></article>').published_at() == []

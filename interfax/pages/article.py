@@ -18,7 +18,7 @@ from functools import cached_property
 from urllib.parse import urljoin
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, placed_in, text_of, xpath
+from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, is_day_word_time, placed_in, text_of, xpath
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
 #: separators between a title and the agency's name, doubled too ("::", "||", " » ")
@@ -197,11 +197,11 @@ class ArticlePage(Page):
                 if len(text) < 80 and dates.DATE_HINT_RE.search(text) and dates.parse(text) is not None:
                     return text
         # an unknown header: the first short text in the article that holds a site-form date, or a
-        # day, month name and year
+        # day, month name and year, or is a day word and a time ("Вчора 21:32")
         body = self.body_node
         for node_text in xpath(self.scope, ".//text()[string-length(normalize-space(.)) < 80]")[:60]:
             text = cleaning.squash(node_text)
-            found = date_in_text(text) or (text if dates.DAY_MONTH_YEAR_RE.search(text) else None)
+            found = date_in_text(text) or (text if dates.DAY_MONTH_YEAR_RE.search(text) or is_day_word_time(text) else None)
             # in the body, only a dateline counts: a sentence there that mentions a date is text
             if found and (body is None or _only_date(text, found) or not _in_body(node_text, body)):
                 return cleaning.squash(found)

@@ -470,6 +470,11 @@ _RELATIVE_AT_END_RE = re.compile(rf"(?<!\w){_RELATIVE_TIME}$", re.I)
 _RELATIVE_FIRST = frozenset("сСвВуУпПtTyY")
 
 
+def is_day_word_time(text: str) -> bool:
+    """The text is a day word and a time, nothing else ("Вчора 21:32", "Сьогодні, 11:59")."""
+    return bool(text) and text[0] in _RELATIVE_FIRST and _RELATIVE_AT_START_RE.fullmatch(text) is not None
+
+
 def link_title(a) -> tuple[str | None, str | None]:
     """(title, listed time) of an article link: its visible text (else its ``title`` attribute), less
     a site-form date it starts or ends with (a card whose link wraps its time), which is returned."""
