@@ -24,6 +24,8 @@ from functools import lru_cache
 
 from lxml import etree
 
+from interfax import dates
+
 #: characters lxml will not set as text (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF, surrogates)
 _XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -553,6 +555,19 @@ def _is_link_list(el: etree._Element) -> bool:
 #: a site date or time as list items show it beside their links ("10:05 21.01.2025", "18:05, 10.04.2025")
 _LISTED_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?:\s*,?\s*\d{1,2}\.\d{1,2}\.\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*,?\s*\d{1,2}:\d{2})?")
 _PUNCTUATION_RE = re.compile(r"[\W_]*")
+#: an ISO date and time as a page may show it ("2025-06-13 22:10", "2025-06-13T22:10:00")
+_ISO_DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
+_YEAR_RE = re.compile(r"\d{4}")
+
+
+def is_dateline(text: str) -> bool:
+    """A short line that is only a date with its time ("21:32 11.04.2025", "2025-06-13 22:10",
+    "11 квітня 2025 р., 21:32"): the article's header, not its text (a date alone may head a
+    chronology's entry, and a sentence with a date is text)."""
+    if len(text) > 40 or not text[:1].isdigit() or ":" not in text or not _YEAR_RE.search(text):
+        return False
+    rest = _LISTED_TIME_RE.sub("", _ISO_DATETIME_RE.sub("", dates.DAY_MONTH_YEAR_RE.sub("", text)))
+    return len(rest) < len(text) - 8 and bool(_PUNCTUATION_RE.fullmatch(rest.replace("р.", "")))
 
 
 def _only_times_besides_links(el: etree._Element, skip: etree._Element | None = None) -> bool:
@@ -668,6 +683,8 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
     if _SHARE_COUNTED_RE.match(key) and (_SHARE_LINE_RE.match(key) or len(_SHARE_WORD_RE.findall(key)) >= 2):
         return True  # (one pattern on every short line; the second only on the rare share lines)
     if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _LABEL_LINES:
+        return True
+    if text[0].isdigit() and is_dateline(text):
         return True
     return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text))
 

@@ -197,11 +197,13 @@ class ArticlePage(Page):
                 if len(text) < 80 and dates.DATE_HINT_RE.search(text) and dates.parse(text) is not None:
                     return text
         # an unknown header: the first short text in the article that holds a site-form date, or a
-        # day, month name and year, or is a day word and a time ("Вчора 21:32")
+        # day, month name and year, or is a date and time in another form ("2025-06-13 22:10") or a
+        # day word and a time ("Вчора 21:32")
         body = self.body_node
         for node_text in xpath(self.scope, ".//text()[string-length(normalize-space(.)) < 80]")[:60]:
             text = cleaning.squash(node_text)
-            found = date_in_text(text) or (text if dates.DAY_MONTH_YEAR_RE.search(text) or is_day_word_time(text) else None)
+            found = date_in_text(text) or (
+                text if dates.DAY_MONTH_YEAR_RE.search(text) or is_day_word_time(text) or cleaning.is_dateline(text) else None)
             # in the body, only a dateline counts: a sentence there that mentions a date is text
             if found and (body is None or _only_date(text, found) or not _in_body(node_text, body)):
                 return cleaning.squash(found)
