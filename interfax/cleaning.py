@@ -429,6 +429,10 @@ def _remove_block(heading: etree._Element, text: str, body: etree._Element) -> i
         else:
             break
     removed = 1
+    copy = ad_copy_after(block) if ad and block is heading else None
+    if copy is not None and not (block.tail or "").strip():
+        _remove(copy)
+        removed += 1
     if block is heading and block.tail and text != own_heading(heading):
         block.tail = None  # the heading's line ends in its tail ("<a>UKR.NET</a>- новини з усієї України")
     if not ad:
@@ -442,6 +446,18 @@ def _remove_block(heading: etree._Element, text: str, body: etree._Element) -> i
             sibling = nxt
     _remove(block)
     return removed
+
+
+def ad_copy_after(label: etree._Element) -> etree._Element | None:
+    """The paragraph or block right after a bare ad label (noise nodes aside) when it is only links:
+    the ad's copy or banner ("<p>Реклама</p><p><a href=…>Купуйте меблі…</a></p>"); else None. A
+    section heading (``<h3>Реклама</h3>``) introduces text, not an ad."""
+    if not is_own_block(label) or _tag(label) in _HEADING_TAGS:
+        return None
+    after = label.getnext()
+    while after is not None and is_noise_node(after):
+        after = after.getnext()
+    return after if after is not None and _tag(after) in ("p", "div") and _is_link_list(after) else None
 
 
 #: text an ad block may hold besides its label: an ad line or two

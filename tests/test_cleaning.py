@@ -362,6 +362,8 @@ def _bodies(draw, depth=0):
 @example("<div><p>РЕКЛАМА</p>t</div>after")  # deeper: its container goes too (stripped on a copy)
 @example('x<b>ОСТАННЄ</b><ul><li><a href="/a">y</a></li></ul>z')  # a list heading and its list
 @example("<span>x<br><script>1</script> <br>y<p>z</p></span>w")  # paragraphs end inside an inline element
+@example('<p>Один.</p><p>Реклама</p><script>1</script><p><a href="https://x.example/">Купуйте</a></p>z')  # a bare label's ad copy
+@example('<p>Реклама</p>t<p><a href="/a">y</a></p>')  # text between them: no ad copy
 @settings(max_examples=600, deadline=None, database=None)
 def test_body_paragraphs_walk_agrees_with_stripping_a_copy(fragment):
     """The one-walk path gives what stripping a copy gives, and leaves the page's tree as it was."""
@@ -565,3 +567,14 @@ def test_a_body_without_a_body_class_leaves_the_headers_date_out_of_the_text():
     read = article.ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1100020.html", body=page.encode(), encoding="utf-8"))
     assert read.published_at() == ["2025-06-13 22:10"]
     assert cleaning.clean_paragraphs(read.text(), title=read.title()) == ["Порт Одеси відновив роботу після нічної атаки."]
+
+
+def test_the_ad_copy_right_after_a_bare_ad_label_is_not_text():
+    assert body_paragraphs('<p>Дрони передадуть підрозділам ППО.</p><p>Реклама</p>'
+                           '<p><a href="https://shop.example.com/?utm_source=interfax">Купуйте меблі зі знижкою до 50%</a></p>'
+                           '<p>Поставки триватимуть до кінця року.</p>') == [
+        "Дрони передадуть підрозділам ППО.", "Поставки триватимуть до кінця року."]
+    # a section heading "Реклама" introduces text, and a paragraph with words of its own besides its link is text
+    assert body_paragraphs('<h3>Реклама</h3><p><a href="/news/economic/1.html">Ринок реклами</a></p>') == ["Ринок реклами"]
+    assert body_paragraphs('<p>Реклама</p><p><a href="/news/economic/1.html">Ринок реклами</a> зріс на 20% за рік.</p>') == [
+        "Ринок реклами зріс на 20% за рік."]

@@ -729,8 +729,8 @@ class _AdLabel(_LabelSeen):
 def _check_label(el) -> None:
     """Raise if ``strip_boilerplate`` may act on ``el`` (a kept element, read before its content is):
     its visible text is a heading or the start of one (``cleaning.heading_block`` decides, on the
-    cleaned tree): ``_AdLabel`` for an ad label that is a block of its own by its tag,
-    ``_LabelSeen`` for anything else."""
+    cleaned tree): ``_AdLabel`` for an ad label that is a block of its own by its tag (and no ad
+    copy follows it), ``_LabelSeen`` for anything else."""
     own = el.text
     if len(el):  # the noise removal joins the tails of the noise nodes before its first kept child
         for child in el:
@@ -746,7 +746,8 @@ def _check_label(el) -> None:
     cleaning.strip_noise(clean)
     text = cleaning.own_heading(clean)
     if text and cleaning.could_start_label(text):
-        raise _AdLabel if cleaning.is_ad_label(text) and cleaning.is_own_block(el) else _LabelSeen
+        alone = cleaning.is_ad_label(text) and cleaning.is_own_block(el) and cleaning.ad_copy_after(el) is None
+        raise _AdLabel if alone else _LabelSeen
 
 
 def _join(buf: list[str], anchor: int | None, text: str) -> int:
