@@ -520,12 +520,22 @@ def _ukrnet_links(el: etree._Element) -> bool:
 
 def is_informer_href(href: str | None) -> bool:
     """A link to ukr.net: the informer's."""
-    return bool(href) and bool(_UKRNET_HREF_RE.match(href))
+    return bool(href) and "ukr.net" in href.lower() and bool(_UKRNET_HREF_RE.match(href))
 
 
 def has_informer_link(el: etree._Element) -> bool:
-    """True if a link at or below ``el`` goes to ukr.net (a cheap test before looking for the informer's blocks)."""
-    return any(is_informer_href(a.get("href")) for a in el.iter("a"))
+    """True if a link below ``el`` goes to ukr.net outside the noise nodes (an informer with its class
+    is one): a cheap test before looking for the informer's blocks."""
+    return any(is_informer_href(a.get("href")) and not _under_noise(a, el) for a in el.iter("a"))
+
+
+def _under_noise(el: etree._Element, top: etree._Element) -> bool:
+    """``el`` or an element between it and ``top`` is a noise node."""
+    while el is not None and el is not top:
+        if is_noise_node(el):
+            return True
+        el = el.getparent()
+    return False
 
 
 def is_informer_block(el: etree._Element) -> bool:
