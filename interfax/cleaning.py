@@ -658,6 +658,25 @@ _SHARE_COUNTED_RE = re.compile(
     r"^[\W_]*(?:(?:%s)(?!-)[\W_]*(?:\d+(?:[.,]\d+)?\s*(?:[KM]|К|М|ТИС|ТЫС)?(?!\w)[\W_]*)*)+$" % _SHARE_WORD_ALTERNATIVES, re.I
 )
 _SHARE_WORD_RE = re.compile(r"(?:%s)(?!-)" % _SHARE_WORD_ALTERNATIVES, re.I)
+#: a promotion of the agency's channels ("Підписуйтесь на канал Інтерфакс-Україна в Telegram", "Читайте
+#: нас у Viber"): a line that starts by asking to subscribe or follow and names a network or messenger
+_SUBSCRIBE_START_RE = re.compile(
+    r"^[\W_]*(?:підписуйт|підписуйс|підпишіт|підпишис|приєднуйт|приєднуйс|слідкуйте|стежте|читайте нас|"
+    r"дивіться нас|шукайте нас|подписывайт|подписывайс|подпишит|подпишис|присоединяйт|следите|follow us|"
+    r"follow interfax|subscribe|join us)", re.I
+)
+_SUBSCRIBE_FIRST = frozenset("ПпСсЧчДдШшFfSsJj")  # (a cheap pre-test on the first letter)
+_NETWORK_RE = re.compile(
+    r"telegram|телеграм|facebook|фейсбук|viber|вайбер|youtube|ютуб|instagram|інстаграм|инстаграм|twitter|"
+    r"tiktok|тікток|whatsapp|google news|threads|t\.me/|(?<!\w)X(?!\w)", re.I
+)
+
+
+def is_subscribe_promo(text: str) -> bool:
+    """A short line asking readers to subscribe to or follow the agency on a network: not article text."""
+    return _SUBSCRIBE_START_RE.match(text) is not None and _NETWORK_RE.search(text) is not None
+
+
 _READING_TIME_VALUE_RE = re.compile(r"(\d{1,3})\s*(?:хв|мин|min)", re.I)
 
 
@@ -711,6 +730,8 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
     if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _LABEL_LINES:
         return True
     if text[0].isdigit() and is_dateline(text):
+        return True
+    if (text[0] in _SUBSCRIBE_FIRST or not text[0].isalnum()) and is_subscribe_promo(text):
         return True
     return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text))
 

@@ -535,6 +535,19 @@ def test_a_sponsored_articles_disclosure_line_is_not_text_but_the_article_is():
     assert not cleaning.is_boilerplate_line("Закон дозволяє розміщувати матеріали на правах реклами лише з позначкою.")
 
 
+def test_a_promotion_of_the_agencys_channels_is_not_text():
+    page = article_page('<p>Уряд ухвалив постанову.</p>'
+                        '<p><a href="https://t.me/interfaxua">Підписуйтесь на канал Інтерфакс-Україна в Telegram</a></p>'
+                        '<p><strong>Читайте нас у Viber</strong></p>')
+    assert cleaning.clean_paragraphs(page.text()) == ["Уряд ухвалив постанову."]
+    for line in ("Підписуйтеся на наш Telegram-канал", "Підпишіться на наш YouTube", "Слідкуйте за новинами в X",
+                 "Подписывайтесь на наш канал в Viber", "Follow us on Facebook", "— Читайте нас у Telegram: t.me/interfaxua"):
+        assert cleaning.is_boilerplate_line(line), line
+    for line in ("Підписуйтесь на петицію, закликав мер.", "Підписи зібрано у Facebook", "Стежте за оновленнями.",
+                 "Зеленський заявив, що Telegram має бути зареєстрований.", "Підписання угоди в Telegram відбулося вчора."):
+        assert not cleaning.is_boilerplate_line(line), line
+
+
 def test_a_caption_after_a_line_break_is_the_images_caption():
     page = article_page('<p>Один.</p><p><img src="/a.jpg" alt="ТЕЦ"><br><span class="caption">ТЕЦ у Києві. Фото: Укрінформ</span></p>'
                         '<p><img src="/b.jpg" alt="Б"> текст після фото<br><span class="caption">Не підпис</span></p>')
