@@ -365,10 +365,26 @@ def is_noise_node(el: etree._Element) -> bool:
         return True
     tag = tag.lower()
     if tag in NOISE_TAGS:
-        return tag != "figure" or el.find(".//table") is None  # a table in a figure (CKEditor) is text
+        if tag == "figure":  # a table (CKEditor) or a quotation (a pull quote) in a figure is text
+            return el.find(".//table") is None and not is_quotation(el)
+        if tag in _QUOTE_PARTS:  # who said it: a blockquote's footer, a quotation figure's caption
+            parent = el.getparent()
+            return parent is None or not (_tag(parent) == "blockquote" or (_tag(parent) == "figure" and is_quotation(parent)))
+        return True
     if tag == "blockquote" and is_embedded_post(el):
         return True
     return _marks(el) != 0
+
+
+#: noise tags that are a quotation's attribution inside a blockquote or a quotation figure
+_QUOTE_PARTS = frozenset({"footer", "header", "figcaption"})
+
+
+def is_quotation(figure: etree._Element) -> bool:
+    """A figure holding a quotation (a blockquote that is no embedded post nor noise by its class)."""
+    if figure.find(".//blockquote") is None:  # (most figures: an image)
+        return False
+    return any(not is_noise_node(quote) for quote in figure.iter("blockquote"))
 
 
 #: the link that ends a tweet's embed code ("— Name (@handle) <a href=".../status/1…">June 20, 2025</a>")

@@ -49,7 +49,9 @@ from scrapy.http import HtmlResponse, Request, Response
 from scrapy.utils._compression import _CHUNK_SIZE, _check_max_size, brotli, zstd
 from scrapy.utils.asyncio import call_later, sleep
 from scrapy.utils.gz import gunzip
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
+from twisted.internet.defer import Deferred
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
 from interfax.pipelines import ArticleDropped
@@ -700,6 +702,18 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
     everything". So does a 429 (too many requests, after its retries): the site asks for less, not
     for everything. One WARNING per host, ``interfax/robots/unavailable``; the articles it holds back are
     skipped (``robots_disallowed``) and found again by the next run. Any other 4xx robots.txt allows all."""
+
+    async def robot_parser(self, request: Request):
+        """The host's parser, also for a request that waited for robots.txt with others: Scrapy awaits
+        one shared Deferred per host through ``asFuture``, whose callback passes on None, so only the
+        first waiter got the rules and every other request of the crawl's first burst went out as if
+        robots.txt allowed everything. The parser is stored before that Deferred fires: read it there."""
+        parser = await super().robot_parser(request)
+        if parser is None:
+            stored = self._parsers.get(urlparse_cached(request).netloc)
+            if stored is not None and not isinstance(stored, Deferred):
+                return stored
+        return parser
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500 or response.status == 429:  # 429: the site asks us to wait (as Google reads it)

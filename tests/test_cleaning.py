@@ -591,3 +591,41 @@ def test_the_ad_copy_right_after_a_bare_ad_label_is_not_text():
     assert body_paragraphs('<h3>Реклама</h3><p><a href="/news/economic/1.html">Ринок реклами</a></p>') == ["Ринок реклами"]
     assert body_paragraphs('<p>Реклама</p><p><a href="/news/economic/1.html">Ринок реклами</a> зріс на 20% за рік.</p>') == [
         "Ринок реклами зріс на 20% за рік."]
+
+
+_QUOTE = "Ми продовжимо підтримку України стільки, скільки буде потрібно."
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a quotation's attribution in the blockquote's footer (HTML's own pattern, Bootstrap's blockquote-footer)
+        (f'<p>Один.</p><blockquote><p>{_QUOTE}</p><footer>— Кая Каллас, Висока представниця ЄС</footer></blockquote><p>Кінець.</p>',
+         ["Один.", _QUOTE, "— Кая Каллас, Висока представниця ЄС", "Кінець."]),
+        (f'<blockquote class="blockquote"><p>{_QUOTE}</p><footer class="blockquote-footer">Кая Каллас</footer></blockquote>',
+         [_QUOTE, "Кая Каллас"]),
+        # a quotation in a figure: a pull quote (WordPress), a figcaption naming who said it (HTML's pattern)
+        (f'<p>Один.</p><figure class="wp-block-pullquote"><blockquote><p>{_QUOTE}</p><cite>Рустем Умєров</cite></blockquote></figure>',
+         ["Один.", _QUOTE, "Рустем Умєров"]),
+        (f'<figure><blockquote><p>{_QUOTE}</p></blockquote><figcaption>— Кая Каллас</figcaption></figure><p>Кінець.</p>',
+         [_QUOTE, "— Кая Каллас", "Кінець."]),
+    ],
+    ids=["footer", "blockquote-footer", "pullquote", "figcaption"],
+)
+def test_a_quotation_and_who_said_it_are_text(body, expected):
+    assert article_page(body).text() == expected
+    assert body_paragraphs(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p>Один.</p><figure><img src="/a.jpg"><figcaption>Наслідки обстрілу. Фото: ДСНС</figcaption></figure>',
+        '<p>Один.</p><footer>© 1992-2025 Інформаційне агентство «Інтерфакс-Україна»</footer>',
+        # an embedded post in a figure is no quotation: its caption is not text either
+        '<p>Один.</p><figure><blockquote class="twitter-tweet"><p>Допис</p></blockquote><figcaption>Допис у X</figcaption></figure>',
+    ],
+    ids=["image", "page-footer", "embedded-post"],
+)
+def test_figures_and_footers_that_hold_no_quotation_stay_out_of_the_text(body):
+    assert article_page(body).text() == ["Один."]

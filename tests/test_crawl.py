@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -386,3 +387,18 @@ def test_an_amphtml_link_to_the_page_itself_is_no_twin_to_fetch():
         assert [o.url for o in out if isinstance(o, scrapy.Request)] == ([twin] if twin else [])
         if twin is None:
             assert [o["related"] for o in out if isinstance(o, Article)] == [[]]
+
+
+def test_scrapy_parse_shows_the_fields_and_leaves_no_feed_file_nor_checks(tmp_path):
+    """`scrapy parse` (the README's way to look at one page) prints the page's item; it is no crawl:
+    no per-run feed file in data/articles/, no end-of-run monitors failing it, no deprecation noise."""
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "interfax.settings", "PYTHONPATH": str(REPO)}
+    with MirrorServer() as server:
+        cmd = [sys.executable, "-m", "scrapy", "parse", "--spider=articles", "-c", "parse_article",
+               "-a", f"base_url={server.base_url}", f"{server.base_url}/news/general/1063390.html"]
+        result = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "'id': 1063390" in result.stdout and "Внаслідок обстрілу на Чернігівщині" in result.stdout
+    assert list(tmp_path.iterdir()) == []  # no data/articles/<time>.jsonl
+    assert "monitors" not in result.stderr and "Spidermon" not in result.stderr
+    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr[-3000:]

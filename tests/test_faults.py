@@ -977,3 +977,15 @@ def test_a_robots_txt_redirect_loop_is_said_once_and_allows_all(tmp_path):
     assert site.seen.count("/robots.txt") == 1
     assert [p for p in site.seen if p.startswith("/news/general/")]
     assert out.read_text("utf-8").strip()
+
+
+def test_robots_txt_rules_hold_for_every_request_that_waited_for_them(tmp_path):
+    """Every listing of a crawl's first burst waits for robots.txt; each must get its rules (Scrapy's
+    middleware hands them to the first waiter only, with the asyncio reactor: the rest went out as if allowed)."""
+    sections = "latest,general,political,economic,greendeal,sport"
+    site = type("Site", (_MirrorHandler,), {"seen": [], "robots_body": b"User-agent: *\nDisallow: /news/\n"})
+    with _serving(site) as (base,):
+        result = _crawl_mirror(base, tmp_path / "out.jsonl", sections)
+    assert site.seen == ["/robots.txt"], site.seen
+    stats = parse_stats(result.stderr)
+    assert stats.get("interfax/errors/robots_disallowed") == len(sections.split(","))
