@@ -641,6 +641,25 @@ _READING_TIME_RE = re.compile(
 TAG_LABELS = ("Теги", "Тэги", "Теґи", "Метки", "Tags")
 TAG_LINE_RE = re.compile(r"^(?:%s)\s*:" % "|".join(TAG_LABELS), re.I)
 _CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
+#: where a credit that opens a line ends: a full stop before a capital ("Фото: Reuters. Дональд …");
+#: an initial ("О. Петренко") is not an end: two letters before the stop
+CREDIT_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[«\"A-ZА-ЯІЇЄҐЁ])")
+#: words a sentence after a credit has at least, and how it ends (a caption after a credit has no full stop)
+_SENTENCE_MIN_WORDS = 4
+_SENTENCE_END = (".", "!", "?", "…", ".»", '."')
+
+
+def sentence_after_credit(text: str) -> str | None:
+    """The sentence a credit line goes on with ("Фото: ДСНС. Рятувальники ліквідували пожежу."), which
+    is text; None when the line is a credit alone or a credit and a caption ("Фото: Reuters. Дональд
+    Трамп у Білому домі")."""
+    if not _CREDIT_RE.match(text):
+        return None
+    end = CREDIT_END_RE.search(text)
+    rest = text[end.end():].strip() if end else ""
+    return rest if len(rest.split()) >= _SENTENCE_MIN_WORDS and rest.endswith(_SENTENCE_END) else None
+
+
 #: a short credit line written with a dash ("Фото – Офіс президента"); "Фото-звіт" is not one
 _CREDIT_DASH_RE = re.compile(r"^(?:фото|photo)\s+[–—-]\s*\S", re.I)
 #: a cross-link line: "Читайте також: <title>" (a label inside a sentence is text)
@@ -795,6 +814,8 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captio
     listed = False  # the kept paragraphs end with one that introduces a list, then its items
     for p in paragraphs:
         text = squash(p)
+        if text and text[0] in "ФфPp" and (sentence := sentence_after_credit(text)):
+            text = sentence  # "Фото: ДСНС. Рятувальники ліквідували пожежу.": the credit is not text, the sentence is
         if not _is_boilerplate(text, title_key, caption_keys):
             out.append(text)
             listed = text[-1] == ":"

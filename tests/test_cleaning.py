@@ -535,6 +535,20 @@ def test_a_sponsored_articles_disclosure_line_is_not_text_but_the_article_is():
     assert not cleaning.is_boilerplate_line("Закон дозволяє розміщувати матеріали на правах реклами лише з позначкою.")
 
 
+def test_a_sentence_after_a_credit_on_its_line_is_text_but_the_credit_and_a_caption_are_not():
+    assert cleaning.clean_paragraphs([
+        "Один.",
+        "Фото: ДСНС. Рятувальники ліквідували пожежу на складі.",
+        "Фото: О. Петренко. Вогонь перекинувся на сусідній будинок!",
+        "Фото: Reuters. Дональд Трамп у Білому домі",  # a caption after the credit: no sentence
+        "Фото: УНІАН",
+        "Photo: AP. Biden signed the bill into law.",
+    ]) == ["Один.", "Рятувальники ліквідували пожежу на складі.", "Вогонь перекинувся на сусідній будинок!",
+           "Biden signed the bill into law."]
+    page = article_page('<p>Один.</p><p>Фото: ДСНС. Рятувальники ліквідували пожежу на складі.</p>')
+    assert page.photo_credit() == "ДСНС"
+
+
 def test_a_promotion_of_the_agencys_channels_is_not_text():
     page = article_page('<p>Уряд ухвалив постанову.</p>'
                         '<p><a href="https://t.me/interfaxua">Підписуйтесь на канал Інтерфакс-Україна в Telegram</a></p>'

@@ -40,8 +40,6 @@ _CREDIT_RE = re.compile(
 )
 #: what a text with a credit holds ("на фото видно" alone is text)
 _CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "фото -", "фото —", "фото :")
-#: where a credit that opens a caption ends: a full stop before a capital ("Фото: Reuters. Дональд …")
-_CREDIT_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[«\"A-ZА-ЯІЇЄҐЁ])")
 _URL_RE = re.compile(r"https?://\S+")
 _NOT_FOUND_RE = re.compile(
     r"^(?:помилка\s*)?404\b|сторінк\w* не знайден|страниц\w* не найден|page not found|not found\s*$|сторінку видалено|страница удалена",
@@ -461,7 +459,7 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
         return text.strip(" .;,") or None, None
     caption, credit = text[: m.start()].strip(" .;,("), m.group("credit").strip(" .;,)")
     if not caption:
-        end = _CREDIT_END_RE.search(credit)  # an initial ("О. Петренко") is not an end: two letters before the stop
+        end = cleaning.CREDIT_END_RE.search(credit)  # an initial ("О. Петренко") is not an end: two letters before the stop
         if end:
             credit, caption = credit[: end.start()].strip(" .;,"), credit[end.end():].strip(" .;,")
     return caption or None, credit or None
