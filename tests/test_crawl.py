@@ -116,6 +116,9 @@ def test_since_and_until_window(tmp_path):
         ("max_pages=١٢", "max_pages"),
         ("base_url=ftp://example", "base_url"),
         ("sections=general,Bad Slug", "sections"),
+        ("sections=", "sections"),  # an unset shell variable: not the default list
+        ("sections=,,", "sections"),
+        ("sections= ", "sections"),
         ("bogus=1", "bogus"),
     ],
 )

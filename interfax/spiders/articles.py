@@ -97,7 +97,9 @@ class CrawlArgs:
 
 
 def _sections(value) -> tuple[str, ...]:
-    if value is None or (isinstance(value, str) and not value.strip()):
+    """The listing slugs of ``-a sections=``; not given: the default list. An empty value
+    (``sections=``, ``sections=,,``: an unset shell variable, most likely) is an error, not the default."""
+    if value is None:
         return urls.DEFAULT_SECTIONS
     items = value if isinstance(value, (list, tuple)) else str(value).split(",")
     out = []
@@ -110,7 +112,8 @@ def _sections(value) -> tuple[str, ...]:
         if slug not in out:
             out.append(slug)
     if not out:
-        raise UsageError("invalid argument sections: empty list", print_help=False)
+        raise UsageError(f"invalid argument sections={value!r}: no section named (e.g. general,political; "
+                         "leave the argument out for the default list)", print_help=False)
     return tuple(out)
 
 
