@@ -364,7 +364,21 @@ def test_a_source_named_by_its_link_text_gives_the_link():
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body=named, after="")).source() == "пресслужба НБУ"
 
 
-@pytest.mark.parametrize("shown", ["15:00", "10 хв", "Події"])
+@pytest.mark.parametrize("shown", ["21:32 31.12", "31.12 21:32", "31 грудня, 21:32", "31 грудня о 21:32"])
+def test_a_header_date_without_a_year_is_read_and_takes_the_year_of_the_crawl(shown):
+    """A header showing no year ("21:32 31.12", as some pages show this year's dates) is still the
+    page's date; read on 1 January it is the year that just ended, not a date a year ahead."""
+    from datetime import datetime
+
+    from interfax import dates
+
+    page = _variant(_HEADER.format(time=shown, body="", after=""))
+    assert page.published_at() == [shown]
+    crawled = datetime(2025, 12, 31, 22, 15, tzinfo=dates.UTC)  # 00:15 on 1 January 2026 in Kyiv
+    assert dates.pick(page.published_at(), crawled)[0] == "2025-12-31T21:32:00+02:00"
+
+
+@pytest.mark.parametrize("shown", ["15:00", "10 хв", "Події", "1.5 хв"])
 def test_a_header_with_a_bare_time_or_duration_is_no_date(shown):
     """A bare time would silently date an old article today: such a header gives no candidate."""
     page = _variant(_HEADER.format(time=shown, body="", after=""))
