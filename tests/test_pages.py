@@ -415,6 +415,33 @@ def test_a_logo_in_an_h1_or_a_site_prefix_in_the_page_title_is_not_the_title():
     assert nothing.title() is None  # dropped as no_title, with its warning, rather than titled with the site's name
 
 
+@pytest.mark.parametrize("shown", [
+    "Інтерфакс-Україна » Політика » Рада ухвалила закон про «Нафтогаз» у першому читанні",
+    "Інтерфакс-Україна › Новини › Політика › Рада ухвалила закон про «Нафтогаз» у першому читанні",
+    "Інтерфакс-Україна / Політика / Рада ухвалила закон про «Нафтогаз» у першому читанні",
+    "Рада ухвалила закон про «Нафтогаз» у першому читанні | Політика | Інтерфакс-Україна",
+    "Рада ухвалила закон про «Нафтогаз» у першому читанні | Інтерфакс-Україна",
+    "Рада ухвалила закон про «Нафтогаз» у першому читанні » Політика » Interfax-Ukraine",
+])
+def test_a_breadcrumb_page_title_as_the_only_title_gives_the_headline(shown):
+    """A page title written as a breadcrumb (the agency, the section, the headline) is the headline
+    alone when it is the only title the page gives."""
+    page = _variant('<article><p>Текст статті.</p></article>', head=f"<title>{shown}</title>")
+    assert page.title() == "Рада ухвалила закон про «Нафтогаз» у першому читанні"
+    og = _variant('<article><p>Текст статті.</p></article>', head=f'<meta property="og:title" content="{shown}">')
+    assert og.title() == "Рада ухвалила закон про «Нафтогаз» у першому читанні"
+
+
+@pytest.mark.parametrize("shown", [
+    # a headline with a slash or a bar of its own, the agency's name at neither end: kept whole
+    "Зеленський / Трамп: що відомо про зустріч",
+    "Інтерфакс-Україна: Уряд / Рада: хто відповідає за бюджет після голосування у парламенті",
+])
+def test_a_page_title_that_is_no_breadcrumb_keeps_its_separators(shown):
+    page = _variant('<article><p>Текст статті.</p></article>', head=f"<title>{shown}</title>")
+    assert page.title() == shown.removeprefix("Інтерфакс-Україна: ")
+
+
 def test_the_sites_own_description_is_not_the_lead():
     generic = '<meta name="description" content="Інтерфакс-Україна - новини України та світу, економіка, політика">'
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=generic).lead() is None
