@@ -366,7 +366,8 @@ def test_the_spiders_window_reads_the_date_the_pipeline_exports():
 
 
 def test_an_amphtml_link_to_the_page_itself_is_no_twin_to_fetch():
-    """A page whose ``amphtml`` names the desktop page itself has no twin: it is not fetched a second time."""
+    """A page whose ``amphtml`` names the desktop page itself has no twin: it is not fetched a second time
+    (with an ``amp`` query it names the twin, fetched with the query)."""
     import scrapy
     from scrapy.http import HtmlResponse
     from scrapy.utils.test import get_crawler
@@ -379,7 +380,8 @@ def test_an_amphtml_link_to_the_page_itself_is_no_twin_to_fetch():
     crawler.spider = spider
     url = "http://127.0.0.1:8000/news/general/1100103.html"
     for amphtml, twin in (("https://interfax.com.ua/news/general/1100103.html", None),
-                          ("/news/general/1100103.html?amp", None),
+                          ("/news/general/1100103.html?utm_source=x", None),
+                          ("/news/general/1100103.html?amp", "http://127.0.0.1:8000/news/general/1100103.html?amp"),
                           ("https://interfax.com.ua/news/general/1100103-amp.html", "http://127.0.0.1:8000/news/general/1100103-amp.html")):
         page = (f'<html lang="uk"><head><link rel="amphtml" href="{amphtml}"></head><body><article><h1>Заголовок</h1>'
                 '<div class="article-time">10:00 27.11.2026</div><div class="article-content"><p>Текст статті.</p></div></article>'
@@ -389,3 +391,35 @@ def test_an_amphtml_link_to_the_page_itself_is_no_twin_to_fetch():
         assert [o.url for o in out if isinstance(o, scrapy.Request)] == ([twin] if twin else [])
         if twin is None:
             assert [o["related"] for o in out if isinstance(o, Article)] == [[]]
+
+
+@pytest.mark.parametrize("twin", ["https://interfax.com.ua/news/general/1063374.html?amp=1", "/news/general/1063374.html?amp"])
+def test_an_amp_twin_named_by_a_query_is_fetched_with_it(twin):
+    """``link rel="amphtml"`` written as the article's URL with an ``amp`` query (not ``-amp.html``):
+    the twin is fetched with that query and its related items are the article's."""
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.mirror.server import DEFAULT_ROOT
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    s = crawler.spider = crawler._create_spider(since="2000-01-01")
+    url = "https://interfax.com.ua/news/general/1063374.html"
+    desktop = (DEFAULT_ROOT / "news/general/1063374.html").read_text("utf-8")
+    desktop = desktop.replace('<link rel="amphtml" href="https://interfax.com.ua/news/general/1063374-amp.html">',
+                              f'<link rel="amphtml" href="{twin}">')
+    request = scrapy.Request(url, meta={"interfax_kind": "article", "interfax_depth": 0, "interfax_id": 1063374})
+    outputs = list(s.parse_article(HtmlResponse(url, body=desktop.encode(), encoding="utf-8", request=request)))
+    (amp,) = outputs
+    assert amp.url == url + twin[twin.index("?"):]
+    body = (DEFAULT_ROOT / "news/general/1063374-amp.html").read_bytes()
+    outputs = list(s.parse_amp(HtmlResponse(amp.url, body=body, request=amp)))
+    item = next(o for o in outputs if not isinstance(o, scrapy.Request))
+    assert [r["id"] for r in item["related"]] == [1063120, 1062871]
+    # a twin that redirects to the desktop page is no twin
+    redirected = amp.replace(url=url, meta={**amp.meta, "redirect_urls": [amp.url]})
+    outputs = list(s.parse_amp(HtmlResponse(url, body=desktop.encode(), encoding="utf-8", request=redirected)))
+    assert next(o for o in outputs if not isinstance(o, scrapy.Request))["related"] == []
+    assert crawler.stats.get_value("interfax/related/amp_failed") == 1

@@ -688,3 +688,17 @@ def test_a_tag_line_after_the_article_is_read_on_a_windows_1251_page_too():
             + _HEADER.format(time="07:45 03.02.2025", body="", after=line) + "</body></html>")
     page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/economic/1064999.html", body=html.encode("cp1251")))
     assert page.tags() == ["футбол"]
+
+
+def test_related_links_in_capitals_with_a_trailing_slash_or_an_amp_query_are_the_same_articles():
+    block = ('<section><h2>ЩЕ ЗА ТЕМОЮ</h2><ul>'
+             '<li><a href="/NEWS/General/1001.html">Перша</a> 10:00, 01.01.2020</li>'
+             '<li><a href="/news/political/1002.html/">Друга</a> 11:00, 01.01.2020</li>'
+             '<li><a href="https://interfax.com.ua/news/economic/1003.html?amp=1">Третя</a> 12:00, 01.01.2020</li>'
+             '<li><a href="/news/economic/1003.html">Третя</a> 12:00, 01.01.2020</li></ul></section>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
+    assert [link.as_related() for link in page.related()] == [
+        {"id": 1001, "url": "https://interfax.com.ua/news/general/1001.html", "title": "Перша"},
+        {"id": 1002, "url": "https://interfax.com.ua/news/political/1002.html", "title": "Друга"},
+        {"id": 1003, "url": "https://interfax.com.ua/news/economic/1003.html", "title": "Третя"},
+    ]

@@ -534,10 +534,7 @@ class ArticlesSpider(scrapy.Spider):
         href = page.amp_url()
         if not href:
             return None
-        site = urls.site_path(href, page.url, page.origin)
-        if site is None or site[1] == urlsplit(page.url).path or (page.ref is not None and site[1] == page.ref.path):
-            return None  # no twin: an "amphtml" link naming the page itself would only fetch it again
-        return urls.fetch_url(site[1], self.base_url)
+        return urls.amp_twin_fetch_url(href, page.url, self.base_url, page.ref.path if page.ref is not None else None)
 
     # ------------------------------------------------------------ failures
 
