@@ -231,6 +231,26 @@ def listing_page(url: str, section: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+#: another edition's pages under a path prefix of the main host (``/ru/news/general-2.html``)
+_EDITION_PREFIX_RE = re.compile(r"^/(ru|en)(?=/news/)")
+
+
+def listing_link(href: str, page_url: str, base_url: str, section: str) -> tuple[str, int] | None:
+    """(edition, page number) of a link to a page of ``section``'s listing: ``"uk"`` on this edition's
+    hosts (or ``base_url``), ``"ru"``/``"en"`` on another edition's host or under its path prefix
+    (``https://ru.interfax.com.ua/news/general-2.html``, ``/ru/news/general-2.html``); None for any other link."""
+    site = site_path(href, page_url, base_url)
+    if site is None:
+        return None
+    host, path = site
+    edition = edition_of(host)
+    m = _EDITION_PREFIX_RE.match(path)
+    if m:
+        edition, path = m.group(1), path[m.end():]
+    page = listing_page(path, section)
+    return (edition, page) if page is not None else None
+
+
 def live_url(url: str, base_url: str) -> str:
     """Map a URL fetched from ``base_url`` back onto the live site (for logs and failure lists)."""
     if url.startswith(base_url + "/"):

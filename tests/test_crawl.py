@@ -255,6 +255,28 @@ def test_a_pager_that_never_ends_stops_when_a_page_brings_nothing_new():
     assert crawler.stats.get_value("interfax/listing/articles") == 3  # 1100002 listed twice, counted once
 
 
+def test_a_pager_leading_to_another_edition_stops_the_paging_with_one_warning(caplog):
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2000-01-01")
+    crawler.spider = spider
+    body = _listing_html(("/news/general/1100001.html", "10:00 20.11.2026"))
+    body = body.replace(b'<a href="/news/general-2.html">2</a><a href="/news/general-4.html">',
+                        b'<a href="https://ru.interfax.com.ua/news/general-2.html">')
+    out = list(spider.parse_listing(HtmlResponse("https://interfax.com.ua/news/general.html", body=body, encoding="utf-8"),
+                                    section="general"))
+    assert [r.meta["interfax_kind"] for r in out if isinstance(r, scrapy.Request)] == ["article"]
+    assert crawler.stats.get_value("interfax/listing/pager_other_edition") == 1
+    assert crawler.stats.get_value("interfax/listing/pager_unread") is None
+    (line,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert "https://ru.interfax.com.ua/news/general-2.html" in line and "another edition" in line
+
+
 def test_a_pinned_fresh_item_on_every_page_does_not_keep_the_paging_going():
     import scrapy
     from scrapy.http import HtmlResponse

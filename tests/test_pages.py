@@ -623,6 +623,27 @@ def test_a_next_link_the_crawler_cannot_follow_is_named(pager, unread):
     assert page.next_page_url() == ("/news/sport-2.html" if "sport-2" in pager else None)
 
 
+@pytest.mark.parametrize("pager, other", [
+    ('<div class="pager"><a href="https://ru.interfax.com.ua/news/sport-2.html">»</a></div>', "https://ru.interfax.com.ua/news/sport-2.html"),
+    ('<div class="pager"><a href="/ru/news/sport-2.html">Наступна</a></div>', "/ru/news/sport-2.html"),
+    ('<link rel="next" href="https://en.interfax.com.ua/news/sport-2.html">', "https://en.interfax.com.ua/news/sport-2.html"),
+    ('<div class="more"><button data-url="//ru.interfax.com.ua/news/sport-2.html">Завантажити ще</button></div>',
+     "//ru.interfax.com.ua/news/sport-2.html"),
+])
+def test_a_next_link_to_another_edition_is_not_the_next_page(pager, other):
+    """The next page of the Ukrainian listing is never a page of the ru./en. edition (nor this
+    edition's page 2 guessed from it): the link is named, not followed."""
+    page = _listing(f'<div class="articles-section-view"><div class="grid article"><a class="article-link" '
+                    f'href="/news/sport/1001.html">Н</a></div></div>{pager}')
+    assert page.next_page_url() is None
+    assert page.other_edition_next_link() == other
+    assert page.unread_next_link() is None  # understood: another edition's page, not an unknown scheme
+    # beside this edition's own link to page 2, it is only another edition's switcher
+    both = _listing(f'<div class="articles-section-view"><div class="grid article"><a class="article-link" '
+                    f'href="/news/sport/1001.html">Н</a></div></div>{pager}<div class="pager"><a href="/news/sport-2.html">2</a></div>')
+    assert both.next_page_url() == "/news/sport-2.html"
+
+
 def test_related_items_beside_an_empty_related_articles_container_are_read():
     block = ('<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div id="related-articles"></div>'
              '<ul><li><a href="/news/general/1090010.html">Перша</a></li><li><a href="/news/general/1090011.html">Друга</a></li></ul></div>')

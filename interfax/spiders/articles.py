@@ -378,6 +378,12 @@ class ArticlesSpider(scrapy.Spider):
         if next_path:
             yield self.listing_request(section, page.page_number + 1)
             return
+        other = page.other_edition_next_link()
+        if other:  # the ru./en. edition's page N+1 is not this edition's: not followed, not guessed
+            stats.inc_value("interfax/listing/pager_other_edition")
+            logger.warning("listing %s: its next-page link %r leads to another edition: paging of %s stops",
+                           self._live(response.url), other, section)
+            return
         unread = page.unread_next_link()
         if unread:  # a pager this crawler does not read: say so rather than stop in silence
             stats.inc_value("interfax/listing/pager_unread")
