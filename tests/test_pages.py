@@ -723,3 +723,59 @@ def test_related_links_in_capitals_with_a_trailing_slash_or_an_amp_query_are_the
         {"id": 1002, "url": "https://interfax.com.ua/news/political/1002.html", "title": "Друга"},
         {"id": 1003, "url": "https://interfax.com.ua/news/economic/1003.html", "title": "Третя"},
     ]
+
+
+def _amp(body: str, head: str = ""):
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.amp import AmpArticlePage
+
+    html = (f'<!DOCTYPE html><html amp lang="uk"><head><meta charset="utf-8">{head}</head><body>'
+            '<article class="amp-article"><h1 class="amp-article-title">Заголовок</h1>'
+            f'<div class="amp-article-content"><p>Текст статті.</p></div></article>{body}</body></html>')
+    return AmpArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1100500-amp.html", body=html.encode(), encoding="utf-8"))
+
+
+_AMP_ITEMS = ('[{"url": "https://interfax.com.ua/news/general/1100401-amp.html", "title": "Перша &laquo;новина&raquo;", "time": "18:05, 10.04.2025"},'
+              ' {"url": "/news/political/1100402.html", "title": "Друга <b>новина</b>", "time": "12:40, 09.04.2025"},'
+              ' {"url": "/news/general/1100500.html", "title": "Ця ж стаття", "time": "12:00, 09.04.2025"},'
+              ' {"url": "https://ads.example.com/x", "title": "Реклама", "time": ""}]')
+_AMP_TEMPLATE = ('<template type="amp-mustache"><div class="amp-related-item"><a href="{{url}}">{{{title}}}</a>'
+                 '{{#time}}<div class="amp-related-time">{{time}}</div>{{/time}}</div></template>')
+_AMP_WANT = [(1100401, "https://interfax.com.ua/news/general/1100401.html", "Перша «новина»", "18:05, 10.04.2025"),
+             (1100402, "https://interfax.com.ua/news/political/1100402.html", "Друга новина", "12:40, 09.04.2025")]
+
+
+@pytest.mark.parametrize("block", [
+    # inline JSON in the amp-list, its own template
+    f'<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><amp-list layout="fixed-height" height="200">'
+    f'<script type="application/json">{{"items": {_AMP_ITEMS}}}</script>{_AMP_TEMPLATE}</amp-list></section>',
+    # the list's data in an amp-state elsewhere in the page, the template named by id, another items path
+    f'<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><amp-list src="amp-state:relatedState" items="data.related" '
+    f'template="rel-tpl" layout="fixed-height" height="200"></amp-list></section>'
+    f'<amp-state id="relatedState"><script type="application/json">{{"data": {{"related": {_AMP_ITEMS}}}}}</script></amp-state>'
+    + _AMP_TEMPLATE.replace('<template type="amp-mustache">', '<template id="rel-tpl" type="amp-mustache">'),
+    # a bound [src] naming the state, a bare list (items="."), no template: the items' url and title
+    f'<div class="amp-related"><h3>ЩЕ ЗА ТЕМОЮ</h3><amp-list [src]="relatedState" items="." height="200"></amp-list></div>'
+    f'<amp-state id="relatedState"><script type="application/json">{_AMP_ITEMS}</script></amp-state>',
+    # no class on the block: found under its heading
+    f'<section><h2>ЩЕ ЗА ТЕМОЮ</h2><amp-list height="200"><script type="application/json">{{"items": {_AMP_ITEMS}}}</script>'
+    f'</amp-list></section><section><h2>ОСТАННЄ</h2><a href="/news/general/1100999.html">Остання</a></section>',
+])
+def test_an_amp_twins_related_amp_list_is_read_from_its_json(block):
+    """An AMP twin whose "ЩЕ ЗА ТЕМОЮ" block is an amp-list (its items as JSON, inline or in an
+    amp-state) gives those items, rendered with the list's template when it has one; the article
+    itself and links off the site are not items."""
+    page = _amp(block)
+    assert [(link.ref.id, link.ref.url, link.title, link.listed_at) for link in page.related()] == _AMP_WANT
+
+
+def test_an_amp_list_is_read_only_when_the_block_shows_no_links():
+    block = ('<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div class="amp-related-item">'
+             '<a href="/news/general/1100403-amp.html">Показана</a><div>10:00, 01.04.2025</div></div>'
+             f'<amp-list height="200"><script type="application/json">{{"items": {_AMP_ITEMS}}}</script></amp-list></section>')
+    assert [link.ref.id for link in _amp(block).related()] == [1100403]
+    # JSON that does not parse, or holds no list: no items, no error
+    for data in ('{"items": [', '{"items": {"url": 5}}', '"text"', '{"other": []}'):
+        broken = f'<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><amp-list><script type="application/json">{data}</script></amp-list></section>'
+        assert _amp(broken).related() == []

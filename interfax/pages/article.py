@@ -384,6 +384,16 @@ class ArticlePage(Page):
     @cached_property
     def _related(self) -> tuple[Link, ...]:
         own = self.id()
+        # (a sponsored item among them is an ad)
+        return tuple(link for link in self.related_links(self._related_nodes) if link.ref.id != own)
+
+    def related_links(self, nodes: list) -> list[Link]:
+        """The article links of the "ЩЕ ЗА ТЕМОЮ" block's elements ``nodes``, ads left out."""
+        return self.links_under(*nodes, skip_ads=True)
+
+    @cached_property
+    def _related_nodes(self) -> list:
+        """The elements of the "ЩЕ ЗА ТЕМОЮ" block: its container, else what follows its heading."""
         blocks = []
         for selector in self.related_selectors:
             found = css(self.root, selector)
@@ -397,9 +407,7 @@ class ArticlePage(Page):
                 break
         if not blocks and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
-        nodes = [node for block in blocks for node in block]
-        # (a sponsored item among them is an ad)
-        return tuple(link for link in self.links_under(*nodes, skip_ads=True) if link.ref.id != own)
+        return [node for block in blocks for node in block]
 
     def not_found(self) -> bool:
         """The page says it is not there ("Сторінку не знайдено", "Page not found", "404") in its
