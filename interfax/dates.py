@@ -43,9 +43,11 @@ Rules
   Input without an offset is Kyiv local time.
 * Date without a time (``11.04.2025``, ``вчора``): midnight Kyiv time. A time without a date
   (``21:32``): today (Kyiv date of ``now``).
-* Missing year (``11 квітня``, ``21:32 11.04``): the year of ``now``; if that puts the moment
-  more than 2 days after ``now``, the previous year (``29 лютого``: the latest leap year that
-  is not in the future). A bare ``DD.MM`` is read as a date, not as a time.
+* Missing year (``11 квітня``, ``21:32 11.04``): the latest year that does not put the moment
+  more than ``FUTURE_SLACK`` (15 minutes, a clock margin) after ``now``: across New Year,
+  ``23:50 31.12`` read on 1 January is the previous year and ``00:05 01.01`` read at 23:55 on
+  31 December the next (``29 лютого``: the latest leap year that is not in the future). A bare
+  ``DD.MM`` is read as a date, not as a time.
 * DST. Europe/Kyiv is +02:00 in winter and +03:00 from 03:00 on the last Sunday of March to
   04:00 on the last Sunday of October. Local times are resolved with ``zoneinfo``'s ``fold=0``
   semantics, then normalised to a real instant:
@@ -83,8 +85,9 @@ UTC = timezone.utc
 MIN_YEAR = 1990
 #: Longest text (after collapsing whitespace) that is looked at at all.
 MAX_LEN = 200
-#: How far in the future of ``now`` a date with a guessed (missing) year may be.
-FUTURE_SLACK = timedelta(days=2)
+#: How far in the future of ``now`` a date with a guessed (missing) year may be: a clock margin (the
+#: site's clock a few minutes ahead of ours; ``INTERFAX_CLOCK_SKEW_MAX`` warns past 10 minutes).
+FUTURE_SLACK = timedelta(minutes=15)
 
 DATEPARSER_LANGUAGES = ["uk", "ru", "en"]
 
@@ -255,9 +258,10 @@ DAY_MONTH_YEAR_RE = re.compile(
 )
 
 #: what makes a short text a date rather than a bare time or duration ("15:00", "10 хв"): a year, a
-#: month name, a day word or a relative "... тому"
+#: day and month beside a time ("21:32 31.12"), a month name, a day word or a relative "... тому"
 DATE_HINT_RE = re.compile(
-    rf"[0-9]{{4}}|(?<![{_L}])(?:{_MONTH_ALT}|{_alt(_DAY_WORDS)})(?![{_L}])|(?<![{_L}])(?:тому|назад|ago)(?![{_L}])", re.I
+    r"[0-9]{4}|[0-9]:[0-9]{2}\W{0,3}[0-9]{1,2}\.[0-9]{1,2}(?![0-9]|\.[0-9])|(?<![0-9.])[0-9]{1,2}\.[0-9]{1,2}\W{0,3}[0-9]{1,2}:[0-9]"
+    rf"|(?<![{_L}])(?:{_MONTH_ALT}|{_alt(_DAY_WORDS)})(?![{_L}])|(?<![{_L}])(?:тому|назад|ago)(?![{_L}])", re.I
 )
 
 _FILLER = re.compile(
@@ -337,11 +341,13 @@ def _finish(dt: datetime, now_k: datetime):
 
 
 def _guess_year(month: int, day: int, hh: int, mm: int, ss: int, now_k: datetime):
-    """Missing year: the year of now, or the previous one if that is > 2 days in the future.
+    """Missing year: the latest year that does not put the moment in the future of now (beyond
+    ``FUTURE_SLACK``): "23:50 31.12" read on 1 January is the year that just ended, "00:05 01.01"
+    read at 23:55 on 31 December (the site's clock a little ahead) the year that is starting.
 
     (For 29 February the latest leap year that is not in the future.)"""
     limit = now_k + FUTURE_SLACK
-    for year in range(now_k.year, now_k.year - 8, -1):
+    for year in range(now_k.year + 1, now_k.year - 8, -1):
         try:
             cand = _localize(datetime(year, month, day, hh, mm, ss))
         except ValueError:

@@ -12,6 +12,9 @@
   with the wrong charset (windows-1251 without a charset, a wrong charset header or meta).
 * :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML, is empty or
   is a part of the page (206), ends as a named exception (so the spider's errback reports it once).
+  An HTML page that never ends (no ``</html>`` or ``</body>``: a ``Content-Length`` smaller than the
+  page, which the client trusts) is data lost on the way: :class:`BackoffRetryMiddleware` retries
+  it, then it ends as :class:`TruncatedHtml` (without retries, this middleware raises it).
   Once per crawl it also compares the local clock with the site's ``Date`` (one WARNING when far off).
 * :class:`StrictHttpCompressionMiddleware` replaces Scrapy's ``HttpCompressionMiddleware``: a
   compressed body (gzip, deflate, br, zstd) whose stream ends early is a fault, not half a page:
@@ -97,6 +100,31 @@ class BadCompression(PageFault):
 
 class PartialContent(PageFault):
     kind = "partial_content"
+
+
+class TruncatedHtml(PageFault):
+    """An HTML page that never ends (no ``</html>`` or ``</body>``): cut short on its way, e.g. by a
+    ``Content-Length`` smaller than the page (the client keeps only that many bytes)."""
+
+    kind = "truncated_html"
+
+    def __init__(self, message: str = "HTML cut short: no </html> or </body> (a Content-Length smaller than the page?)"):
+        super().__init__(message)
+
+
+def ends_mid_document(body: bytes) -> bool:
+    """Whether an HTML document never ends: it opens ``<html>`` or ``<body>`` but closes neither.
+    The tail is looked at first (cheap); the whole body only when the tail holds no end tag."""
+    if b"</html" in body[-1024:].lower() or b"</body" in body[-4096:].lower():
+        return False
+    low = body.lower()
+    return b"</html" not in low and b"</body" not in low and (b"<html" in low or b"<body" in low)
+
+
+def truncated_page(request: Request, response: Response) -> bool:
+    """A 2xx HTML answer to one of the spider's page requests whose document never ends."""
+    return (KIND_META in request.meta and 200 <= response.status < 300 and isinstance(response, HtmlResponse)
+            and ends_mid_document(response.body))
 
 
 _NAMED_KINDS = {
@@ -242,7 +270,13 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def process_response(self, request: Request, response: Response) -> Request | Response:
         if response.status in (429, 503) and b"Retry-After" in response.headers:
             self._hold_site(request, response)
-        result = super().process_response(request, response)
+        if truncated_page(request, response) and not request.meta.get("dont_retry", False):
+            # data lost on the way, as a connection closed mid-body: retried, then a named failure
+            result = self._retry(request, TruncatedHtml.kind)
+            if result is None:
+                raise TruncatedHtml()
+        else:
+            result = super().process_response(request, response)
         if isinstance(result, Request):
             await self._wait(result, response)
         return result
@@ -544,6 +578,8 @@ class ContentGuardMiddleware:
 
     def __init__(self, crawler):
         self.crawler = crawler
+        #: a page that never ends is retried by BackoffRetryMiddleware, after this one; without retries, it fails here
+        self.truncated_here = not crawler.settings.getbool("RETRY_ENABLED")
         self.skew_max = crawler.settings.getfloat("INTERFAX_CLOCK_SKEW_MAX", 600.0)
         self._clock_pending = self.skew_max > 0
         self._clock_samples: list[float] = []
@@ -565,6 +601,8 @@ class ContentGuardMiddleware:
             raise EmptyBody("empty body")
         if response.status == 206:  # never asked for (no Range header): a part of the page, cut anywhere
             raise PartialContent("HTTP 206 Partial Content: a part of the page, not the page")
+        if self.truncated_here and truncated_page(request, response):
+            raise TruncatedHtml()
         return response
 
     def _check_clock(self, response: Response) -> None:

@@ -43,6 +43,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
@@ -361,3 +362,13 @@ def failed_report(crawler) -> list[str]:
     if not stats or not stats.get_value("interfax/monitors/failed"):
         return []
     return list(stats.get_value("interfax/monitors/report") or ["a monitor failed"])
+
+
+def monitors_exit_code(crawler, stream=None) -> int:
+    """After a crawl: :data:`EXIT_MONITOR_FAILED` with the failure lines printed to ``stream``
+    (stderr) when a monitor failed, else 0 - what ``scrapy crawl`` and ``python -m interfax.offline`` end with."""
+    failed = failed_report(crawler)
+    if not failed:
+        return 0
+    print("interfax monitors FAILED:", *failed, sep="\n  ", file=stream if stream is not None else sys.stderr)
+    return EXIT_MONITOR_FAILED

@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from interfax.feeds import unwritable
     from interfax.mirror.server import DEFAULT_ROOT, MirrorServer
+    from interfax.monitors import monitors_exit_code
     from interfax.spiders.articles import ArticlesSpider
 
     spargs = {"since": "2000-01-01"}
@@ -78,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         f"({stats.get('downloader/request_count', 0)} requests to {base_url}, {dropped} dropped, "
         f"{failed} failed, {time.monotonic() - started:.1f}s)"
     )
-    return 0 if reason == "finished" and exported else 1
+    # a failed end-of-run check fails the command, as it fails scrapy crawl (its report on stderr, exit 3)
+    return monitors_exit_code(crawler) or (0 if reason == "finished" and exported else 1)
 
 
 if __name__ == "__main__":

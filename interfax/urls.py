@@ -1,7 +1,8 @@
 """Everything about the site's URLs: which links count, what they mean, where to fetch them.
 
-* Article: ``/news/<section>/<id>.html``; its AMP twin ``/news/<section>/<id>-amp.html``.
-  Queries (``?utm_source=telegram``) and fragments name the same article.
+* Article: ``/news/<section>/<id>.html``; its AMP twin ``/news/<section>/<id>-amp.html`` (or the
+  article's URL with an ``amp`` query: ``?amp=1``, ``?amp``). Queries (``?utm_source=telegram``),
+  fragments, capitals (``/NEWS/General/1063374.html``) and trailing slashes name the same article.
 * Section listing: ``/news/<section>.html``, page N: ``/news/<section>-N.html``.
 * Hosts: ``interfax.com.ua`` (and ``www.``, ``ua.``, the older Ukrainian host) is the Ukrainian
   edition; ``ru.`` and ``en.`` are other editions and are not followed by the Ukrainian crawl.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 LIVE_ORIGIN = "https://interfax.com.ua"
 #: hosts of the Ukrainian edition, all mapped onto ``LIVE_ORIGIN``
@@ -38,7 +39,8 @@ DEFAULT_SECTIONS = (
 )
 
 SECTION_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_ARTICLE_PATH_RE = re.compile(r"^/news/(?P<section>[a-z0-9][a-z0-9-]*)/(?P<id>\d{1,9})(?P<amp>-amp)?\.html$")
+#: an article's path, in any case, with trailing slashes (``/NEWS/General/1063374.html/``: the same article)
+_ARTICLE_PATH_RE = re.compile(r"^/news/(?P<section>[a-z0-9][a-z0-9-]*)/(?P<id>\d{1,9})(?P<amp>-amp)?\.html/*$", re.I)
 
 
 #: path segments under /news/ that look like sections but hold other pages (a tag or author page
@@ -133,9 +135,15 @@ def _article_path(url: str, page_url: str, base_url: str):
         return None
     host, path = site
     m = _ARTICLE_PATH_RE.match(path)
-    if not m or int(m["id"]) <= 0 or m["section"] in NOT_SECTIONS:
+    if not m or int(m["id"]) <= 0 or _section(m) in NOT_SECTIONS:
         return None
     return host, m
+
+
+def _section(m: re.Match) -> str:
+    """The section slug of an ``_ARTICLE_PATH_RE`` match, in lower case (as the site writes it)."""
+    section = m["section"]
+    return section if section.islower() else section.lower()
 
 
 def article_ref(url: str, page_url: str = LIVE_ORIGIN + "/", base_url: str = LIVE_ORIGIN) -> ArticleRef | None:
@@ -144,13 +152,40 @@ def article_ref(url: str, page_url: str = LIVE_ORIGIN + "/", base_url: str = LIV
     if found is None:
         return None
     host, m = found
-    return ArticleRef(int(m["id"]), m["section"], "interfax.com.ua" if host in UK_HOSTS else host)
+    return ArticleRef(int(m["id"]), _section(m), "interfax.com.ua" if host in UK_HOSTS else host)
 
 
 def amp_article_id(url: str, base_url: str = LIVE_ORIGIN) -> int | None:
-    """The id of the article whose AMP page ``url`` is (``/news/<section>/<id>-amp.html``), else None."""
+    """The id of the article whose AMP page ``url`` is (``/news/<section>/<id>-amp.html``, or the
+    article's URL with an ``amp`` query), else None."""
     found = _article_path(url, url, base_url)
-    return int(found[1]["id"]) if found and found[1]["amp"] else None
+    return int(found[1]["id"]) if found and (found[1]["amp"] or _amp_query(url)) else None
+
+
+def _amp_query(url: str) -> str:
+    """``?amp=1`` / ``?amp``: the ``amp`` parameter of a URL's query as written (not ``amp=0``), else ""."""
+    query = url.split("#", 1)[0].partition("?")[2]
+    if "amp" not in query.lower():
+        return ""
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        if key.lower() == "amp" and value.lower() not in ("0", "false", "no", "off"):
+            return f"?{key}={value}" if value else f"?{key}"
+    return ""
+
+
+def amp_twin_fetch_url(href: str, page_url: str, base_url: str, own_path: str | None = None) -> str | None:
+    """Where to fetch the AMP twin that an article's ``link rel="amphtml"`` names (``href``, on the
+    page ``page_url`` whose canonical path is ``own_path``): its ``-amp.html`` path, or the article's
+    own path with the ``amp`` query it was written with (``?amp=1``). None for a link off the site, and
+    for one naming the page itself without an ``amp`` query (fetching it would only fetch the page again)."""
+    site = site_path(href, page_url, base_url)
+    if site is None:
+        return None
+    path = site[1]
+    if path == urlsplit(page_url).path or path == own_path:
+        query = _amp_query(href)
+        return fetch_url(path, base_url) + query if query else None
+    return fetch_url(path, base_url)
 
 
 def href_article_id(href: str | None) -> int | None:
@@ -163,7 +198,7 @@ def href_article_id(href: str | None) -> int | None:
         m = _ARTICLE_PATH_RE.match(urlsplit(href.strip()).path)
     except ValueError:
         return None
-    return int(m["id"]) if m and m["section"] not in NOT_SECTIONS else None
+    return int(m["id"]) if m and _section(m) not in NOT_SECTIONS else None
 
 
 def edition_of(host: str) -> str:
@@ -194,6 +229,26 @@ def listing_page(url: str, section: str) -> int | None:
         return 1
     m = re.fullmatch(rf"/news/{re.escape(section)}-(\d{{1,6}})\.html", path)
     return int(m.group(1)) if m else None
+
+
+#: another edition's pages under a path prefix of the main host (``/ru/news/general-2.html``)
+_EDITION_PREFIX_RE = re.compile(r"^/(ru|en)(?=/news/)")
+
+
+def listing_link(href: str, page_url: str, base_url: str, section: str) -> tuple[str, int] | None:
+    """(edition, page number) of a link to a page of ``section``'s listing: ``"uk"`` on this edition's
+    hosts (or ``base_url``), ``"ru"``/``"en"`` on another edition's host or under its path prefix
+    (``https://ru.interfax.com.ua/news/general-2.html``, ``/ru/news/general-2.html``); None for any other link."""
+    site = site_path(href, page_url, base_url)
+    if site is None:
+        return None
+    host, path = site
+    edition = edition_of(host)
+    m = _EDITION_PREFIX_RE.match(path)
+    if m:
+        edition, path = m.group(1), path[m.end():]
+    page = listing_page(path, section)
+    return (edition, page) if page is not None else None
 
 
 def live_url(url: str, base_url: str) -> str:

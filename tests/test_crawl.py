@@ -117,6 +117,9 @@ def test_since_and_until_window(tmp_path):
         ("max_pages=١٢", "max_pages"),
         ("base_url=ftp://example", "base_url"),
         ("sections=general,Bad Slug", "sections"),
+        ("sections=", "sections"),  # an unset shell variable: not the default list
+        ("sections=,,", "sections"),
+        ("sections= ", "sections"),
         ("bogus=1", "bogus"),
     ],
 )
@@ -253,6 +256,28 @@ def test_a_pager_that_never_ends_stops_when_a_page_brings_nothing_new():
     assert crawler.stats.get_value("interfax/listing/articles") == 3  # 1100002 listed twice, counted once
 
 
+def test_a_pager_leading_to_another_edition_stops_the_paging_with_one_warning(caplog):
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2000-01-01")
+    crawler.spider = spider
+    body = _listing_html(("/news/general/1100001.html", "10:00 20.11.2026"))
+    body = body.replace(b'<a href="/news/general-2.html">2</a><a href="/news/general-4.html">',
+                        b'<a href="https://ru.interfax.com.ua/news/general-2.html">')
+    out = list(spider.parse_listing(HtmlResponse("https://interfax.com.ua/news/general.html", body=body, encoding="utf-8"),
+                                    section="general"))
+    assert [r.meta["interfax_kind"] for r in out if isinstance(r, scrapy.Request)] == ["article"]
+    assert crawler.stats.get_value("interfax/listing/pager_other_edition") == 1
+    assert crawler.stats.get_value("interfax/listing/pager_unread") is None
+    (line,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert "https://ru.interfax.com.ua/news/general-2.html" in line and "another edition" in line
+
+
 def test_a_pinned_fresh_item_on_every_page_does_not_keep_the_paging_going():
     import scrapy
     from scrapy.http import HtmlResponse
@@ -364,7 +389,8 @@ def test_the_spiders_window_reads_the_date_the_pipeline_exports():
 
 
 def test_an_amphtml_link_to_the_page_itself_is_no_twin_to_fetch():
-    """A page whose ``amphtml`` names the desktop page itself has no twin: it is not fetched a second time."""
+    """A page whose ``amphtml`` names the desktop page itself has no twin: it is not fetched a second time
+    (with an ``amp`` query it names the twin, fetched with the query)."""
     import scrapy
     from scrapy.http import HtmlResponse
     from scrapy.utils.test import get_crawler
@@ -377,7 +403,8 @@ def test_an_amphtml_link_to_the_page_itself_is_no_twin_to_fetch():
     crawler.spider = spider
     url = "http://127.0.0.1:8000/news/general/1100103.html"
     for amphtml, twin in (("https://interfax.com.ua/news/general/1100103.html", None),
-                          ("/news/general/1100103.html?amp", None),
+                          ("/news/general/1100103.html?utm_source=x", None),
+                          ("/news/general/1100103.html?amp", "http://127.0.0.1:8000/news/general/1100103.html?amp"),
                           ("https://interfax.com.ua/news/general/1100103-amp.html", "http://127.0.0.1:8000/news/general/1100103-amp.html")):
         page = (f'<html lang="uk"><head><link rel="amphtml" href="{amphtml}"></head><body><article><h1>Заголовок</h1>'
                 '<div class="article-time">10:00 27.11.2026</div><div class="article-content"><p>Текст статті.</p></div></article>'
@@ -402,3 +429,35 @@ def test_scrapy_parse_shows_the_fields_and_leaves_no_feed_file_nor_checks(tmp_pa
     assert list(tmp_path.iterdir()) == []  # no data/articles/<time>.jsonl
     assert "monitors" not in result.stderr and "Spidermon" not in result.stderr
     assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr[-3000:]
+
+
+@pytest.mark.parametrize("twin", ["https://interfax.com.ua/news/general/1063374.html?amp=1", "/news/general/1063374.html?amp"])
+def test_an_amp_twin_named_by_a_query_is_fetched_with_it(twin):
+    """``link rel="amphtml"`` written as the article's URL with an ``amp`` query (not ``-amp.html``):
+    the twin is fetched with that query and its related items are the article's."""
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.mirror.server import DEFAULT_ROOT
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    s = crawler.spider = crawler._create_spider(since="2000-01-01")
+    url = "https://interfax.com.ua/news/general/1063374.html"
+    desktop = (DEFAULT_ROOT / "news/general/1063374.html").read_text("utf-8")
+    desktop = desktop.replace('<link rel="amphtml" href="https://interfax.com.ua/news/general/1063374-amp.html">',
+                              f'<link rel="amphtml" href="{twin}">')
+    request = scrapy.Request(url, meta={"interfax_kind": "article", "interfax_depth": 0, "interfax_id": 1063374})
+    outputs = list(s.parse_article(HtmlResponse(url, body=desktop.encode(), encoding="utf-8", request=request)))
+    (amp,) = outputs
+    assert amp.url == url + twin[twin.index("?"):]
+    body = (DEFAULT_ROOT / "news/general/1063374-amp.html").read_bytes()
+    outputs = list(s.parse_amp(HtmlResponse(amp.url, body=body, request=amp)))
+    item = next(o for o in outputs if not isinstance(o, scrapy.Request))
+    assert [r["id"] for r in item["related"]] == [1063120, 1062871]
+    # a twin that redirects to the desktop page is no twin
+    redirected = amp.replace(url=url, meta={**amp.meta, "redirect_urls": [amp.url]})
+    outputs = list(s.parse_amp(HtmlResponse(url, body=desktop.encode(), encoding="utf-8", request=redirected)))
+    assert next(o for o in outputs if not isinstance(o, scrapy.Request))["related"] == []
+    assert crawler.stats.get_value("interfax/related/amp_failed") == 1

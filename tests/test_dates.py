@@ -164,8 +164,11 @@ MISSING_YEAR = [
     ("11 квітня, 21:32", "2025-04-11T21:32:00+03:00"),
     ("21:32 11.04", "2025-04-11T21:32:00+03:00"),
     ("11.04", "2025-04-11T00:00:00+03:00"),
-    ("13 квітня, 10:00", "2025-04-13T10:00:00+03:00"),  # 1.5 days ahead: still this year
-    ("14 квітня", "2024-04-14T00:00:00+03:00"),  # > 2 days ahead: last year
+    ("12 квітня", "2024-04-12T00:00:00+03:00"),  # 2 hours ahead, past the clock margin: last year
+    ("13 квітня, 10:00", "2024-04-13T10:00:00+03:00"),  # 1.5 days ahead: last year
+    ("14 квітня", "2024-04-14T00:00:00+03:00"),
+    ("22:30 11.04", "2024-04-11T22:30:00+03:00"),  # half an hour ahead: last year
+    ("22:10 11.04", "2025-04-11T22:10:00+03:00"),  # within the clock margin (15 minutes): this year
     ("20 грудня 21:32", "2024-12-20T21:32:00+02:00"),
     ("April 11", "2025-04-11T00:00:00+03:00"),
     ("5 июля", "2024-07-05T00:00:00+03:00"),
@@ -268,6 +271,27 @@ def test_year_bounds_follow_now():
     assert normalize("31.12.1989", now=NOW) is None
     later = datetime(2026, 6, 1, 12, 0, tzinfo=KYIV)
     assert normalize("11.04.2027", now=later) == "2027-04-11T00:00:00+03:00"
+
+
+@pytest.mark.parametrize("now, text, expected", [
+    # a listing read just after New Year: "31.12" is the year that just ended
+    (datetime(2026, 1, 1, 0, 10, tzinfo=KYIV), "23:50 31.12", "2025-12-31T23:50:00+02:00"),
+    (datetime(2026, 1, 1, 0, 10, tzinfo=KYIV), "31 грудня, 23:50", "2025-12-31T23:50:00+02:00"),
+    (datetime(2026, 1, 1, 0, 10, tzinfo=KYIV), "00:05 01.01", "2026-01-01T00:05:00+02:00"),
+    (datetime(2026, 1, 1, 0, 10, tzinfo=KYIV), "31.12", "2025-12-31T00:00:00+02:00"),
+    # read just before New Year by a clock a few minutes behind the site's: "01.01" is the year
+    # that is starting, not the one that is ending
+    (datetime(2025, 12, 31, 23, 55, tzinfo=KYIV), "00:05 01.01", "2026-01-01T00:05:00+02:00"),
+    (datetime(2025, 12, 31, 23, 55, tzinfo=KYIV), "1 січня, 00:05", "2026-01-01T00:05:00+02:00"),
+    (datetime(2025, 12, 31, 23, 55, tzinfo=KYIV), "01.01", "2026-01-01T00:00:00+02:00"),
+    (datetime(2025, 12, 31, 23, 55, tzinfo=KYIV), "23:50 31.12", "2025-12-31T23:50:00+02:00"),
+    # ... but not days ahead: on 30 December, "01.01" is the January that passed
+    (datetime(2025, 12, 30, 12, 0, tzinfo=KYIV), "01.01", "2025-01-01T00:00:00+02:00"),
+    (datetime(2025, 12, 30, 12, 0, tzinfo=KYIV), "21:32 31.12", "2024-12-31T21:32:00+02:00"),
+])
+def test_a_missing_year_is_the_latest_not_in_the_future_across_new_year(now, text, expected):
+    assert normalize(text, now=now) == expected
+    assert normalize(text, now=now.astimezone(UTC)) == expected  # (now in any zone)
 
 
 def test_relative_dates_follow_now_and_cross_dst():

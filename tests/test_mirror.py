@@ -489,3 +489,16 @@ def test_the_offline_command_crawls_the_mirror_and_says_so_in_one_line(tmp_path)
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == f"python -m interfax.offline: error: cannot write the output: {tmp_path} is a folder, not a file"
     assert result.stdout == "" and "Traceback" not in result.stderr
+
+
+def test_the_offline_command_exits_3_when_a_monitor_fails_as_scrapy_crawl_does(tmp_path):
+    """A failed end-of-run check is a failed run for the offline command too: the monitors' report
+    on stderr and exit code 3 (the bundled mirror's own crawl passes them: exit 0 above)."""
+    out = tmp_path / "articles.jsonl"
+    result = subprocess.run([sys.executable, "-m", "interfax.offline", "-O", str(out), "-s", "INTERFAX_MONITOR_MIN_ITEMS=100000"],
+                            cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 3, result.stderr[-3000:]
+    assert result.stdout.startswith("offline crawl finished: ")  # the summary still says what was crawled
+    tail = result.stderr[result.stderr.index("interfax monitors FAILED:"):].splitlines()
+    assert tail[0] == "interfax monitors FAILED:"
+    assert len(tail) == 2 and "INTERFAX_MONITOR_MIN_ITEMS" in tail[1], tail

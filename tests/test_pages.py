@@ -364,7 +364,21 @@ def test_a_source_named_by_its_link_text_gives_the_link():
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body=named, after="")).source() == "пресслужба НБУ"
 
 
-@pytest.mark.parametrize("shown", ["15:00", "10 хв", "Події"])
+@pytest.mark.parametrize("shown", ["21:32 31.12", "31.12 21:32", "31 грудня, 21:32", "31 грудня о 21:32"])
+def test_a_header_date_without_a_year_is_read_and_takes_the_year_of_the_crawl(shown):
+    """A header showing no year ("21:32 31.12", as some pages show this year's dates) is still the
+    page's date; read on 1 January it is the year that just ended, not a date a year ahead."""
+    from datetime import datetime
+
+    from interfax import dates
+
+    page = _variant(_HEADER.format(time=shown, body="", after=""))
+    assert page.published_at() == [shown]
+    crawled = datetime(2025, 12, 31, 22, 15, tzinfo=dates.UTC)  # 00:15 on 1 January 2026 in Kyiv
+    assert dates.pick(page.published_at(), crawled)[0] == "2025-12-31T21:32:00+02:00"
+
+
+@pytest.mark.parametrize("shown", ["15:00", "10 хв", "Події", "1.5 хв"])
 def test_a_header_with_a_bare_time_or_duration_is_no_date(shown):
     """A bare time would silently date an old article today: such a header gives no candidate."""
     page = _variant(_HEADER.format(time=shown, body="", after=""))
@@ -399,6 +413,33 @@ def test_a_logo_in_an_h1_or_a_site_prefix_in_the_page_title_is_not_the_title():
         assert doubled.title() == "Омбудсман повідомив"
     nothing = _variant('<h1>Інтерфакс-Україна</h1><p>Текст.</p>', head="<title>Інтерфакс-Україна</title>")
     assert nothing.title() is None  # dropped as no_title, with its warning, rather than titled with the site's name
+
+
+@pytest.mark.parametrize("shown", [
+    "Інтерфакс-Україна » Політика » Рада ухвалила закон про «Нафтогаз» у першому читанні",
+    "Інтерфакс-Україна › Новини › Політика › Рада ухвалила закон про «Нафтогаз» у першому читанні",
+    "Інтерфакс-Україна / Політика / Рада ухвалила закон про «Нафтогаз» у першому читанні",
+    "Рада ухвалила закон про «Нафтогаз» у першому читанні | Політика | Інтерфакс-Україна",
+    "Рада ухвалила закон про «Нафтогаз» у першому читанні | Інтерфакс-Україна",
+    "Рада ухвалила закон про «Нафтогаз» у першому читанні » Політика » Interfax-Ukraine",
+])
+def test_a_breadcrumb_page_title_as_the_only_title_gives_the_headline(shown):
+    """A page title written as a breadcrumb (the agency, the section, the headline) is the headline
+    alone when it is the only title the page gives."""
+    page = _variant('<article><p>Текст статті.</p></article>', head=f"<title>{shown}</title>")
+    assert page.title() == "Рада ухвалила закон про «Нафтогаз» у першому читанні"
+    og = _variant('<article><p>Текст статті.</p></article>', head=f'<meta property="og:title" content="{shown}">')
+    assert og.title() == "Рада ухвалила закон про «Нафтогаз» у першому читанні"
+
+
+@pytest.mark.parametrize("shown", [
+    # a headline with a slash or a bar of its own, the agency's name at neither end: kept whole
+    "Зеленський / Трамп: що відомо про зустріч",
+    "Інтерфакс-Україна: Уряд / Рада: хто відповідає за бюджет після голосування у парламенті",
+])
+def test_a_page_title_that_is_no_breadcrumb_keeps_its_separators(shown):
+    page = _variant('<article><p>Текст статті.</p></article>', head=f"<title>{shown}</title>")
+    assert page.title() == shown.removeprefix("Інтерфакс-Україна: ")
 
 
 def test_the_sites_own_description_is_not_the_lead():
@@ -582,6 +623,27 @@ def test_a_next_link_the_crawler_cannot_follow_is_named(pager, unread):
     assert page.next_page_url() == ("/news/sport-2.html" if "sport-2" in pager else None)
 
 
+@pytest.mark.parametrize("pager, other", [
+    ('<div class="pager"><a href="https://ru.interfax.com.ua/news/sport-2.html">»</a></div>', "https://ru.interfax.com.ua/news/sport-2.html"),
+    ('<div class="pager"><a href="/ru/news/sport-2.html">Наступна</a></div>', "/ru/news/sport-2.html"),
+    ('<link rel="next" href="https://en.interfax.com.ua/news/sport-2.html">', "https://en.interfax.com.ua/news/sport-2.html"),
+    ('<div class="more"><button data-url="//ru.interfax.com.ua/news/sport-2.html">Завантажити ще</button></div>',
+     "//ru.interfax.com.ua/news/sport-2.html"),
+])
+def test_a_next_link_to_another_edition_is_not_the_next_page(pager, other):
+    """The next page of the Ukrainian listing is never a page of the ru./en. edition (nor this
+    edition's page 2 guessed from it): the link is named, not followed."""
+    page = _listing(f'<div class="articles-section-view"><div class="grid article"><a class="article-link" '
+                    f'href="/news/sport/1001.html">Н</a></div></div>{pager}')
+    assert page.next_page_url() is None
+    assert page.other_edition_next_link() == other
+    assert page.unread_next_link() is None  # understood: another edition's page, not an unknown scheme
+    # beside this edition's own link to page 2, it is only another edition's switcher
+    both = _listing(f'<div class="articles-section-view"><div class="grid article"><a class="article-link" '
+                    f'href="/news/sport/1001.html">Н</a></div></div>{pager}<div class="pager"><a href="/news/sport-2.html">2</a></div>')
+    assert both.next_page_url() == "/news/sport-2.html"
+
+
 def test_related_items_beside_an_empty_related_articles_container_are_read():
     block = ('<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div id="related-articles"></div>'
              '<ul><li><a href="/news/general/1090010.html">Перша</a></li><li><a href="/news/general/1090011.html">Друга</a></li></ul></div>')
@@ -702,3 +764,73 @@ def test_a_header_of_a_day_word_and_a_time_in_an_unknown_class_is_read(shown, in
     # a sentence that starts with a day word and a time is no dateline
     assert _variant('<article><h1>Заголовок статті</h1><div class="article-body"><p>Вчора о 18:40 відбулася нарада.</p>'
                     '</div></article>').published_at() == []
+
+
+def test_related_links_in_capitals_with_a_trailing_slash_or_an_amp_query_are_the_same_articles():
+    block = ('<section><h2>ЩЕ ЗА ТЕМОЮ</h2><ul>'
+             '<li><a href="/NEWS/General/1001.html">Перша</a> 10:00, 01.01.2020</li>'
+             '<li><a href="/news/political/1002.html/">Друга</a> 11:00, 01.01.2020</li>'
+             '<li><a href="https://interfax.com.ua/news/economic/1003.html?amp=1">Третя</a> 12:00, 01.01.2020</li>'
+             '<li><a href="/news/economic/1003.html">Третя</a> 12:00, 01.01.2020</li></ul></section>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
+    assert [link.as_related() for link in page.related()] == [
+        {"id": 1001, "url": "https://interfax.com.ua/news/general/1001.html", "title": "Перша"},
+        {"id": 1002, "url": "https://interfax.com.ua/news/political/1002.html", "title": "Друга"},
+        {"id": 1003, "url": "https://interfax.com.ua/news/economic/1003.html", "title": "Третя"},
+    ]
+
+
+def _amp(body: str, head: str = ""):
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.amp import AmpArticlePage
+
+    html = (f'<!DOCTYPE html><html amp lang="uk"><head><meta charset="utf-8">{head}</head><body>'
+            '<article class="amp-article"><h1 class="amp-article-title">Заголовок</h1>'
+            f'<div class="amp-article-content"><p>Текст статті.</p></div></article>{body}</body></html>')
+    return AmpArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1100500-amp.html", body=html.encode(), encoding="utf-8"))
+
+
+_AMP_ITEMS = ('[{"url": "https://interfax.com.ua/news/general/1100401-amp.html", "title": "Перша &laquo;новина&raquo;", "time": "18:05, 10.04.2025"},'
+              ' {"url": "/news/political/1100402.html", "title": "Друга <b>новина</b>", "time": "12:40, 09.04.2025"},'
+              ' {"url": "/news/general/1100500.html", "title": "Ця ж стаття", "time": "12:00, 09.04.2025"},'
+              ' {"url": "https://ads.example.com/x", "title": "Реклама", "time": ""}]')
+_AMP_TEMPLATE = ('<template type="amp-mustache"><div class="amp-related-item"><a href="{{url}}">{{{title}}}</a>'
+                 '{{#time}}<div class="amp-related-time">{{time}}</div>{{/time}}</div></template>')
+_AMP_WANT = [(1100401, "https://interfax.com.ua/news/general/1100401.html", "Перша «новина»", "18:05, 10.04.2025"),
+             (1100402, "https://interfax.com.ua/news/political/1100402.html", "Друга новина", "12:40, 09.04.2025")]
+
+
+@pytest.mark.parametrize("block", [
+    # inline JSON in the amp-list, its own template
+    f'<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><amp-list layout="fixed-height" height="200">'
+    f'<script type="application/json">{{"items": {_AMP_ITEMS}}}</script>{_AMP_TEMPLATE}</amp-list></section>',
+    # the list's data in an amp-state elsewhere in the page, the template named by id, another items path
+    f'<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><amp-list src="amp-state:relatedState" items="data.related" '
+    f'template="rel-tpl" layout="fixed-height" height="200"></amp-list></section>'
+    f'<amp-state id="relatedState"><script type="application/json">{{"data": {{"related": {_AMP_ITEMS}}}}}</script></amp-state>'
+    + _AMP_TEMPLATE.replace('<template type="amp-mustache">', '<template id="rel-tpl" type="amp-mustache">'),
+    # a bound [src] naming the state, a bare list (items="."), no template: the items' url and title
+    f'<div class="amp-related"><h3>ЩЕ ЗА ТЕМОЮ</h3><amp-list [src]="relatedState" items="." height="200"></amp-list></div>'
+    f'<amp-state id="relatedState"><script type="application/json">{_AMP_ITEMS}</script></amp-state>',
+    # no class on the block: found under its heading
+    f'<section><h2>ЩЕ ЗА ТЕМОЮ</h2><amp-list height="200"><script type="application/json">{{"items": {_AMP_ITEMS}}}</script>'
+    f'</amp-list></section><section><h2>ОСТАННЄ</h2><a href="/news/general/1100999.html">Остання</a></section>',
+])
+def test_an_amp_twins_related_amp_list_is_read_from_its_json(block):
+    """An AMP twin whose "ЩЕ ЗА ТЕМОЮ" block is an amp-list (its items as JSON, inline or in an
+    amp-state) gives those items, rendered with the list's template when it has one; the article
+    itself and links off the site are not items."""
+    page = _amp(block)
+    assert [(link.ref.id, link.ref.url, link.title, link.listed_at) for link in page.related()] == _AMP_WANT
+
+
+def test_an_amp_list_is_read_only_when_the_block_shows_no_links():
+    block = ('<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div class="amp-related-item">'
+             '<a href="/news/general/1100403-amp.html">Показана</a><div>10:00, 01.04.2025</div></div>'
+             f'<amp-list height="200"><script type="application/json">{{"items": {_AMP_ITEMS}}}</script></amp-list></section>')
+    assert [link.ref.id for link in _amp(block).related()] == [1100403]
+    # JSON that does not parse, or holds no list: no items, no error
+    for data in ('{"items": [', '{"items": {"url": 5}}', '"text"', '{"other": []}'):
+        broken = f'<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><amp-list><script type="application/json">{data}</script></amp-list></section>'
+        assert _amp(broken).related() == []

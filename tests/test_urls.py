@@ -24,12 +24,24 @@ PAGE = "https://interfax.com.ua/news/general/1063374.html"
         ("https://ru.interfax.com.ua/news/general/1063376.html", ("ru.interfax.com.ua", "general", 1063376)),
         ("https://en.interfax.com.ua/news/press-announcement/1131831.html", ("en.interfax.com.ua", "press-announcement", 1131831)),
         (f"{MIRROR}/news/economic/1063001.html", ("interfax.com.ua", "economic", 1063001)),
+        # written in capitals or with a trailing slash: the same article (the canonical URL is lower case)
+        ("/NEWS/General/1063374.html", ("interfax.com.ua", "general", 1063374)),
+        ("HTTPS://Interfax.com.ua/News/GENERAL/1063374.HTML", ("interfax.com.ua", "general", 1063374)),
+        ("/news/general/1063374-AMP.html", ("interfax.com.ua", "general", 1063374)),
+        ("/news/general/1063374.html/", ("interfax.com.ua", "general", 1063374)),
+        ("https://interfax.com.ua/news/general/1063374.html//?utm_source=x", ("interfax.com.ua", "general", 1063374)),
+        # the AMP twin written as a query
+        ("/news/general/1063374.html?amp=1", ("interfax.com.ua", "general", 1063374)),
+        ("https://interfax.com.ua/news/general/1063374.html?amp", ("interfax.com.ua", "general", 1063374)),
     ],
 )
 def test_article_links(href, expected):
     ref = urls.article_ref(href, PAGE, MIRROR)
     assert ref is not None
     assert (ref.host, ref.section, ref.id) == expected
+    assert ref.url == f"https://{expected[0]}/news/{expected[1]}/{expected[2]}.html"
+    if href.startswith(("/", "http", "HTTP")):  # (by its path alone: no relative links)
+        assert urls.href_article_id(href) == expected[2]
 
 
 @pytest.mark.parametrize(
@@ -49,6 +61,7 @@ def test_article_links(href, expected):
         "/news/general/abc.html",
         "/static/articles/images/2025/04/11/photo.jpg",
         "/news/general/1063374.html/extra",
+        "/NEWS/TAG/2025.html",
         "http://[::1/news/general/1.html",
         "",
     ],
@@ -105,3 +118,27 @@ def test_amp_article_id():
     assert urls.amp_article_id(f"{MIRROR}/news/general/1063374-amp.html?utm_source=x", MIRROR) == 1063374
     assert urls.amp_article_id("https://interfax.com.ua/news/general/1063374.html") is None
     assert urls.amp_article_id("https://interfax.com.ua/news/general.html") is None
+
+
+@pytest.mark.parametrize("href, fetch", [
+    ("/news/general/1063374-amp.html", f"{MIRROR}/news/general/1063374-amp.html"),
+    ("https://interfax.com.ua/news/general/1063374-amp.html", f"{MIRROR}/news/general/1063374-amp.html"),
+    # the twin as a query of the article's own URL: fetched with it (without it, the desktop page again)
+    ("/news/general/1063374.html?amp=1", f"{MIRROR}/news/general/1063374.html?amp=1"),
+    ("https://interfax.com.ua/news/general/1063374.html?amp", f"{MIRROR}/news/general/1063374.html?amp"),
+    ("/news/general/1063374.html?utm_source=x&amp=1#top", f"{MIRROR}/news/general/1063374.html?amp=1"),
+    # no twin: the page itself, without an amp query (or amp=0), or a link off the site
+    ("/news/general/1063374.html", None),
+    ("/news/general/1063374.html?utm_source=x", None),
+    ("/news/general/1063374.html?amp=0", None),
+    ("https://evil.example/news/general/1063374-amp.html", None),
+])
+def test_amp_twin_fetch_url(href, fetch):
+    page = f"{MIRROR}/news/general/1063374.html"
+    assert urls.amp_twin_fetch_url(href, page, MIRROR, "/news/general/1063374.html") == fetch
+
+
+def test_amp_article_id_of_a_query_twin():
+    assert urls.amp_article_id(f"{MIRROR}/news/general/1063374.html?amp=1", MIRROR) == 1063374
+    assert urls.amp_article_id(f"{MIRROR}/news/general/1063374.html?amp", MIRROR) == 1063374
+    assert urls.amp_article_id(f"{MIRROR}/news/general/1063374.html?amp=0", MIRROR) is None

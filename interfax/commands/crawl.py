@@ -32,7 +32,7 @@ from scrapy.spiderloader import get_spider_loader
 from twisted.internet.defer import Deferred
 
 from interfax.feeds import FeedLocked, local_path, lock_output, unwritable
-from interfax.monitors import EXIT_MONITOR_FAILED, failed_report, report_head, write_report
+from interfax.monitors import monitors_exit_code, report_head, write_report
 from interfax.state import StateLocked
 
 logger = logging.getLogger(__name__)
@@ -116,10 +116,8 @@ class Command(ScrapyCrawlCommand):
             return
         if self.crawler_process.bootstrap_failed:
             self.exitcode = EXIT_NOT_STARTED
-        failed = failed_report(crawler)
-        if failed and not self.exitcode:
-            print("interfax monitors FAILED:", *failed, sep="\n  ", file=sys.stderr)
-            self.exitcode = EXIT_MONITOR_FAILED
+        if not self.exitcode:
+            self.exitcode = monitors_exit_code(crawler)
 
     def _create_crawler(self, spidercls):
         crawler = super()._create_crawler(spidercls)

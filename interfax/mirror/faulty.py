@@ -28,6 +28,8 @@ The fault kinds (``Fault.kind``):
 ``trickle``     send the page in small pieces over ``seconds`` (slow but complete)
 ``close``       chunked body, connection closed after part of it (no last chunk)
 ``short``       ``Content-Length`` of the whole page, half of it sent, then hang up
+``long``        ``Content-Length`` of half the page, the whole page sent (the client keeps what
+                the header announced: the first half), then hang up
 ``redirect``    ``status`` redirect to ``target`` (a site path or an absolute URL;
                 ``{base}`` and ``{port}`` are filled in)
 ``content``     ``body`` as given with ``content_type`` and extra ``headers``
@@ -214,6 +216,7 @@ FAULTS: dict[str, Fault] = {
     fault_path(1900011): Fault("trickle", "the page in pieces over 1 s", seconds=1.0),
     fault_path(1900012): Fault("close", "chunked, connection closed mid-body"),
     fault_path(1900013): Fault("short", "body shorter than its Content-Length"),
+    fault_path(1900014): Fault("long", "Content-Length smaller than the body (half the page announced, all of it sent)"),
     # redirects
     fault_path(1900020): Fault("redirect", "301 to another article", status=301, target=fault_path(1900021)),
     fault_path(1900021): Fault("content", "the redirect target", body=_page(1900021), listing=None),
@@ -450,6 +453,13 @@ class FaultyServer(MirrorServer):
         body = self._page(path)
         h.head(200, "text/html; charset=utf-8", length=len(body))
         h.wfile.write(body[: len(body) // 2])
+        h.wfile.flush()
+        h.close_connection = True
+
+    def _fault_long(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        body = self._page(path)
+        h.head(200, "text/html; charset=utf-8", length=len(body) // 2)
+        h.wfile.write(body)
         h.wfile.flush()
         h.close_connection = True
 

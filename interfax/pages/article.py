@@ -22,10 +22,15 @@ from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, is_day
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
 #: separators between a title and the agency's name, doubled too ("::", "||", " » ")
-_TITLE_SEPARATOR = r"(?:[:|/»–—-]\s*)+"
-_TITLE_SUFFIX_RE = re.compile(rf"\s*{_TITLE_SEPARATOR}{_SITE_NAME}\s*$", re.I)
+_TITLE_SEPARATOR = r"(?:[:|/»›>–—-]\s*)+"
+_TITLE_SUFFIX_RE = re.compile(rf"\s*(?P<sep>{_TITLE_SEPARATOR}){_SITE_NAME}\s*$", re.I)
 #: the agency's name before a page title ("Інтерфакс-Україна: Омбудсман …", "Інтерфакс-Україна :: …")
-_TITLE_PREFIX_RE = re.compile(rf"^\s*{_SITE_NAME}\s*{_TITLE_SEPARATOR}", re.I)
+_TITLE_PREFIX_RE = re.compile(rf"^\s*{_SITE_NAME}\s*(?P<sep>{_TITLE_SEPARATOR})", re.I)
+#: separators of a breadcrumb ("Інтерфакс-Україна » Політика » Заголовок"): never a colon or a dash,
+#: which headlines use themselves
+_CRUMB_MARKS = frozenset("|/»›>")
+#: a breadcrumb's step between the agency's name and the headline: a section's name, a few words
+_CRUMB_MAX_WORDS = 4
 #: a text that is only the agency's name: a logo or a template's default, never a headline
 _ONLY_SITE_NAME_RE = re.compile(rf"^\W*{_SITE_NAME}\W*$", re.I)
 #: a description that starts with the agency's name: the site's own, not the article's
@@ -395,6 +400,16 @@ class ArticlePage(Page):
     @cached_property
     def _related(self) -> tuple[Link, ...]:
         own = self.id()
+        # (a sponsored item among them is an ad)
+        return tuple(link for link in self.related_links(self._related_nodes) if link.ref.id != own)
+
+    def related_links(self, nodes: list) -> list[Link]:
+        """The article links of the "ЩЕ ЗА ТЕМОЮ" block's elements ``nodes``, ads left out."""
+        return self.links_under(*nodes, skip_ads=True)
+
+    @cached_property
+    def _related_nodes(self) -> list:
+        """The elements of the "ЩЕ ЗА ТЕМОЮ" block: its container, else what follows its heading."""
         blocks = []
         for selector in self.related_selectors:
             found = css(self.root, selector)
@@ -408,9 +423,7 @@ class ArticlePage(Page):
                 break
         if not blocks and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
-        nodes = [node for block in blocks for node in block]
-        # (a sponsored item among them is an ad)
-        return tuple(link for link in self.links_under(*nodes, skip_ads=True) if link.ref.id != own)
+        return [node for block in blocks for node in block]
 
     def not_found(self) -> bool:
         """The page says it is not there ("Сторінку не знайдено", "Page not found", "404") in its
@@ -513,8 +526,27 @@ def _plain_title(value, drop_site_name: bool = True) -> str | None:
         value = _MARKUP_RE.sub(" ", value)
     value = cleaning.squash(value)
     if drop_site_name:
-        value = _TITLE_PREFIX_RE.sub("", _TITLE_SUFFIX_RE.sub("", value))
+        m = _TITLE_SUFFIX_RE.search(value)
+        if m:  # "Заголовок | Політика | Інтерфакс-Україна": the headline is the first step
+            value = _without_crumbs(value[: m.start()], m["sep"], headline_last=False)
+        m = _TITLE_PREFIX_RE.match(value)
+        if m:  # "Інтерфакс-Україна » Політика » Заголовок": the headline is the last step
+            value = _without_crumbs(value[m.end():], m["sep"], headline_last=True)
     return value or None
+
+
+def _without_crumbs(value: str, separator: str, headline_last: bool) -> str:
+    """The headline of a page title whose agency's name was cut off with ``separator``: when that
+    separator is a breadcrumb's ("»", "|", "/" ...) and the title goes on with short steps (section
+    names) separated by it, the headline alone; else the title as it is."""
+    mark = separator.strip()[:1]
+    if mark not in _CRUMB_MARKS or f" {mark}" not in value:
+        return value
+    parts = re.split(rf"\s+{re.escape(mark)}+\s+", value)
+    crumbs, headline = (parts[:-1], parts[-1]) if headline_last else (parts[1:], parts[0])
+    if headline and all(0 < len(c.split()) <= _CRUMB_MAX_WORDS for c in crumbs):
+        return headline
+    return value
 
 
 def _is_headline(text: str | None) -> bool:

@@ -118,7 +118,18 @@ class ListingPage(Page):
         return cleaning.squash(found) if found else None
 
     def next_page_url(self) -> str | None:
-        """The next page of this listing: the pager link to page N+1 (never a link backwards)."""
+        """The next page of this listing: the pager link to page N+1 of this edition (never a link
+        backwards, nor another edition's page)."""
+        return self._next_links[0]
+
+    def other_edition_next_link(self) -> str | None:
+        """A link to page N+1 of another edition's listing (ru., en., ``/ru/news/...``), as written,
+        when the page has no link to this edition's page N+1; else None."""
+        return None if self._next_links[0] else self._next_links[1]
+
+    @cached_property
+    def _next_links(self) -> tuple[str | None, str | None]:
+        """(path of this edition's page N+1, another edition's link to its page N+1 as written)."""
         wanted = self.page_number + 1
         # one walk for links to that page (a pager may list hundreds of pages): the pager's, a
         # rel="next" link, or any other link to it on the page (in Python: XPath's @href test
@@ -129,15 +140,15 @@ class ListingPage(Page):
             # a "load more" button that names the next page in an attribute (data-url, data-href …)
             hrefs = [v for e in self.root.iter(etree.Element) if e.tag not in ("a", "link", "script")
                      for k, v in e.items() if k.startswith("data-") and needle in v]
+        other = None
         for href in hrefs:
-            try:
-                absolute = self.response.urljoin(href.strip())
-                page = urls.listing_page(absolute, self.section)
-            except ValueError:  # not a URL ("http://[::1")
+            found = urls.listing_link(href.strip(), self.url, self.origin, self.section)
+            if found is None or found[1] != wanted:
                 continue
-            if page == wanted:
-                return urls.listing_path(self.section, wanted)
-        return None
+            if found[0] == "uk":
+                return urls.listing_path(self.section, wanted), None
+            other = other or href.strip()
+        return None, other
 
     def unread_next_link(self) -> str | None:
         """A "next page" link that ``next_page_url`` does not understand (``?page=2``, another URL
@@ -155,10 +166,7 @@ class ListingPage(Page):
                 if not href or href.startswith(("#", "javascript:")):
                     continue
             if e.tag == "button" or "next" in (e.get("rel") or "").lower().split() or (e.tag == "a" and _NEXT_WORDS.match(text_of(e))):
-                try:
-                    if "?" not in href and urls.listing_page(self.response.urljoin(href), self.section) is not None:
-                        continue  # a page of this listing (the last page's "»" pointing back): understood
-                except ValueError:
-                    pass
+                if "?" not in href and urls.listing_link(href, self.url, self.origin, self.section) is not None:
+                    continue  # a page of this listing (the last page's "»" pointing back), or another edition's: understood
                 return href
         return None

@@ -97,7 +97,9 @@ class CrawlArgs:
 
 
 def _sections(value) -> tuple[str, ...]:
-    if value is None or (isinstance(value, str) and not value.strip()):
+    """The listing slugs of ``-a sections=``; not given: the default list. An empty value
+    (``sections=``, ``sections=,,``: an unset shell variable, most likely) is an error, not the default."""
+    if value is None:
         return urls.DEFAULT_SECTIONS
     items = value if isinstance(value, (list, tuple)) else str(value).split(",")
     out = []
@@ -110,7 +112,8 @@ def _sections(value) -> tuple[str, ...]:
         if slug not in out:
             out.append(slug)
     if not out:
-        raise UsageError("invalid argument sections: empty list", print_help=False)
+        raise UsageError(f"invalid argument sections={value!r}: no section named (e.g. general,political; "
+                         "leave the argument out for the default list)", print_help=False)
     return tuple(out)
 
 
@@ -375,6 +378,12 @@ class ArticlesSpider(scrapy.Spider):
         if next_path:
             yield self.listing_request(section, page.page_number + 1)
             return
+        other = page.other_edition_next_link()
+        if other:  # the ru./en. edition's page N+1 is not this edition's: not followed, not guessed
+            stats.inc_value("interfax/listing/pager_other_edition")
+            logger.warning("listing %s: its next-page link %r leads to another edition: paging of %s stops",
+                           self._live(response.url), other, section)
+            return
         unread = page.unread_next_link()
         if unread:  # a pager this crawler does not read: say so rather than stop in silence
             stats.inc_value("interfax/listing/pager_unread")
@@ -531,10 +540,7 @@ class ArticlesSpider(scrapy.Spider):
         href = page.amp_url()
         if not href:
             return None
-        site = urls.site_path(href, page.url, page.origin)
-        if site is None or site[1] == urlsplit(page.url).path or (page.ref is not None and site[1] == page.ref.path):
-            return None  # no twin: an "amphtml" link naming the page itself would only fetch it again
-        return urls.fetch_url(site[1], self.base_url)
+        return urls.amp_twin_fetch_url(href, page.url, self.base_url, page.ref.path if page.ref is not None else None)
 
     # ------------------------------------------------------------ failures
 
