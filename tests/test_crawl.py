@@ -120,6 +120,7 @@ def test_since_and_until_window(tmp_path):
         ("sections=", "sections"),  # an unset shell variable: not the default list
         ("sections=,,", "sections"),
         ("sections= ", "sections"),
+        ("since=", "since"),  # an unset shell variable: not "everything"
         ("bogus=1", "bogus"),
     ],
 )

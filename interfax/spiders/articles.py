@@ -79,10 +79,13 @@ class CrawlArgs:
         except ValueError as exc:
             raise UsageError(f"invalid argument base_url: {exc}", print_help=False) from None
         sections = _sections(kwargs.get("sections"))
-        since = _date_arg("since", kwargs.get("since"))
+        if kwargs.get("since") is not None and not str(kwargs["since"]).strip():
+            # an unset shell variable, most likely: not "no lower bound" (a crawl of everything)
+            raise UsageError(f"invalid argument since={kwargs['since']!r}: expected a date YYYY-MM-DD (leave the "
+                             f"argument out for the last {DEFAULT_SINCE_DAYS} days, since=2000-01-01 for everything)",
+                             print_help=False)
+        since = _date_arg("since", kwargs.get("since")) or today - timedelta(days=DEFAULT_SINCE_DAYS)
         until = _date_arg("until", kwargs.get("until"))
-        if since is None and "since" not in kwargs:
-            since = today - timedelta(days=DEFAULT_SINCE_DAYS)
         if since and until and since > until:
             raise UsageError(f"invalid argument since={since}: later than until={until}", print_help=False)
         return cls(
