@@ -647,3 +647,15 @@ def test_a_tag_line_after_the_article_is_read_on_a_windows_1251_page_too():
             + _HEADER.format(time="07:45 03.02.2025", body="", after=line) + "</body></html>")
     page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/economic/1064999.html", body=html.encode("cp1251")))
     assert page.tags() == ["футбол"]
+
+
+@pytest.mark.parametrize("opener", ["<div>", "<span>", "<div><p>Рядок шаблону.</p>"])
+def test_a_page_nested_past_pythons_recursion_limit_is_read(opener):
+    """A broken template leaving 1500 elements unclosed nests the article 1500 deep (libxml2 goes
+    to 2048): the body walks recurse once per level, past Python's default 1000 frames."""
+    body = "<p>Другий абзац статті, що стоїть глибоко у вкладених блоках.</p>"
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=opener * 1500 + body, after=""))
+    text = page.text()
+    assert text[0] == "Перший абзац статті, досить довгий для тексту."
+    assert text[-1] == "Другий абзац статті, що стоїть глибоко у вкладених блоках."
+    assert page.title() == "Заголовок статті" and page.published_at() == ["07:45 03.02.2025"]

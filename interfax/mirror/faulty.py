@@ -129,6 +129,12 @@ def _with_nuls(html: str) -> str:
     return head + sep + body
 
 
+def _deeply_nested(html: str) -> str:
+    """A template that leaves 1500 ``<div>`` unclosed before the article text (all closed after it)."""
+    html = html.replace('<div class="article-content">', '<div class="article-content">' + "<div>" * 1500, 1)
+    return html.replace("</article>", "</div>" * 1500 + "</article>", 1)
+
+
 def _unknown_layout(server: FaultyServer) -> bytes:
     """An article in a layout no parser knows: no <title>, no h1, no date, no known body container."""
     return (
@@ -254,6 +260,7 @@ FAULTS: dict[str, Fault] = {
     fault_path(1900044): Fault("content", "utf-8 with a iso-8859-1 header",
                                body=_page(1900044, _without_meta_charset), content_type="text/html; charset=iso-8859-1"),
     fault_path(1900045): Fault("content", "NUL bytes in the HTML", body=_page(1900045, _with_nuls)),
+    fault_path(1900047): Fault("content", "the article text nested 1500 elements deep", body=_page(1900047, _deeply_nested)),
     # layout changes
     fault_path(1900050): Fault("content", "an article in an unknown layout", body=_unknown_layout),
     # a redesign: /news/redesign.html lists six articles in the unknown layout and one good article

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
@@ -115,6 +116,13 @@ def _class_index(el) -> dict[str, list]:
                     index.setdefault(token, []).append(e)
     return index
 
+
+#: the deepest tree the parsers build: libxml2 stops nesting elements there (``huge_tree``; 255 without)
+MAX_TREE_DEPTH = 2048
+# The body walks (``article.body_paragraphs``, ``cleaning``) recurse once per level, a table cell
+# three times: a page of a thousand unclosed ``<div>`` (a broken template) would pass Python's
+# default limit of 1000 frames and end in a RecursionError. Python-to-Python calls use no C stack.
+sys.setrecursionlimit(max(sys.getrecursionlimit(), 3 * MAX_TREE_DEPTH + 1000))
 
 _UTF8_PARSERS = threading.local()  # one reusable parser per thread (lxml parsers are not shared across threads)
 _UTF8_BOM = b"\xef\xbb\xbf"
