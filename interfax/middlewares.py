@@ -10,8 +10,10 @@
   hops ends the request with a named exception instead of a silent drop.
 * :class:`EncodingFixMiddleware`: strips NUL bytes; re-decodes a Cyrillic page that Scrapy read
   with the wrong charset (windows-1251 without a charset, a wrong charset header or meta).
-* :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML, is empty or
-  is a part of the page (206), ends as a named exception (so the spider's errback reports it once).
+* :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML (by its
+  Content-Type, or a body of JSON or plain text under ``text/html``), is empty or is a part of the
+  page (206), and a bot protection's challenge (403, 429, 503), end as a named exception (so the
+  spider's errback reports it once).
   Once per crawl it also compares the local clock with the site's ``Date`` (one WARNING when far off).
 * :class:`StrictHttpCompressionMiddleware` replaces Scrapy's ``HttpCompressionMiddleware``: a
   compressed body (gzip, deflate, br, zstd) whose stream ends early is a fault, not half a page:
@@ -95,6 +97,10 @@ class BadCompression(PageFault):
 
 class PartialContent(PageFault):
     kind = "partial_content"
+
+
+class BotChallenge(PageFault):
+    kind = "bot_challenge"
 
 
 _NAMED_KINDS = {
@@ -524,9 +530,59 @@ class EncodingFixMiddleware:
 #: Content-Types a page may have (a missing one is judged by the body, as Scrapy does)
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/xhtml"})
 
+_LEADING_SPACE_RE = re.compile(rb"\s*+")
+#: bytes after a body's leading whitespace that hold a tag in any page (``<!DOCTYPE``, ``<html``;
+#: a PHP warning printed before the doctype ends in ``<br />``); none there: plain text
+_MARKUP_WINDOW = 1024
+
+#: statuses a bot protection answers with instead of the page (Cloudflare: 403, or 503 for its older
+#: "I'm Under Attack" check); a 200 one (a CDN that cached the challenge) is found by the spider
+CHALLENGE_STATUSES = frozenset({403, 429, 503})
+
+#: what a bot-protection page holds (lower case), and whose it is
+_CHALLENGE_MARKERS = (
+    (b"_cf_chl_opt", "Cloudflare"),
+    (b"/cdn-cgi/challenge-platform/", "Cloudflare"),
+    (b"<title>just a moment...</title>", "Cloudflare"),
+    (b"attention required! | cloudflare", "Cloudflare"),
+    (b"cf-turnstile", "Cloudflare"),
+    (b"ddos-guard", "DDoS-Guard"),
+    (b"_incapsula_resource", "Imperva"),
+    (b"incapsula incident id", "Imperva"),
+    (b"sucuri website firewall", "Sucuri"),
+    (b"errors.edgesuite.net", "Akamai"),
+    (b"g-recaptcha", "a CAPTCHA"),
+    (b"h-captcha", "a CAPTCHA"),
+)
+
+
+def bot_challenge(response: Response) -> str | None:
+    """Whose bot protection answered instead of the page ("Cloudflare", "DDoS-Guard" ...: a
+    challenge, a CAPTCHA or a block page), or None. Read only for answers that are no page already
+    (an error status, a page without a date or a listing without items): it lowers the body."""
+    if (response.headers.get("cf-mitigated") or b"").strip().lower() == b"challenge":
+        return "Cloudflare"
+    body = response.body[:65536].lower()
+    return next((who for marker, who in _CHALLENGE_MARKERS if marker in body), None)
+
+
+def challenge_message(who: str, status: int) -> str:
+    return f"bot challenge by {who} (HTTP {status}): the site's bot protection answered, not the page"
+
+
 
 #: answers whose ``Date`` the clock check reads at most, when the first is off (a CDN's cached page is older)
 _CLOCK_SAMPLES = 3
+
+
+def _check_markup(body: bytes, ctype: str) -> None:
+    """Raise ``NotHtml`` for a body that is JSON or plain text (an API's or a proxy's error answer
+    served as ``text/html``): it starts with ``{``/``[``, or holds no tag near its start."""
+    start = _LEADING_SPACE_RE.match(body).end()
+    if body.startswith((b"{", b"["), start):
+        raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}, but the body is JSON")
+    if body.find(b"<", start, start + _MARKUP_WINDOW) < 0:
+        raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}, but the body is plain text")
 
 
 class ContentGuardMiddleware:
@@ -553,14 +609,24 @@ class ContentGuardMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         if self._clock_pending:
             self._check_clock(response)
-        if KIND_META not in request.meta or not 200 <= response.status < 300:
-            return response  # robots.txt and other helper requests, errors: not ours to judge
+        if KIND_META not in request.meta:
+            return response  # robots.txt and other helper requests: not ours to judge
+        if not 200 <= response.status < 300:
+            # a bot challenge is no passing fault: named (not "HTTP 503", not retried)
+            if response.status in CHALLENGE_STATUSES:
+                who = bot_challenge(response)
+                if who:
+                    raise BotChallenge(challenge_message(who, response.status))
+            return response  # other errors: the retry middleware and the spider's errback
         ctype = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
         # Scrapy picks the response class from the URL too (".html"): a declared type must be HTML itself
         if (ctype and ctype not in HTML_TYPES) or not isinstance(response, HtmlResponse):
             raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}")
-        if not response.body or response.body.isspace():  # (strip() would copy every page)
+        body = response.body
+        if not body or body.isspace():  # (strip() would copy every page)
             raise EmptyBody("empty body")
+        if body[0] != 0x3C:  # (a page starts with its markup, "<", nearly always)
+            _check_markup(body, ctype)
         if response.status == 206:  # never asked for (no Range header): a part of the page, cut anywhere
             raise PartialContent("HTTP 206 Partial Content: a part of the page, not the page")
         return response

@@ -66,6 +66,11 @@ FAILED = {
     1900035: "bad_compression",
     1900036: "bad_compression",
     1900037: "partial_content",
+    1900048: "not_html",
+    1900049: "not_html",
+    1900038: "bot_challenge",
+    1900039: "bot_challenge",
+    1900029: "bot_challenge",
 }
 
 
@@ -331,6 +336,45 @@ def test_not_html_empty_huge_and_bad_gzip(run):
     for article_id in (1900030, 1900031, 1900032, 1900033, 1900034, 1900035, 1900036, 1900037):  # permanent: not retried
         assert run.count(fault_path(article_id)) == 1
     assert run.stat("downloader/response_bytes") < 5 * 1024 * 1024  # the 10 MB page was cut off
+
+
+def test_bodies_that_are_no_page_under_text_html(run):
+    """JSON or plain text served as text/html (an API's or a proxy's error): not parsed as an article in
+    an unknown layout (a false redesign alarm), but named."""
+    assert_failed_once(run, 1900048, "not_html", "(not an HTML page: Content-Type text/html, but the body is JSON)")
+    assert_failed_once(run, 1900049, "not_html", "(not an HTML page: Content-Type text/html, but the body is plain text)")
+    assert run.stat("interfax/drop/no_title") == 1  # only the unknown-layout article 1900050
+
+
+def test_a_bot_challenge_is_named_not_retried_and_not_a_layout_drop(run):
+    """Cloudflare's "Just a moment..." instead of the page: with HTTP 403, 503 (not retried: it is no
+    passing fault) or a 200 a CDN cached, one warning naming it, listed, never exported or dropped."""
+    for article_id, status in ((1900038, 403), (1900029, 503), (1900039, 200)):
+        assert_failed_once(run, article_id, "bot_challenge",
+                           f"(bot challenge by Cloudflare (HTTP {status}): the site's bot protection answered, not the page)")
+        assert run.count(fault_path(article_id)) == 1
+    assert run.stat("interfax/errors/bot_challenge") == 3
+    assert run.stat("interfax/missing/text") == 1  # only the unknown-layout article 1900050
+    assert run.stat("interfax/blocked/refused_in_a_row") == 0  # three among pages: not a blocked crawler
+
+
+def test_a_site_that_blocks_the_crawler_stops_it_early_with_one_error(tmp_path):
+    """Every page answers 403 (a blocked address): after INTERFAX_BLOCKED_AFTER refusals in a row the
+    crawl stops (finish reason 'blocked', exit 3) with one ERROR, rather than ask for all 100 in vain."""
+    from interfax.mirror.faulty import Fault
+
+    forbidden = Fault("content", "403 for a blocked address", status=403,
+                      body=lambda s: b"<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1></body></html>")
+    with FaultyServer(faults={fault_path(1901000 + n): forbidden for n in range(100)}) as server:
+        result = crawl(server, tmp_path, "-a", "sections=faults", "-s", "INTERFAX_BLOCKED_AFTER=10")
+    asked = [p for p in result.requests if p.startswith("/news/faults/")]
+    # what the downloader held when it stopped (CONCURRENT_REQUESTS, 16) still comes back
+    assert 10 <= len(asked) <= 10 + 2 * 16, len(asked)
+    assert result.stats["finish_reason"] == "blocked" and result.result.returncode == 3
+    assert result.stat("interfax/blocked/refused_in_a_row") == 10
+    errors = result.lines("the site refuses this crawler", levels=("ERROR",))
+    assert len(errors) == 1 and "10 page requests in a row answered HTTP 403 or a bot challenge" in errors[0], errors
+    assert any("finish reason: 'blocked'" in line for line in result.monitor_report), result.monitor_report
 
 
 # ---------------------------------------------------------------- bad HTML and encodings

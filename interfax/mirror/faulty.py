@@ -198,6 +198,23 @@ def _half(article_id: int):
     return build
 
 
+def _challenge(server: FaultyServer) -> bytes:
+    """A bot protection's challenge page in the form of Cloudflare's "Just a moment..." (its title,
+    the site's name as its h1, a script that sets ``_cf_chl_opt``; no article markup)."""
+    return (
+        '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>'
+        '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><meta name="robots" content="noindex,nofollow">'
+        '</head><body><div class="main-wrapper" role="main"><div class="main-content">'
+        '<h1 class="zone-name-title h1">interfax.com.ua</h1>'
+        '<h2 class="h2" id="challenge-running">Checking if the site connection is secure</h2>'
+        '<div id="challenge-body-text" class="core-msg spacer">interfax.com.ua needs to review the security of '
+        'your connection before proceeding.</div></div></div>'
+        '<script>(function(){window._cf_chl_opt={cvId: "3", cZone: "interfax.com.ua", cType: "managed"};})();</script>'
+        '<div class="footer"><div class="ray-id">Ray ID: <code>8a1b2c3d4e5f6a7b</code></div>'
+        '<div id="footer-text">Performance &amp; security by Cloudflare</div></div></body></html>'
+    ).encode()
+
+
 def _pdf(server: FaultyServer) -> bytes:
     return b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -248,6 +265,15 @@ FAULTS: dict[str, Fault] = {
                                headers={"Content-Encoding": "br"}),
     fault_path(1900037): Fault("content", "206 Partial Content: the first half of the page (no Range was asked for)",
                                status=206, body=_half(1900037), headers={"Content-Range": "bytes 0-2047/*"}),
+    fault_path(1900048): Fault("content", "JSON under Content-Type text/html (an API's error answer)",
+                               body=lambda s: b'{"error": "upstream timed out", "code": 504}'),
+    fault_path(1900049): Fault("content", "plain text under Content-Type text/html (a proxy's message)",
+                               body=lambda s: b"upstream connect error or disconnect/reset before headers. reset reason: overflow"),
+    # bot protection (a CDN's challenge instead of the page)
+    fault_path(1900038): Fault("content", "a Cloudflare challenge, HTTP 403", status=403, body=_challenge,
+                               headers={"cf-mitigated": "challenge", "Server": "cloudflare"}),
+    fault_path(1900039): Fault("content", "a Cloudflare challenge served with HTTP 200 (a CDN cached it)", body=_challenge),
+    fault_path(1900029): Fault("content", "a Cloudflare challenge, HTTP 503 (its older check)", status=503, body=_challenge),
     fault_path(1900046): Fault("content", "brotli, whole", body=_compressed(1900046, brotli.compress),
                                headers={"Content-Encoding": "br"}),
     # bad HTML and encodings
