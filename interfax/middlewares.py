@@ -756,6 +756,10 @@ def _unzstd_strict(body: bytes, max_size: int) -> bytes:
 # ---------------------------------------------------------------- robots.txt
 
 
+#: failures of a request that never got an answer (the host cannot be reached)
+_UNREACHABLE = frozenset({"dns", "connection_refused", "timeout", "connection_lost"})
+
+
 #: what a robots.txt that cannot be read means (RFC 9309, 2.3.1.3-4: an unreachable one disallows everything)
 _DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
 
@@ -785,7 +789,8 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
             super()._robots_error(exc, netloc)
             return
         self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
-        self._unavailable(netloc, describe_failure(exc)[1])
+        kind, why = describe_failure(exc)
+        self._unavailable(netloc, why, unreachable=kind in _UNREACHABLE)
         # the requests waiting for this robots.txt get the disallowing parser too (Scrapy's gives them None: allowed)
         parser = build_from_crawler(self._parserimpl, self.crawler, _DISALLOW_ALL)
         waiting = self._parsers[netloc]
@@ -800,10 +805,16 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
         demote_while_crawling(crawler, scrapy.downloadermiddlewares.robotstxt.__name__, ("Error downloading",), logging.ERROR)
         return middleware
 
-    def _unavailable(self, netloc: str, why: str) -> None:
-        self.crawler.stats.inc_value("interfax/robots/unavailable")
-        logger.warning("robots.txt of %s could not be read (%s): nothing is fetched from it in this run (RFC 9309)",
-                       netloc, why)
+    def _unavailable(self, netloc: str, why: str, unreachable: bool = False) -> None:
+        stats = self.crawler.stats
+        stats.inc_value("interfax/robots/unavailable")
+        what = f"robots.txt of {netloc} could not be read ({why})"
+        if unreachable:  # no answer at all: the site (or this machine's network) is down, not its robots.txt
+            what += f": {netloc} cannot be reached"
+            stats.inc_value("interfax/robots/unreachable")
+        # the end-of-run report names it (not "robots.txt disallowed N requests")
+        stats.set_value("interfax/robots/unavailable_why", what)
+        logger.warning("%s: nothing is fetched from it in this run (RFC 9309)", what)
 
 
 # ---------------------------------------------------------------- end of run

@@ -177,7 +177,9 @@ class ItemCountMonitor(_Check):
         pages, listed = self.stat("interfax/listing/pages"), self.stat("interfax/listing/articles")
         parts = []
         if robots:
-            parts.append(f"robots.txt disallowed {_plural(robots, 'request')}")
+            unavailable = self.stats.get("interfax/robots/unavailable_why")
+            parts.append(f"{unavailable}: {_plural(robots, 'request')} not sent" if unavailable
+                         else f"robots.txt disallowed {_plural(robots, 'request')}")
         if not listed:
             sections = len(getattr(getattr(self.data.crawler.spider, "args", None), "sections", None) or ())
             if failed and not pages and 0 < sections and failed + robots <= sections:  # each section's first page

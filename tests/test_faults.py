@@ -742,11 +742,35 @@ def test_a_robots_txt_the_site_cannot_serve_means_nothing_is_fetched(tmp_path, s
         pages = [p for p in server.requests if p != "/robots.txt"]
     assert pages == []
     assert result.stat("interfax/robots/unavailable") == 1
-    lines = [line for line in result.log.splitlines() if "robots.txt of" in line]
+    lines = [line for line in result.log.splitlines()  # (the monitors' report and the stats name it too)
+             if "robots.txt of" in line and line.startswith("20") and "[interfax.monitors]" not in line]
     why = f"HTTP {status}" if status else "no answer within"
     assert len(lines) == 1 and f"could not be read ({why}" in lines[0] and "WARNING" in lines[0], lines
     assert result.records == [] and result.result.returncode == 3  # nothing exported: the item-count check fails
     assert "ERROR: Error downloading" not in result.log  # (Scrapy's traceback for it: demoted to DEBUG)
+
+
+def test_a_site_that_cannot_be_reached_is_named_so_not_a_robots_txt_that_disallows(tmp_path):
+    """Nothing listens at base_url (the site or this machine's network is down): one WARNING naming the
+    host and the fault, and the end-of-run report says the same - not "robots.txt disallowed 2 requests"."""
+    import socket
+
+    with socket.socket() as probe:  # a free port, closed again: connection refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = _crawl_mirror(f"http://127.0.0.1:{port}", tmp_path / "out.jsonl", "general,political",
+                           "RETRY_TIMES=1", "INTERFAX_RETRY_BACKOFF_BASE=0.1")
+    assert result.returncode == 3
+    warnings = [line for line in result.stderr.splitlines() if "] WARNING:" in line]
+    assert len(warnings) == 1, warnings
+    assert (f"robots.txt of 127.0.0.1:{port} could not be read (connection refused): "
+            f"127.0.0.1:{port} cannot be reached: nothing is fetched from it in this run") in warnings[0]
+    report = result.stderr.rsplit("interfax monitors FAILED:", 1)[1]
+    assert "robots.txt disallowed" not in report
+    assert f"127.0.0.1:{port} cannot be reached: 2 requests not sent" in report, report
+    stats = parse_stats(result.stderr)
+    assert stats.get("interfax/robots/unreachable") == 1 and stats.get("interfax/errors/robots_disallowed") == 2
+    assert "Error downloading" not in result.stderr  # (Scrapy's traceback for it: demoted to DEBUG)
 
 
 def test_a_robots_txt_cut_off_mid_stream_is_unreadable_not_partly_read(tmp_path):
@@ -762,7 +786,8 @@ def test_a_robots_txt_cut_off_mid_stream_is_unreadable_not_partly_read(tmp_path)
         pages = [p for p in server.requests if p != "/robots.txt"]
     assert pages == []
     assert result.stat("interfax/robots/unavailable") == 1
-    lines = [line for line in result.log.splitlines() if "robots.txt of" in line]
+    lines = [line for line in result.log.splitlines()  # (the monitors' report and the stats name it too)
+             if "robots.txt of" in line and line.startswith("20") and "[interfax.monitors]" not in line]
     assert len(lines) == 1 and "could not be read (gzip body cut off: its compressed stream ends early" in lines[0]
 
 
