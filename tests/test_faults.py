@@ -45,7 +45,7 @@ RETRY_AFTER_MAX = 2.5
 
 #: articles the faulty site serves well enough to export (1900020 redirects to 1900021)
 GOOD = {1900001, 1900002, 1900004, 1900005, 1900006, 1900011, 1900021, 1900040, 1900041, 1900042, 1900043,
-        1900044, 1900045, 1900046, 1900047, 1900099}
+        1900044, 1900045, 1900046, 1900047, 1900058, 1900099}
 #: article URL -> what its failure is called in interfax/errors/<kind>
 FAILED = {
     1900003: "http_500",
@@ -389,6 +389,14 @@ def test_malformed_and_truncated_html_still_export(run):
         assert "зазначив глава Міноборони" in record["text"]
     # nested past Python's recursion limit (1000 frames): read whole, no RecursionError
     assert run.by_id[1900047]["text"] == control["text"]
+
+
+def test_a_date_after_the_crawl_is_not_the_publication_date(run):
+    # JSON-LD and meta three days ahead: the header's time (every good article's date is checked too)
+    assert run.by_id[1900058]["published_at"] == run.by_id[1900099]["published_at"]
+    assert run.stat("interfax/dates/future_skipped") == 1
+    lines = run.lines(live(1900058))
+    assert len(lines) == 1 and "is after the crawl" in lines[0] and "not a publication date; used '21:32 11.04.2025'" in lines[0], lines
 
 
 def test_encodings_are_repaired(run):

@@ -135,6 +135,13 @@ def _deeply_nested(html: str) -> str:
     return html.replace("</article>", "</div>" * 1500 + "</article>", 1)
 
 
+def _dated_ahead(html: str) -> str:
+    """JSON-LD and meta dated three days after the request (a scheduled or mistyped date); the
+    visible header still shows the real time."""
+    ahead = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(time.time() + 3 * 86400))
+    return html.replace("2025-04-11T21:32:00+03:00", ahead)
+
+
 def _unknown_layout(server: FaultyServer) -> bytes:
     """An article in a layout no parser knows: no <title>, no h1, no date, no known body container."""
     return (
@@ -287,6 +294,7 @@ FAULTS: dict[str, Fault] = {
                                body=_page(1900044, _without_meta_charset), content_type="text/html; charset=iso-8859-1"),
     fault_path(1900045): Fault("content", "NUL bytes in the HTML", body=_page(1900045, _with_nuls)),
     fault_path(1900047): Fault("content", "the article text nested 1500 elements deep", body=_page(1900047, _deeply_nested)),
+    fault_path(1900058): Fault("content", "JSON-LD and meta dated 3 days after the crawl", body=_page(1900058, _dated_ahead)),
     # layout changes
     fault_path(1900050): Fault("content", "an article in an unknown layout", body=_unknown_layout),
     # a redesign: /news/redesign.html lists six articles in the unknown layout and one good article
