@@ -34,6 +34,7 @@ import json
 import logging
 import re
 import time
+import urllib.request
 import zlib
 from datetime import datetime, timezone
 from io import BytesIO
@@ -137,10 +138,26 @@ def describe_failure(failure) -> tuple[str, str]:
     exc = getattr(failure, "value", failure)
     request = getattr(failure, "request", None) or getattr(exc, "request", None)
     kind, message = _describe(exc, request)
+    proxy = _proxy_of(request)
+    if proxy and kind in _UNREACHABLE:  # (http_proxy / https_proxy): the connection was the proxy's
+        message += f" at the proxy {proxy}"
     retries = request.meta.get("retry_times", 0) if request is not None else 0
     if retries:
         message += f", gave up after {retries} retr{'y' if retries == 1 else 'ies'}"
     return kind, message
+
+
+#: failures of a request that never got an answer (the host, or the proxy, cannot be reached)
+_UNREACHABLE = frozenset({"dns", "connection_refused", "timeout", "connection_lost"})
+
+
+def _proxy_of(request: Request | None) -> str | None:
+    """The proxy a request went through (``HttpProxyMiddleware``: ``http_proxy``/``https_proxy``), without credentials."""
+    proxy = request.meta.get("proxy") if request is not None else None
+    if not proxy:
+        return None
+    parts = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+    return f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
 
 
 def _describe(exc: BaseException, request: Request | None) -> tuple[str, str]:
@@ -756,10 +773,6 @@ def _unzstd_strict(body: bytes, max_size: int) -> bytes:
 # ---------------------------------------------------------------- robots.txt
 
 
-#: failures of a request that never got an answer (the host cannot be reached)
-_UNREACHABLE = frozenset({"dns", "connection_refused", "timeout", "connection_lost"})
-
-
 #: what a robots.txt that cannot be read means (RFC 9309, 2.3.1.3-4: an unreachable one disallows everything)
 _DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
 
@@ -790,7 +803,11 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
             return
         self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
         kind, why = describe_failure(exc)
-        self._unavailable(netloc, why, unreachable=kind in _UNREACHABLE)
+        unreachable = None
+        if kind in _UNREACHABLE:  # (the robots.txt request itself is not at hand: the proxy the environment names)
+            proxy = self._env_proxy(netloc)
+            why, unreachable = (f"{why} at the proxy {proxy}", f"the proxy {proxy}") if proxy else (why, netloc)
+        self._unavailable(netloc, why, unreachable)
         # the requests waiting for this robots.txt get the disallowing parser too (Scrapy's gives them None: allowed)
         parser = build_from_crawler(self._parserimpl, self.crawler, _DISALLOW_ALL)
         waiting = self._parsers[netloc]
@@ -805,12 +822,23 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
         demote_while_crawling(crawler, scrapy.downloadermiddlewares.robotstxt.__name__, ("Error downloading",), logging.ERROR)
         return middleware
 
-    def _unavailable(self, netloc: str, why: str, unreachable: bool = False) -> None:
+    def _env_proxy(self, netloc: str) -> str | None:
+        """The proxy ``HttpProxyMiddleware`` sends requests to ``netloc`` through (``http_proxy``,
+        ``https_proxy``, ``no_proxy``), without credentials; None: none."""
+        if not self.crawler.settings.getbool("HTTPPROXY_ENABLED", True):
+            return None
+        scheme = urlsplit(getattr(self.crawler.spider, "base_url", "") or "https://x").scheme or "https"
+        proxy = urllib.request.getproxies().get(scheme)
+        if not proxy or urllib.request.proxy_bypass(urlsplit(f"//{netloc}").hostname or netloc):
+            return None
+        return _proxy_of(Request(f"{scheme}://{netloc}/", meta={"proxy": proxy}))
+
+    def _unavailable(self, netloc: str, why: str, unreachable: str | None = None) -> None:
         stats = self.crawler.stats
         stats.inc_value("interfax/robots/unavailable")
         what = f"robots.txt of {netloc} could not be read ({why})"
-        if unreachable:  # no answer at all: the site (or this machine's network) is down, not its robots.txt
-            what += f": {netloc} cannot be reached"
+        if unreachable:  # no answer at all: the site, the proxy or this machine's network is down, not its robots.txt
+            what += f": {unreachable} cannot be reached"
             stats.inc_value("interfax/robots/unreachable")
         # the end-of-run report names it (not "robots.txt disallowed N requests")
         stats.set_value("interfax/robots/unavailable_why", what)

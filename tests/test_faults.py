@@ -573,6 +573,12 @@ def test_describe_failure_names_common_faults():
     for exc, want in cases.items():
         exc.request = request
         assert describe_failure(exc) == want
+    # through a proxy (http_proxy): the connection that failed was the proxy's; its password is not said
+    from scrapy.exceptions import DownloadConnectionRefusedError
+
+    refused = DownloadConnectionRefusedError()
+    refused.request = scrapy.Request("http://127.0.0.1/x.html", meta={"proxy": "http://crawler:s3cret@10.0.0.1:3128"})
+    assert describe_failure(refused) == ("connection_refused", "connection refused at the proxy http://10.0.0.1:3128")
 
 
 def test_failed_file_placeholders(tmp_path):
@@ -761,11 +767,10 @@ def test_a_robots_txt_the_site_cannot_serve_means_nothing_is_fetched(tmp_path, s
 def test_a_site_that_cannot_be_reached_is_named_so_not_a_robots_txt_that_disallows(tmp_path):
     """Nothing listens at base_url (the site or this machine's network is down): one WARNING naming the
     host and the fault, and the end-of-run report says the same - not "robots.txt disallowed 2 requests"."""
-    import socket
 
-    with socket.socket() as probe:  # a free port, closed again: connection refused
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    import os
+
+    port = _closed_port()
     result = _crawl_mirror(f"http://127.0.0.1:{port}", tmp_path / "out.jsonl", "general,political",
                            "RETRY_TIMES=1", "INTERFAX_RETRY_BACKOFF_BASE=0.1")
     assert result.returncode == 3
@@ -779,6 +784,27 @@ def test_a_site_that_cannot_be_reached_is_named_so_not_a_robots_txt_that_disallo
     stats = parse_stats(result.stderr)
     assert stats.get("interfax/robots/unreachable") == 1 and stats.get("interfax/errors/robots_disallowed") == 2
     assert "Error downloading" not in result.stderr  # (Scrapy's traceback for it: demoted to DEBUG)
+    # the site is up, the proxy the environment names (a scheduled run behind one) is not: said so, its
+    # password left out - not "<site> cannot be reached"
+    proxy = _closed_port()
+    env = {k: v for k, v in os.environ.items() if k.lower() not in ("no_proxy", "http_proxy", "https_proxy")}
+    with FaultyServer() as server:
+        proxied = _crawl_mirror(server.base_url, tmp_path / "proxied.jsonl", "general", "RETRY_TIMES=0",
+                                env={**env, "http_proxy": f"http://crawler:s3cret@127.0.0.1:{proxy}"})
+        assert server.requests == []
+    warnings = [line for line in proxied.stderr.splitlines() if "] WARNING:" in line]
+    assert len(warnings) == 1 and (f"could not be read (connection refused at the proxy http://127.0.0.1:{proxy}): "
+                                   f"the proxy http://127.0.0.1:{proxy} cannot be reached") in warnings[0], warnings
+    assert "s3cret" not in proxied.stderr
+
+
+def _closed_port() -> int:
+    """A free port of 127.0.0.1, closed again: connecting to it is refused."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def test_a_robots_txt_cut_off_mid_stream_is_unreadable_not_partly_read(tmp_path):
@@ -964,7 +990,7 @@ def _serving(*handlers):
             server.server_close()
 
 
-def _crawl_mirror(base: str, out: Path, sections: str, *settings: str) -> subprocess.CompletedProcess:
+def _crawl_mirror(base: str, out: Path, sections: str, *settings: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """``scrapy crawl articles`` of the mirror at ``base``: listings only, no delay, feed ``out``."""
     cmd = [
         sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={base}", "-a", "since=2000-01-01",
@@ -972,7 +998,7 @@ def _crawl_mirror(base: str, out: Path, sections: str, *settings: str) -> subpro
         "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=INFO",
         *[arg for setting in settings for arg in ("-s", setting)], "-O", str(out),
     ]
-    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120, env=env)
 
 
 def test_a_retry_after_holds_every_request_to_the_site(tmp_path):
