@@ -41,6 +41,7 @@ from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import scrapy.downloadermiddlewares.cookies
 import scrapy.downloadermiddlewares.robotstxt
 import scrapy.logformatter
 from scrapy import signals
@@ -53,11 +54,20 @@ from scrapy.utils._compression import _CHUNK_SIZE, _check_max_size, brotli, zstd
 from scrapy.utils.asyncio import call_later, sleep
 from scrapy.utils.gz import gunzip
 from scrapy.utils.misc import build_from_crawler
+from tldextract import TLDExtract
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
 from interfax.pipelines import ArticleDropped
 
 logger = logging.getLogger(__name__)
+
+# Scrapy's cookie middleware asks tldextract whether a cookie's domain is a public suffix, and
+# tldextract's default fetches the Public Suffix List from publicsuffix.org at the first Set-Cookie,
+# inside the crawl, with no timeout: a request off the site, two WARNINGs on a machine without
+# internet, a stalled crawl behind a firewall that drops packets, a cache in the user's home. The
+# list tldextract bundles answers the same question, offline and without a cache.
+scrapy.downloadermiddlewares.cookies._split_domain = TLDExtract(suffix_list_urls=(), cache_dir=None,
+                                                                 include_psl_private_domains=True)
 
 #: request meta key the spider sets on its own page requests (listing, article, amp)
 KIND_META = "interfax_kind"
@@ -375,7 +385,7 @@ class _SafeRedirectMixin:
                 raise TooManyRedirects(f"gave up after {hops} redirects") from None
             raise
         if isinstance(result, Request) and result is not request and result.meta.get("redirect_urls"):
-            result = self._check(result)
+            result = self._check(result, response)
             if KIND_META in result.meta and not result.dont_filter:
                 # the target may be a page this crawl has fetched already (an article moved to a
                 # listing, a pager page sent back to page 1): the callback must see it and say so,
@@ -383,7 +393,7 @@ class _SafeRedirectMixin:
                 result = result.replace(dont_filter=True)
         return result
 
-    def _check(self, redirected: Request) -> Request:
+    def _check(self, redirected: Request, response: Response) -> Request:
         stats = self.crawler.stats
         chain = redirected.meta["redirect_urls"]
         spider = self.crawler.spider
@@ -396,7 +406,11 @@ class _SafeRedirectMixin:
         ):
             stats.inc_value("interfax/redirects/offsite")
             raise OffsiteRedirect(f"redirects off the site to {redirected.url}, not followed")
-        if redirected.url in chain:
+        if redirected.url in chain and _cookie_check(redirected.url, chain, response):
+            # a CDN's cookie check: the page sets a cookie and sends the client back to itself; with
+            # the cookie (the cookie middleware adds it) the second visit is answered
+            stats.inc_value("interfax/redirects/cookie_check")
+        elif redirected.url in chain:
             stats.inc_value("interfax/redirects/loop")
             hops = " -> ".join((u if robots else urlsplit(u).path or "/") for u in [*chain, redirected.url])
             raise RedirectLoop(f"redirect loop {hops}")
@@ -406,6 +420,12 @@ class _SafeRedirectMixin:
             return redirected.replace(meta={**redirected.meta, "allow_offsite": True})
         stats.inc_value("interfax/redirects/followed")
         return redirected
+
+
+def _cookie_check(url: str, chain: list[str], response: Response) -> bool:
+    """A redirect back to ``url`` that sets a cookie, the first time ``url`` comes back: a cookie check
+    (``/a`` -> ``/a``, or ``/a`` -> ``/check`` -> ``/a``); a second return is a loop."""
+    return b"Set-Cookie" in response.headers and chain.count(url) == 1
 
 
 def _robots_request(first_url: str, request: Request) -> bool:

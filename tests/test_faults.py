@@ -44,7 +44,7 @@ BACKOFF = 0.2
 RETRY_AFTER_MAX = 2.5
 
 #: articles the faulty site serves well enough to export (1900020 redirects to 1900021)
-GOOD = {1900001, 1900002, 1900004, 1900005, 1900006, 1900011, 1900021, 1900040, 1900041, 1900042, 1900043,
+GOOD = {1900001, 1900019, 1900002, 1900004, 1900005, 1900006, 1900011, 1900021, 1900040, 1900041, 1900042, 1900043,
         1900044, 1900045, 1900046, 1900047, 1900058, 1900099}
 #: article URL -> what its failure is called in interfax/errors/<kind>
 FAILED = {
@@ -314,6 +314,9 @@ def test_redirects(run):
     # to a mailto: link: no web page, named as off the site (not "ValueError: Missing scheme")
     assert_failed_once(run, 1900028, "offsite_redirect", "redirects off the site to mailto:news@example.invalid, not followed")
     assert run.stat("interfax/redirects/offsite") == 4
+    # a CDN's cookie check (back to the page itself, setting a cookie): the second visit, with it, gets the page
+    assert run.by_id[1900019]["text"] == run.by_id[1900099]["text"] and run.count(fault_path(1900019)) == 2
+    assert run.stat("interfax/redirects/cookie_check") == 1 and run.stat("interfax/redirects/loop") == 1
     assert run.stat("interfax/errors/connection_refused") == 0
     assert run.stat("interfax/errors/dns") == 0  # stopped before any lookup
 
@@ -796,6 +799,40 @@ def test_a_site_that_cannot_be_reached_is_named_so_not_a_robots_txt_that_disallo
     assert len(warnings) == 1 and (f"could not be read (connection refused at the proxy http://127.0.0.1:{proxy}): "
                                    f"the proxy http://127.0.0.1:{proxy} cannot be reached") in warnings[0], warnings
     assert "s3cret" not in proxied.stderr
+
+
+def test_a_set_cookie_sends_no_request_off_the_site(tmp_path):
+    """Scrapy's cookie middleware, at the first Set-Cookie, had tldextract fetch the Public Suffix List
+    from publicsuffix.org (no timeout; two WARNINGs without internet). The proxy the environment names
+    here records any such request: none is made."""
+    import os
+    import socket
+
+    from interfax.mirror.faulty import FAULTS
+
+    recorder = socket.socket()
+    recorder.bind(("127.0.0.1", 0))
+    recorder.listen(8)
+    recorder.settimeout(0.2)
+    proxy = f"http://127.0.0.1:{recorder.getsockname()[1]}"
+    env = {k: v for k, v in os.environ.items() if k.lower() not in ("no_proxy", "http_proxy", "https_proxy")}
+    env.update(http_proxy=proxy, https_proxy=proxy, HTTPS_PROXY=proxy, no_proxy="127.0.0.1,localhost",
+               TLDEXTRACT_CACHE=str(tmp_path / "tldextract"))  # (a fresh cache: the list is not there yet)
+    try:
+        with FaultyServer(faults={fault_path(1900019): FAULTS[fault_path(1900019)]}) as server:
+            result = _crawl_mirror(server.base_url, tmp_path / "out.jsonl", "faults", env=env)
+        try:
+            connection, _ = recorder.accept()
+            connection.close()
+            off_site = True
+        except OSError:
+            off_site = False
+    finally:
+        recorder.close()
+    assert [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()] == [1900019]
+    assert not off_site, "a request went off the site (to the proxy) for the Public Suffix List"
+    assert "Public Suffix List" not in result.stderr
+    assert not (tmp_path / "tldextract").exists()
 
 
 def _closed_port() -> int:

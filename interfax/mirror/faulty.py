@@ -31,6 +31,8 @@ The fault kinds (``Fault.kind``):
 ``redirect``    ``status`` redirect to ``target`` (a site path or an absolute URL;
                 ``{base}`` and ``{port}`` are filled in)
 ``content``     ``body`` as given with ``content_type`` and extra ``headers``
+``cookie``      a cookie check: without the cookie ``seen=1``, a 302 back to the page itself that
+                sets it; with it, the page
 ``huge``        a ``size``-byte HTML page (sent until the client hangs up); ``status=0``: with no
                 Content-Length (the client learns the size only as the body streams in)
 =============== ==========================================================================
@@ -255,6 +257,7 @@ FAULTS: dict[str, Fault] = {
                                target="http://localhost:{port}" + fault_path(1900026)),
     fault_path(1900026): Fault("content", "reachable only through the off-site redirect", body=_page(1900026),
                                listing=None),
+    fault_path(1900019): Fault("cookie", "a CDN's cookie check: 302 to itself setting a cookie, then the page"),
     fault_path(1900028): Fault("redirect", "302 to a mailto: link (no web page)", status=302, target="mailto:news@example.invalid"),
     fault_path(1900027): Fault("redirect", "302 to another port of the same host (another server)", status=302,
                                target="http://127.0.0.1:1" + fault_path(1900026)),
@@ -497,6 +500,11 @@ class FaultyServer(MirrorServer):
     def _fault_redirect(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
         target = (fault.target or "/").format(base=self.base_url, port=self.port)
         h.send(fault.status or 302, "text/html; charset=utf-8", b"", {"Location": target})
+
+    def _fault_cookie(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        if "seen=1" in (h.headers.get("Cookie") or ""):
+            return h.send(200, "text/html; charset=utf-8", self._page(path))
+        h.send(302, "text/html; charset=utf-8", b"", {"Location": path, "Set-Cookie": "seen=1; Path=/"})
 
     def _fault_content(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
         body = fault.body(self) if fault.body else b""
