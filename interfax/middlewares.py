@@ -708,6 +708,13 @@ class StrictHttpCompressionMiddleware(HttpCompressionMiddleware):
     """
 
     @staticmethod
+    def _split_encodings(content_encoding: list[bytes]) -> tuple[list[bytes], list[bytes]]:
+        """Scrapy's split of ``Content-Encoding`` into codings to undo and to keep, ``identity`` (no
+        coding at all, RFC 9110) left out: Scrapy kept it as an unsupported coding, one WARNING per page."""
+        codings = [b",".join(t for t in value.split(b",") if t.strip().lower() != b"identity") for value in content_encoding]
+        return HttpCompressionMiddleware._split_encodings([c for c in codings if c.strip()])
+
+    @staticmethod
     def _decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
         if encoding in (b"gzip", b"x-gzip"):
             decoded = gunzip(body, max_size=max_size)

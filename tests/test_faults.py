@@ -45,7 +45,7 @@ RETRY_AFTER_MAX = 2.5
 
 #: articles the faulty site serves well enough to export (1900020 redirects to 1900021)
 GOOD = {1900001, 1900019, 1900002, 1900004, 1900005, 1900006, 1900011, 1900021, 1900040, 1900041, 1900042, 1900043,
-        1900044, 1900045, 1900046, 1900047, 1900058, 1900099}
+        1900044, 1900045, 1900046, 1900047, 1900058, 1900059, 1900099}
 #: article URL -> what its failure is called in interfax/errors/<kind>
 FAILED = {
     1900003: "http_500",
@@ -334,6 +334,8 @@ def test_not_html_empty_huge_and_bad_gzip(run):
     assert_failed_once(run, 1900035, "bad_compression", "(gzip body cut off: its compressed stream ends early, after ")
     assert_failed_once(run, 1900036, "bad_compression", "(br body cut off: its compressed stream ends early, after ")
     assert run.by_id[1900046]["text"] == run.by_id[1900099]["text"]  # a whole brotli page is read as any other
+    # "identity" is no coding: read as it is, without Scrapy's "cannot decode ... unsupported encoding" warning
+    assert run.by_id[1900059]["text"] == run.by_id[1900099]["text"] and not run.lines("cannot decode the response")
     # a 206 to a request without Range: half a page, never parsed as the article
     assert_failed_once(run, 1900037, "partial_content", "(HTTP 206 Partial Content: a part of the page, not the page)")
     for article_id in (1900030, 1900031, 1900032, 1900033, 1900034, 1900035, 1900036, 1900037):  # permanent: not retried

@@ -284,6 +284,8 @@ FAULTS: dict[str, Fault] = {
                                headers={"cf-mitigated": "challenge", "Server": "cloudflare"}),
     fault_path(1900039): Fault("content", "a Cloudflare challenge served with HTTP 200 (a CDN cached it)", body=_challenge),
     fault_path(1900029): Fault("content", "a Cloudflare challenge, HTTP 503 (its older check)", status=503, body=_challenge),
+    fault_path(1900059): Fault("content", "Content-Encoding: identity (no coding)", body=_page(1900059),
+                               headers={"Content-Encoding": "identity"}),
     fault_path(1900046): Fault("content", "brotli, whole", body=_compressed(1900046, brotli.compress),
                                headers={"Content-Encoding": "br"}),
     # bad HTML and encodings
