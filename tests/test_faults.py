@@ -71,6 +71,7 @@ FAILED = {
     1900038: "bot_challenge",
     1900039: "bot_challenge",
     1900029: "bot_challenge",
+    1900016: "maintenance",
 }
 
 
@@ -361,6 +362,11 @@ def test_a_bot_challenge_is_named_not_retried_and_not_a_layout_drop(run):
     assert run.stat("interfax/errors/bot_challenge") == 3
     assert run.stat("interfax/missing/text") == 1  # only the unknown-layout article 1900050
     assert run.stat("interfax/blocked/refused_in_a_row") == 0  # three among pages: not a blocked crawler
+
+
+def test_a_maintenance_page_with_http_200_is_named_not_a_layout_drop(run):
+    assert_failed_once(run, 1900016, "maintenance", "(the site says it is under maintenance)")
+    assert run.stat("interfax/drop/no_text") == 0 and run.stat("interfax/missing/published_at") == 1  # (1900050 only)
 
 
 def test_a_site_that_blocks_the_crawler_stops_it_early_with_one_error(tmp_path):
@@ -734,6 +740,18 @@ def test_an_article_whose_canonical_names_another_id_is_counted_and_named(caplog
     assert [o["id"] for o in out if not isinstance(o, scrapy.Request)] == [99]
     assert crawler.stats.get_value("interfax/article/other_id") == 1
     assert "article https://interfax.com.ua/news/general/13.html is article 99" in caplog.text
+
+
+def test_a_listing_that_is_a_maintenance_page_is_named_not_empty(caplog):
+    from interfax.mirror.faulty import _maintenance
+
+    crawler = _crawler()
+    request = scrapy.Request("https://interfax.com.ua/news/general.html", meta={"interfax_kind": "listing"})
+    response = HtmlResponse(request.url, body=_maintenance(None), encoding="utf-8", request=request)
+    assert list(crawler.spider.parse_listing(response, section="general")) == []
+    assert crawler.stats.get_value("interfax/errors/maintenance") == 1
+    assert not crawler.stats.get_value("interfax/listing/empty")
+    assert "listing failed: https://interfax.com.ua/news/general.html (the site says it is under maintenance)" in caplog.text
 
 
 def test_a_soft_404_is_a_named_failure_not_a_layout_drop(caplog):

@@ -224,6 +224,12 @@ def _challenge(server: FaultyServer) -> bytes:
     ).encode()
 
 
+def _maintenance(server: FaultyServer) -> bytes:
+    return ('<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8"><title>Технічні роботи | Інтерфакс-Україна</title>'
+            '</head><body><h1>Сайт тимчасово недоступний</h1><p>На сайті тривають технічні роботи. Спробуйте пізніше.</p>'
+            '</body></html>').encode()
+
+
 def _pdf(server: FaultyServer) -> bytes:
     return b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -279,6 +285,7 @@ FAULTS: dict[str, Fault] = {
                                body=lambda s: b'{"error": "upstream timed out", "code": 504}'),
     fault_path(1900049): Fault("content", "plain text under Content-Type text/html (a proxy's message)",
                                body=lambda s: b"upstream connect error or disconnect/reset before headers. reset reason: overflow"),
+    fault_path(1900016): Fault("content", "a maintenance page served with HTTP 200", body=_maintenance),
     # bot protection (a CDN's challenge instead of the page)
     fault_path(1900038): Fault("content", "a Cloudflare challenge, HTTP 403", status=403, body=_challenge,
                                headers={"cf-mitigated": "challenge", "Server": "cloudflare"}),

@@ -43,10 +43,6 @@ _CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "ф
 #: where a credit that opens a caption ends: a full stop before a capital ("Фото: Reuters. Дональд …")
 _CREDIT_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[«\"A-ZА-ЯІЇЄҐЁ])")
 _URL_RE = re.compile(r"https?://\S+")
-_NOT_FOUND_RE = re.compile(
-    r"^(?:помилка\s*)?404\b|сторінк\w* не знайден|страниц\w* не найден|page not found|not found\s*$|сторінку видалено|страница удалена",
-    re.I,
-)
 #: the tag line's labels as a page may write them (the searches for them are case-sensitive)
 _TAG_LABELS = (*cleaning.TAG_LABELS, *(w.upper() for w in cleaning.TAG_LABELS))
 _PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
@@ -395,13 +391,6 @@ class ArticlePage(Page):
         nodes = [node for block in blocks for node in block]
         # (a sponsored item among them is an ad)
         return tuple(link for link in self.links_under(*nodes, skip_ads=True) if link.ref.id != own)
-
-    def not_found(self) -> bool:
-        """The page says it is not there ("Сторінку не знайдено", "Page not found", "404") in its
-        ``<title>`` or ``h1``: a "soft 404" served with HTTP 200."""
-        texts = [text_of(h) for h in self.root.iter("h1")][:2]
-        texts += [cleaning.squash(t) for t in xpath(self.root, "//title/text()")][:1]
-        return any(_NOT_FOUND_RE.search(t) for t in texts if t and len(t) < 120)
 
     def amp_url(self) -> str | None:
         """The AMP twin's link, as written on the page (``link rel="amphtml"``)."""

@@ -327,7 +327,7 @@ class ArticlesSpider(scrapy.Spider):
         stats.inc_value("interfax/listing/pages")
         items = page.items()
         if not items:
-            if self._challenged(response, "listing"):
+            if self._stand_in(response, page, "listing"):
                 return
             stats.inc_value("interfax/listing/empty")
             logger.warning("listing %s has no article links (empty section or unknown layout)", self._live(response.url))
@@ -435,12 +435,7 @@ class ArticlesSpider(scrapy.Spider):
         item = self.article_item(page)
         listed_at = response.meta.get("interfax_listed_at")
         if not item["published_at"]:
-            if self._challenged(response, "article"):
-                return
-            if page.not_found():  # a "soft 404": an HTTP 200 page that says it is not there
-                self.crawler.stats.inc_value("interfax/errors/soft_404")
-                self.failed[self._asked(response)] = "soft 404: the page says it is not found"
-                logger.warning("article failed: %s (soft 404: the page says it is not found)", self._asked(response))
+            if self._stand_in(response, page, "article"):
                 return
             if listed_at and item.get("title") and item.get("text"):
                 # an article that shows no date anywhere: the time its listing showed (a page in an
@@ -564,19 +559,27 @@ class ArticlesSpider(scrapy.Spider):
         if fault_kind in ("bot_challenge", "http_403"):
             self._refused(live, fault)
 
-    def _challenged(self, response, kind: str) -> bool:
-        """True (counted, logged and listed once) for an HTTP 200 page that is a bot protection's
-        challenge (a CDN that cached one): read only for a page that showed no date or no items."""
+    def _stand_in(self, response, page, kind: str) -> bool:
+        """True (counted as ``interfax/errors/<fault>``, logged and listed once) for an HTTP 200 page
+        that stands in for the page asked for: a bot protection's challenge (a CDN that cached one),
+        a maintenance page, a "soft 404". Read only for a page that showed no date or no items, so
+        that none of them is taken for a page in an unknown layout (a false redesign alarm)."""
         who = bot_challenge(response)
-        if who is None:
+        if who is not None:
+            fault, why = "bot_challenge", challenge_message(who, response.status)
+        elif page.under_maintenance():
+            fault, why = "maintenance", "the site says it is under maintenance"
+        elif page.not_found():
+            fault, why = "soft_404", "soft 404: the page says it is not found"
+        else:
             return False
-        why = challenge_message(who, response.status)
-        self.crawler.stats.inc_value("interfax/errors/bot_challenge")
+        self.crawler.stats.inc_value(f"interfax/errors/{fault}")
         live = self._asked(response)
         if kind == "article":
             self.failed[live] = why
         logger.warning("%s failed: %s (%s)", kind, live, why)
-        self._refused(live, why)
+        if fault == "bot_challenge":
+            self._refused(live, why)
         return True
 
     def _refused(self, live: str, why: str) -> None:
