@@ -374,8 +374,9 @@ def test_a_site_that_blocks_the_crawler_stops_it_early_with_one_error(tmp_path):
     crawl stops (finish reason 'blocked', exit 3) with one ERROR, rather than ask for all 100 in vain."""
     from interfax.mirror.faulty import Fault
 
-    forbidden = Fault("content", "403 for a blocked address", status=403,
-                      body=lambda s: b"<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1></body></html>")
+    status = 403
+    forbidden = Fault("content", f"{status} for a blocked address", status=status,
+                      body=lambda s: f"<html><head><title>{status}</title></head><body><h1>{status}</h1></body></html>".encode())
     with FaultyServer(faults={fault_path(1901000 + n): forbidden for n in range(100)}) as server:
         result = crawl(server, tmp_path, "-a", "sections=faults", "-s", "INTERFAX_BLOCKED_AFTER=10")
     asked = [p for p in result.requests if p.startswith("/news/faults/")]
@@ -384,8 +385,40 @@ def test_a_site_that_blocks_the_crawler_stops_it_early_with_one_error(tmp_path):
     assert result.stats["finish_reason"] == "blocked" and result.result.returncode == 3
     assert result.stat("interfax/blocked/refused_in_a_row") == 10
     errors = result.lines("the site refuses this crawler", levels=("ERROR",))
-    assert len(errors) == 1 and "10 page requests in a row answered HTTP 403 or a bot challenge" in errors[0], errors
+    assert len(errors) == 1 and "10 page requests in a row answered HTTP 403, 429 (after retries) or a bot challenge" in errors[0], errors
+    assert f"(the last: https://interfax.com.ua/news/faults/19010" in errors[0] and f", HTTP {status}" in errors[0]
     assert any("finish reason: 'blocked'" in line for line in result.monitor_report), result.monitor_report
+
+
+def test_refusals_in_a_row_stop_the_crawl_and_a_page_between_them_starts_the_count_again():
+    """403, 429 (after its retries) and bot challenges count; anything else, or a page, does not."""
+    from scrapy.exceptions import CloseSpider
+    from scrapy.spidermiddlewares.httperror import HttpError
+    from twisted.python.failure import Failure
+
+    spider = _crawler(INTERFAX_BLOCKED_AFTER=3).spider
+    spider.block_after = 3  # (what from_crawler reads)
+
+    def fail(status: int, n: int):
+        request = scrapy.Request(f"http://127.0.0.1/news/general/{n}.html", meta={"interfax_kind": "article", "retry_times": 2})
+        error = HttpError(Response(request.url, status=status, request=request), "ignored")
+        failure = Failure(error)
+        failure.request = request
+        spider.on_error(failure)
+
+    fail(429, 1)
+    fail(403, 2)
+    fail(500, 3)  # a server error is no refusal, but does not end the run of them either
+    with pytest.raises(CloseSpider) as closed:
+        fail(429, 4)
+    assert closed.value.reason == "blocked"
+    spider._refused_in_a_row = 0
+    fail(403, 5)
+    fail(403, 6)
+    list(spider._finish({"id": 7}, [], 0, False, {}))  # a page came: the count starts again
+    fail(403, 8)
+    fail(403, 9)
+    assert spider._refused_in_a_row == 2
 
 
 # ---------------------------------------------------------------- bad HTML and encodings

@@ -42,6 +42,9 @@ PRIORITY_ARTICLE = 50
 
 _UNSET = object()
 
+#: failures that say the site refuses the crawler (``INTERFAX_BLOCKED_AFTER`` in a row stop it)
+_REFUSALS = frozenset({"http_403", "http_429", "bot_challenge"})
+
 #: a listed time with a year is absolute ("21:32 11.04.2025"); "сьогодні, 10:15" is not
 _YEAR_RE = re.compile(r"\d{4}")
 
@@ -556,7 +559,7 @@ class ArticlesSpider(scrapy.Spider):
         if kind == "article":
             self.failed[live] = fault
         logger.warning("%s failed: %s (%s)", kind, live, fault)
-        if fault_kind in ("bot_challenge", "http_403"):
+        if fault_kind in _REFUSALS:
             self._refused(live, fault)
 
     def _stand_in(self, response, page, kind: str) -> bool:
@@ -583,7 +586,7 @@ class ArticlesSpider(scrapy.Spider):
         return True
 
     def _refused(self, live: str, why: str) -> None:
-        """A page request refused (HTTP 403, a bot challenge): ``INTERFAX_BLOCKED_AFTER`` in a row,
+        """A page request refused (HTTP 403, 429 after its retries, a bot challenge): ``INTERFAX_BLOCKED_AFTER`` in a row,
         with no page in between, mean the site blocks this crawler: the crawl stops, said once,
         rather than ask for every other page in vain (finish reason ``blocked``)."""
         self._refused_in_a_row += 1
@@ -591,7 +594,7 @@ class ArticlesSpider(scrapy.Spider):
             return
         self.crawler.stats.set_value("interfax/blocked/refused_in_a_row", self._refused_in_a_row)
         logger.error(
-            "the site refuses this crawler: %d page requests in a row answered HTTP 403 or a bot challenge "
+            "the site refuses this crawler: %d page requests in a row answered HTTP 403, 429 (after retries) or a bot challenge "
             "(the last: %s, %s); stopping the crawl (finish reason 'blocked'). Open the site from this "
             "machine's address to see why; the next run tries again", self._refused_in_a_row, live, why,
         )
