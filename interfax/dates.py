@@ -88,6 +88,9 @@ MAX_LEN = 200
 #: How far in the future of ``now`` a date with a guessed (missing) year may be: a clock margin (the
 #: site's clock a few minutes ahead of ours; ``INTERFAX_CLOCK_SKEW_MAX`` warns past 10 minutes).
 FUTURE_SLACK = timedelta(minutes=15)
+#: How far after ``now`` (the crawl's clock) a publication date may be: more is no publication date
+#: (a scheduled or mistyped one); an hour leaves room for clocks a little off.
+FUTURE_MAX = timedelta(hours=1)
 
 DATEPARSER_LANGUAGES = ["uk", "ru", "en"]
 
@@ -604,38 +607,76 @@ def pick_instant(candidates, now: datetime | None = None, naive_is_utc: bool = F
     * ``"disagree"``: the winner is such a naive time and a later one names another minute: the
       winner is kept, and the caller should say so.
 
+    A candidate more than ``FUTURE_MAX`` after ``now`` (a news item is published before it is read)
+    is passed over for the next one that is not (``"future_skipped"``); when every one is, the
+    first stands (``"future"``: the caller should say so; a local clock far behind gives this too).
+
     ``naive_is_utc``: ISO times without an offset are UTC (the page's other date showed it).
     """
     candidates = [candidates] if isinstance(candidates, str) else list(candidates or [])
-    for index, candidate in enumerate(candidates):
-        naive = is_naive_iso(candidate)
-        if naive and naive_is_utc:
-            first = parse(candidate.strip() + "Z", now)
-            if first is not None:
-                return first, index, "naive_utc"
-        first = parse(candidate, now)
-        if first is None:
+    future = None  # (instant, index) of the first candidate in the future
+    limit = None
+    for index in range(len(candidates)):
+        found = _pick_at(candidates, index, now, naive_is_utc)
+        if found is None:
             continue
-        date_only = not has_time(candidate)
-        if date_only or naive:
-            for later_index in range(index + 1, len(candidates)):
-                later_text = candidates[later_index]
-                if not has_time(later_text):
-                    continue
-                later = parse(later_text, now)
-                if later is None:
-                    continue
-                if date_only:
-                    if later.date() == first.date():
-                        return later, later_index, "time_from_later"
-                    break
-                if later == first:
-                    break
-                if later == first.replace(tzinfo=UTC):  # the same wall-clock time, read as UTC
-                    return later, later_index, "naive_utc"
-                return first, index, "disagree"
-        return first, index, None
+        if limit is None:
+            limit = _future_limit(now)
+        if found[0] > limit:  # (both in Kyiv time: a plain comparison, no offset lookups)
+            future = future or found
+            continue
+        return found if future is None or found[2] else (found[0], found[1], "future_skipped")
+    if future is not None:
+        return future[0], future[1], "future"
     return None, -1, None
+
+
+#: (now, its future limit in Kyiv time): the pipeline and the spider ask about one crawl time in turn
+_FUTURE_LIMIT: tuple = (None, None)
+
+
+def _future_limit(now) -> datetime:
+    """``now`` + ``FUTURE_MAX`` in Kyiv time (``now``: an aware datetime, naive Kyiv time, or the current time)."""
+    global _FUTURE_LIMIT
+    if not isinstance(now, datetime):
+        return datetime.now(UTC).astimezone(KYIV) + FUTURE_MAX
+    seen, limit = _FUTURE_LIMIT
+    if seen != now:  # (a naive and an aware datetime are never equal)
+        limit = (now if now.tzinfo else now.replace(tzinfo=KYIV)).astimezone(KYIV) + FUTURE_MAX
+        _FUTURE_LIMIT = (now, limit)
+    return limit
+
+
+def _pick_at(candidates: list, index: int, now: datetime | None, naive_is_utc: bool) -> tuple[datetime, int, str | None] | None:
+    """:func:`pick_instant`'s answer from ``candidates[index]`` on (None: it does not parse)."""
+    candidate = candidates[index]
+    naive = is_naive_iso(candidate)
+    if naive and naive_is_utc:
+        first = parse(candidate.strip() + "Z", now)
+        if first is not None:
+            return first, index, "naive_utc"
+    first = parse(candidate, now)
+    if first is None:
+        return None
+    date_only = not has_time(candidate)
+    if date_only or naive:
+        for later_index in range(index + 1, len(candidates)):
+            later_text = candidates[later_index]
+            if not has_time(later_text):
+                continue
+            later = parse(later_text, now)
+            if later is None:
+                continue
+            if date_only:
+                if later.date() == first.date():
+                    return later, later_index, "time_from_later"
+                break
+            if later == first:
+                break
+            if later == first.replace(tzinfo=UTC):  # the same wall-clock time, read as UTC
+                return later, later_index, "naive_utc"
+            return first, index, "disagree"
+    return first, index, None
 
 
 def pick(candidates, now: datetime | None = None, naive_is_utc: bool = False) -> tuple[str | None, int, str | None]:

@@ -10,8 +10,10 @@
   hops ends the request with a named exception instead of a silent drop.
 * :class:`EncodingFixMiddleware`: strips NUL bytes; re-decodes a Cyrillic page that Scrapy read
   with the wrong charset (windows-1251 without a charset, a wrong charset header or meta).
-* :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML, is empty or
-  is a part of the page (206), ends as a named exception (so the spider's errback reports it once).
+* :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML (by its
+  Content-Type, or a body of JSON or plain text under ``text/html``), is empty or is a part of the
+  page (206), and a bot protection's challenge (403, 429, 503), end as a named exception (so the
+  spider's errback reports it once).
   An HTML page that never ends (no ``</html>`` or ``</body>``: a ``Content-Length`` smaller than the
   page, which the client trusts) is data lost on the way: :class:`BackoffRetryMiddleware` retries
   it, then it ends as :class:`TruncatedHtml` (without retries, this middleware raises it).
@@ -35,12 +37,14 @@ import json
 import logging
 import re
 import time
+import urllib.request
 import zlib
 from datetime import datetime, timezone
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import scrapy.downloadermiddlewares.cookies
 import scrapy.downloadermiddlewares.robotstxt
 import scrapy.logformatter
 from scrapy import signals
@@ -54,12 +58,21 @@ from scrapy.utils.asyncio import call_later, sleep
 from scrapy.utils.gz import gunzip
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
+from tldextract import TLDExtract
 from twisted.internet.defer import Deferred
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
 from interfax.pipelines import ArticleDropped
 
 logger = logging.getLogger(__name__)
+
+# Scrapy's cookie middleware asks tldextract whether a cookie's domain is a public suffix, and
+# tldextract's default fetches the Public Suffix List from publicsuffix.org at the first Set-Cookie,
+# inside the crawl, with no timeout: a request off the site, two WARNINGs on a machine without
+# internet, a stalled crawl behind a firewall that drops packets, a cache in the user's home. The
+# list tldextract bundles answers the same question, offline and without a cache.
+scrapy.downloadermiddlewares.cookies._split_domain = TLDExtract(suffix_list_urls=(), cache_dir=None,
+                                                                 include_psl_private_domains=True)
 
 #: request meta key the spider sets on its own page requests (listing, article, amp)
 KIND_META = "interfax_kind"
@@ -127,6 +140,10 @@ def truncated_page(request: Request, response: Response) -> bool:
             and ends_mid_document(response.body))
 
 
+class BotChallenge(PageFault):
+    kind = "bot_challenge"
+
+
 _NAMED_KINDS = {
     # Scrapy 2.13+ download errors
     "DownloadTimeoutError": ("timeout", "no answer within the download timeout"),
@@ -161,10 +178,26 @@ def describe_failure(failure) -> tuple[str, str]:
     exc = getattr(failure, "value", failure)
     request = getattr(failure, "request", None) or getattr(exc, "request", None)
     kind, message = _describe(exc, request)
+    proxy = _proxy_of(request)
+    if proxy and kind in _UNREACHABLE:  # (http_proxy / https_proxy): the connection was the proxy's
+        message += f" at the proxy {proxy}"
     retries = request.meta.get("retry_times", 0) if request is not None else 0
     if retries:
         message += f", gave up after {retries} retr{'y' if retries == 1 else 'ies'}"
     return kind, message
+
+
+#: failures of a request that never got an answer (the host, or the proxy, cannot be reached)
+_UNREACHABLE = frozenset({"dns", "connection_refused", "timeout", "connection_lost"})
+
+
+def _proxy_of(request: Request | None) -> str | None:
+    """The proxy a request went through (``HttpProxyMiddleware``: ``http_proxy``/``https_proxy``), without credentials."""
+    proxy = request.meta.get("proxy") if request is not None else None
+    if not proxy:
+        return None
+    parts = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+    return f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
 
 
 def _describe(exc: BaseException, request: Request | None) -> tuple[str, str]:
@@ -388,7 +421,7 @@ class _SafeRedirectMixin:
                 raise TooManyRedirects(f"gave up after {hops} redirects") from None
             raise
         if isinstance(result, Request) and result is not request and result.meta.get("redirect_urls"):
-            result = self._check(result)
+            result = self._check(result, response)
             if KIND_META in result.meta and not result.dont_filter:
                 # the target may be a page this crawl has fetched already (an article moved to a
                 # listing, a pager page sent back to page 1): the callback must see it and say so,
@@ -396,7 +429,7 @@ class _SafeRedirectMixin:
                 result = result.replace(dont_filter=True)
         return result
 
-    def _check(self, redirected: Request) -> Request:
+    def _check(self, redirected: Request, response: Response) -> Request:
         stats = self.crawler.stats
         chain = redirected.meta["redirect_urls"]
         spider = self.crawler.spider
@@ -409,7 +442,11 @@ class _SafeRedirectMixin:
         ):
             stats.inc_value("interfax/redirects/offsite")
             raise OffsiteRedirect(f"redirects off the site to {redirected.url}, not followed")
-        if redirected.url in chain:
+        if redirected.url in chain and _cookie_check(redirected.url, chain, response):
+            # a CDN's cookie check: the page sets a cookie and sends the client back to itself; with
+            # the cookie (the cookie middleware adds it) the second visit is answered
+            stats.inc_value("interfax/redirects/cookie_check")
+        elif redirected.url in chain:
             stats.inc_value("interfax/redirects/loop")
             hops = " -> ".join((u if robots else urlsplit(u).path or "/") for u in [*chain, redirected.url])
             raise RedirectLoop(f"redirect loop {hops}")
@@ -419,6 +456,12 @@ class _SafeRedirectMixin:
             return redirected.replace(meta={**redirected.meta, "allow_offsite": True})
         stats.inc_value("interfax/redirects/followed")
         return redirected
+
+
+def _cookie_check(url: str, chain: list[str], response: Response) -> bool:
+    """A redirect back to ``url`` that sets a cookie, the first time ``url`` comes back: a cookie check
+    (``/a`` -> ``/a``, or ``/a`` -> ``/check`` -> ``/a``); a second return is a loop."""
+    return b"Set-Cookie" in response.headers and chain.count(url) == 1
 
 
 def _robots_request(first_url: str, request: Request) -> bool:
@@ -560,9 +603,59 @@ class EncodingFixMiddleware:
 #: Content-Types a page may have (a missing one is judged by the body, as Scrapy does)
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/xhtml"})
 
+_LEADING_SPACE_RE = re.compile(rb"\s*+")
+#: bytes after a body's leading whitespace that hold a tag in any page (``<!DOCTYPE``, ``<html``;
+#: a PHP warning printed before the doctype ends in ``<br />``); none there: plain text
+_MARKUP_WINDOW = 1024
+
+#: statuses a bot protection answers with instead of the page (Cloudflare: 403, or 503 for its older
+#: "I'm Under Attack" check); a 200 one (a CDN that cached the challenge) is found by the spider
+CHALLENGE_STATUSES = frozenset({403, 429, 503})
+
+#: what a bot-protection page holds (lower case), and whose it is
+_CHALLENGE_MARKERS = (
+    (b"_cf_chl_opt", "Cloudflare"),
+    (b"/cdn-cgi/challenge-platform/", "Cloudflare"),
+    (b"<title>just a moment...</title>", "Cloudflare"),
+    (b"attention required! | cloudflare", "Cloudflare"),
+    (b"cf-turnstile", "Cloudflare"),
+    (b"ddos-guard", "DDoS-Guard"),
+    (b"_incapsula_resource", "Imperva"),
+    (b"incapsula incident id", "Imperva"),
+    (b"sucuri website firewall", "Sucuri"),
+    (b"errors.edgesuite.net", "Akamai"),
+    (b"g-recaptcha", "a CAPTCHA"),
+    (b"h-captcha", "a CAPTCHA"),
+)
+
+
+def bot_challenge(response: Response) -> str | None:
+    """Whose bot protection answered instead of the page ("Cloudflare", "DDoS-Guard" ...: a
+    challenge, a CAPTCHA or a block page), or None. Read only for answers that are no page already
+    (an error status, a page without a date or a listing without items): it lowers the body."""
+    if (response.headers.get("cf-mitigated") or b"").strip().lower() == b"challenge":
+        return "Cloudflare"
+    body = response.body[:65536].lower()
+    return next((who for marker, who in _CHALLENGE_MARKERS if marker in body), None)
+
+
+def challenge_message(who: str, status: int) -> str:
+    return f"bot challenge by {who} (HTTP {status}): the site's bot protection answered, not the page"
+
+
 
 #: answers whose ``Date`` the clock check reads at most, when the first is off (a CDN's cached page is older)
 _CLOCK_SAMPLES = 3
+
+
+def _check_markup(body: bytes, ctype: str) -> None:
+    """Raise ``NotHtml`` for a body that is JSON or plain text (an API's or a proxy's error answer
+    served as ``text/html``): it starts with ``{``/``[``, or holds no tag near its start."""
+    start = _LEADING_SPACE_RE.match(body).end()
+    if body.startswith((b"{", b"["), start):
+        raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}, but the body is JSON")
+    if body.find(b"<", start, start + _MARKUP_WINDOW) < 0:
+        raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}, but the body is plain text")
 
 
 class ContentGuardMiddleware:
@@ -591,14 +684,24 @@ class ContentGuardMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         if self._clock_pending:
             self._check_clock(response)
-        if KIND_META not in request.meta or not 200 <= response.status < 300:
-            return response  # robots.txt and other helper requests, errors: not ours to judge
+        if KIND_META not in request.meta:
+            return response  # robots.txt and other helper requests: not ours to judge
+        if not 200 <= response.status < 300:
+            # a bot challenge is no passing fault: named (not "HTTP 503", not retried)
+            if response.status in CHALLENGE_STATUSES:
+                who = bot_challenge(response)
+                if who:
+                    raise BotChallenge(challenge_message(who, response.status))
+            return response  # other errors: the retry middleware and the spider's errback
         ctype = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
         # Scrapy picks the response class from the URL too (".html"): a declared type must be HTML itself
         if (ctype and ctype not in HTML_TYPES) or not isinstance(response, HtmlResponse):
             raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}")
-        if not response.body or response.body.isspace():  # (strip() would copy every page)
+        body = response.body
+        if not body or body.isspace():  # (strip() would copy every page)
             raise EmptyBody("empty body")
+        if body[0] != 0x3C:  # (a page starts with its markup, "<", nearly always)
+            _check_markup(body, ctype)
         if response.status == 206:  # never asked for (no Range header): a part of the page, cut anywhere
             raise PartialContent("HTTP 206 Partial Content: a part of the page, not the page")
         if self.truncated_here and truncated_page(request, response):
@@ -643,6 +746,13 @@ class StrictHttpCompressionMiddleware(HttpCompressionMiddleware):
     differ); brotli and zstd are decoded as Scrapy does, checking the end of the stream; deflate
     (rare) is decoded a second time to see its end.
     """
+
+    @staticmethod
+    def _split_encodings(content_encoding: list[bytes]) -> tuple[list[bytes], list[bytes]]:
+        """Scrapy's split of ``Content-Encoding`` into codings to undo and to keep, ``identity`` (no
+        coding at all, RFC 9110) left out: Scrapy kept it as an unsupported coding, one WARNING per page."""
+        codings = [b",".join(t for t in value.split(b",") if t.strip().lower() != b"identity") for value in content_encoding]
+        return HttpCompressionMiddleware._split_encodings([c for c in codings if c.strip()])
 
     @staticmethod
     def _decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
@@ -771,7 +881,12 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
             super()._robots_error(exc, netloc)
             return
         self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
-        self._unavailable(netloc, describe_failure(exc)[1])
+        kind, why = describe_failure(exc)
+        unreachable = None
+        if kind in _UNREACHABLE:  # (the robots.txt request itself is not at hand: the proxy the environment names)
+            proxy = self._env_proxy(netloc)
+            why, unreachable = (f"{why} at the proxy {proxy}", f"the proxy {proxy}") if proxy else (why, netloc)
+        self._unavailable(netloc, why, unreachable)
         # the requests waiting for this robots.txt get the disallowing parser too (Scrapy's gives them None: allowed)
         parser = build_from_crawler(self._parserimpl, self.crawler, _DISALLOW_ALL)
         waiting = self._parsers[netloc]
@@ -786,10 +901,27 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
         demote_while_crawling(crawler, scrapy.downloadermiddlewares.robotstxt.__name__, ("Error downloading",), logging.ERROR)
         return middleware
 
-    def _unavailable(self, netloc: str, why: str) -> None:
-        self.crawler.stats.inc_value("interfax/robots/unavailable")
-        logger.warning("robots.txt of %s could not be read (%s): nothing is fetched from it in this run (RFC 9309)",
-                       netloc, why)
+    def _env_proxy(self, netloc: str) -> str | None:
+        """The proxy ``HttpProxyMiddleware`` sends requests to ``netloc`` through (``http_proxy``,
+        ``https_proxy``, ``no_proxy``), without credentials; None: none."""
+        if not self.crawler.settings.getbool("HTTPPROXY_ENABLED", True):
+            return None
+        scheme = urlsplit(getattr(self.crawler.spider, "base_url", "") or "https://x").scheme or "https"
+        proxy = urllib.request.getproxies().get(scheme)
+        if not proxy or urllib.request.proxy_bypass(urlsplit(f"//{netloc}").hostname or netloc):
+            return None
+        return _proxy_of(Request(f"{scheme}://{netloc}/", meta={"proxy": proxy}))
+
+    def _unavailable(self, netloc: str, why: str, unreachable: str | None = None) -> None:
+        stats = self.crawler.stats
+        stats.inc_value("interfax/robots/unavailable")
+        what = f"robots.txt of {netloc} could not be read ({why})"
+        if unreachable:  # no answer at all: the site, the proxy or this machine's network is down, not its robots.txt
+            what += f": {unreachable} cannot be reached"
+            stats.inc_value("interfax/robots/unreachable")
+        # the end-of-run report names it (not "robots.txt disallowed N requests")
+        stats.set_value("interfax/robots/unavailable_why", what)
+        logger.warning("%s: nothing is fetched from it in this run (RFC 9309)", what)
 
 
 # ---------------------------------------------------------------- end of run

@@ -178,8 +178,9 @@ class ItemCountMonitor(_Check):
         pages, listed = self.stat("interfax/listing/pages"), self.stat("interfax/listing/articles")
         parts = []
         if robots:
-            unread = "could not be read, so it " if self.stat("interfax/robots/unavailable") else ""
-            parts.append(f"robots.txt {unread}disallowed {_plural(robots, 'request')}")
+            unavailable = self.stats.get("interfax/robots/unavailable_why")
+            parts.append(f"{unavailable}: {_plural(robots, 'request')} not sent" if unavailable
+                         else f"robots.txt disallowed {_plural(robots, 'request')}")
         if not listed:
             sections = len(getattr(getattr(self.data.crawler.spider, "args", None), "sections", None) or ())
             if failed and not pages and 0 < sections and failed + robots <= sections:  # each section's first page

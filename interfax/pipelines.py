@@ -147,6 +147,15 @@ class DatesPipeline(_Step):
                 self.count("interfax/dates/disagree")
                 logger.warning("%s of %s: %r (no offset, read as Kyiv time) disagrees with %r shown on the page; kept %s",
                                field, adapter.get("url"), candidates[index], [c for c in candidates[index + 1:] if dates.has_time(c)], value)
+            elif note == "future_skipped":
+                self.count("interfax/dates/future_skipped")
+                logger.warning("%s of %s: %r is after the crawl (%s), not a publication date; used %r",
+                               field, adapter.get("url"), candidates[0], adapter.get("crawled_at"), candidates[index])
+            elif note == "future":
+                self.count("interfax/dates/future")
+                logger.warning("%s of %s: %s is after the crawl (%s): kept as the page gives it (a wrong date on "
+                               "the page, or this machine's clock is behind)", field, adapter.get("url"), value,
+                               adapter.get("crawled_at"))
             elif index:
                 self.count("interfax/dates/fallback")
                 logger.info("%s of %s: %r did not parse, used %r", field, adapter.get("url"), candidates[0], candidates[index])

@@ -48,6 +48,9 @@ INTERFAX_RETRY_AFTER_MAX = 60.0  # seconds: a longer Retry-After waits this long
 INTERFAX_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled for each next one
 INTERFAX_RETRY_BACKOFF_MAX = 30.0
 REDIRECT_MAX_TIMES = 5
+# this many page requests in a row refused (HTTP 403, 429 after its retries, a bot challenge) stop the crawl: the site
+# blocks it (finish reason "blocked"; 0: never stop)
+INTERFAX_BLOCKED_AFTER = 20
 # a local clock off the site's (its Date header) by more than this many seconds: one WARNING (0: no check)
 INTERFAX_CLOCK_SKEW_MAX = 600
 

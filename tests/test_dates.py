@@ -529,11 +529,17 @@ def test_minutes_ago_is_elapsed_time(now, minutes):
     (["2025-04-09", "16:47 10.04.2025"], ("2025-04-09T00:00:00+03:00", 0, None)),
     # no offset, and the header shows that wall-clock time in Kyiv two (winter) hours later: it was UTC
     (["2025-03-28T07:00:00", "09:00 28.03.2025"], ("2025-03-28T09:00:00+02:00", 1, "naive_utc")),
-    (["2025-07-28T07:00:00", "10:00 28.07.2025"], ("2025-07-28T10:00:00+03:00", 1, "naive_utc")),
+    (["2024-07-28T07:00:00", "10:00 28.07.2024"], ("2024-07-28T10:00:00+03:00", 1, "naive_utc")),
     # no offset, the header agrees: nothing to say; disagrees otherwise: kept, flagged
     (["2025-03-28T09:00:00", "09:00 28.03.2025"], ("2025-03-28T09:00:00+02:00", 0, None)),
     (["2025-03-28T07:00:00", "12:30 28.03.2025"], ("2025-03-28T07:00:00+02:00", 0, "disagree")),
     ([], (None, -1, None)),
+    # more than an hour after now (the crawl): no publication date; the next candidate that is not
+    (["2025-04-14T10:00:00+03:00", "21:32 11.04.2025"], ("2025-04-11T21:32:00+03:00", 1, "future_skipped")),
+    (["2099-04-11T21:32:00+03:00", "2025-04-12T21:32:00+03:00", "21:32 11.04.2025"], ("2025-04-11T21:32:00+03:00", 2, "future_skipped")),
+    (["2025-04-11T22:45:00+03:00", "21:32 11.04.2025"], ("2025-04-11T22:45:00+03:00", 0, None)),  # within the hour
+    # every one in the future: the first stands, flagged
+    (["2025-04-14T10:00:00+03:00", "10:00 14.04.2025"], ("2025-04-14T10:00:00+03:00", 0, "future")),
 ])
 def test_pick(candidates, want):
     assert dates.pick(candidates, NOW) == want

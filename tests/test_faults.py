@@ -44,8 +44,8 @@ BACKOFF = 0.2
 RETRY_AFTER_MAX = 2.5
 
 #: articles the faulty site serves well enough to export (1900020 redirects to 1900021)
-GOOD = {1900001, 1900002, 1900004, 1900005, 1900006, 1900011, 1900021, 1900040, 1900042, 1900043,
-        1900044, 1900045, 1900046, 1900099}
+GOOD = {1900001, 1900019, 1900002, 1900004, 1900005, 1900006, 1900011, 1900021, 1900040, 1900042, 1900043,
+        1900044, 1900045, 1900046, 1900047, 1900058, 1900059, 1900099}
 #: article URL -> what its failure is called in interfax/errors/<kind>
 FAILED = {
     1900003: "http_500",
@@ -68,6 +68,12 @@ FAILED = {
     1900035: "bad_compression",
     1900036: "bad_compression",
     1900037: "partial_content",
+    1900048: "not_html",
+    1900049: "not_html",
+    1900038: "bot_challenge",
+    1900039: "bot_challenge",
+    1900029: "bot_challenge",
+    1900016: "maintenance",
 }
 
 
@@ -316,6 +322,9 @@ def test_redirects(run):
     # to a mailto: link: no web page, named as off the site (not "ValueError: Missing scheme")
     assert_failed_once(run, 1900028, "offsite_redirect", "redirects off the site to mailto:news@example.invalid, not followed")
     assert run.stat("interfax/redirects/offsite") == 4
+    # a CDN's cookie check (back to the page itself, setting a cookie): the second visit, with it, gets the page
+    assert run.by_id[1900019]["text"] == run.by_id[1900099]["text"] and run.count(fault_path(1900019)) == 2
+    assert run.stat("interfax/redirects/cookie_check") == 1 and run.stat("interfax/redirects/loop") == 1
     assert run.stat("interfax/errors/connection_refused") == 0
     assert run.stat("interfax/errors/dns") == 0  # stopped before any lookup
 
@@ -333,11 +342,90 @@ def test_not_html_empty_huge_and_bad_gzip(run):
     assert_failed_once(run, 1900035, "bad_compression", "(gzip body cut off: its compressed stream ends early, after ")
     assert_failed_once(run, 1900036, "bad_compression", "(br body cut off: its compressed stream ends early, after ")
     assert run.by_id[1900046]["text"] == run.by_id[1900099]["text"]  # a whole brotli page is read as any other
+    # "identity" is no coding: read as it is, without Scrapy's "cannot decode ... unsupported encoding" warning
+    assert run.by_id[1900059]["text"] == run.by_id[1900099]["text"] and not run.lines("cannot decode the response")
     # a 206 to a request without Range: half a page, never parsed as the article
     assert_failed_once(run, 1900037, "partial_content", "(HTTP 206 Partial Content: a part of the page, not the page)")
     for article_id in (1900030, 1900031, 1900032, 1900033, 1900034, 1900035, 1900036, 1900037):  # permanent: not retried
         assert run.count(fault_path(article_id)) == 1
     assert run.stat("downloader/response_bytes") < 5 * 1024 * 1024  # the 10 MB page was cut off
+
+
+def test_bodies_that_are_no_page_under_text_html(run):
+    """JSON or plain text served as text/html (an API's or a proxy's error): not parsed as an article in
+    an unknown layout (a false redesign alarm), but named."""
+    assert_failed_once(run, 1900048, "not_html", "(not an HTML page: Content-Type text/html, but the body is JSON)")
+    assert_failed_once(run, 1900049, "not_html", "(not an HTML page: Content-Type text/html, but the body is plain text)")
+    assert run.stat("interfax/drop/no_title") == 1  # only the unknown-layout article 1900050
+
+
+def test_a_bot_challenge_is_named_not_retried_and_not_a_layout_drop(run):
+    """Cloudflare's "Just a moment..." instead of the page: with HTTP 403, 503 (not retried: it is no
+    passing fault) or a 200 a CDN cached, one warning naming it, listed, never exported or dropped."""
+    for article_id, status in ((1900038, 403), (1900029, 503), (1900039, 200)):
+        assert_failed_once(run, article_id, "bot_challenge",
+                           f"(bot challenge by Cloudflare (HTTP {status}): the site's bot protection answered, not the page)")
+        assert run.count(fault_path(article_id)) == 1
+    assert run.stat("interfax/errors/bot_challenge") == 3
+    assert run.stat("interfax/missing/text") == 1  # only the unknown-layout article 1900050
+    assert run.stat("interfax/blocked/refused_in_a_row") == 0  # three among pages: not a blocked crawler
+
+
+def test_a_maintenance_page_with_http_200_is_named_not_a_layout_drop(run):
+    assert_failed_once(run, 1900016, "maintenance", "(the site says it is under maintenance)")
+    assert run.stat("interfax/drop/no_text") == 0 and run.stat("interfax/missing/published_at") == 1  # (1900050 only)
+
+
+def test_a_site_that_blocks_the_crawler_stops_it_early_with_one_error(tmp_path):
+    """Every page answers 403 (a blocked address): after INTERFAX_BLOCKED_AFTER refusals in a row the
+    crawl stops (finish reason 'blocked', exit 3) with one ERROR, rather than ask for all 100 in vain."""
+    from interfax.mirror.faulty import Fault
+
+    status = 403
+    forbidden = Fault("content", f"{status} for a blocked address", status=status,
+                      body=lambda s: f"<html><head><title>{status}</title></head><body><h1>{status}</h1></body></html>".encode())
+    with FaultyServer(faults={fault_path(1901000 + n): forbidden for n in range(100)}) as server:
+        result = crawl(server, tmp_path, "-a", "sections=faults", "-s", "INTERFAX_BLOCKED_AFTER=10")
+    asked = [p for p in result.requests if p.startswith("/news/faults/")]
+    # what the downloader held when it stopped (CONCURRENT_REQUESTS, 16) still comes back
+    assert 10 <= len(asked) <= 10 + 2 * 16, len(asked)
+    assert result.stats["finish_reason"] == "blocked" and result.result.returncode == 3
+    assert result.stat("interfax/blocked/refused_in_a_row") == 10
+    errors = result.lines("the site refuses this crawler", levels=("ERROR",))
+    assert len(errors) == 1 and "10 page requests in a row answered HTTP 403, 429 (after retries) or a bot challenge" in errors[0], errors
+    assert "(the last: https://interfax.com.ua/news/faults/19010" in errors[0] and f", HTTP {status}" in errors[0]
+    assert any("finish reason: 'blocked'" in line for line in result.monitor_report), result.monitor_report
+
+
+def test_refusals_in_a_row_stop_the_crawl_and_a_page_between_them_starts_the_count_again():
+    """403, 429 (after its retries) and bot challenges count; anything else, or a page, does not."""
+    from scrapy.exceptions import CloseSpider
+    from scrapy.spidermiddlewares.httperror import HttpError
+    from twisted.python.failure import Failure
+
+    spider = _crawler(INTERFAX_BLOCKED_AFTER=3).spider
+    spider.block_after = 3  # (what from_crawler reads)
+
+    def fail(status: int, n: int):
+        request = scrapy.Request(f"http://127.0.0.1/news/general/{n}.html", meta={"interfax_kind": "article", "retry_times": 2})
+        error = HttpError(Response(request.url, status=status, request=request), "ignored")
+        failure = Failure(error)
+        failure.request = request
+        spider.on_error(failure)
+
+    fail(429, 1)
+    fail(403, 2)
+    fail(500, 3)  # a server error is no refusal, but does not end the run of them either
+    with pytest.raises(CloseSpider) as closed:
+        fail(429, 4)
+    assert closed.value.reason == "blocked"
+    spider._refused_in_a_row = 0
+    fail(403, 5)
+    fail(403, 6)
+    list(spider._finish({"id": 7}, [], 0, False, {}))  # a page came: the count starts again
+    fail(403, 8)
+    fail(403, 9)
+    assert spider._refused_in_a_row == 2
 
 
 # ---------------------------------------------------------------- bad HTML and encodings
@@ -353,6 +441,16 @@ def test_malformed_html_still_exports_html_cut_short_does_not(run):
     # (here the cut falls after its text; anywhere else it would be half an article): retried, then listed
     assert run.count(fault_path(1900041)) == 1 + RETRY_TIMES
     assert_failed_once(run, 1900041, "truncated_html", "HTML cut short")
+    # nested past Python's recursion limit (1000 frames): read whole, no RecursionError
+    assert run.by_id[1900047]["text"] == control["text"]
+
+
+def test_a_date_after_the_crawl_is_not_the_publication_date(run):
+    # JSON-LD and meta three days ahead: the header's time (every good article's date is checked too)
+    assert run.by_id[1900058]["published_at"] == run.by_id[1900099]["published_at"]
+    assert run.stat("interfax/dates/future_skipped") == 1
+    lines = run.lines(live(1900058))
+    assert len(lines) == 1 and "is after the crawl" in lines[0] and "not a publication date; used '21:32 11.04.2025'" in lines[0], lines
 
 
 def test_encodings_are_repaired(run):
@@ -570,6 +668,12 @@ def test_describe_failure_names_common_faults():
     for exc, want in cases.items():
         exc.request = request
         assert describe_failure(exc) == want
+    # through a proxy (http_proxy): the connection that failed was the proxy's; its password is not said
+    from scrapy.exceptions import DownloadConnectionRefusedError
+
+    refused = DownloadConnectionRefusedError()
+    refused.request = scrapy.Request("http://127.0.0.1/x.html", meta={"proxy": "http://crawler:s3cret@10.0.0.1:3128"})
+    assert describe_failure(refused) == ("connection_refused", "connection refused at the proxy http://10.0.0.1:3128")
 
 
 def test_failed_file_placeholders(tmp_path):
@@ -722,6 +826,18 @@ def test_an_article_whose_canonical_names_another_id_is_counted_and_named(caplog
     assert "article https://interfax.com.ua/news/general/13.html is article 99" in caplog.text
 
 
+def test_a_listing_that_is_a_maintenance_page_is_named_not_empty(caplog):
+    from interfax.mirror.faulty import _maintenance
+
+    crawler = _crawler()
+    request = scrapy.Request("https://interfax.com.ua/news/general.html", meta={"interfax_kind": "listing"})
+    response = HtmlResponse(request.url, body=_maintenance(None), encoding="utf-8", request=request)
+    assert list(crawler.spider.parse_listing(response, section="general")) == []
+    assert crawler.stats.get_value("interfax/errors/maintenance") == 1
+    assert not crawler.stats.get_value("interfax/listing/empty")
+    assert "listing failed: https://interfax.com.ua/news/general.html (the site says it is under maintenance)" in caplog.text
+
+
 def test_a_soft_404_is_a_named_failure_not_a_layout_drop(caplog):
     crawler = _crawler()
     html = ('<html><head><title>Сторінку не знайдено | Інтерфакс-Україна</title></head><body><h1>Сторінку не знайдено</h1>'
@@ -747,11 +863,89 @@ def test_a_robots_txt_the_site_cannot_serve_means_nothing_is_fetched(tmp_path, s
         pages = [p for p in server.requests if p != "/robots.txt"]
     assert pages == []
     assert result.stat("interfax/robots/unavailable") == 1
-    lines = [line for line in result.log.splitlines() if "robots.txt of" in line]
+    lines = [line for line in result.log.splitlines()  # (the monitors' report and the stats name it too)
+             if "robots.txt of" in line and line.startswith("20") and "[interfax.monitors]" not in line]
     why = f"HTTP {status}" if status else "no answer within"
     assert len(lines) == 1 and f"could not be read ({why}" in lines[0] and "WARNING" in lines[0], lines
     assert result.records == [] and result.result.returncode == 3  # nothing exported: the item-count check fails
     assert "ERROR: Error downloading" not in result.log  # (Scrapy's traceback for it: demoted to DEBUG)
+
+
+def test_a_site_that_cannot_be_reached_is_named_so_not_a_robots_txt_that_disallows(tmp_path):
+    """Nothing listens at base_url (the site or this machine's network is down): one WARNING naming the
+    host and the fault, and the end-of-run report says the same - not "robots.txt disallowed 2 requests"."""
+
+    import os
+
+    port = _closed_port()
+    result = _crawl_mirror(f"http://127.0.0.1:{port}", tmp_path / "out.jsonl", "general,political",
+                           "RETRY_TIMES=1", "INTERFAX_RETRY_BACKOFF_BASE=0.1")
+    assert result.returncode == 3
+    warnings = [line for line in result.stderr.splitlines() if "] WARNING:" in line]
+    assert len(warnings) == 1, warnings
+    assert (f"robots.txt of 127.0.0.1:{port} could not be read (connection refused): "
+            f"127.0.0.1:{port} cannot be reached: nothing is fetched from it in this run") in warnings[0]
+    report = result.stderr.rsplit("interfax monitors FAILED:", 1)[1]
+    assert "robots.txt disallowed" not in report
+    assert f"127.0.0.1:{port} cannot be reached: 2 requests not sent" in report, report
+    stats = parse_stats(result.stderr)
+    assert stats.get("interfax/robots/unreachable") == 1 and stats.get("interfax/errors/robots_disallowed") == 2
+    assert "Error downloading" not in result.stderr  # (Scrapy's traceback for it: demoted to DEBUG)
+    # the site is up, the proxy the environment names (a scheduled run behind one) is not: said so, its
+    # password left out - not "<site> cannot be reached"
+    proxy = _closed_port()
+    env = {k: v for k, v in os.environ.items() if k.lower() not in ("no_proxy", "http_proxy", "https_proxy")}
+    with FaultyServer() as server:
+        proxied = _crawl_mirror(server.base_url, tmp_path / "proxied.jsonl", "general", "RETRY_TIMES=0",
+                                env={**env, "http_proxy": f"http://crawler:s3cret@127.0.0.1:{proxy}"})
+        assert server.requests == []
+    warnings = [line for line in proxied.stderr.splitlines() if "] WARNING:" in line]
+    assert len(warnings) == 1 and (f"could not be read (connection refused at the proxy http://127.0.0.1:{proxy}): "
+                                   f"the proxy http://127.0.0.1:{proxy} cannot be reached") in warnings[0], warnings
+    assert "s3cret" not in proxied.stderr
+
+
+def test_a_set_cookie_sends_no_request_off_the_site(tmp_path):
+    """Scrapy's cookie middleware, at the first Set-Cookie, had tldextract fetch the Public Suffix List
+    from publicsuffix.org (no timeout; two WARNINGs without internet). The proxy the environment names
+    here records any such request: none is made."""
+    import os
+    import socket
+
+    from interfax.mirror.faulty import FAULTS
+
+    recorder = socket.socket()
+    recorder.bind(("127.0.0.1", 0))
+    recorder.listen(8)
+    recorder.settimeout(0.2)
+    proxy = f"http://127.0.0.1:{recorder.getsockname()[1]}"
+    env = {k: v for k, v in os.environ.items() if k.lower() not in ("no_proxy", "http_proxy", "https_proxy")}
+    env.update(http_proxy=proxy, https_proxy=proxy, HTTPS_PROXY=proxy, no_proxy="127.0.0.1,localhost",
+               TLDEXTRACT_CACHE=str(tmp_path / "tldextract"))  # (a fresh cache: the list is not there yet)
+    try:
+        with FaultyServer(faults={fault_path(1900019): FAULTS[fault_path(1900019)]}) as server:
+            result = _crawl_mirror(server.base_url, tmp_path / "out.jsonl", "faults", env=env)
+        try:
+            connection, _ = recorder.accept()
+            connection.close()
+            off_site = True
+        except OSError:
+            off_site = False
+    finally:
+        recorder.close()
+    assert [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()] == [1900019]
+    assert not off_site, "a request went off the site (to the proxy) for the Public Suffix List"
+    assert "Public Suffix List" not in result.stderr
+    assert not (tmp_path / "tldextract").exists()
+
+
+def _closed_port() -> int:
+    """A free port of 127.0.0.1, closed again: connecting to it is refused."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def test_a_robots_txt_cut_off_mid_stream_is_unreadable_not_partly_read(tmp_path):
@@ -767,7 +961,8 @@ def test_a_robots_txt_cut_off_mid_stream_is_unreadable_not_partly_read(tmp_path)
         pages = [p for p in server.requests if p != "/robots.txt"]
     assert pages == []
     assert result.stat("interfax/robots/unavailable") == 1
-    lines = [line for line in result.log.splitlines() if "robots.txt of" in line]
+    lines = [line for line in result.log.splitlines()  # (the monitors' report and the stats name it too)
+             if "robots.txt of" in line and line.startswith("20") and "[interfax.monitors]" not in line]
     assert len(lines) == 1 and "could not be read (gzip body cut off: its compressed stream ends early" in lines[0]
 
 
@@ -936,7 +1131,7 @@ def _serving(*handlers):
             server.server_close()
 
 
-def _crawl_mirror(base: str, out: Path, sections: str, *settings: str) -> subprocess.CompletedProcess:
+def _crawl_mirror(base: str, out: Path, sections: str, *settings: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """``scrapy crawl articles`` of the mirror at ``base``: listings only, no delay, feed ``out``."""
     cmd = [
         sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={base}", "-a", "since=2000-01-01",
@@ -944,7 +1139,7 @@ def _crawl_mirror(base: str, out: Path, sections: str, *settings: str) -> subpro
         "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=INFO",
         *[arg for setting in settings for arg in ("-s", setting)], "-O", str(out),
     ]
-    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120, env=env)
 
 
 def test_a_retry_after_holds_every_request_to_the_site(tmp_path):

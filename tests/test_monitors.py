@@ -295,8 +295,9 @@ def test_item_floor_names_the_cause_it_sees_in_the_stats():
         ({"interfax/errors/http_500": 9}, "9 of 9 listings failed (HTTP 500)"),
         ({"interfax/errors/robots_disallowed": 9}, "robots.txt disallowed 9 requests"),
         # a robots.txt that could not be read disallows everything (RFC 9309): the cause is that, not the site's rules
-        ({"interfax/errors/robots_disallowed": 9, "interfax/robots/unavailable": 1},
-         "robots.txt could not be read, so it disallowed 9 requests"),
+        ({"interfax/errors/robots_disallowed": 9, "interfax/robots/unavailable": 1,
+          "interfax/robots/unavailable_why": "robots.txt of interfax.com.ua could not be read (HTTP 503)"},
+         "robots.txt of interfax.com.ua could not be read (HTTP 503): 9 requests not sent"),
         ({"interfax/errors/robots_disallowed": 3, "interfax/errors/http_503": 4, "interfax/errors/timeout": 2},
          "robots.txt disallowed 3 requests; 6 of 9 listings failed (4x HTTP 503, 2x timeout)"),
         ({"interfax/errors/empty_body": 9}, "9 of 9 listings failed (empty body)"),

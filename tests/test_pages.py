@@ -834,3 +834,15 @@ def test_an_amp_list_is_read_only_when_the_block_shows_no_links():
     for data in ('{"items": [', '{"items": {"url": 5}}', '"text"', '{"other": []}'):
         broken = f'<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><amp-list><script type="application/json">{data}</script></amp-list></section>'
         assert _amp(broken).related() == []
+
+
+@pytest.mark.parametrize("opener", ["<div>", "<span>", "<div><p>Рядок шаблону.</p>"])
+def test_a_page_nested_past_pythons_recursion_limit_is_read(opener):
+    """A broken template leaving 1500 elements unclosed nests the article 1500 deep (libxml2 goes
+    to 2048): the body walks recurse once per level, past Python's default 1000 frames."""
+    body = "<p>Другий абзац статті, що стоїть глибоко у вкладених блоках.</p>"
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=opener * 1500 + body, after=""))
+    text = page.text()
+    assert text[0] == "Перший абзац статті, досить довгий для тексту."
+    assert text[-1] == "Другий абзац статті, що стоїть глибоко у вкладених блоках."
+    assert page.title() == "Заголовок статті" and page.published_at() == ["07:45 03.02.2025"]

@@ -89,3 +89,22 @@ def test_a_lead_that_repeats_the_title_or_is_a_placeholder_gives_way_to_the_firs
         assert CleanTextPipeline(crawler).process_item(item)["lead"] == "Правління НБУ ухвалило рішення в четвер."
     item = Article(title=title, text=["Правління НБУ ухвалило рішення."], images=[], word_count=0, lead="Регулятор пояснив своє рішення")
     assert CleanTextPipeline(crawler).process_item(item)["lead"] == "Регулятор пояснив своє рішення"
+
+
+def test_a_publication_date_after_the_crawl_gives_way_to_the_pages_next_date(caplog):
+    """JSON-LD dated three days after the crawl (a scheduled or mistyped date): the header's date is the
+    publication date, with one warning and a count; a page whose every date is after the crawl keeps it, said."""
+    from interfax.pipelines import DatesPipeline
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    pipeline = DatesPipeline(crawler)
+    url = "https://interfax.com.ua/news/general/1.html"
+    item = Article(url=url, published_at=["2025-04-14T21:32:00+03:00", "21:32 11.04.2025"], modified_at=None,
+                   crawled_at="2025-04-11T19:00:00+00:00")
+    assert pipeline.process_item(item)["published_at"] == "2025-04-11T21:32:00+03:00"
+    assert crawler.stats.get_value("interfax/dates/future_skipped") == 1
+    assert "'2025-04-14T21:32:00+03:00' is after the crawl (2025-04-11T19:00:00+00:00), not a publication date" in caplog.text
+    only = Article(url=url, published_at=["2025-04-14T21:32:00+03:00"], modified_at=None, crawled_at="2025-04-11T19:00:00+00:00")
+    assert pipeline.process_item(only)["published_at"] == "2025-04-14T21:32:00+03:00"
+    assert crawler.stats.get_value("interfax/dates/future") == 1
+    assert "this machine's clock is behind" in caplog.text

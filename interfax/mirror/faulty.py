@@ -33,6 +33,8 @@ The fault kinds (``Fault.kind``):
 ``redirect``    ``status`` redirect to ``target`` (a site path or an absolute URL;
                 ``{base}`` and ``{port}`` are filled in)
 ``content``     ``body`` as given with ``content_type`` and extra ``headers``
+``cookie``      a cookie check: without the cookie ``seen=1``, a 302 back to the page itself that
+                sets it; with it, the page
 ``huge``        a ``size``-byte HTML page (sent until the client hangs up); ``status=0``: with no
                 Content-Length (the client learns the size only as the body streams in)
 =============== ==========================================================================
@@ -131,6 +133,19 @@ def _with_nuls(html: str) -> str:
     return head + sep + body
 
 
+def _deeply_nested(html: str) -> str:
+    """A template that leaves 1500 ``<div>`` unclosed before the article text (all closed after it)."""
+    html = html.replace('<div class="article-content">', '<div class="article-content">' + "<div>" * 1500, 1)
+    return html.replace("</article>", "</div>" * 1500 + "</article>", 1)
+
+
+def _dated_ahead(html: str) -> str:
+    """JSON-LD and meta dated three days after the request (a scheduled or mistyped date); the
+    visible header still shows the real time."""
+    ahead = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(time.time() + 3 * 86400))
+    return html.replace("2025-04-11T21:32:00+03:00", ahead)
+
+
 def _unknown_layout(server: FaultyServer) -> bytes:
     """An article in a layout no parser knows: no <title>, no h1, no date, no known body container."""
     return (
@@ -194,6 +209,29 @@ def _half(article_id: int):
     return build
 
 
+def _challenge(server: FaultyServer) -> bytes:
+    """A bot protection's challenge page in the form of Cloudflare's "Just a moment..." (its title,
+    the site's name as its h1, a script that sets ``_cf_chl_opt``; no article markup)."""
+    return (
+        '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>'
+        '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><meta name="robots" content="noindex,nofollow">'
+        '</head><body><div class="main-wrapper" role="main"><div class="main-content">'
+        '<h1 class="zone-name-title h1">interfax.com.ua</h1>'
+        '<h2 class="h2" id="challenge-running">Checking if the site connection is secure</h2>'
+        '<div id="challenge-body-text" class="core-msg spacer">interfax.com.ua needs to review the security of '
+        'your connection before proceeding.</div></div></div>'
+        '<script>(function(){window._cf_chl_opt={cvId: "3", cZone: "interfax.com.ua", cType: "managed"};})();</script>'
+        '<div class="footer"><div class="ray-id">Ray ID: <code>8a1b2c3d4e5f6a7b</code></div>'
+        '<div id="footer-text">Performance &amp; security by Cloudflare</div></div></body></html>'
+    ).encode()
+
+
+def _maintenance(server: FaultyServer) -> bytes:
+    return ('<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8"><title>Технічні роботи | Інтерфакс-Україна</title>'
+            '</head><body><h1>Сайт тимчасово недоступний</h1><p>На сайті тривають технічні роботи. Спробуйте пізніше.</p>'
+            '</body></html>').encode()
+
+
 def _pdf(server: FaultyServer) -> bytes:
     return b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -228,6 +266,7 @@ FAULTS: dict[str, Fault] = {
                                target="http://localhost:{port}" + fault_path(1900026)),
     fault_path(1900026): Fault("content", "reachable only through the off-site redirect", body=_page(1900026),
                                listing=None),
+    fault_path(1900019): Fault("cookie", "a CDN's cookie check: 302 to itself setting a cookie, then the page"),
     fault_path(1900028): Fault("redirect", "302 to a mailto: link (no web page)", status=302, target="mailto:news@example.invalid"),
     fault_path(1900027): Fault("redirect", "302 to another port of the same host (another server)", status=302,
                                target="http://127.0.0.1:1" + fault_path(1900026)),
@@ -245,6 +284,18 @@ FAULTS: dict[str, Fault] = {
                                headers={"Content-Encoding": "br"}),
     fault_path(1900037): Fault("content", "206 Partial Content: the first half of the page (no Range was asked for)",
                                status=206, body=_half(1900037), headers={"Content-Range": "bytes 0-2047/*"}),
+    fault_path(1900048): Fault("content", "JSON under Content-Type text/html (an API's error answer)",
+                               body=lambda s: b'{"error": "upstream timed out", "code": 504}'),
+    fault_path(1900049): Fault("content", "plain text under Content-Type text/html (a proxy's message)",
+                               body=lambda s: b"upstream connect error or disconnect/reset before headers. reset reason: overflow"),
+    fault_path(1900016): Fault("content", "a maintenance page served with HTTP 200", body=_maintenance),
+    # bot protection (a CDN's challenge instead of the page)
+    fault_path(1900038): Fault("content", "a Cloudflare challenge, HTTP 403", status=403, body=_challenge,
+                               headers={"cf-mitigated": "challenge", "Server": "cloudflare"}),
+    fault_path(1900039): Fault("content", "a Cloudflare challenge served with HTTP 200 (a CDN cached it)", body=_challenge),
+    fault_path(1900029): Fault("content", "a Cloudflare challenge, HTTP 503 (its older check)", status=503, body=_challenge),
+    fault_path(1900059): Fault("content", "Content-Encoding: identity (no coding)", body=_page(1900059),
+                               headers={"Content-Encoding": "identity"}),
     fault_path(1900046): Fault("content", "brotli, whole", body=_compressed(1900046, brotli.compress),
                                headers={"Content-Encoding": "br"}),
     # bad HTML and encodings
@@ -257,6 +308,8 @@ FAULTS: dict[str, Fault] = {
     fault_path(1900044): Fault("content", "utf-8 with a iso-8859-1 header",
                                body=_page(1900044, _without_meta_charset), content_type="text/html; charset=iso-8859-1"),
     fault_path(1900045): Fault("content", "NUL bytes in the HTML", body=_page(1900045, _with_nuls)),
+    fault_path(1900047): Fault("content", "the article text nested 1500 elements deep", body=_page(1900047, _deeply_nested)),
+    fault_path(1900058): Fault("content", "JSON-LD and meta dated 3 days after the crawl", body=_page(1900058, _dated_ahead)),
     # layout changes
     fault_path(1900050): Fault("content", "an article in an unknown layout", body=_unknown_layout),
     # a redesign: /news/redesign.html lists six articles in the unknown layout and one good article
@@ -466,6 +519,11 @@ class FaultyServer(MirrorServer):
     def _fault_redirect(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
         target = (fault.target or "/").format(base=self.base_url, port=self.port)
         h.send(fault.status or 302, "text/html; charset=utf-8", b"", {"Location": target})
+
+    def _fault_cookie(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        if "seen=1" in (h.headers.get("Cookie") or ""):
+            return h.send(200, "text/html; charset=utf-8", self._page(path))
+        h.send(302, "text/html; charset=utf-8", b"", {"Location": path, "Set-Cookie": "seen=1; Path=/"})
 
     def _fault_content(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
         body = fault.body(self) if fault.body else b""

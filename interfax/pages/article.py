@@ -46,10 +46,6 @@ _CREDIT_RE = re.compile(
 #: what a text with a credit holds ("на фото видно" alone is text)
 _CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "фото -", "фото —", "фото :")
 _URL_RE = re.compile(r"https?://\S+")
-_NOT_FOUND_RE = re.compile(
-    r"^(?:помилка\s*)?404\b|сторінк\w* не знайден|страниц\w* не найден|page not found|not found\s*$|сторінку видалено|страница удалена",
-    re.I,
-)
 #: the tag line's labels as a page may write them (the searches for them are case-sensitive)
 _TAG_LABELS = (*cleaning.TAG_LABELS, *(w.upper() for w in cleaning.TAG_LABELS))
 _PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
@@ -424,13 +420,6 @@ class ArticlePage(Page):
         if not blocks and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
         return [node for block in blocks for node in block]
-
-    def not_found(self) -> bool:
-        """The page says it is not there ("Сторінку не знайдено", "Page not found", "404") in its
-        ``<title>`` or ``h1``: a "soft 404" served with HTTP 200."""
-        texts = [text_of(h) for h in self.root.iter("h1")][:2]
-        texts += [cleaning.squash(t) for t in xpath(self.root, "//title/text()")][:1]
-        return any(_NOT_FOUND_RE.search(t) for t in texts if t and len(t) < 120)
 
     def amp_url(self) -> str | None:
         """The AMP twin's link, as written on the page (``link rel="amphtml"``)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
@@ -116,6 +117,13 @@ def _class_index(el) -> dict[str, list]:
     return index
 
 
+#: the deepest tree the parsers build: libxml2 stops nesting elements there (``huge_tree``; 255 without)
+MAX_TREE_DEPTH = 2048
+# The body walks (``article.body_paragraphs``, ``cleaning``) recurse once per level, a table cell
+# three times: a page of a thousand unclosed ``<div>`` (a broken template) would pass Python's
+# default limit of 1000 frames and end in a RecursionError. Python-to-Python calls use no C stack.
+sys.setrecursionlimit(max(sys.getrecursionlimit(), 3 * MAX_TREE_DEPTH + 1000))
+
 _UTF8_PARSERS = threading.local()  # one reusable parser per thread (lxml parsers are not shared across threads)
 _UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -185,6 +193,20 @@ def date_in_text(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+#: what a "soft 404" says in its title or ``h1``
+_NOT_FOUND_RE = re.compile(
+    r"^(?:помилка\s*)?404\b|сторінк\w* не знайден|страниц\w* не найден|page not found|not found\s*$|сторінку видалено|страница удалена",
+    re.I,
+)
+#: what a page the site serves instead of its pages says in its title or ``h1`` ("Технічні роботи",
+#: "Сайт тимчасово недоступний", "Site under maintenance")
+_MAINTENANCE_RE = re.compile(
+    r"технічн\w* (?:робот|обслуговуван|перерв)|техническ\w* (?:работ|обслуживан|перерыв)|maintenance"
+    r"|тимчасово недоступн|временно недоступ|temporarily unavailable|service unavailable",
+    re.I,
+)
+
+
 class Page:
     """A response, read: the selector, the page's origin and structured data."""
 
@@ -197,6 +219,22 @@ class Page:
         self._texts: dict = {}  # element -> its text (text_within)
         self._classes: dict = {}  # element -> {class token: elements at or below it} (select)
         self._indexed: set = set()  # elements to index at their first class lookup (index_on)
+
+    def headline_says(self, pattern: re.Pattern) -> bool:
+        """The page's ``<title>`` or one of its first two ``h1`` (a short one: not an article's
+        headline about such a page) matches ``pattern``."""
+        texts = [text_of(h) for h in self.root.iter("h1")][:2]
+        texts += [cleaning.squash(t) for t in xpath(self.root, "//title/text()")][:1]
+        return any(pattern.search(t) for t in texts if t and len(t) < 120)
+
+    def not_found(self) -> bool:
+        """The page says it is not there ("Сторінку не знайдено", "Page not found", "404") in its
+        ``<title>`` or ``h1``: a "soft 404" served with HTTP 200."""
+        return self.headline_says(_NOT_FOUND_RE)
+
+    def under_maintenance(self) -> bool:
+        """The page says the site is down for maintenance (served with HTTP 200 instead of the page)."""
+        return self.headline_says(_MAINTENANCE_RE)
 
     @cached_property
     def root(self):

@@ -16,12 +16,12 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import UsageError
+from scrapy.exceptions import CloseSpider, UsageError
 from scrapy.http import HtmlResponse
 
 from interfax import dates, urls
 from interfax.items import Article
-from interfax.middlewares import KIND_META, describe_failure
+from interfax.middlewares import KIND_META, bot_challenge, challenge_message, describe_failure
 from interfax.pages.amp import AmpArticlePage
 from interfax.pages.article import ArticlePage
 from interfax.pages.base import Link
@@ -41,6 +41,9 @@ PRIORITY_LISTING = 100
 PRIORITY_ARTICLE = 50
 
 _UNSET = object()
+
+#: failures that say the site refuses the crawler (``INTERFAX_BLOCKED_AFTER`` in a row stop it)
+_REFUSALS = frozenset({"http_403", "http_429", "bot_challenge"})
 
 #: a listed time with a year is absolute ("21:32 11.04.2025"); "сьогодні, 10:15" is not
 _YEAR_RE = re.compile(r"\d{4}")
@@ -182,6 +185,9 @@ class ArticlesSpider(scrapy.Spider):
         self._listed: dict[str, set[int]] = {}
         #: related links of articles parsed at depth > 0, kept in case they are reached closer later
         self._related_links: dict[int, tuple[Link, ...]] = {}
+        #: page requests in a row refused (HTTP 403 or a bot challenge); ``block_after`` of them stop the crawl
+        self._refused_in_a_row = 0
+        self.block_after = 0
 
     @classmethod
     def validate_arguments(cls, **kwargs) -> CrawlArgs:
@@ -201,6 +207,7 @@ class ArticlesSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
+        spider.block_after = max(0, crawler.settings.getint("INTERFAX_BLOCKED_AFTER", 20))
         return spider
 
     # ------------------------------------------------------------ requests
@@ -329,9 +336,12 @@ class ArticlesSpider(scrapy.Spider):
         stats.inc_value("interfax/listing/pages")
         items = page.items()
         if not items:
+            if self._stand_in(response, page, "listing"):
+                return
             stats.inc_value("interfax/listing/empty")
             logger.warning("listing %s has no article links (empty section or unknown layout)", self._live(response.url))
             return
+        self._refused_in_a_row = 0
         own_ids = {link.ref.id for link in items if link.ref.host in urls.UK_HOSTS}
         seen = self._listed.setdefault(section, set())
         if own_ids and own_ids <= seen:
@@ -440,10 +450,7 @@ class ArticlesSpider(scrapy.Spider):
         item = self.article_item(page)
         listed_at = response.meta.get("interfax_listed_at")
         if not item["published_at"]:
-            if page.not_found():  # a "soft 404": an HTTP 200 page that says it is not there
-                self.crawler.stats.inc_value("interfax/errors/soft_404")
-                self.failed[self._asked(response)] = "soft 404: the page says it is not found"
-                logger.warning("article failed: %s (soft 404: the page says it is not found)", self._asked(response))
+            if self._stand_in(response, page, "article"):
                 return
             if listed_at and item.get("title") and item.get("text"):
                 # an article that shows no date anywhere: the time its listing showed (a page in an
@@ -496,6 +503,7 @@ class ArticlesSpider(scrapy.Spider):
         yield from self._finish(request.meta["interfax_item"], [], self._current_depth(request.meta), False, request.meta)
 
     def _finish(self, item: Article, links: list[Link], depth: int, follow: bool, meta: dict):
+        self._refused_in_a_row = 0
         item["related"] = [link.as_related() for link in links]
         yield item
         if not follow:
@@ -560,6 +568,46 @@ class ArticlesSpider(scrapy.Spider):
         if kind == "article":
             self.failed[live] = fault
         logger.warning("%s failed: %s (%s)", kind, live, fault)
+        if fault_kind in _REFUSALS:
+            self._refused(live, fault)
+
+    def _stand_in(self, response, page, kind: str) -> bool:
+        """True (counted as ``interfax/errors/<fault>``, logged and listed once) for an HTTP 200 page
+        that stands in for the page asked for: a bot protection's challenge (a CDN that cached one),
+        a maintenance page, a "soft 404". Read only for a page that showed no date or no items, so
+        that none of them is taken for a page in an unknown layout (a false redesign alarm)."""
+        who = bot_challenge(response)
+        if who is not None:
+            fault, why = "bot_challenge", challenge_message(who, response.status)
+        elif page.under_maintenance():
+            fault, why = "maintenance", "the site says it is under maintenance"
+        elif page.not_found():
+            fault, why = "soft_404", "soft 404: the page says it is not found"
+        else:
+            return False
+        self.crawler.stats.inc_value(f"interfax/errors/{fault}")
+        live = self._asked(response)
+        if kind == "article":
+            self.failed[live] = why
+        logger.warning("%s failed: %s (%s)", kind, live, why)
+        if fault == "bot_challenge":
+            self._refused(live, why)
+        return True
+
+    def _refused(self, live: str, why: str) -> None:
+        """A page request refused (HTTP 403, 429 after its retries, a bot challenge): ``INTERFAX_BLOCKED_AFTER`` in a row,
+        with no page in between, mean the site blocks this crawler: the crawl stops, said once,
+        rather than ask for every other page in vain (finish reason ``blocked``)."""
+        self._refused_in_a_row += 1
+        if self._refused_in_a_row != self.block_after:
+            return
+        self.crawler.stats.set_value("interfax/blocked/refused_in_a_row", self._refused_in_a_row)
+        logger.error(
+            "the site refuses this crawler: %d page requests in a row answered HTTP 403, 429 (after retries) or a bot challenge "
+            "(the last: %s, %s); stopping the crawl (finish reason 'blocked'). Open the site from this "
+            "machine's address to see why; the next run tries again", self._refused_in_a_row, live, why,
+        )
+        raise CloseSpider("blocked")
 
     def _not_html(self, response, kind: str) -> bool:
         """True (counted and logged once) for a response that is not an HTML page (a PDF, an image ...).
