@@ -547,6 +547,36 @@ def test_a_listing_cards_time_outside_the_time_block_is_read(card, shown):
     assert [(link.ref.id, link.listed_at) for link in page.items()] == [(1001, shown)]
 
 
+@pytest.mark.parametrize("items, want", [
+    # a redesign's cards in ul/li: the link on the image, the title in an h3 or a span, a <time datetime>
+    ('<ul class="cards"><li><a href="/news/sport/1001.html"><img src="/t.jpg"></a><h3><a href="/news/sport/1001.html">Перша</a></h3>'
+     '<time datetime="2026-11-29T10:15:00+02:00">10:15</time></li>'
+     '<li><a href="/news/sport/1002.html"><img src="/t.jpg"><span>Друга</span></a><div><time datetime="2026-11-20T12:00:00+02:00">20 листопада</time></div></li></ul>',
+     [(1001, "2026-11-29T10:15:00+02:00"), (1002, "2026-11-20T12:00:00+02:00")]),
+    # items of their own, the time a day word or a month name before the title: not the next item's date
+    ('<section><article><span class="time">Сьогодні, 08:05</span> <h2><a href="/news/sport/1001.html">Перша</a></h2><p>Опис.</p></article>'
+     '<article><span class="time">20 листопада, 10:00</span> <h2><a href="/news/sport/1002.html">Друга</a></h2><p>Опис.</p></article>'
+     '<article><span class="time">15.11.2026</span> <h2><a href="/news/sport/1003.html">Третя</a></h2><p>Опис.</p></article></section>',
+     [(1001, "Сьогодні, 08:05"), (1002, "20 листопада, 10:00"), (1003, "15.11.2026")]),
+    # an item that shows no time of its own gets none (not its neighbour's)
+    ('<ul><li><h3><a href="/news/sport/1001.html">Перша</a></h3><p>Опис.</p></li>'
+     '<li><span>10:00 28.11.2026</span> <h3><a href="/news/sport/1002.html">Друга</a></h3></li></ul>',
+     [(1001, None), (1002, "10:00 28.11.2026")]),
+])
+def test_a_redesigned_listings_items_take_the_time_each_shows(items, want):
+    assert [(link.ref.id, link.listed_at) for link in _listing(items).items()] == want
+
+
+@pytest.mark.parametrize("shown, want", [
+    ('<span class="article-time-big">Вчора, 18:40</span>', "Вчора, 18:40"),
+    ('<span class="pinned">Закріплено</span> <span>10:00</span> <span>10.03.2025</span>', "10:00 10.03.2025"),
+])
+def test_a_listings_time_block_gives_its_date_without_a_label(shown, want):
+    page = _listing(f'<div class="articles-section-view"><div class="grid article"><div class="article-time">{shown}</div>'
+                    '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/1001.html">Н</a></h1></div></div>')
+    assert [(link.ref.id, link.listed_at) for link in page.items()] == [(1001, want)]
+
+
 @pytest.mark.parametrize("photo", [
     '<p><img src="/static/articles/images/a.jpg" alt="Ілюстрація"></p>',
     '<figure><img src="/static/articles/images/a.jpg" alt="Ілюстрація"></figure>',
@@ -607,6 +637,10 @@ def test_related_items_beside_an_empty_related_articles_container_are_read():
     # an item that shows no time does not take another item's
     ('<ul><li><a href="/news/general/1001.html">Перша</a> 10:00, 01.01.2020</li><li><a href="/news/general/1002.html">Друга</a></li></ul>',
      [(1001, "10:00, 01.01.2020"), (1002, None)]),
+    # items of their own, the time a day word before the title: not the next item's date
+    ('<ul><li><span>Вчора, 16:05</span> <a href="/news/general/1001.html">Перша</a></li>'
+     '<li><span>27.11.2026</span> <a href="/news/general/1002.html">Друга</a></li></ul>',
+     [(1001, "Вчора, 16:05"), (1002, "27.11.2026")]),
 ])
 def test_related_items_in_a_flat_list_take_their_own_time_not_the_lists_first(items, want):
     block = f'<section><h2>ЩЕ ЗА ТЕМОЮ</h2>{items}</section>'

@@ -14,7 +14,7 @@ from functools import cached_property
 from lxml import etree
 
 from interfax import cleaning, urls
-from interfax.pages.base import SIDE_TAGS, Link, Page, date_in_text, link_title, text_of, time_near
+from interfax.pages.base import SIDE_TAGS, Link, Page, date_in_text, item_time, link_title, text_of, time_near
 
 #: what is not the page's main column: these elements (the page header too), and elements whose
 #: class names these words
@@ -105,17 +105,14 @@ class ListingPage(Page):
         return Link(first[0], None, self._listed_time(item) or first[1]) if first else None
 
     def _listed_time(self, item) -> str | None:
-        """The item's time and date spans joined ("21:32 11.04.2025"), as shown; else a card's
-        ``<time datetime>``, else a site-form date in the card's text."""
+        """The item's time and date spans joined ("21:32 11.04.2025"), as shown (the site-form date in
+        them when they hold a label too: "Закріплено 10:00 10.03.2025"); else the time the card
+        shows in another way (``item_time``: ``<time datetime>``, a date in its text, "Вчора, 18:40")."""
         shown = " ".join(text_of(t) for t in self.select(item, ".article-time"))
         if shown:
-            return shown
-        for t in item.iter("time"):
-            value = (t.get("datetime") or "").strip() or text_of(t)
-            if value:
-                return value
-        found = date_in_text(text_of(item))
-        return cleaning.squash(found) if found else None
+            found = date_in_text(shown)
+            return cleaning.squash(found) if found else shown
+        return item_time(item)
 
     def next_page_url(self) -> str | None:
         """The next page of this listing: the pager link to page N+1 (never a link backwards)."""
