@@ -648,6 +648,14 @@ def test_related_items_in_a_flat_list_take_their_own_time_not_the_lists_first(it
     assert [(link.ref.id, link.listed_at) for link in page.related()] == want
 
 
+@pytest.mark.parametrize("heading", ["По темі", "За темою:", "ПО ТЕМЕ"])
+def test_a_related_block_under_a_shorter_heading_is_read(heading):
+    block = (f'<section><h2>{heading}</h2><div><span>20:00 27.11.2026</span> <a href="/news/general/1001.html">Перша</a></div>'
+             '<div><span>10:00 25.11.2026</span> <a href="/news/general/1002.html">Друга</a></div></section>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
+    assert [(link.ref.id, link.title) for link in page.related()] == [(1001, "Перша"), (1002, "Друга")]
+
+
 def test_a_related_item_whose_thumbnail_and_title_links_are_siblings_under_the_heading_keeps_its_title():
     block = ('<section><h2>ЩЕ ЗА ТЕМОЮ</h2><a href="/news/general/1001-amp.html"><amp-img src="/t1.jpg" alt=""></amp-img></a>'
              '<a href="/news/general/1001-amp.html">Перша</a><div>10:00, 25.11.2026</div></section>')
