@@ -567,6 +567,19 @@ def test_a_redesigned_listings_items_take_the_time_each_shows(items, want):
     assert [(link.ref.id, link.listed_at) for link in _listing(items).items()] == want
 
 
+def test_a_featured_item_above_a_listings_list_is_listed_first():
+    item = ('<div class="grid article"><div class="article-time"><span>{t}</span> <span>29.11.2026</span></div>'
+            '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/{id}.html">Н</a></h1></div>')
+    top = ('<div class="top-news"><a href="/news/sport/1003.html"><img src="/t.jpg"></a>'
+           '<h2><a href="/news/sport/1003.html">Головна</a></h2><span>Сьогодні, 12:30</span></div>')
+    latest = '<div><h2>Останнє</h2><a href="/news/general/1090.html">Остання</a> <span>12:00 29.11.2026</span></div>'
+    after = '<div class="promo"><a href="/news/sport/1004.html">Після списку</a></div>'
+    page = _listing(f'<h1>Спорт</h1>{latest}{top}<div class="articles-section-view">{item.format(t="11:00", id=1002)}'
+                    f'{item.format(t="10:00", id=1003)}{item.format(t="09:00", id=1001)}</div>{after}')
+    assert [(link.ref.id, link.listed_at) for link in page.items()] == [
+        (1003, "Сьогодні, 12:30"), (1002, "11:00 29.11.2026"), (1001, "09:00 29.11.2026")]
+
+
 @pytest.mark.parametrize("shown, want", [
     ('<span class="article-time-big">Вчора, 18:40</span>', "Вчора, 18:40"),
     ('<span class="pinned">Закріплено</span> <span>10:00</span> <span>10.03.2025</span>', "10:00 10.03.2025"),

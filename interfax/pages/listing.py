@@ -58,32 +58,46 @@ class ListingPage(Page):
         links: dict[int, Link] = {}
         root = self.root
         for selector in self.item_selectors:
+            first = None
             for item in self.select(root, selector):
                 if _beside_main(item):  # the same card markup in a sidebar's "ОСТАННЄ" list
                     continue
+                first = item if first is None else first
                 link = self._item_link(item)
                 if link and link.ref.id not in links:
                     links[link.ref.id] = link
             if links:
-                return list(links.values())
+                # a featured item above the list, in a block of its own (a top story), is listed too
+                top = self._main_links(until=first)[0]
+                return list(top.values()) + [link for key, link in links.items() if key not in top]
         # fallback: article links in the main column, less the lists a visible heading ("ОСТАННЄ",
         # "ЩЕ ЗА ТЕМОЮ") introduces where no class names them (unless that leaves nothing: the
         # latest listing's own heading may read "Останні новини")
-        body = next(root.iter("body"), root)
-        headed = {el for block in self.blocks_under_heading(cleaning.is_list_heading) for el in block}  # (lxml keeps these proxies)
+        links, beside = self._main_links()
+        return list(links.values()) or list(beside.values())
+
+    def _main_links(self, until=None) -> tuple[dict[int, Link], dict[int, Link]]:
+        """Article links in the page's main column (before the element ``until``, if given), and those
+        in it under a list heading ("ОСТАННЄ", "ЩЕ ЗА ТЕМОЮ") where no class names the list."""
+        links: dict[int, Link] = {}
         beside: dict[int, Link] = {}
-        for a in body.iter("a"):
-            if a.get("href") is None or _beside_main(a):
+        headed = None
+        for a in next(self.root.iter("body"), self.root).iter(etree.Element):
+            if a is until:
+                break
+            if a.tag != "a" or a.get("href") is None or _beside_main(a):
                 continue
             ref = self.article_ref(a.get("href"))
             if ref is None or ref.id in links:
                 continue
+            if headed is None:  # (lxml keeps these proxies)
+                headed = {el for block in self.blocks_under_heading(cleaning.is_list_heading) for el in block}
             if headed and (a in headed or any(e in headed for e in a.iterancestors())):
                 if ref.id not in beside:
                     beside[ref.id] = Link(ref, text_of(a) or None, time_near(a))
             else:
                 links[ref.id] = Link(ref, text_of(a) or None, time_near(a))
-        return list(links.values()) or list(beside.values())
+        return links, beside
 
     def _item_link(self, item) -> Link | None:
         """The article link of one listing item (an lxml element), with its listed time."""
