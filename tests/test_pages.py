@@ -567,6 +567,18 @@ def test_a_redesigned_listings_items_take_the_time_each_shows(items, want):
     assert [(link.ref.id, link.listed_at) for link in _listing(items).items()] == want
 
 
+def test_a_time_alone_in_a_feed_grouped_by_day_is_on_its_headings_day():
+    item = ('<div class="grid article"><div class="article-time"><span>{t}</span></div>'
+            '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/{id}.html">Н</a></h1></div>')
+    page = _listing('<div class="articles-section-view"><div class="day">Сьогодні</div>' + item.format(t="11:59", id=1003)
+                    + '<div class="day">27 листопада 2026</div>' + item.format(t="14:00", id=1002) + item.format(t="09:30", id=1004)
+                    + '<h2>20.11.2026</h2>' + item.format(t="10:00", id=1001) + '</div>')
+    assert [(link.ref.id, link.listed_at) for link in page.items()] == [
+        (1003, "Сьогодні, 11:59"), (1002, "27 листопада 2026, 14:00"), (1004, "27 листопада 2026, 09:30"), (1001, "20.11.2026, 10:00")]
+    # no day heading: a time alone is as shown (today's)
+    assert [link.listed_at for link in _listing('<div class="articles-section-view">' + item.format(t="11:59", id=1003) + '</div>').items()] == ["11:59"]
+
+
 def test_a_featured_item_above_a_listings_list_is_listed_first():
     item = ('<div class="grid article"><div class="article-time"><span>{t}</span> <span>29.11.2026</span></div>'
             '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/{id}.html">Н</a></h1></div>')

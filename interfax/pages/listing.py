@@ -13,7 +13,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from interfax import cleaning, urls
+from interfax import cleaning, dates, urls
 from interfax.pages.base import SIDE_TAGS, Link, Page, date_in_text, item_time, link_title, text_of, time_near
 
 #: what is not the page's main column: these elements (the page header too), and elements whose
@@ -39,6 +39,28 @@ _NEXT_WORDS = re.compile(r"^(?:наступна|далі|next|следующая
 
 #: the visible text of a "load more" button (a feed that pages by script)
 _MORE_WORDS = re.compile(r"^(?:завантажити|показати|load|show|загрузить|показать)\s+(?:ще|більше|more|еще|ещё|больше)\b", re.I)
+
+
+#: a time of day alone ("14:00"): today's, unless a day heading above the item says otherwise
+_BARE_TIME_RE = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _day_heading(item) -> str | None:
+    """The day a heading above ``item`` names in a feed grouped by day ("27 листопада 2026",
+    "Сьогодні", "20.11.2026"): the closest earlier sibling of the item (or of its parent) whose whole
+    text is a date without a time; None if there is none."""
+    node = item
+    for _ in range(2):
+        for sib in node.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str):
+                continue
+            text = text_of(sib)
+            if 0 < len(text) <= 40 and dates.DATE_HINT_RE.search(text) and not dates.has_time(text) and dates.parse(text):
+                return text
+        node = node.getparent()
+        if node is None or node.tag == "body":
+            break
+    return None
 
 
 class ListingPage(Page):
@@ -120,12 +142,18 @@ class ListingPage(Page):
 
     def _listed_time(self, item) -> str | None:
         """The item's time and date spans joined ("21:32 11.04.2025"), as shown (the site-form date in
-        them when they hold a label too: "Закріплено 10:00 10.03.2025"); else the time the card
+        them when they hold a label too: "Закріплено 10:00 10.03.2025"; a time alone on the day of the
+        heading above it, in a feed grouped by day: "27 листопада, 14:00"); else the time the card
         shows in another way (``item_time``: ``<time datetime>``, a date in its text, "Вчора, 18:40")."""
         shown = " ".join(text_of(t) for t in self.select(item, ".article-time"))
         if shown:
             found = date_in_text(shown)
-            return cleaning.squash(found) if found else shown
+            if found:
+                return cleaning.squash(found)
+            if _BARE_TIME_RE.fullmatch(shown):  # a feed grouped by day: the time under its day's heading
+                day = _day_heading(item)
+                return f"{day}, {shown}" if day else shown
+            return shown
         return item_time(item)
 
     def next_page_url(self) -> str | None:
