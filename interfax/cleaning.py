@@ -59,8 +59,9 @@ def _key(text: str) -> str:
 
 #: visible labels of ad slots
 AD_LABELS = frozenset({"РЕКЛАМА", "РЕКЛАМНИЙ БЛОК", "ADVERTISEMENT", "ADVERTISING", "AD", "ПАРТНЕРСЬКИЙ МАТЕРІАЛ"})
-#: visible headings of the "ЩЕ ЗА ТЕМОЮ" (related) block
-RELATED_HEADINGS = frozenset({"ЩЕ ЗА ТЕМОЮ", "ЕЩЕ ПО ТЕМЕ", "ЕЩЁ ПО ТЕМЕ", "MORE ABOUT", "MORE ON THE TOPIC"})
+#: visible headings of the "ЩЕ ЗА ТЕМОЮ" (related) block, and its shorter forms ("По темі")
+RELATED_HEADINGS = frozenset({"ЩЕ ЗА ТЕМОЮ", "ЗА ТЕМОЮ", "ПО ТЕМІ", "ЕЩЕ ПО ТЕМЕ", "ЕЩЁ ПО ТЕМЕ", "ПО ТЕМЕ", "MORE ABOUT",
+                              "MORE ON THE TOPIC"})
 #: visible headings of lists that are not the article: related, latest, read-also
 LIST_HEADINGS = RELATED_HEADINGS | frozenset(
     {

@@ -588,6 +588,61 @@ def test_a_listing_cards_time_outside_the_time_block_is_read(card, shown):
     assert [(link.ref.id, link.listed_at) for link in page.items()] == [(1001, shown)]
 
 
+@pytest.mark.parametrize("items, want", [
+    # a redesign's cards in ul/li: the link on the image, the title in an h3 or a span, a <time datetime>
+    ('<ul class="cards"><li><a href="/news/sport/1001.html"><img src="/t.jpg"></a><h3><a href="/news/sport/1001.html">Перша</a></h3>'
+     '<time datetime="2026-11-29T10:15:00+02:00">10:15</time></li>'
+     '<li><a href="/news/sport/1002.html"><img src="/t.jpg"><span>Друга</span></a><div><time datetime="2026-11-20T12:00:00+02:00">20 листопада</time></div></li></ul>',
+     [(1001, "2026-11-29T10:15:00+02:00"), (1002, "2026-11-20T12:00:00+02:00")]),
+    # items of their own, the time a day word or a month name before the title: not the next item's date
+    ('<section><article><span class="time">Сьогодні, 08:05</span> <h2><a href="/news/sport/1001.html">Перша</a></h2><p>Опис.</p></article>'
+     '<article><span class="time">20 листопада, 10:00</span> <h2><a href="/news/sport/1002.html">Друга</a></h2><p>Опис.</p></article>'
+     '<article><span class="time">15.11.2026</span> <h2><a href="/news/sport/1003.html">Третя</a></h2><p>Опис.</p></article></section>',
+     [(1001, "Сьогодні, 08:05"), (1002, "20 листопада, 10:00"), (1003, "15.11.2026")]),
+    # an item that shows no time of its own gets none (not its neighbour's)
+    ('<ul><li><h3><a href="/news/sport/1001.html">Перша</a></h3><p>Опис.</p></li>'
+     '<li><span>10:00 28.11.2026</span> <h3><a href="/news/sport/1002.html">Друга</a></h3></li></ul>',
+     [(1001, None), (1002, "10:00 28.11.2026")]),
+])
+def test_a_redesigned_listings_items_take_the_time_each_shows(items, want):
+    assert [(link.ref.id, link.listed_at) for link in _listing(items).items()] == want
+
+
+def test_a_time_alone_in_a_feed_grouped_by_day_is_on_its_headings_day():
+    item = ('<div class="grid article"><div class="article-time"><span>{t}</span></div>'
+            '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/{id}.html">Н</a></h1></div>')
+    page = _listing('<div class="articles-section-view"><div class="day">Сьогодні</div>' + item.format(t="11:59", id=1003)
+                    + '<div class="day">27 листопада 2026</div>' + item.format(t="14:00", id=1002) + item.format(t="09:30", id=1004)
+                    + '<h2>20.11.2026</h2>' + item.format(t="10:00", id=1001) + '</div>')
+    assert [(link.ref.id, link.listed_at) for link in page.items()] == [
+        (1003, "Сьогодні, 11:59"), (1002, "27 листопада 2026, 14:00"), (1004, "27 листопада 2026, 09:30"), (1001, "20.11.2026, 10:00")]
+    # no day heading: a time alone is as shown (today's)
+    assert [link.listed_at for link in _listing('<div class="articles-section-view">' + item.format(t="11:59", id=1003) + '</div>').items()] == ["11:59"]
+
+
+def test_a_featured_item_above_a_listings_list_is_listed_first():
+    item = ('<div class="grid article"><div class="article-time"><span>{t}</span> <span>29.11.2026</span></div>'
+            '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/{id}.html">Н</a></h1></div>')
+    top = ('<div class="top-news"><a href="/news/sport/1003.html"><img src="/t.jpg"></a>'
+           '<h2><a href="/news/sport/1003.html">Головна</a></h2><span>Сьогодні, 12:30</span></div>')
+    latest = '<div><h2>Останнє</h2><a href="/news/general/1090.html">Остання</a> <span>12:00 29.11.2026</span></div>'
+    after = '<div class="promo"><a href="/news/sport/1004.html">Після списку</a></div>'
+    page = _listing(f'<h1>Спорт</h1>{latest}{top}<div class="articles-section-view">{item.format(t="11:00", id=1002)}'
+                    f'{item.format(t="10:00", id=1003)}{item.format(t="09:00", id=1001)}</div>{after}')
+    assert [(link.ref.id, link.listed_at) for link in page.items()] == [
+        (1003, "Сьогодні, 12:30"), (1002, "11:00 29.11.2026"), (1001, "09:00 29.11.2026")]
+
+
+@pytest.mark.parametrize("shown, want", [
+    ('<span class="article-time-big">Вчора, 18:40</span>', "Вчора, 18:40"),
+    ('<span class="pinned">Закріплено</span> <span>10:00</span> <span>10.03.2025</span>', "10:00 10.03.2025"),
+])
+def test_a_listings_time_block_gives_its_date_without_a_label(shown, want):
+    page = _listing(f'<div class="articles-section-view"><div class="grid article"><div class="article-time">{shown}</div>'
+                    '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/1001.html">Н</a></h1></div></div>')
+    assert [(link.ref.id, link.listed_at) for link in page.items()] == [(1001, want)]
+
+
 @pytest.mark.parametrize("photo", [
     '<p><img src="/static/articles/images/a.jpg" alt="Ілюстрація"></p>',
     '<figure><img src="/static/articles/images/a.jpg" alt="Ілюстрація"></figure>',
@@ -669,11 +724,23 @@ def test_related_items_beside_an_empty_related_articles_container_are_read():
     # an item that shows no time does not take another item's
     ('<ul><li><a href="/news/general/1001.html">Перша</a> 10:00, 01.01.2020</li><li><a href="/news/general/1002.html">Друга</a></li></ul>',
      [(1001, "10:00, 01.01.2020"), (1002, None)]),
+    # items of their own, the time a day word before the title: not the next item's date
+    ('<ul><li><span>Вчора, 16:05</span> <a href="/news/general/1001.html">Перша</a></li>'
+     '<li><span>27.11.2026</span> <a href="/news/general/1002.html">Друга</a></li></ul>',
+     [(1001, "Вчора, 16:05"), (1002, "27.11.2026")]),
 ])
 def test_related_items_in_a_flat_list_take_their_own_time_not_the_lists_first(items, want):
     block = f'<section><h2>ЩЕ ЗА ТЕМОЮ</h2>{items}</section>'
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
     assert [(link.ref.id, link.listed_at) for link in page.related()] == want
+
+
+@pytest.mark.parametrize("heading", ["По темі", "За темою:", "ПО ТЕМЕ"])
+def test_a_related_block_under_a_shorter_heading_is_read(heading):
+    block = (f'<section><h2>{heading}</h2><div><span>20:00 27.11.2026</span> <a href="/news/general/1001.html">Перша</a></div>'
+             '<div><span>10:00 25.11.2026</span> <a href="/news/general/1002.html">Друга</a></div></section>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
+    assert [(link.ref.id, link.title) for link in page.related()] == [(1001, "Перша"), (1002, "Друга")]
 
 
 def test_a_related_item_whose_thumbnail_and_title_links_are_siblings_under_the_heading_keeps_its_title():

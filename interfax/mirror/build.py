@@ -30,8 +30,8 @@ from pathlib import Path
 from interfax.mirror import render
 from interfax.urls import DEFAULT_SECTIONS
 from interfax.mirror.model import (
-    AD, AD_ID, AD_P, ADSENSE, H2, INFORMER, LOADING, NBSP, PIMG, SECTION_NAMES, SHARE, SOURCE, UL, Article, Img, P,
-    Rel, expected_item, key_id, key_path,
+    AD, AD_ID, AD_P, ADSENSE, H2, INFORMER, LOADING, MONTHS_GEN, NBSP, PIMG, SECTION_NAMES, SHARE, SOURCE, UL, Article,
+    Img, P, Rel, expected_item, key_id, key_path,
 )
 from interfax.mirror.server import DEFAULT_ROOT
 
@@ -143,7 +143,7 @@ def check_site(site: Site, crawl: dict, strict_order: bool = True) -> None:
     keys = set(crawl["_keys"])
     for article in site.articles:
         assert article.key in keys, f"{article.key} is defined to be exported but the crawl never reaches it"
-        if not (article.jsonld or article.meta_dates) or article.design == "old":
+        if not (article.jsonld or article.meta_dates) or article.design != "modern":
             assert article.modified is None, f"{article.key}: modified time without a source that shows it"
         for rel in article.related + (article.amp_related or []):
             assert rel.target in site.by_key or rel.target in site.missing, f"{article.key}: unknown related {rel.target}"
@@ -272,8 +272,6 @@ _OBJECTS = ["відновлення енергетичної інфрастру�
             "розмінування сільгоспугідь", "енергоефективності громад", "житлових програм для ветеранів"]
 _REGIONS = ["Київській області", "Харківській області", "Одеській області", "Львівській області", "Дніпропетровщині",
             "Чернігівщині", "Сумщині", "Полтавщині", "Вінниччині", "Житомирщині", "Запорізькій області"]
-_MONTHS_GEN = ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
-               "листопада", "грудня"]
 _SOURCES = ["Мінфін", "НБУ", "ОВА", "Мінекономіки", "Міненерго", "Мінцифри", "КМДА", "ДСНС", "Повітряні сили"]
 _TAGS = ["енергетика", "бюджет", "ППО", "Київ", "НБУ", "інвестиції", "розмінування", "транспорт", "медицина", "США",
          "ЄС", "санкції", "погода", "спорт", "телеком", "приватизація"]
@@ -286,11 +284,11 @@ def _sentence(rng: random.Random, when: datetime) -> str:
     return rng.choice([
         f"За словами представників відомства, питання {obj} залишається одним із пріоритетів на {when.year} рік.",
         f"На ці цілі планують спрямувати {rng.randint(12, 980)} млн грн з державного та місцевих бюджетів.",
-        f"Перший етап робіт має завершитися до кінця {rng.choice(_MONTHS_GEN)} {when.year} року.",
+        f"Перший етап робіт має завершитися до кінця {rng.choice(MONTHS_GEN)} {when.year} року.",
         f"У {rng.choice(_REGIONS)} вже реалізовано {rng.randint(2, 40)} подібних проєктів.",
         "Детальніші параметри програми оприлюднять найближчими тижнями.",
         f"Як повідомлялося, раніше {subject} {rng.choice(_VERBS)} {obj}.",
-        f"Станом на {when.day} {_MONTHS_GEN[when.month - 1]} подано {rng.randint(30, 2500)} заявок від громад і підприємств.",
+        f"Станом на {when.day} {MONTHS_GEN[when.month - 1]} подано {rng.randint(30, 2500)} заявок від громад і підприємств.",
         f"Партнери України з ЄС та США долучаться до фінансування на суму понад ${rng.randint(5, 300)} млн.",
         "Звернутися по допомогу можна через застосунок \"Дія\" або до центру надання адміністративних послуг.",
         f"Окремо {subject} наголошує на прозорості всіх процедур і щоквартальній звітності.",

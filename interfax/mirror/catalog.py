@@ -419,7 +419,8 @@ ARTICLES: list[Article] = [
               "заявку через застосунок \"Дія\" або до місцевої військової адміністрації."),
             LOADING(),
         ],
-        related=[Rel("general/456230", href="https://ua.interfax.com.ua/news/general/456230.html"), Rel("general/1063270")],
+        related=[Rel("general/456230", href="https://ua.interfax.com.ua/news/general/456230.html"), Rel("general/1063270"),
+                 Rel("economic/118442")],
         related_markup="listing",
     ),
     Article(
@@ -550,6 +551,18 @@ ARTICLES: list[Article] = [
               "Донецької та Луганської областей."),
             P("Новий орган має розробити національні стандарти розмінування відповідно до міжнародних норм та забезпечити "
               "облік постраждалих від мін."),
+        ],
+    ),
+    Article(  # older still ("plain"): no article element, a month-name date, a top bar with the day served, a side
+        # column with a tag cloud and thumbnails (none of them the article's); no structured data, no AMP, no related block
+        118442, "economic", "НБУ зберіг облікову ставку на рівні 7,5% річних", d("16:40 09.03.2012"),
+        design="plain", jsonld=False, amp=False, related_markup="none", sidebar=False,
+        body=[
+            P("Правління Національного банку України ухвалило рішення зберегти облікову ставку на рівні 7,5% річних, "
+              "повідомила пресслужба регулятора."),
+            PIMG(Img("/static/articles/images/2012/03/09/nbu-building.jpg", "Будівля Національного банку")),
+            P("Облікова ставка залишається незмінною з серпня минулого року, коли її було знижено з 7,75%."),
+            P("Наступне засідання правління з питань монетарної політики заплановано на квітень."),
         ],
     ),
     Article(

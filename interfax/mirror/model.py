@@ -64,6 +64,16 @@ def header_time(local: datetime) -> tuple[str, str]:
     return f"{local:%H:%M}", f"{local:%d.%m.%Y}"
 
 
+#: Ukrainian month names as a date shows them ("11 квітня")
+MONTHS_GEN = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
+              "листопада", "грудня")
+
+
+def month_name_time(local: datetime) -> str:
+    """``9 березня 2011, 16:40``: the header date of the site's older pages."""
+    return f"{local.day} {MONTHS_GEN[local.month - 1]} {local.year}, {local:%H:%M}"
+
+
 # -- body blocks --------------------------------------------------------------------------------
 class Block(NamedTuple):
     kind: str
@@ -235,7 +245,7 @@ class Article:
     related_markup: str = "standard"  # "standard" | "h3" | "listing" | "none" (no block at all)
     amp: bool = True  # has an AMP twin and <link rel="amphtml">
     amp_related: list[Rel] | None = None  # AMP twin's items (None: same as desktop)
-    design: str = "modern"  # "modern" | "old"
+    design: str = "modern"  # "modern" | "old" | "plain" (older still: no article element, a month-name date)
     title_html: str | None = None  # h1 content as written (whitespace variants)
     canonical_host: str = "interfax.com.ua"
     tags_position: str = "after"  # where the tag line sits when not TAGS_INLINE: "after" the body

@@ -1,7 +1,7 @@
 """HTML for mirror pages, in the site's markup (modelled on the three reference pages).
 
-- ``article_html``: desktop article, modern (``article.article-content-view``) or old design
-  (``div.article-content-view``, no structured data).
+- ``article_html``: desktop article, modern (``article.article-content-view``), old design
+  (``div.article-content-view``, no structured data) or older still ("plain": no article element).
 - ``amp_html``: the AMP twin (``section.amp-related`` holds the related items).
 - ``listing_html``: a listing page (``div.articles-section-view > div.grid.article``, ``div.pager``).
 """
@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from interfax.mirror.model import (
     SECTION_LABELS, SECTION_NAMES, SITE, Article, Block, Img, header_time, iso_kyiv, iso_utc_z,
-    key_path,
+    key_path, month_name_time,
 )
 
 NAV = """<header class="header">
@@ -216,6 +216,8 @@ def article_html(article: Article, titles, whens, latest: list[str]) -> str:
     ``latest`` is the ОСТАННЄ sidebar (keys)."""
     if article.design == "old":
         return old_article_html(article)
+    if article.design == "plain":
+        return plain_article_html(article, titles)
     canon = article.url
     head = ['<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{t(article.title)} | Інтерфакс-Україна</title>",
@@ -297,6 +299,49 @@ def old_article_html(article: Article) -> str:
   <div class="banner"><span>Реклама</span><div id="adriver-240x400"></div></div>
 </div>
 <div id="footer">© 1992-{article.when.year} Інформаційне агентство «Інтерфакс-Україна»</div>
+</body>
+</html>
+"""
+
+
+def plain_article_html(article: Article, titles) -> str:
+    """An older page still: no article element (the story in a ``div.news-item`` of a two-column
+    layout), a month-name date, no structured data, no AMP; the page's top bar shows the day it was
+    served, and its side column a tag cloud and thumbnails of other articles (``titles``)."""
+    assert not (article.jsonld or article.meta_dates or article.amp or article.related)
+    body = "\n".join("        " + block_html(b, article, titles) for b in article.body)
+    desc = f'<meta name="description" content="{a(article.description)}">\n' if article.description else ""
+    thumbs = "".join(f'<li><a href="{key_path(k)}"><img src="/static/articles/images/thumbs/{k.split("/")[1]}.jpg" '
+                     f'alt="{a(titles(k))}"></a></li>' for k in ("general/1139007", "general/1139004"))
+    return f"""<!DOCTYPE html>
+<html lang="uk">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>{t(article.title)} | Інтерфакс-Україна</title>
+{desc}<link rel="canonical" href="https://{article.canonical_host}{article.path}">
+</head>
+<body>
+<div id="top"><a href="/"><img src="/static/images/old/logo_ua.gif" alt="Інтерфакс-Україна" width="220" height="60"></a>
+  <div class="today">Понеділок, 12 січня 2026</div>
+  <ul class="menu"><li><a href="/news/latest.html">Новини</a></li><li><a href="/news/general.html">Загальні</a></li><li><a href="/news/economic.html">Економіка</a></li></ul>
+</div>
+<div id="page">
+  <div class="col-main">
+    <div class="news-item">
+      <div class="news-date">{month_name_time(article.when)}</div>
+      <h1 class="news-title">{article.title_html or t(article.title)}</h1>
+      <div class="news-text">
+{body}
+      </div>
+    </div>
+    <div class="banner"><span>Реклама</span><div id="adriver-468x60"></div></div>
+  </div>
+  <div class="col-side">
+    <div class="cloud"><h3>Популярні теги</h3><a href="{tag_href("США")}">США</a> <a href="{tag_href("енергетика")}">енергетика</a></div>
+    <div class="popular"><h3>Популярне</h3><ul>{thumbs}</ul></div>
+  </div>
+</div>
+<div id="footer">© 1992-2026 Інформаційне агентство «Інтерфакс-Україна»</div>
 </body>
 </html>
 """

@@ -15,7 +15,7 @@ from cssselect import HTMLTranslator
 from lxml import etree
 from parsel.selector import _has_encoding_error, create_root_node
 
-from interfax import cleaning, urls
+from interfax import cleaning, dates, urls
 
 _DATE_IN_TEXT_RE = re.compile(r"\d{1,2}:\d{2}\s*[,/|–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*[,/|–—-]?\s*(?:в|о)?\s*\d{1,2}:\d{2})?")
 _DATE_CORE_RE = re.compile(r"\d\.\d{4}")  # every date form above ends its day.month.year like this
@@ -543,24 +543,69 @@ def _inside_ad(el, top, known: dict) -> bool:
 
 
 def time_near(a) -> str | None:
-    """The listed time of a link (an lxml element): a date in its item, the closest ancestor with more text.
+    """The listed time of a link (an lxml element): the time its item shows (``item_time``), the item
+    being the closest ancestor with more text than the link.
 
     When that ancestor is the list rather than the item (items as flat siblings, "title, then
     time", with no element around each), the date is the one beside this link on the side the
-    list puts its times, not the list's first date (another item's).
+    list puts its times, not the list's first date (another item's). An item of its own that shows
+    no time gets none: the list's other dates are its neighbours'.
     """
     node = a
+    own = False  # passed the link's own item (the link and more text), which showed no time
+    link_length = None
     for _ in range(3):
         node = node.getparent()
         if node is None:
             break
-        found = date_in_text(" ".join(node.itertext()))
+        text = " ".join(node.itertext())
+        found = date_in_text(text)
         if found:
             if len({e.get("href") for e in node.iter("a")}) > 1:  # (cheap: an item's links are mostly one href)
                 key = urls.href_article_id(a.get("href"))
-                if key is not None and any(urls.href_article_id(e.get("href")) not in (None, key) for e in node.iter("a")):
+                if key is not None and _holds_others(node, key):
+                    if own:  # the list around an item of its own: another item's date
+                        return None
                     found = _own_time_in_list(node, key)
             return cleaning.squash(found) if found else None
+        if own:
+            continue
+        if link_length is None:
+            link_length = len(text_of(a))
+        if len(cleaning.squash(text)) > link_length:  # more than a wrapper of the link: an item, or the list
+            key = urls.href_article_id(a.get("href"))
+            if key is None or not _holds_others(node, key):
+                own = True
+                found = item_time(node, text, site_forms=False)
+                if found:
+                    return found
+    return None
+
+
+def _holds_others(node, key: int) -> bool:
+    """``node`` holds a link to another article than ``key``."""
+    return any(urls.href_article_id(e.get("href")) not in (None, key) for e in node.iter("a"))
+
+
+def item_time(item, text: str | None = None, site_forms: bool = True) -> str | None:
+    """The time a list item (an lxml element holding one article's links) shows: its ``<time
+    datetime>``, else a site-form date in its text (``text``: the item's, if known; ``site_forms``
+    False: looked for already), else a short text of its own that is only a date in another form
+    ("Сьогодні, 11:59", "Вчора", "27 листопада, 14:00")."""
+    for t in item.iter("time"):
+        value = (t.get("datetime") or "").strip() or text_of(t)
+        if value:
+            return value
+    if text is None:
+        text = " ".join(item.itertext())
+    found = date_in_text(text) if site_forms else None
+    if found:
+        return cleaning.squash(found)
+    if dates.DATE_HINT_RE.search(text):  # (cheap pre-test: most items show a site-form date or none)
+        for piece in item.itertext():
+            piece = cleaning.squash(piece)
+            if 0 < len(piece) <= 40 and dates.DATE_HINT_RE.search(piece) and dates.parse(piece) is not None:
+                return piece
     return None
 
 

@@ -13,8 +13,8 @@ from functools import cached_property
 
 from lxml import etree
 
-from interfax import cleaning, urls
-from interfax.pages.base import SIDE_TAGS, Link, Page, date_in_text, link_title, text_of, time_near
+from interfax import cleaning, dates, urls
+from interfax.pages.base import SIDE_TAGS, Link, Page, date_in_text, item_time, link_title, text_of, time_near
 
 #: what is not the page's main column: these elements (the page header too), and elements whose
 #: class names these words
@@ -41,6 +41,28 @@ _NEXT_WORDS = re.compile(r"^(?:наступна|далі|next|следующая
 _MORE_WORDS = re.compile(r"^(?:завантажити|показати|load|show|загрузить|показать)\s+(?:ще|більше|more|еще|ещё|больше)\b", re.I)
 
 
+#: a time of day alone ("14:00"): today's, unless a day heading above the item says otherwise
+_BARE_TIME_RE = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _day_heading(item) -> str | None:
+    """The day a heading above ``item`` names in a feed grouped by day ("27 листопада 2026",
+    "Сьогодні", "20.11.2026"): the closest earlier sibling of the item (or of its parent) whose whole
+    text is a date without a time; None if there is none."""
+    node = item
+    for _ in range(2):
+        for sib in node.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str):
+                continue
+            text = text_of(sib)
+            if 0 < len(text) <= 40 and dates.DATE_HINT_RE.search(text) and not dates.has_time(text) and dates.parse(text):
+                return text
+        node = node.getparent()
+        if node is None or node.tag == "body":
+            break
+    return None
+
+
 class ListingPage(Page):
     item_selectors = (".articles-section-view > .article", ".articles-section-view .article")
     link_selectors = ("h1.article-link-wrapper a.article-link", "a.article-link", ".article-link-wrapper a")
@@ -58,32 +80,46 @@ class ListingPage(Page):
         links: dict[int, Link] = {}
         root = self.root
         for selector in self.item_selectors:
+            first = None
             for item in self.select(root, selector):
                 if _beside_main(item):  # the same card markup in a sidebar's "ОСТАННЄ" list
                     continue
+                first = item if first is None else first
                 link = self._item_link(item)
                 if link and link.ref.id not in links:
                     links[link.ref.id] = link
             if links:
-                return list(links.values())
+                # a featured item above the list, in a block of its own (a top story), is listed too
+                top = self._main_links(until=first)[0]
+                return list(top.values()) + [link for key, link in links.items() if key not in top]
         # fallback: article links in the main column, less the lists a visible heading ("ОСТАННЄ",
         # "ЩЕ ЗА ТЕМОЮ") introduces where no class names them (unless that leaves nothing: the
         # latest listing's own heading may read "Останні новини")
-        body = next(root.iter("body"), root)
-        headed = {el for block in self.blocks_under_heading(cleaning.is_list_heading) for el in block}  # (lxml keeps these proxies)
+        links, beside = self._main_links()
+        return list(links.values()) or list(beside.values())
+
+    def _main_links(self, until=None) -> tuple[dict[int, Link], dict[int, Link]]:
+        """Article links in the page's main column (before the element ``until``, if given), and those
+        in it under a list heading ("ОСТАННЄ", "ЩЕ ЗА ТЕМОЮ") where no class names the list."""
+        links: dict[int, Link] = {}
         beside: dict[int, Link] = {}
-        for a in body.iter("a"):
-            if a.get("href") is None or _beside_main(a):
+        headed = None
+        for a in next(self.root.iter("body"), self.root).iter(etree.Element):
+            if a is until:
+                break
+            if a.tag != "a" or a.get("href") is None or _beside_main(a):
                 continue
             ref = self.article_ref(a.get("href"))
             if ref is None or ref.id in links:
                 continue
+            if headed is None:  # (lxml keeps these proxies)
+                headed = {el for block in self.blocks_under_heading(cleaning.is_list_heading) for el in block}
             if headed and (a in headed or any(e in headed for e in a.iterancestors())):
                 if ref.id not in beside:
                     beside[ref.id] = Link(ref, text_of(a) or None, time_near(a))
             else:
                 links[ref.id] = Link(ref, text_of(a) or None, time_near(a))
-        return list(links.values()) or list(beside.values())
+        return links, beside
 
     def _item_link(self, item) -> Link | None:
         """The article link of one listing item (an lxml element), with its listed time."""
@@ -105,17 +141,20 @@ class ListingPage(Page):
         return Link(first[0], None, self._listed_time(item) or first[1]) if first else None
 
     def _listed_time(self, item) -> str | None:
-        """The item's time and date spans joined ("21:32 11.04.2025"), as shown; else a card's
-        ``<time datetime>``, else a site-form date in the card's text."""
+        """The item's time and date spans joined ("21:32 11.04.2025"), as shown (the site-form date in
+        them when they hold a label too: "Закріплено 10:00 10.03.2025"; a time alone on the day of the
+        heading above it, in a feed grouped by day: "27 листопада, 14:00"); else the time the card
+        shows in another way (``item_time``: ``<time datetime>``, a date in its text, "Вчора, 18:40")."""
         shown = " ".join(text_of(t) for t in self.select(item, ".article-time"))
         if shown:
+            found = date_in_text(shown)
+            if found:
+                return cleaning.squash(found)
+            if _BARE_TIME_RE.fullmatch(shown):  # a feed grouped by day: the time under its day's heading
+                day = _day_heading(item)
+                return f"{day}, {shown}" if day else shown
             return shown
-        for t in item.iter("time"):
-            value = (t.get("datetime") or "").strip() or text_of(t)
-            if value:
-                return value
-        found = date_in_text(text_of(item))
-        return cleaning.squash(found) if found else None
+        return item_time(item)
 
     def next_page_url(self) -> str | None:
         """The next page of this listing: the pager link to page N+1 of this edition (never a link
