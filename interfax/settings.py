@@ -116,6 +116,9 @@ INTERFAX_FEED_FSYNC = False
 INTERFAX_STATE_DIR = ""
 # with state: an article that answered 404/410 is not asked for again during this many hours (0: every run)
 INTERFAX_STATE_RETRY_GONE_HOURS = 24
+# with state: an article lost to another fault (5xx, timeout...) is asked for again by every run during this
+# many hours after it first failed (0: never)
+INTERFAX_STATE_RETRY_FAILED_HOURS = 72
 
 # End-of-run checks (interfax/monitors.py); a failed one makes `scrapy crawl` exit 3.
 SPIDERMON_ENABLED = True

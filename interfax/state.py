@@ -10,6 +10,11 @@ Tables
     ``pending``   write intents: (feed, offset, id, length) of a JSON line about to be appended.
     ``gone``      articles that answered 404/410: not requested again for
                   ``INTERFAX_STATE_RETRY_GONE_HOURS`` (then retried; exported, they leave the table).
+    ``failed``    articles that failed otherwise (5xx after retries, a timeout, an empty page...): asked
+                  for again at the start of every run for ``INTERFAX_STATE_RETRY_FAILED_HOURS`` after
+                  the first failure, at the depth they were reached by (exported, they leave the
+                  table). Without it an article reached only as a related item, or pushed below a
+                  listing page of settled articles, was never asked for again.
     ``runs``      one row per run: start, end, finish reason, counts.
 
 The exactly-once invariant
@@ -59,7 +64,7 @@ logger = logging.getLogger(__name__)
 
 DB_NAME = "state.sqlite3"
 #: failure reasons (``ArticlesSpider.failed``) meaning the article is not there
-_GONE_RE = re.compile(r"^HTTP (404|410)\b")
+_GONE_RE = re.compile(r"^(HTTP (404|410)\b|soft 404)")
 SCHEMA_VERSION = "1"
 
 _SCHEMA = """
@@ -95,6 +100,15 @@ CREATE TABLE IF NOT EXISTS gone (
     last_failed TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 1
 );
+CREATE TABLE IF NOT EXISTS failed (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    depth INTEGER NOT NULL DEFAULT 0,
+    first_failed TEXT NOT NULL,
+    last_failed TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1
+);
 CREATE TABLE IF NOT EXISTS pending (
     feed TEXT NOT NULL,
     offset INTEGER NOT NULL,
@@ -108,6 +122,10 @@ CREATE TABLE IF NOT EXISTS pending (
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _hours_ago(hours: float) -> str:
+    return (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -196,9 +214,10 @@ class StateStore:
         ]
         pending = self.db.execute("SELECT count(*) FROM pending").fetchone()[0]
         gone = self.db.execute("SELECT count(*) FROM gone").fetchone()[0]
+        failed = self.db.execute("SELECT count(*) FROM failed").fetchone()[0]
         return {
             "path": str(self.path), "articles": articles, "settled": settled, "gone": gone,
-            "pending": pending, "last_runs": runs,
+            "failed": failed, "pending": pending, "last_runs": runs,
         }
 
     # ------------------------------------------------------------ articles that are not there
@@ -211,6 +230,22 @@ class StateStore:
                    attempts = attempts + 1""",
             (article_id, url, reason, now, now),
         )
+        self.db.execute("DELETE FROM failed WHERE id = ?", (article_id,))
+
+    def record_failed(self, article_id: int, url: str, reason: str, depth: int = 0) -> None:
+        """An article lost to a fault that may pass (5xx, timeout...): asked for again by the next runs."""
+        now = _now()
+        self.db.execute(
+            """INSERT INTO failed (id, url, reason, depth, first_failed, last_failed) VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET url = excluded.url, reason = excluded.reason,
+                   depth = min(depth, excluded.depth), last_failed = excluded.last_failed, attempts = attempts + 1""",
+            (article_id, url, reason, depth, now, now),
+        )
+        self.db.execute("DELETE FROM gone WHERE id = ?", (article_id,))
+
+    def to_retry(self, failed_since: str) -> list[tuple[str, int]]:
+        """(url, depth) of the articles that first failed at ``failed_since`` or later, oldest id first."""
+        return list(self.db.execute("SELECT url, depth FROM failed WHERE first_failed >= ? ORDER BY id", (failed_since,)))
 
     # ------------------------------------------------------------ runs
 
@@ -265,6 +300,7 @@ class StateStore:
             (article_id, record.get("url") or "", record.get("published_at"), related, now, now, feed, run),
         )
         self.db.execute("DELETE FROM gone WHERE id = ?", (article_id,))
+        self.db.execute("DELETE FROM failed WHERE id = ?", (article_id,))
         return new
 
     def recover(self) -> Recovery:
@@ -290,7 +326,7 @@ class StateStore:
 
     def reset(self) -> None:
         with _transaction(self.db):
-            for table in ("articles", "gone", "pending", "runs"):
+            for table in ("articles", "gone", "failed", "pending", "runs"):
                 self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
 
 
@@ -385,22 +421,26 @@ class IncrementalState:
     (articles that answered 404/410 in the last ``INTERFAX_STATE_RETRY_GONE_HOURS``),
     ``interfax/state/skipped`` (known or gone, so not fetched), ``interfax/state/refreshed``
     (exported again, ``-a refresh=1``), ``interfax/state/recovered`` and
-    ``interfax/state/rolled_back`` (write intents of a killed run, see :meth:`StateStore.recover`).
+    ``interfax/state/rolled_back`` (write intents of a killed run, see :meth:`StateStore.recover`),
+    ``interfax/state/retried`` (articles that failed in an earlier run, asked for again: :meth:`to_retry`)
+    and ``interfax/state/failed`` (articles this run lost to a fault that may pass: the next runs ask again).
     """
 
-    def __init__(self, crawler, directory: str, durable: bool = False, retry_gone_hours: float = 24.0):
+    def __init__(self, crawler, directory: str, durable: bool = False, retry_gone_hours: float = 24.0,
+                 retry_failed_hours: float = 72.0):
         self.crawler = crawler
         self.stats = crawler.stats
         self.directory = directory
         self.durable = durable
         self.retry_gone_hours = retry_gone_hours
+        self.retry_failed_hours = retry_failed_hours
         self._gone_since: str | None = None
         self.store: StateStore | None = None
         self.run: int | None = None
         self._known: set[int] = set()
         self._expanded: set[int] = set()
         self._gone: set[int] = set()
-        self.counts = {"new": 0, "refreshed": 0, "known": 0, "skipped": 0, "gone": 0}
+        self.counts = {"new": 0, "refreshed": 0, "known": 0, "skipped": 0, "gone": 0, "failed": 0}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -412,6 +452,7 @@ class IncrementalState:
             str(directory),
             durable=crawler.settings.getbool("INTERFAX_FEED_FSYNC"),
             retry_gone_hours=crawler.settings.getfloat("INTERFAX_STATE_RETRY_GONE_HOURS", 24.0),
+            retry_failed_hours=crawler.settings.getfloat("INTERFAX_STATE_RETRY_FAILED_HOURS", 72.0),
         )
         # open now, before any component (feeds, pipelines) may ask: recovery comes first
         ext.open()
@@ -428,13 +469,23 @@ class IncrementalState:
             self.stats.set_value("interfax/state/rolled_back", found.rolled_back)
         self.run = self.store.begin_run()
         if self.retry_gone_hours > 0:
-            since = datetime.now(timezone.utc) - timedelta(hours=self.retry_gone_hours)
-            self._gone_since = since.isoformat(timespec="seconds")
+            self._gone_since = _hours_ago(self.retry_gone_hours)
         logger.info(
             "state: %s holds %d exported articles (run %d)", self.store.path, self.store.count(), self.run
         )
 
     # ------------------------------------------------------------ spider
+
+    def to_retry(self) -> list[tuple[str, int]]:
+        """(live URL, depth) of the articles earlier runs lost to a fault that may pass, to ask for again
+        (for ``INTERFAX_STATE_RETRY_FAILED_HOURS`` after their first failure; counted once here)."""
+        if self.retry_failed_hours <= 0:
+            return []
+        found = self.store.to_retry(_hours_ago(self.retry_failed_hours))
+        if found:
+            self.stats.set_value("interfax/state/retried", len(found))
+            logger.info("state: %d article(s) that failed in an earlier run are asked for again", len(found))
+        return found
 
     def lookup(self, article_id: int) -> Known | None:
         """What an earlier run left about the article (this run's own exports are the dupefilter's business)."""
@@ -472,14 +523,22 @@ class IncrementalState:
     def record(self, article_id: int, record: dict, feed: str | None = None) -> None:
         self._counted(self.store.record(article_id, record, feed, self.run))
 
-    def _record_gone(self, failed: dict) -> None:
-        """Articles that answered 404/410 (the spider's ``failed``: live URL -> reason) are not asked for a while."""
+    def _record_failures(self, failed: dict, depth_of) -> None:
+        """The articles this run lost (the spider's ``failed``: live URL -> reason): those that answered
+        404/410 are not asked for a while, the others are asked for again by the next runs
+        (``depth_of(id)``: the hops they were reached by, so that their related links are followed as far)."""
         from interfax import urls  # here: the store itself needs no URL rules
 
-        for url, reason in failed.items():
-            ref = urls.article_ref(url)
-            if ref is not None and _GONE_RE.match(str(reason)) and not self.store.exported(ref.id):
-                self.store.record_gone(ref.id, url, str(reason))
+        with _transaction(self.store.db):
+            for url, reason in failed.items():
+                ref = urls.article_ref(url)
+                if ref is None or self.store.exported(ref.id):
+                    continue
+                if _GONE_RE.match(str(reason)):
+                    self.store.record_gone(ref.id, url, str(reason))
+                else:
+                    self.store.record_failed(ref.id, url, str(reason), depth_of(ref.id))
+                    self._inc("failed")
 
     def _counted(self, new: bool) -> None:
         self._inc("new" if new else "refreshed")
@@ -493,12 +552,13 @@ class IncrementalState:
     def spider_closed(self, spider, reason):
         if self.store is None:
             return
-        self._record_gone(getattr(spider, "failed", None) or {})
+        self._record_failures(getattr(spider, "failed", None) or {}, getattr(spider, "reached_depth", lambda _id: 0))
         settled = self.store.finish_run(self.run, reason, self.counts, self._expanded)
         logger.info(
-            "state: run %d %s: %d new, %d known, %d gone (%d not fetched), %d refreshed; %d settled; %d articles in %s",
+            "state: run %d %s: %d new, %d known, %d gone (%d not fetched), %d refreshed, %d failed (asked for again "
+            "next run); %d settled; %d articles in %s",
             self.run, reason, self.counts["new"], self.counts["known"], self.counts["gone"], self.counts["skipped"],
-            self.counts["refreshed"], settled, self.store.count(), self.store.path,
+            self.counts["refreshed"], self.counts["failed"], settled, self.store.count(), self.store.path,
         )
         self.store.close()
         self.store = None

@@ -213,6 +213,13 @@ class ArticlesSpider(scrapy.Spider):
         )
         for section in a.sections:
             yield self.listing_request(section, 1)
+        state = self.incremental
+        if state is not None:  # what earlier runs lost to a fault that may pass (a 503, a timeout): once more
+            for url, depth in state.to_retry():
+                ref = urls.article_ref(url)
+                if ref is not None:
+                    for request in self.follow(ref, depth):
+                        yield request
 
     def listing_request(self, section: str, page: int) -> scrapy.Request:
         return scrapy.Request(
@@ -307,6 +314,10 @@ class ArticlesSpider(scrapy.Spider):
         if depth == 0:  # cannot get any closer
             del self._related_links[article_id]
         yield from self._follow_related(links, depth)
+
+    def reached_depth(self, article_id: int) -> int:
+        """The fewest related hops an article was reached by in this crawl (listed, or not reached: 0)."""
+        return self._depth.get(article_id, 0)
 
     def _current_depth(self, meta: dict) -> int:
         """The fewest hops the article of a request is known to be reached by now."""
