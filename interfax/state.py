@@ -249,6 +249,18 @@ class StateStore:
 
     # ------------------------------------------------------------ runs
 
+    def close_killed_runs(self) -> int:
+        """Runs left open (no end recorded: the process was killed) get the reason ``killed`` and the
+        counts of what they exported, read from the ledger (``state show`` said 0 new). Call it under the
+        state folder's lock, after :meth:`recover`. Returns how many."""
+        with _transaction(self.db):
+            return self.db.execute(
+                """UPDATE runs SET reason = 'killed',
+                       new = (SELECT count(*) FROM articles WHERE articles.run = runs.id AND exports = 1),
+                       refreshed = (SELECT count(*) FROM articles WHERE articles.run = runs.id AND exports > 1)
+                   WHERE finished_at IS NULL AND reason IS NULL"""
+            ).rowcount
+
     def begin_run(self) -> int:
         return self.db.execute("INSERT INTO runs (started_at) VALUES (?)", (_now(),)).lastrowid
 
@@ -467,6 +479,7 @@ class IncrementalState:
             self.stats.set_value("interfax/state/recovered", found.confirmed)
         if found.rolled_back:
             self.stats.set_value("interfax/state/rolled_back", found.rolled_back)
+        self.store.close_killed_runs()
         self.run = self.store.begin_run()
         if self.retry_gone_hours > 0:
             self._gone_since = _hours_ago(self.retry_gone_hours)
