@@ -47,13 +47,14 @@ Reset: delete the folder (or ``python -m interfax.state reset DIR``); the next r
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import logging
 import os
 import re
 import sqlite3
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -89,7 +90,9 @@ CREATE TABLE IF NOT EXISTS articles (
     exports INTEGER NOT NULL DEFAULT 1,
     feed TEXT,
     run INTEGER,
-    settled INTEGER NOT NULL DEFAULT 0
+    settled INTEGER NOT NULL DEFAULT 0,
+    digest TEXT,
+    checked TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_run ON articles (run);
 CREATE TABLE IF NOT EXISTS gone (
@@ -124,6 +127,15 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def record_digest(record) -> str:
+    """What an export says, to tell an edited article from an unchanged one: every field but ``crawled_at``
+    (a record, or an item before export: the same digest)."""
+    from interfax.items import FIELDS  # here: the store itself needs no Scrapy items
+
+    data = json.dumps([record.get(name) for name in FIELDS if name != "crawled_at"], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha1(data.encode("utf-8")).hexdigest()
+
+
 def _hours_ago(hours: float) -> str:
     return (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat(timespec="seconds")
 
@@ -140,6 +152,8 @@ class Known:
     published_at: str | None = None
     related: tuple[str, ...] = ()
     gone: bool = False
+    #: when the article was last fetched (its last export, or a recheck that found it unchanged)
+    checked: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -171,6 +185,10 @@ class StateStore:
         # NORMAL: a commit survives a killed process; FULL: it also survives a power cut.
         self.db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
         self.db.executescript(_SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+        for name in ("digest", "checked"):  # a store made before rechecks
+            if name not in columns:
+                self.db.execute(f"ALTER TABLE articles ADD COLUMN {name} TEXT")  # noqa: S608 - fixed names
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def close(self) -> None:
@@ -181,11 +199,11 @@ class StateStore:
     def lookup(self, article_id: int, *, exclude_run: int | None = None, gone_since: str | None = None) -> Known | None:
         """The article if exported (by a run other than ``exclude_run``) or gone since ``gone_since``."""
         row = self.db.execute(
-            "SELECT id, settled, published_at, related FROM articles WHERE id = ? AND run IS NOT ?",
+            "SELECT id, settled, published_at, related, coalesce(checked, last_exported) FROM articles WHERE id = ? AND run IS NOT ?",
             (article_id, exclude_run),
         ).fetchone()
         if row is not None:
-            return Known(row[0], bool(row[1]), row[2], tuple(json.loads(row[3] or "[]")))
+            return Known(row[0], bool(row[1]), row[2], tuple(json.loads(row[3] or "[]")), checked=row[4])
         if gone_since is not None:
             row = self.db.execute("SELECT 1 FROM gone WHERE id = ? AND last_failed >= ?", (article_id, gone_since)).fetchone()
             if row is not None:
@@ -199,6 +217,12 @@ class StateStore:
 
     def __contains__(self, article_id: int) -> bool:
         return self.exported(article_id)
+
+    def unchanged(self, article_id: int, digest: str) -> bool:
+        """True (and the article's check time set to now) when its last export had this digest."""
+        return self.db.execute(
+            "UPDATE articles SET checked = ? WHERE id = ? AND digest = ?", (_now(), article_id, digest)
+        ).rowcount > 0
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -304,12 +328,14 @@ class StateStore:
         related = json.dumps([r.get("url") for r in record.get("related") or [] if isinstance(r, dict) and r.get("url")])
         new = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None
         self.db.execute(
-            """INSERT INTO articles (id, url, published_at, related, first_exported, last_exported, exports, feed, run, settled)
-               VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0)
+            """INSERT INTO articles (id, url, published_at, related, first_exported, last_exported, exports, feed, run,
+                   settled, digest, checked)
+               VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?)
                ON CONFLICT (id) DO UPDATE SET url = excluded.url, published_at = excluded.published_at,
                    related = excluded.related, last_exported = excluded.last_exported, exports = exports + 1,
-                   feed = excluded.feed, run = excluded.run""",
-            (article_id, record.get("url") or "", record.get("published_at"), related, now, now, feed, run),
+                   feed = excluded.feed, run = excluded.run, digest = excluded.digest, checked = excluded.checked""",
+            (article_id, record.get("url") or "", record.get("published_at"), related, now, now, feed, run,
+             record_digest(record), now),
         )
         self.db.execute("DELETE FROM gone WHERE id = ?", (article_id,))
         self.db.execute("DELETE FROM failed WHERE id = ?", (article_id,))
@@ -434,25 +460,30 @@ class IncrementalState:
     ``interfax/state/skipped`` (known or gone, so not fetched), ``interfax/state/refreshed``
     (exported again, ``-a refresh=1``), ``interfax/state/recovered`` and
     ``interfax/state/rolled_back`` (write intents of a killed run, see :meth:`StateStore.recover`),
+    ``interfax/state/rechecked`` / ``interfax/state/unchanged`` (known articles fetched again to pick
+    up an edit, :meth:`recheck_due`; those that had not changed: the others count as refreshed),
     ``interfax/state/retried`` (articles that failed in an earlier run, asked for again: :meth:`to_retry`)
     and ``interfax/state/failed`` (articles this run lost to a fault that may pass: the next runs ask again).
     """
 
     def __init__(self, crawler, directory: str, durable: bool = False, retry_gone_hours: float = 24.0,
-                 retry_failed_hours: float = 72.0):
+                 retry_failed_hours: float = 72.0, recheck_hours: float = 48.0):
         self.crawler = crawler
         self.stats = crawler.stats
         self.directory = directory
         self.durable = durable
         self.retry_gone_hours = retry_gone_hours
         self.retry_failed_hours = retry_failed_hours
+        self.recheck_hours = recheck_hours
+        self._rechecking: set[int] = set()
         self._gone_since: str | None = None
         self.store: StateStore | None = None
         self.run: int | None = None
         self._known: set[int] = set()
         self._expanded: set[int] = set()
         self._gone: set[int] = set()
-        self.counts = {"new": 0, "refreshed": 0, "known": 0, "skipped": 0, "gone": 0, "failed": 0}
+        self.counts = {"new": 0, "refreshed": 0, "known": 0, "skipped": 0, "gone": 0, "failed": 0, "rechecked": 0,
+                       "unchanged": 0}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -465,6 +496,7 @@ class IncrementalState:
             durable=crawler.settings.getbool("INTERFAX_FEED_FSYNC"),
             retry_gone_hours=crawler.settings.getfloat("INTERFAX_STATE_RETRY_GONE_HOURS", 24.0),
             retry_failed_hours=crawler.settings.getfloat("INTERFAX_STATE_RETRY_FAILED_HOURS", 72.0),
+            recheck_hours=crawler.settings.getfloat("INTERFAX_STATE_RECHECK_HOURS", 48.0),
         )
         # open now, before any component (feeds, pipelines) may ask: recovery comes first
         ext.open()
@@ -512,6 +544,30 @@ class IncrementalState:
             self._inc("gone" if known.gone else "known")
             self._inc("skipped")
 
+    def recheck_due(self, known: Known) -> bool:
+        """Whether a known article is fetched again, to pick up an edit: published less than
+        ``INTERFAX_STATE_RECHECK_HOURS`` ago, and last fetched at least as long ago as it was old then
+        (3 hours at least): at about 1, 4, 8, 16, 32 hours of age for an hourly run, once the next day for
+        a daily one. So a run's cost grows with what was published lately, never with the store."""
+        if self.recheck_hours <= 0 or known.gone or not known.published_at or not known.checked:
+            return False
+        try:
+            published, checked = datetime.fromisoformat(known.published_at), datetime.fromisoformat(known.checked)
+            now = datetime.now(timezone.utc)
+            if now - published > timedelta(hours=self.recheck_hours):
+                return False
+            return now - checked >= max(timedelta(hours=3), checked - published)
+        except (TypeError, ValueError):
+            return False
+
+    def recheck(self, known: Known) -> None:
+        """The spider fetches a known article again (:meth:`recheck_due`); exported only if it changed."""
+        if known.id not in self._rechecking:
+            self._rechecking.add(known.id)
+            self._known.add(known.id)
+            self._inc("known")
+            self._inc("rechecked")
+
     def expand(self, article_id: int) -> bool:
         """The spider follows the stored related links of a known, unsettled article: True the first time."""
         if article_id in self._expanded:
@@ -524,6 +580,16 @@ class IncrementalState:
     def is_exported(self, article_id) -> bool:
         """Exported by an earlier run."""
         return isinstance(article_id, int) and self.store.exported(article_id, exclude_run=self.run)
+
+    def edited(self, article_id, item) -> bool:
+        """A rechecked article whose item differs from its last export (exported again, counted as
+        refreshed); an unchanged one is counted and its check time kept."""
+        if article_id not in self._rechecking:
+            return False
+        if self.store.unchanged(article_id, record_digest(item)):
+            self._inc("unchanged")
+            return False
+        return True
 
     # ------------------------------------------------------------ feed writer
 

@@ -608,6 +608,52 @@ def test_failed_articles_are_retried_for_a_while_and_turn_gone_on_a_404(tmp_path
     store.close()
 
 
+def test_an_edited_article_is_exported_again_by_a_later_run(tmp_path):
+    """Known articles published lately are fetched again when due: an edit (text and modified time) is
+    exported again, an unchanged article is not; one published long ago is not fetched at all."""
+    import shutil
+
+    from interfax.mirror.server import DEFAULT_ROOT
+
+    root, state, out = tmp_path / "site", tmp_path / "state", tmp_path / "out"
+    shutil.copytree(DEFAULT_ROOT, root)
+    listed = sorted(int(k) for k, v in CRAWL["depths"].items() if v == 0)
+    edited = json.loads((EXPECTED_DIR / f"{listed[-1]}.json").read_text("utf-8"))
+    page = root / edited["url"].split("interfax.com.ua/", 1)[1]
+    first_paragraph = edited["text"].split("\n\n")[0]
+    recent = ["-a", "related_depth=0", "-s", "INTERFAX_STATE_RECHECK_HOURS=1000000"]  # the mirror's 2025 counts as lately
+    with MirrorServer(root=root) as server:
+        assert crawl(server.base_url, state, out, *recent).returncode == 0
+        first = {r["id"] for r in records(out)}
+        html = page.read_text("utf-8")
+        assert html.count(first_paragraph[:60]) >= 1
+        page.write_text(html.replace(first_paragraph[:60], "ОНОВЛЕНО. " + first_paragraph[:60]), "utf-8")
+        db = sqlite3.connect(state / DB_NAME)
+        db.execute("UPDATE articles SET checked = '2026-01-01T00:00:00+00:00'")  # long enough ago to be due
+        db.commit()
+        db.close()
+        time.sleep(1.05)
+        n = len(server.requests)
+        again = crawl(server.base_url, state, out, *recent)
+        rechecked = [p for p in server.requests[n:] if re.search(r"/\d+\.html$", p)]
+        time.sleep(1.05)
+        n = len(server.requests)
+        third = crawl(server.base_url, state, out, *recent)  # just checked: not due again
+        third_articles = [p for p in server.requests[n:] if re.search(r"/\d+\.html$", p)]
+        time.sleep(1.05)
+        old = crawl(server.base_url, state, out, "-a", "related_depth=0")  # 2025 is not lately by default
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert len(rechecked) == stat(again, "interfax/state/rechecked") > 1
+    assert stat(again, "interfax/state/refreshed") == 1 and stat(again, "interfax/state/new") == 0
+    assert stat(again, "interfax/state/unchanged") == stat(again, "interfax/state/rechecked") - 1
+    recs = records(out)
+    assert len(recs) == len(first) + 1
+    newest = [r for r in recs if r["id"] == edited["id"]][-1]
+    assert newest["text"].startswith("ОНОВЛЕНО. ")
+    assert third.returncode == 0 and third_articles == [] and stat(third, "interfax/state/rechecked") == 0
+    assert old.returncode == 0 and stat(old, "interfax/state/rechecked") == 0
+
+
 def test_refresh_exports_known_articles_again(tmp_path):
     state, out = tmp_path / "state", tmp_path / "out"
     with MirrorServer() as server:

@@ -271,7 +271,8 @@ class ArticlesSpider(scrapy.Spider):
     def follow(self, ref: urls.ArticleRef, depth: int, known: Known | None | bool = False, listed_at: str | None = None):
         """Request an article, unless an earlier run exported it (``known``: False = look it up).
 
-        A known article is never fetched again. If the run that exported it did not finish
+        A known article is not fetched again, unless it was published lately and is due for a
+        recheck (``IncrementalState.recheck_due``: an edit is exported again). If the run that exported it did not finish
         (killed, stopped), it is not settled: the related links stored with it are followed
         instead, so what that run had not reached yet is still found.
         """
@@ -282,11 +283,14 @@ class ArticlesSpider(scrapy.Spider):
             return
         if known is False:
             known = self._known(ref)
+        state = self.incremental
+        if known is not None and state.recheck_due(known):  # published lately: an edit is picked up
+            state.recheck(known)
+            known = None
         if known is None:
             self._depth[ref.id] = depth
             yield self.article_request(ref, depth, listed_at)
             return
-        state = self.incremental
         state.met_known(known)
         if known.settled or depth >= self.args.related_depth:
             return
