@@ -401,7 +401,7 @@ class AlreadyExported(ArticleDropped):
 
 
 class ExportedPipeline(_Step):
-    """Drop articles already exported, unless ``-a refresh=1``.
+    """Drop articles already exported, unless ``-a refresh=1`` or a recheck found them edited.
 
     "Already exported": in an append target's existing lines (always) or in the state store (when
     ``INTERFAX_STATE_DIR`` is set). Runs before ``DedupPipeline`` so that only what is written is
@@ -436,6 +436,8 @@ class ExportedPipeline(_Step):
         if article_id in self._in_feeds:
             where = "in the feed file already"
         elif self._state is not None and self._state.is_exported(article_id):
+            if self._state.edited(article_id, item):  # fetched again lately: edited since its last export
+                return item
             where = "exported by an earlier run"
         if where is None:
             return item

@@ -10,6 +10,11 @@ Tables
     ``pending``   write intents: (feed, offset, id, length) of a JSON line about to be appended.
     ``gone``      articles that answered 404/410: not requested again for
                   ``INTERFAX_STATE_RETRY_GONE_HOURS`` (then retried; exported, they leave the table).
+    ``failed``    articles that failed otherwise (5xx after retries, a timeout, an empty page...): asked
+                  for again at the start of every run for ``INTERFAX_STATE_RETRY_FAILED_HOURS`` after
+                  the first failure, at the depth they were reached by (exported, they leave the
+                  table). Without it an article reached only as a related item, or pushed below a
+                  listing page of settled articles, was never asked for again.
     ``runs``      one row per run: start, end, finish reason, counts.
 
 The exactly-once invariant
@@ -42,13 +47,14 @@ Reset: delete the folder (or ``python -m interfax.state reset DIR``); the next r
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import logging
 import os
 import re
 import sqlite3
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -59,7 +65,7 @@ logger = logging.getLogger(__name__)
 
 DB_NAME = "state.sqlite3"
 #: failure reasons (``ArticlesSpider.failed``) meaning the article is not there
-_GONE_RE = re.compile(r"^HTTP (404|410)\b")
+_GONE_RE = re.compile(r"^(HTTP (404|410)\b|soft 404)")
 SCHEMA_VERSION = "1"
 
 _SCHEMA = """
@@ -84,13 +90,24 @@ CREATE TABLE IF NOT EXISTS articles (
     exports INTEGER NOT NULL DEFAULT 1,
     feed TEXT,
     run INTEGER,
-    settled INTEGER NOT NULL DEFAULT 0
+    settled INTEGER NOT NULL DEFAULT 0,
+    digest TEXT,
+    checked TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_run ON articles (run);
 CREATE TABLE IF NOT EXISTS gone (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL,
     reason TEXT NOT NULL,
+    first_failed TEXT NOT NULL,
+    last_failed TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS failed (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    depth INTEGER NOT NULL DEFAULT 0,
     first_failed TEXT NOT NULL,
     last_failed TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 1
@@ -110,6 +127,19 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def record_digest(record) -> str:
+    """What an export says, to tell an edited article from an unchanged one: every field but ``crawled_at``
+    (a record, or an item before export: the same digest)."""
+    from interfax.items import FIELDS  # here: the store itself needs no Scrapy items
+
+    data = json.dumps([record.get(name) for name in FIELDS if name != "crawled_at"], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha1(data.encode("utf-8")).hexdigest()
+
+
+def _hours_ago(hours: float) -> str:
+    return (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat(timespec="seconds")
+
+
 @dataclass(frozen=True)
 class Known:
     """What the store knows of an article: exported (``gone`` False) or recently 404/410 (``gone`` True).
@@ -122,6 +152,8 @@ class Known:
     published_at: str | None = None
     related: tuple[str, ...] = ()
     gone: bool = False
+    #: when the article was last fetched (its last export, or a recheck that found it unchanged)
+    checked: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -153,6 +185,10 @@ class StateStore:
         # NORMAL: a commit survives a killed process; FULL: it also survives a power cut.
         self.db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
         self.db.executescript(_SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+        for name in ("digest", "checked"):  # a store made before rechecks
+            if name not in columns:
+                self.db.execute(f"ALTER TABLE articles ADD COLUMN {name} TEXT")  # noqa: S608 - fixed names
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def close(self) -> None:
@@ -163,11 +199,11 @@ class StateStore:
     def lookup(self, article_id: int, *, exclude_run: int | None = None, gone_since: str | None = None) -> Known | None:
         """The article if exported (by a run other than ``exclude_run``) or gone since ``gone_since``."""
         row = self.db.execute(
-            "SELECT id, settled, published_at, related FROM articles WHERE id = ? AND run IS NOT ?",
+            "SELECT id, settled, published_at, related, coalesce(checked, last_exported) FROM articles WHERE id = ? AND run IS NOT ?",
             (article_id, exclude_run),
         ).fetchone()
         if row is not None:
-            return Known(row[0], bool(row[1]), row[2], tuple(json.loads(row[3] or "[]")))
+            return Known(row[0], bool(row[1]), row[2], tuple(json.loads(row[3] or "[]")), checked=row[4])
         if gone_since is not None:
             row = self.db.execute("SELECT 1 FROM gone WHERE id = ? AND last_failed >= ?", (article_id, gone_since)).fetchone()
             if row is not None:
@@ -181,6 +217,12 @@ class StateStore:
 
     def __contains__(self, article_id: int) -> bool:
         return self.exported(article_id)
+
+    def unchanged(self, article_id: int, digest: str) -> bool:
+        """True (and the article's check time set to now) when its last export had this digest."""
+        return self.db.execute(
+            "UPDATE articles SET checked = ? WHERE id = ? AND digest = ?", (_now(), article_id, digest)
+        ).rowcount > 0
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -196,9 +238,10 @@ class StateStore:
         ]
         pending = self.db.execute("SELECT count(*) FROM pending").fetchone()[0]
         gone = self.db.execute("SELECT count(*) FROM gone").fetchone()[0]
+        failed = self.db.execute("SELECT count(*) FROM failed").fetchone()[0]
         return {
             "path": str(self.path), "articles": articles, "settled": settled, "gone": gone,
-            "pending": pending, "last_runs": runs,
+            "failed": failed, "pending": pending, "last_runs": runs,
         }
 
     # ------------------------------------------------------------ articles that are not there
@@ -211,8 +254,36 @@ class StateStore:
                    attempts = attempts + 1""",
             (article_id, url, reason, now, now),
         )
+        self.db.execute("DELETE FROM failed WHERE id = ?", (article_id,))
+
+    def record_failed(self, article_id: int, url: str, reason: str, depth: int = 0) -> None:
+        """An article lost to a fault that may pass (5xx, timeout...): asked for again by the next runs."""
+        now = _now()
+        self.db.execute(
+            """INSERT INTO failed (id, url, reason, depth, first_failed, last_failed) VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET url = excluded.url, reason = excluded.reason,
+                   depth = min(depth, excluded.depth), last_failed = excluded.last_failed, attempts = attempts + 1""",
+            (article_id, url, reason, depth, now, now),
+        )
+        self.db.execute("DELETE FROM gone WHERE id = ?", (article_id,))
+
+    def to_retry(self, failed_since: str) -> list[tuple[str, int]]:
+        """(url, depth) of the articles that first failed at ``failed_since`` or later, oldest id first."""
+        return list(self.db.execute("SELECT url, depth FROM failed WHERE first_failed >= ? ORDER BY id", (failed_since,)))
 
     # ------------------------------------------------------------ runs
+
+    def close_killed_runs(self) -> int:
+        """Runs left open (no end recorded: the process was killed) get the reason ``killed`` and the
+        counts of what they exported, read from the ledger (``state show`` said 0 new). Call it under the
+        state folder's lock, after :meth:`recover`. Returns how many."""
+        with _transaction(self.db):
+            return self.db.execute(
+                """UPDATE runs SET reason = 'killed',
+                       new = (SELECT count(*) FROM articles WHERE articles.run = runs.id AND exports = 1),
+                       refreshed = (SELECT count(*) FROM articles WHERE articles.run = runs.id AND exports > 1)
+                   WHERE finished_at IS NULL AND reason IS NULL"""
+            ).rowcount
 
     def begin_run(self) -> int:
         return self.db.execute("INSERT INTO runs (started_at) VALUES (?)", (_now(),)).lastrowid
@@ -257,14 +328,17 @@ class StateStore:
         related = json.dumps([r.get("url") for r in record.get("related") or [] if isinstance(r, dict) and r.get("url")])
         new = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None
         self.db.execute(
-            """INSERT INTO articles (id, url, published_at, related, first_exported, last_exported, exports, feed, run, settled)
-               VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0)
+            """INSERT INTO articles (id, url, published_at, related, first_exported, last_exported, exports, feed, run,
+                   settled, digest, checked)
+               VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?)
                ON CONFLICT (id) DO UPDATE SET url = excluded.url, published_at = excluded.published_at,
                    related = excluded.related, last_exported = excluded.last_exported, exports = exports + 1,
-                   feed = excluded.feed, run = excluded.run""",
-            (article_id, record.get("url") or "", record.get("published_at"), related, now, now, feed, run),
+                   feed = excluded.feed, run = excluded.run, digest = excluded.digest, checked = excluded.checked""",
+            (article_id, record.get("url") or "", record.get("published_at"), related, now, now, feed, run,
+             record_digest(record), now),
         )
         self.db.execute("DELETE FROM gone WHERE id = ?", (article_id,))
+        self.db.execute("DELETE FROM failed WHERE id = ?", (article_id,))
         return new
 
     def recover(self) -> Recovery:
@@ -290,7 +364,7 @@ class StateStore:
 
     def reset(self) -> None:
         with _transaction(self.db):
-            for table in ("articles", "gone", "pending", "runs"):
+            for table in ("articles", "gone", "failed", "pending", "runs"):
                 self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
 
 
@@ -385,22 +459,31 @@ class IncrementalState:
     (articles that answered 404/410 in the last ``INTERFAX_STATE_RETRY_GONE_HOURS``),
     ``interfax/state/skipped`` (known or gone, so not fetched), ``interfax/state/refreshed``
     (exported again, ``-a refresh=1``), ``interfax/state/recovered`` and
-    ``interfax/state/rolled_back`` (write intents of a killed run, see :meth:`StateStore.recover`).
+    ``interfax/state/rolled_back`` (write intents of a killed run, see :meth:`StateStore.recover`),
+    ``interfax/state/rechecked`` / ``interfax/state/unchanged`` (known articles fetched again to pick
+    up an edit, :meth:`recheck_due`; those that had not changed: the others count as refreshed),
+    ``interfax/state/retried`` (articles that failed in an earlier run, asked for again: :meth:`to_retry`)
+    and ``interfax/state/failed`` (articles this run lost to a fault that may pass: the next runs ask again).
     """
 
-    def __init__(self, crawler, directory: str, durable: bool = False, retry_gone_hours: float = 24.0):
+    def __init__(self, crawler, directory: str, durable: bool = False, retry_gone_hours: float = 24.0,
+                 retry_failed_hours: float = 72.0, recheck_hours: float = 48.0):
         self.crawler = crawler
         self.stats = crawler.stats
         self.directory = directory
         self.durable = durable
         self.retry_gone_hours = retry_gone_hours
+        self.retry_failed_hours = retry_failed_hours
+        self.recheck_hours = recheck_hours
+        self._rechecking: set[int] = set()
         self._gone_since: str | None = None
         self.store: StateStore | None = None
         self.run: int | None = None
         self._known: set[int] = set()
         self._expanded: set[int] = set()
         self._gone: set[int] = set()
-        self.counts = {"new": 0, "refreshed": 0, "known": 0, "skipped": 0, "gone": 0}
+        self.counts = {"new": 0, "refreshed": 0, "known": 0, "skipped": 0, "gone": 0, "failed": 0, "rechecked": 0,
+                       "unchanged": 0}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -412,6 +495,8 @@ class IncrementalState:
             str(directory),
             durable=crawler.settings.getbool("INTERFAX_FEED_FSYNC"),
             retry_gone_hours=crawler.settings.getfloat("INTERFAX_STATE_RETRY_GONE_HOURS", 24.0),
+            retry_failed_hours=crawler.settings.getfloat("INTERFAX_STATE_RETRY_FAILED_HOURS", 72.0),
+            recheck_hours=crawler.settings.getfloat("INTERFAX_STATE_RECHECK_HOURS", 48.0),
         )
         # open now, before any component (feeds, pipelines) may ask: recovery comes first
         ext.open()
@@ -426,15 +511,26 @@ class IncrementalState:
             self.stats.set_value("interfax/state/recovered", found.confirmed)
         if found.rolled_back:
             self.stats.set_value("interfax/state/rolled_back", found.rolled_back)
+        self.store.close_killed_runs()
         self.run = self.store.begin_run()
         if self.retry_gone_hours > 0:
-            since = datetime.now(timezone.utc) - timedelta(hours=self.retry_gone_hours)
-            self._gone_since = since.isoformat(timespec="seconds")
+            self._gone_since = _hours_ago(self.retry_gone_hours)
         logger.info(
             "state: %s holds %d exported articles (run %d)", self.store.path, self.store.count(), self.run
         )
 
     # ------------------------------------------------------------ spider
+
+    def to_retry(self) -> list[tuple[str, int]]:
+        """(live URL, depth) of the articles earlier runs lost to a fault that may pass, to ask for again
+        (for ``INTERFAX_STATE_RETRY_FAILED_HOURS`` after their first failure; counted once here)."""
+        if self.retry_failed_hours <= 0:
+            return []
+        found = self.store.to_retry(_hours_ago(self.retry_failed_hours))
+        if found:
+            self.stats.set_value("interfax/state/retried", len(found))
+            logger.info("state: %d article(s) that failed in an earlier run are asked for again", len(found))
+        return found
 
     def lookup(self, article_id: int) -> Known | None:
         """What an earlier run left about the article (this run's own exports are the dupefilter's business)."""
@@ -447,6 +543,30 @@ class IncrementalState:
             seen.add(known.id)
             self._inc("gone" if known.gone else "known")
             self._inc("skipped")
+
+    def recheck_due(self, known: Known) -> bool:
+        """Whether a known article is fetched again, to pick up an edit: published less than
+        ``INTERFAX_STATE_RECHECK_HOURS`` ago, and last fetched at least as long ago as it was old then
+        (3 hours at least): at about 1, 4, 8, 16, 32 hours of age for an hourly run, once the next day for
+        a daily one. So a run's cost grows with what was published lately, never with the store."""
+        if self.recheck_hours <= 0 or known.gone or not known.published_at or not known.checked:
+            return False
+        try:
+            published, checked = datetime.fromisoformat(known.published_at), datetime.fromisoformat(known.checked)
+            now = datetime.now(timezone.utc)
+            if now - published > timedelta(hours=self.recheck_hours):
+                return False
+            return now - checked >= max(timedelta(hours=3), checked - published)
+        except (TypeError, ValueError):
+            return False
+
+    def recheck(self, known: Known) -> None:
+        """The spider fetches a known article again (:meth:`recheck_due`); exported only if it changed."""
+        if known.id not in self._rechecking:
+            self._rechecking.add(known.id)
+            self._known.add(known.id)
+            self._inc("known")
+            self._inc("rechecked")
 
     def expand(self, article_id: int) -> bool:
         """The spider follows the stored related links of a known, unsettled article: True the first time."""
@@ -461,6 +581,16 @@ class IncrementalState:
         """Exported by an earlier run."""
         return isinstance(article_id, int) and self.store.exported(article_id, exclude_run=self.run)
 
+    def edited(self, article_id, item) -> bool:
+        """A rechecked article whose item differs from its last export (exported again, counted as
+        refreshed); an unchanged one is counted and its check time kept."""
+        if article_id not in self._rechecking:
+            return False
+        if self.store.unchanged(article_id, record_digest(item)):
+            self._inc("unchanged")
+            return False
+        return True
+
     # ------------------------------------------------------------ feed writer
 
     def intend(self, feed: str, offset: int, article_id: int, length: int) -> Intent:
@@ -472,14 +602,22 @@ class IncrementalState:
     def record(self, article_id: int, record: dict, feed: str | None = None) -> None:
         self._counted(self.store.record(article_id, record, feed, self.run))
 
-    def _record_gone(self, failed: dict) -> None:
-        """Articles that answered 404/410 (the spider's ``failed``: live URL -> reason) are not asked for a while."""
+    def _record_failures(self, failed: dict, depth_of) -> None:
+        """The articles this run lost (the spider's ``failed``: live URL -> reason): those that answered
+        404/410 are not asked for a while, the others are asked for again by the next runs
+        (``depth_of(id)``: the hops they were reached by, so that their related links are followed as far)."""
         from interfax import urls  # here: the store itself needs no URL rules
 
-        for url, reason in failed.items():
-            ref = urls.article_ref(url)
-            if ref is not None and _GONE_RE.match(str(reason)) and not self.store.exported(ref.id):
-                self.store.record_gone(ref.id, url, str(reason))
+        with _transaction(self.store.db):
+            for url, reason in failed.items():
+                ref = urls.article_ref(url)
+                if ref is None or self.store.exported(ref.id):
+                    continue
+                if _GONE_RE.match(str(reason)):
+                    self.store.record_gone(ref.id, url, str(reason))
+                else:
+                    self.store.record_failed(ref.id, url, str(reason), depth_of(ref.id))
+                    self._inc("failed")
 
     def _counted(self, new: bool) -> None:
         self._inc("new" if new else "refreshed")
@@ -493,12 +631,13 @@ class IncrementalState:
     def spider_closed(self, spider, reason):
         if self.store is None:
             return
-        self._record_gone(getattr(spider, "failed", None) or {})
+        self._record_failures(getattr(spider, "failed", None) or {}, getattr(spider, "reached_depth", lambda _id: 0))
         settled = self.store.finish_run(self.run, reason, self.counts, self._expanded)
         logger.info(
-            "state: run %d %s: %d new, %d known, %d gone (%d not fetched), %d refreshed; %d settled; %d articles in %s",
+            "state: run %d %s: %d new, %d known, %d gone (%d not fetched), %d refreshed, %d failed (asked for again "
+            "next run); %d settled; %d articles in %s",
             self.run, reason, self.counts["new"], self.counts["known"], self.counts["gone"], self.counts["skipped"],
-            self.counts["refreshed"], settled, self.store.count(), self.store.path,
+            self.counts["refreshed"], self.counts["failed"], settled, self.store.count(), self.store.path,
         )
         self.store.close()
         self.store = None

@@ -173,6 +173,20 @@ def test_state_ledger_matches_the_files(played):
         store.close()
 
 
+def test_state_show_counts_what_killed_runs_exported(played):
+    """`state show`: a run killed by SIGKILL says so (it said reason null, 0 new) and the runs' new
+    counts add up to the articles in the files."""
+    from interfax.state import StateStore
+
+    scenario = played["per-run files with state"]
+    store = StateStore(scenario.dir / "state")
+    runs = store.summary()["last_runs"][::-1]
+    store.close()
+    assert [r["reason"] for r in runs] == ["killed"] * 3 + ["finished"], runs
+    assert all(r["new"] > 0 for r in runs[:3]), runs
+    assert sum(r["new"] for r in runs) == len(EXPECTED_IDS), runs
+
+
 # ---------------------------------------------------------------- a stop before the crawl closed
 
 OLD_REPORT = "interfax monitors: OK (0 of 8 checks failed) - an earlier run\n"

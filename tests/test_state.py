@@ -560,6 +560,100 @@ def test_new_articles_are_fetched_and_their_related_links_followed(tmp_path):
     assert stat(again, "interfax/state/new") == 2
 
 
+def test_an_article_lost_to_a_passing_fault_is_asked_for_again_by_the_next_run(tmp_path):
+    """A related-only article that failed (an empty page here; a 503 after retries alike) is in the failed
+    list as one a later run can retry: the next run asks for it, although the article linking it is settled."""
+    import shutil
+
+    from interfax.mirror.server import DEFAULT_ROOT
+
+    root, state, out = tmp_path / "site", tmp_path / "state", tmp_path / "out"
+    shutil.copytree(DEFAULT_ROOT, root)
+    related_only = sorted(int(k) for k, v in CRAWL["depths"].items() if v == 1)[0]
+    expected = json.loads((EXPECTED_DIR / f"{related_only}.json").read_text("utf-8"))
+    page = root / expected["url"].split("interfax.com.ua/", 1)[1]
+    body = page.read_bytes()
+    page.write_bytes(b"")
+    with MirrorServer(root=root) as server:
+        first = crawl(server.base_url, state, out, "-s", f"INTERFAX_FAILED_FILE={tmp_path}/failed.jsonl")
+        failed = [json.loads(x) for x in (tmp_path / "failed.jsonl").read_text("utf-8").splitlines()]
+        assert [f["url"] for f in failed if "empty body" in f["reason"]] == [expected["url"]], failed
+        assert StateStore(state).summary()["failed"] == 1
+        page.write_bytes(body)
+        n = len(server.requests)
+        time.sleep(1.05)
+        second = crawl(server.base_url, state, out)
+        requested = server.requests[n:]
+    assert first.returncode == 0 and stat(first, "interfax/state/failed") == 1, first.stderr[-3000:]
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert stat(second, "interfax/state/retried") == 1 and stat(second, "interfax/state/new") == 1
+    assert any(p.endswith(f"/{related_only}.html") for p in requested)
+    assert sorted(r["id"] for r in records(out)) == sorted(EXPECTED_IDS)  # nothing lost, nothing twice
+    store = StateStore(state)
+    assert store.summary()["failed"] == 0 and store.ids() == EXPECTED_IDS
+    store.close()
+
+
+def test_failed_articles_are_retried_for_a_while_and_turn_gone_on_a_404(tmp_path):
+    store = StateStore(tmp_path)
+    store.record_failed(8, "https://interfax.com.ua/news/general/8.html", "HTTP 503, gave up after 3 retries", 1)
+    store.record_failed(8, "https://interfax.com.ua/news/general/8.html", "timeout", 2)  # the closer depth stays
+    assert store.to_retry("2000-01-01T00:00:00+00:00") == [("https://interfax.com.ua/news/general/8.html", 1)]
+    assert store.to_retry("2999-01-01T00:00:00+00:00") == []  # first failed too long ago: given up
+    store.record_gone(8, "https://interfax.com.ua/news/general/8.html", "HTTP 404")
+    assert store.to_retry("2000-01-01T00:00:00+00:00") == []
+    store.record_failed(9, "https://interfax.com.ua/news/general/9.html", "timeout")
+    store.record(9, {"url": "u9"})  # exported: leaves the table
+    assert store.summary()["failed"] == 0
+    store.close()
+
+
+def test_an_edited_article_is_exported_again_by_a_later_run(tmp_path):
+    """Known articles published lately are fetched again when due: an edit (text and modified time) is
+    exported again, an unchanged article is not; one published long ago is not fetched at all."""
+    import shutil
+
+    from interfax.mirror.server import DEFAULT_ROOT
+
+    root, state, out = tmp_path / "site", tmp_path / "state", tmp_path / "out"
+    shutil.copytree(DEFAULT_ROOT, root)
+    listed = sorted(int(k) for k, v in CRAWL["depths"].items() if v == 0)
+    edited = json.loads((EXPECTED_DIR / f"{listed[-1]}.json").read_text("utf-8"))
+    page = root / edited["url"].split("interfax.com.ua/", 1)[1]
+    first_paragraph = edited["text"].split("\n\n")[0]
+    recent = ["-a", "related_depth=0", "-s", "INTERFAX_STATE_RECHECK_HOURS=1000000"]  # the mirror's 2025 counts as lately
+    with MirrorServer(root=root) as server:
+        assert crawl(server.base_url, state, out, *recent).returncode == 0
+        first = {r["id"] for r in records(out)}
+        html = page.read_text("utf-8")
+        assert html.count(first_paragraph[:60]) >= 1
+        page.write_text(html.replace(first_paragraph[:60], "ОНОВЛЕНО. " + first_paragraph[:60]), "utf-8")
+        db = sqlite3.connect(state / DB_NAME)
+        db.execute("UPDATE articles SET checked = '2026-01-01T00:00:00+00:00'")  # long enough ago to be due
+        db.commit()
+        db.close()
+        time.sleep(1.05)
+        n = len(server.requests)
+        again = crawl(server.base_url, state, out, *recent)
+        rechecked = [p for p in server.requests[n:] if re.search(r"/\d+\.html$", p)]
+        time.sleep(1.05)
+        n = len(server.requests)
+        third = crawl(server.base_url, state, out, *recent)  # just checked: not due again
+        third_articles = [p for p in server.requests[n:] if re.search(r"/\d+\.html$", p)]
+        time.sleep(1.05)
+        old = crawl(server.base_url, state, out, "-a", "related_depth=0")  # 2025 is not lately by default
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert len(rechecked) == stat(again, "interfax/state/rechecked") > 1
+    assert stat(again, "interfax/state/refreshed") == 1 and stat(again, "interfax/state/new") == 0
+    assert stat(again, "interfax/state/unchanged") == stat(again, "interfax/state/rechecked") - 1
+    recs = records(out)
+    assert len(recs) == len(first) + 1
+    newest = [r for r in recs if r["id"] == edited["id"]][-1]
+    assert newest["text"].startswith("ОНОВЛЕНО. ")
+    assert third.returncode == 0 and third_articles == [] and stat(third, "interfax/state/rechecked") == 0
+    assert old.returncode == 0 and stat(old, "interfax/state/rechecked") == 0
+
+
 def test_refresh_exports_known_articles_again(tmp_path):
     state, out = tmp_path / "state", tmp_path / "out"
     with MirrorServer() as server:

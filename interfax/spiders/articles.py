@@ -220,6 +220,13 @@ class ArticlesSpider(scrapy.Spider):
         )
         for section in a.sections:
             yield self.listing_request(section, 1)
+        state = self.incremental
+        if state is not None:  # what earlier runs lost to a fault that may pass (a 503, a timeout): once more
+            for url, depth in state.to_retry():
+                ref = urls.article_ref(url)
+                if ref is not None:
+                    for request in self.follow(ref, depth):
+                        yield request
 
     def listing_request(self, section: str, page: int) -> scrapy.Request:
         return scrapy.Request(
@@ -271,7 +278,8 @@ class ArticlesSpider(scrapy.Spider):
     def follow(self, ref: urls.ArticleRef, depth: int, known: Known | None | bool = False, listed_at: str | None = None):
         """Request an article, unless an earlier run exported it (``known``: False = look it up).
 
-        A known article is never fetched again. If the run that exported it did not finish
+        A known article is not fetched again, unless it was published lately and is due for a
+        recheck (``IncrementalState.recheck_due``: an edit is exported again). If the run that exported it did not finish
         (killed, stopped), it is not settled: the related links stored with it are followed
         instead, so what that run had not reached yet is still found.
         """
@@ -282,11 +290,14 @@ class ArticlesSpider(scrapy.Spider):
             return
         if known is False:
             known = self._known(ref)
+        state = self.incremental
+        if known is not None and state.recheck_due(known):  # published lately: an edit is picked up
+            state.recheck(known)
+            known = None
         if known is None:
             self._depth[ref.id] = depth
             yield self.article_request(ref, depth, listed_at)
             return
-        state = self.incremental
         state.met_known(known)
         if known.settled or depth >= self.args.related_depth:
             return
@@ -314,6 +325,10 @@ class ArticlesSpider(scrapy.Spider):
         if depth == 0:  # cannot get any closer
             del self._related_links[article_id]
         yield from self._follow_related(links, depth)
+
+    def reached_depth(self, article_id: int) -> int:
+        """The fewest related hops an article was reached by in this crawl (listed, or not reached: 0)."""
+        return self._depth.get(article_id, 0)
 
     def _current_depth(self, meta: dict) -> int:
         """The fewest hops the article of a request is known to be reached by now."""
