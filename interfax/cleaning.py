@@ -642,6 +642,8 @@ _READING_TIME_RE = re.compile(
 TAG_LABELS = ("Теги", "Тэги", "Теґи", "Метки", "Tags")
 TAG_LINE_RE = re.compile(r"^(?:%s)\s*:" % "|".join(TAG_LABELS), re.I)
 _CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
+#: the first letters a credit line starts with (a cheap test before ``_CREDIT_RE``)
+_CREDIT_FIRST = frozenset("ФфPpДд")
 #: where a credit that opens a line ends: a full stop before a capital ("Фото: Reuters. Дональд …");
 #: an initial ("О. Петренко") is not an end: two letters before the stop
 CREDIT_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[«\"A-ZА-ЯІЇЄҐЁ])")
@@ -815,7 +817,7 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captio
     listed = False  # the kept paragraphs end with one that introduces a list, then its items
     for p in paragraphs:
         text = squash(p)
-        if text and text[0] in "ФфPp" and (sentence := sentence_after_credit(text)):
+        if text and text[0] in _CREDIT_FIRST and (sentence := sentence_after_credit(text)):
             text = sentence  # "Фото: ДСНС. Рятувальники ліквідували пожежу.": the credit is not text, the sentence is
         if not _is_boilerplate(text, title_key, caption_keys):
             out.append(text)

@@ -549,6 +549,15 @@ def test_a_sentence_after_a_credit_on_its_line_is_text_but_the_credit_and_a_capt
     assert page.photo_credit() == "ДСНС"
 
 
+def test_a_sentence_after_a_photo_source_credit_is_text_too():
+    # "Джерело фото:" is a credit label as "Фото:" is: the sentence after it was lost with the line
+    assert cleaning.clean_paragraphs([
+        "Один.",
+        "Джерело фото: ДСНС. Рятувальники ліквідували пожежу на складі.",
+        "джерело фото: Укрінформ",
+    ]) == ["Один.", "Рятувальники ліквідували пожежу на складі."]
+
+
 def test_a_promotion_of_the_agencys_channels_is_not_text():
     page = article_page('<p>Уряд ухвалив постанову.</p>'
                         '<p><a href="https://t.me/interfaxua">Підписуйтесь на канал Інтерфакс-Україна в Telegram</a></p>'
