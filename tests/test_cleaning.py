@@ -585,6 +585,9 @@ def test_a_caption_after_a_line_break_is_the_images_caption():
     ("2025-06-13 22:10", True),
     ("11 квітня 2025 р., 21:32", True),
     ("18:05, 10.04.2025", True),
+    ("Вчора 21:32", True),  # a day word and a time: the header's too
+    ("Сьогодні, 11:59", True),
+    ("Вчора о 21:32 відбулася нарада", False),
     ("15 травня 2025", False),  # a date alone may head a chronology's entry
     ("10:05 Повітряна тривога", False),
     ("12.06.2025", False),
@@ -594,14 +597,15 @@ def test_a_line_that_is_only_the_headers_date_and_time_is_not_text(line, dropped
     assert cleaning.is_boilerplate_line(line) is dropped
 
 
-def test_a_body_without_a_body_class_leaves_the_headers_date_out_of_the_text():
+@pytest.mark.parametrize("shown", ["2025-06-13 22:10", "Вчора 21:32"])
+def test_a_body_without_a_body_class_leaves_the_headers_date_out_of_the_text(shown):
     from scrapy.http import HtmlResponse
 
     page = ('<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8"></head><body><article class="post">'
-            '<div class="post-meta"><span class="post-date">2025-06-13 22:10</span></div><h1>Порт Одеси відновив роботу</h1>'
+            f'<div class="post-meta"><span class="post-date">{shown}</span></div><h1>Порт Одеси відновив роботу</h1>'
             '<p>Порт Одеси відновив роботу після нічної атаки.</p></article></body></html>')
     read = article.ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1100020.html", body=page.encode(), encoding="utf-8"))
-    assert read.published_at() == ["2025-06-13 22:10"]
+    assert read.published_at() == [shown]
     assert cleaning.clean_paragraphs(read.text(), title=read.title()) == ["Порт Одеси відновив роботу після нічної атаки."]
 
 

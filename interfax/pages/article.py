@@ -18,7 +18,7 @@ from functools import cached_property
 from urllib.parse import urljoin
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, is_day_word_time, placed_in, text_of, xpath
+from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, placed_in, text_of, xpath
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
 #: separators between a title and the agency's name, doubled too ("::", "||", " » ")
@@ -202,7 +202,7 @@ class ArticlePage(Page):
         for node_text in xpath(self.scope, ".//text()[string-length(normalize-space(.)) < 80]")[:60]:
             text = cleaning.squash(node_text)
             found = date_in_text(text) or (
-                text if dates.DAY_MONTH_YEAR_RE.search(text) or is_day_word_time(text) or cleaning.is_dateline(text) else None)
+                text if dates.DAY_MONTH_YEAR_RE.search(text) or cleaning.is_dateline(text) else None)
             # in the body, only a dateline counts: a sentence there that mentions a date is text
             if found and (body is None or _only_date(text, found) or not _in_body(node_text, body)):
                 return cleaning.squash(found)

@@ -500,17 +500,10 @@ def _shows_heading(el) -> bool:
 
 
 _TITLE_EDGE = " ,.;:|/–—-"
-#: a day word and a time, as related and latest items show them ("Вчора, 18:40")
-_RELATIVE_TIME = r"(?:сьогодні|сегодня|вчора|учора|вчера|позавчора|позавчера|today|yesterday)\s*,?\s*(?:о|об|в|at)?\s*\d{1,2}:\d{2}"
-_RELATIVE_AT_START_RE = re.compile(rf"{_RELATIVE_TIME}(?!\d)", re.I)
-_RELATIVE_AT_END_RE = re.compile(rf"(?<!\w){_RELATIVE_TIME}$", re.I)
-#: the first letters of the day words (a cheap test before the patterns)
-_RELATIVE_FIRST = frozenset("сСвВуУпПtTyY")
-
-
-def is_day_word_time(text: str) -> bool:
-    """The text is a day word and a time, nothing else ("Вчора 21:32", "Сьогодні, 11:59")."""
-    return bool(text) and text[0] in _RELATIVE_FIRST and _RELATIVE_AT_START_RE.fullmatch(text) is not None
+#: a day word and a time, as related and latest items show them ("Вчора, 18:40"): at either end of a link's text
+_RELATIVE_AT_START_RE = cleaning.DAY_WORD_TIME_RE
+_RELATIVE_AT_END_RE = re.compile(rf"(?<!\w){cleaning.DAY_WORD_TIME}$", re.I)
+_RELATIVE_FIRST = cleaning.DAY_WORD_FIRST
 
 
 def link_title(a) -> tuple[str | None, str | None]:
