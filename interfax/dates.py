@@ -44,7 +44,7 @@ Rules
 * Date without a time (``11.04.2025``, ``вчора``): midnight Kyiv time. A time without a date
   (``21:32``): today (Kyiv date of ``now``).
 * Missing year (``11 квітня``, ``21:32 11.04``): the latest year that does not put the moment
-  more than ``FUTURE_SLACK`` (15 minutes, a clock margin) after ``now``: across New Year,
+  more than ``FUTURE_MAX`` (an hour, the limit a publication date has) after ``now``: across New Year,
   ``23:50 31.12`` read on 1 January is the previous year and ``00:05 01.01`` read at 23:55 on
   31 December the next (``29 лютого``: the latest leap year that is not in the future). A bare
   ``DD.MM`` is read as a date, not as a time.
@@ -85,11 +85,10 @@ UTC = timezone.utc
 MIN_YEAR = 1990
 #: Longest text (after collapsing whitespace) that is looked at at all.
 MAX_LEN = 200
-#: How far in the future of ``now`` a date with a guessed (missing) year may be: a clock margin (the
-#: site's clock a few minutes ahead of ours; ``INTERFAX_CLOCK_SKEW_MAX`` warns past 10 minutes).
-FUTURE_SLACK = timedelta(minutes=15)
-#: How far after ``now`` (the crawl's clock) a publication date may be: more is no publication date
-#: (a scheduled or mistyped one); an hour leaves room for clocks a little off.
+#: How far after ``now`` (the crawl's clock) a page's time may be: a publication date later than that
+#: is no publication date (a scheduled or mistyped one), and a date shown without its year is not
+#: put there (the year before is); an hour leaves room for clocks a little off (``INTERFAX_CLOCK_SKEW_MAX``
+#: warns past 10 minutes). One limit for both: a date read with its year is not dropped as a year old without it.
 FUTURE_MAX = timedelta(hours=1)
 
 DATEPARSER_LANGUAGES = ["uk", "ru", "en"]
@@ -345,11 +344,11 @@ def _finish(dt: datetime, now_k: datetime):
 
 def _guess_year(month: int, day: int, hh: int, mm: int, ss: int, now_k: datetime):
     """Missing year: the latest year that does not put the moment in the future of now (beyond
-    ``FUTURE_SLACK``): "23:50 31.12" read on 1 January is the year that just ended, "00:05 01.01"
+    ``FUTURE_MAX``): "23:50 31.12" read on 1 January is the year that just ended, "00:05 01.01"
     read at 23:55 on 31 December (the site's clock a little ahead) the year that is starting.
 
     (For 29 February the latest leap year that is not in the future.)"""
-    limit = now_k + FUTURE_SLACK
+    limit = now_k + FUTURE_MAX
     for year in range(now_k.year + 1, now_k.year - 8, -1):
         try:
             cand = _localize(datetime(year, month, day, hh, mm, ss))

@@ -167,8 +167,9 @@ MISSING_YEAR = [
     ("12 квітня", "2024-04-12T00:00:00+03:00"),  # 2 hours ahead, past the clock margin: last year
     ("13 квітня, 10:00", "2024-04-13T10:00:00+03:00"),  # 1.5 days ahead: last year
     ("14 квітня", "2024-04-14T00:00:00+03:00"),
-    ("22:30 11.04", "2024-04-11T22:30:00+03:00"),  # half an hour ahead: last year
-    ("22:10 11.04", "2025-04-11T22:10:00+03:00"),  # within the clock margin (15 minutes): this year
+    ("23:30 11.04", "2024-04-11T23:30:00+03:00"),  # 1.5 hours ahead, past the clock margin: last year
+    ("22:10 11.04", "2025-04-11T22:10:00+03:00"),  # within the clock margin (an hour): this year
+    ("22:45 11.04", "2025-04-11T22:45:00+03:00"),  # as "22:45 11.04.2025" is a publication date, not a future one
     ("20 грудня 21:32", "2024-12-20T21:32:00+02:00"),
     ("April 11", "2025-04-11T00:00:00+03:00"),
     ("5 июля", "2024-07-05T00:00:00+03:00"),
@@ -538,6 +539,7 @@ def test_minutes_ago_is_elapsed_time(now, minutes):
     (["2025-04-14T10:00:00+03:00", "21:32 11.04.2025"], ("2025-04-11T21:32:00+03:00", 1, "future_skipped")),
     (["2099-04-11T21:32:00+03:00", "2025-04-12T21:32:00+03:00", "21:32 11.04.2025"], ("2025-04-11T21:32:00+03:00", 2, "future_skipped")),
     (["2025-04-11T22:45:00+03:00", "21:32 11.04.2025"], ("2025-04-11T22:45:00+03:00", 0, None)),  # within the hour
+    (["22:45 11.04"], ("2025-04-11T22:45:00+03:00", 0, None)),  # the same shown without its year: not a year ago
     # every one in the future: the first stands, flagged
     (["2025-04-14T10:00:00+03:00", "10:00 14.04.2025"], ("2025-04-14T10:00:00+03:00", 0, "future")),
 ])
