@@ -18,7 +18,7 @@ from functools import cached_property
 from urllib.parse import urljoin
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, placed_in, text_of, xpath
+from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, is_short_date, placed_in, text_of, xpath
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
 #: separators between a title and the agency's name, doubled too ("::", "||", " » ")
@@ -193,7 +193,7 @@ class ArticlePage(Page):
                 found = date_in_text(text)
                 if found:
                     return cleaning.squash(found)
-                if len(text) < 80 and dates.DATE_HINT_RE.search(text) and dates.parse(text) is not None:
+                if is_short_date(text, limit=79):
                     return text
         # an unknown header: the first short text in the article that holds a site-form date, or a
         # day, month name and year, or is a date and time in another form ("2025-06-13 22:10") or a

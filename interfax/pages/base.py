@@ -193,6 +193,12 @@ def date_in_text(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def is_short_date(text: str, limit: int = 40) -> bool:
+    """A text of at most ``limit`` characters that the dates module reads as a date in any form
+    ("Сьогодні, 11:59", "27 листопада 2026", "Вчора"): a time block, a day heading."""
+    return 0 < len(text) <= limit and dates.DATE_HINT_RE.search(text) is not None and dates.parse(text) is not None
+
+
 #: what a "soft 404" says in its title or ``h1``
 _NOT_FOUND_RE = re.compile(
     r"^(?:помилка\s*)?404\b|сторінк\w* не знайден|страниц\w* не найден|page not found|not found\s*$|сторінку видалено|страница удалена",
@@ -597,7 +603,7 @@ def item_time(item, text: str | None = None, site_forms: bool = True) -> str | N
     if dates.DATE_HINT_RE.search(text):  # (cheap pre-test: most items show a site-form date or none)
         for piece in item.itertext():
             piece = cleaning.squash(piece)
-            if 0 < len(piece) <= 40 and dates.DATE_HINT_RE.search(piece) and dates.parse(piece) is not None:
+            if is_short_date(piece):
                 return piece
     return None
 

@@ -14,7 +14,7 @@ from functools import cached_property
 from lxml import etree
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import SIDE_TAGS, Link, Page, date_in_text, item_time, link_title, text_of, time_near
+from interfax.pages.base import SIDE_TAGS, Link, Page, date_in_text, is_short_date, item_time, link_title, text_of, time_near
 
 #: what is not the page's main column: these elements (the page header too), and elements whose
 #: class names these words
@@ -55,7 +55,7 @@ def _day_heading(item) -> str | None:
             if not isinstance(sib.tag, str):
                 continue
             text = text_of(sib)
-            if 0 < len(text) <= 40 and dates.DATE_HINT_RE.search(text) and not dates.has_time(text) and dates.parse(text):
+            if not dates.has_time(text) and is_short_date(text):
                 return text
         node = node.getparent()
         if node is None or node.tag == "body":
