@@ -234,7 +234,7 @@ def strip_boilerplate(body: etree._Element) -> int:
     """
     removed = strip_noise(body)
     if has_informer_link(body):
-        removed += _strip_informers(body)
+        removed += _strip_where(body, is_informer_block)
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str):
             continue
@@ -346,15 +346,22 @@ def _alone_in_line(el: etree._Element, with_tail: bool = False) -> bool:
 
 def strip_noise(parent: etree._Element) -> int:
     """Remove comments and noise elements (by tag, class or id) below ``parent``; don't enter them."""
+    return _strip_where(parent, is_noise_node, comments=True)
+
+
+def _strip_where(parent: etree._Element, out, comments: bool = False) -> int:
+    """Remove the elements below ``parent`` for which ``out(el)`` is true, the outermost of each (not
+    entered), and comments and processing instructions if ``comments``; how many elements went."""
     removed = 0
     for el in list(parent):
         if not isinstance(el.tag, str):  # comments, processing instructions
-            _remove(el)
-        elif is_noise_node(el):
+            if comments:
+                _remove(el)
+        elif out(el):
             _remove(el)
             removed += 1
         elif len(el):
-            removed += strip_noise(el)
+            removed += _strip_where(el, out, comments)
     return removed
 
 
@@ -562,18 +569,6 @@ def is_informer_block(el: etree._Element) -> bool:
     return _is_link_list(el) and _ukrnet_links(el) and sum(1 for _ in el.iter("a")) >= 2
 
 
-def _strip_informers(parent: etree._Element) -> int:
-    """Remove the informer blocks (``is_informer_block``) below ``parent``, the outermost of each."""
-    removed = 0
-    for el in list(parent):
-        if not isinstance(el.tag, str):
-            continue
-        if is_informer_block(el):
-            _remove(el)
-            removed += 1
-        elif len(el):
-            removed += _strip_informers(el)
-    return removed
 
 
 def _within(el: etree._Element, ancestor: etree._Element) -> bool:
