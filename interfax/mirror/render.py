@@ -270,11 +270,8 @@ def article_html(article: Article, titles, whens, latest: list[str]) -> str:
         *([side] if side else []), "</div>", FOOTER.format(year=max(article.when.year, 2025)), "</body>", "</html>", ""])
 
 
-def old_article_html(article: Article) -> str:
-    """An old page: ``div.article-content-view``, plain ``h1``, no structured data, no AMP."""
-    assert not (article.jsonld or article.meta_dates or article.amp or article.related)
-    hh, dd = header_time(article.when)
-    body = "\n".join("    " + block_html(b, article, lambda k: k) for b in article.body)
+def _old_head(article: Article) -> str:
+    """The start of an older design's page, to the canonical link: no structured data, a plain title."""
     desc = f'<meta name="description" content="{a(article.description)}">\n' if article.description else ""
     return f"""<!DOCTYPE html>
 <html lang="uk">
@@ -282,7 +279,15 @@ def old_article_html(article: Article) -> str:
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <title>{t(article.title)} | Інтерфакс-Україна</title>
 {desc}<link rel="canonical" href="https://{article.canonical_host}{article.path}">
-<link rel="stylesheet" href="/static/css/old/main.css">
+"""
+
+
+def old_article_html(article: Article) -> str:
+    """An old page: ``div.article-content-view``, plain ``h1``, no structured data, no AMP."""
+    assert not (article.jsonld or article.meta_dates or article.amp or article.related)
+    hh, dd = header_time(article.when)
+    body = "\n".join("    " + block_html(b, article, lambda k: k) for b in article.body)
+    return f"""{_old_head(article)}<link rel="stylesheet" href="/static/css/old/main.css">
 </head>
 <body>
 <div id="header"><a href="/"><img src="/static/images/old/logo_ua.gif" alt="Інтерфакс-Україна" width="220" height="60"></a>
@@ -310,16 +315,9 @@ def plain_article_html(article: Article, titles) -> str:
     served, and its side column a tag cloud and thumbnails of other articles (``titles``)."""
     assert not (article.jsonld or article.meta_dates or article.amp or article.related)
     body = "\n".join("        " + block_html(b, article, titles) for b in article.body)
-    desc = f'<meta name="description" content="{a(article.description)}">\n' if article.description else ""
     thumbs = "".join(f'<li><a href="{key_path(k)}"><img src="/static/articles/images/thumbs/{k.split("/")[1]}.jpg" '
                      f'alt="{a(titles(k))}"></a></li>' for k in ("general/1139007", "general/1139004"))
-    return f"""<!DOCTYPE html>
-<html lang="uk">
-<head>
-<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
-<title>{t(article.title)} | Інтерфакс-Україна</title>
-{desc}<link rel="canonical" href="https://{article.canonical_host}{article.path}">
-</head>
+    return f"""{_old_head(article)}</head>
 <body>
 <div id="top"><a href="/"><img src="/static/images/old/logo_ua.gif" alt="Інтерфакс-Україна" width="220" height="60"></a>
   <div class="today">Понеділок, 12 січня 2026</div>
