@@ -342,14 +342,16 @@ def _bodies(draw, depth=0):
     """Body fragments mixing text, labels, noise nodes (by tag and class), comments, <br>, control characters."""
     parts = [draw(st.sampled_from(_PIECES))]
     for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
-        kind = draw(st.sampled_from(("p", "div", "span", "b", "a", "br", "ul", "li", "h3", "script", "ins", "ad", "share", "caption", "comment", "img")))
+        kind = draw(st.sampled_from(("p", "div", "span", "b", "a", "br", "ul", "li", "h3", "script", "ins", "ad", "share", "caption", "comment", "img",
+                                     "ukrnet")))
         if kind == "comment":
             parts.append("<!-- c -->")
         elif kind in ("br", "img"):
             parts.append(f"<{kind}>")
         else:
             tag, attr = {"ad": ("div", ' class="advert"'), "share": ("span", ' class="share-buttons"'),
-                         "caption": ("p", ' class="image-caption"')}.get(kind, (kind, ""))
+                         "caption": ("p", ' class="image-caption"'),
+                         "ukrnet": ("a", ' href="https://www.ukr.net/news/1.html"')}.get(kind, (kind, ""))
             parts.append(f"<{tag}{attr}>{draw(_bodies(depth + 1))}</{tag}>")
         parts.append(draw(st.sampled_from(_PIECES)))
     return "".join(parts)
@@ -364,6 +366,9 @@ def _bodies(draw, depth=0):
 @example("<span>x<br><script>1</script> <br>y<p>z</p></span>w")  # paragraphs end inside an inline element
 @example('<p>Один.</p><p>Реклама</p><script>1</script><p><a href="https://x.example/">Купуйте</a></p>z')  # a bare label's ad copy
 @example('<p>Реклама</p>t<p><a href="/a">y</a></p>')  # text between them: no ad copy
+@example('<p>t</p><ul><li><a href="https://www.ukr.net/1.html">a</a></li><li><a href="//ukr.net/2.html">b</a></li></ul>')  # the headless informer
+@example('<p>t</p><div class="advert"><ul><li><a href="https://www.ukr.net/1.html">a</a></li><li><a href="//ukr.net/2.html">b</a></li></ul></div>')
+@example('<p>Реклама<a href="https://www.ukr.net/1.html">a</a></p><ul><li><a href="//ukr.net/2.html">b</a></li></ul>z')
 @settings(max_examples=600, deadline=None, database=None)
 def test_body_paragraphs_walk_agrees_with_stripping_a_copy(fragment):
     """The one-walk path gives what stripping a copy gives, and leaves the page's tree as it was."""

@@ -722,12 +722,11 @@ def body_paragraphs(body) -> list[str]:
     a heading stands alone, and the block it starts, are found on the cleaned tree.
     """
     out: list[str] = []
-    if not cleaning.has_informer_link(body):  # (the informer's blocks are found on a copy)
-        try:
-            _flatten_visible(body, out, top=True)
-            return out
-        except _LabelSeen:
-            pass
+    try:
+        _flatten_visible(body, out, top=True)
+        return out
+    except _LabelSeen:
+        pass
     clean = copy.deepcopy(body)
     clean.tail = None
     cleaning.strip_boilerplate(clean)
@@ -749,7 +748,10 @@ def _check_label(el) -> None:
     """Raise if ``strip_boilerplate`` may act on ``el`` (a kept element, read before its content is):
     its visible text is a heading or the start of one (``cleaning.heading_block`` decides, on the
     cleaned tree): ``_AdLabel`` for an ad label that is a block of its own by its tag (and no ad
-    copy follows it), ``_LabelSeen`` for anything else."""
+    copy follows it), ``_LabelSeen`` for anything else, and for a link to ukr.net (the informer
+    without its heading: its blocks are found on the cleaned tree too)."""
+    if el.tag == "a" and cleaning.is_informer_href(el.get("href")):
+        raise _LabelSeen
     own = el.text
     if len(el):  # the noise removal joins the tails of the noise nodes before its first kept child
         for child in el:
