@@ -707,8 +707,9 @@ _SHARE_COUNTED_RE = re.compile(
 _SHARE_WORD_RE = re.compile(r"(?:%s)(?!-)" % _SHARE_WORD_ALTERNATIVES, re.I)
 #: a promotion of the agency's channels ("Підписуйтесь на канал Інтерфакс-Україна в Telegram", "Читайте
 #: нас у Viber"): a line that starts by asking to subscribe or follow and names a network or messenger
+#: (a line that opens with a quotation mark is someone's words: «Стежте за оновленнями в Telegram-каналі ОВА», - написав ...)
 _SUBSCRIBE_START_RE = re.compile(
-    r"^[\W_]*(?:підписуйт|підписуйс|підпишіт|підпишис|приєднуйт|приєднуйс|слідкуйте|стежте|читайте нас|"
+    r"^[^\w«„“\"]*(?:підписуйт|підписуйс|підпишіт|підпишис|приєднуйт|приєднуйс|слідкуйте|стежте|читайте нас|"
     r"дивіться нас|шукайте нас|подписывайт|подписывайс|подпишит|подпишис|присоединяйт|следите|follow us|"
     r"follow interfax|subscribe|join us)", re.I
 )

@@ -572,7 +572,9 @@ def test_a_promotion_of_the_agencys_channels_is_not_text():
                  "Подписывайтесь на наш канал в Viber", "Follow us on Facebook", "— Читайте нас у Telegram: t.me/interfaxua"):
         assert cleaning.is_boilerplate_line(line), line
     for line in ("Підписуйтесь на петицію, закликав мер.", "Підписи зібрано у Facebook", "Стежте за оновленнями.",
-                 "Зеленський заявив, що Telegram має бути зареєстрований.", "Підписання угоди в Telegram відбулося вчора."):
+                 "Зеленський заявив, що Telegram має бути зареєстрований.", "Підписання угоди в Telegram відбулося вчора.",
+                 "«Стежте за оновленнями в Telegram-каналі ОВА», - написав Кіпер.",  # a quotation: someone's words
+                 "„Підписуйтеся на наш канал у Viber“, - закликали в ДСНС."):
         assert not cleaning.is_boilerplate_line(line), line
 
 
