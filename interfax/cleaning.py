@@ -720,9 +720,15 @@ _NETWORK_RE = re.compile(
 )
 
 
+#: the promoted channel is the agency's own: "нас", "наш канал", "Інтерфакс-Україна", "us" ("Стежте за
+#: повідомленнями ДСНС у Telegram" is the text's advice, not a promotion)
+_OWN_CHANNEL_RE = re.compile(r"(?<!\w)(?:нас|наш\w*|нам|us|our)(?!\w)|інтерфакс|интерфакс|interfax", re.I)
+
+
 def is_subscribe_promo(text: str) -> bool:
     """A short line asking readers to subscribe to or follow the agency on a network: not article text."""
-    return _SUBSCRIBE_START_RE.match(text) is not None and _NETWORK_RE.search(text) is not None
+    return (_SUBSCRIBE_START_RE.match(text) is not None and _NETWORK_RE.search(text) is not None
+            and _OWN_CHANNEL_RE.search(text) is not None)
 
 
 _READING_TIME_VALUE_RE = re.compile(r"(\d{1,3})\s*(?:хв|мин|min)", re.I)

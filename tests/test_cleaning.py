@@ -568,10 +568,12 @@ def test_a_promotion_of_the_agencys_channels_is_not_text():
                         '<p><a href="https://t.me/interfaxua">Підписуйтесь на канал Інтерфакс-Україна в Telegram</a></p>'
                         '<p><strong>Читайте нас у Viber</strong></p>')
     assert cleaning.clean_paragraphs(page.text()) == ["Уряд ухвалив постанову."]
-    for line in ("Підписуйтеся на наш Telegram-канал", "Підпишіться на наш YouTube", "Слідкуйте за новинами в X",
-                 "Подписывайтесь на наш канал в Viber", "Follow us on Facebook", "— Читайте нас у Telegram: t.me/interfaxua"):
+    for line in ("Підписуйтеся на наш Telegram-канал", "Підпишіться на наш YouTube", "Слідкуйте за нашими новинами в X",
+                 "Подписывайтесь на наш канал в Viber", "Follow us on Facebook", "— Читайте нас у Telegram: t.me/interfaxua",
+                 "Стежте за новинами Інтерфакс-Україна у Threads"):
         assert cleaning.is_boilerplate_line(line), line
     for line in ("Підписуйтесь на петицію, закликав мер.", "Підписи зібрано у Facebook", "Стежте за оновленнями.",
+                 "Стежте за повідомленнями ДСНС у Telegram.", "Слідкуйте за сигналами тривоги в застосунку та Telegram-каналах ОВА.",
                  "Зеленський заявив, що Telegram має бути зареєстрований.", "Підписання угоди в Telegram відбулося вчора.",
                  "«Стежте за оновленнями в Telegram-каналі ОВА», - написав Кіпер.",  # a quotation: someone's words
                  "„Підписуйтеся на наш канал у Viber“, - закликали в ДСНС."):
