@@ -149,8 +149,9 @@ class DatesPipeline(_Step):
                                field, adapter.get("url"), candidates[index], [c for c in candidates[index + 1:] if dates.has_time(c)], value)
             elif note == "future_skipped":
                 self.count("interfax/dates/future_skipped")
-                logger.warning("%s of %s: %r is after the crawl (%s), not a publication date; used %r",
-                               field, adapter.get("url"), candidates[0], adapter.get("crawled_at"), candidates[index])
+                logger.warning("%s of %s: %r is after the crawl (%s), not a %s date; used %r",
+                               field, adapter.get("url"), candidates[0], adapter.get("crawled_at"),
+                               "publication" if field == "published_at" else "modification", candidates[index])
             elif note == "future":
                 self.count("interfax/dates/future")
                 logger.warning("%s of %s: %s is after the crawl (%s): kept as the page gives it (a wrong date on "

@@ -108,3 +108,7 @@ def test_a_publication_date_after_the_crawl_gives_way_to_the_pages_next_date(cap
     assert pipeline.process_item(only)["published_at"] == "2025-04-14T21:32:00+03:00"
     assert crawler.stats.get_value("interfax/dates/future") == 1
     assert "this machine's clock is behind" in caplog.text
+    edited = Article(url=url, published_at=["21:32 11.04.2025"], modified_at=["2025-04-14T21:32:00+03:00", "22:10 11.04.2025"],
+                     crawled_at="2025-04-11T19:00:00+00:00")
+    assert pipeline.process_item(edited)["modified_at"] == "2025-04-11T22:10:00+03:00"
+    assert "modified_at of %s: '2025-04-14T21:32:00+03:00' is after the crawl (2025-04-11T19:00:00+00:00), not a modification date" % url in caplog.text
