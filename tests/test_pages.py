@@ -750,6 +750,26 @@ def test_a_related_item_whose_thumbnail_and_title_links_are_siblings_under_the_h
     assert [(link.ref.id, link.title, link.listed_at) for link in page.related()] == [(1001, "Перша", "10:00, 25.11.2026")]
 
 
+def test_a_related_card_whose_only_link_is_its_thumbnail_takes_the_headline_from_the_images_alt():
+    """A card with the headline only in its thumbnail's alt (or title): the related item's title was null."""
+    block = ('<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><ul>'
+             '<li><a href="/news/general/1001.html"><img src="/t1.jpg" alt="Умєров провів переговори з міністрами оборони"></a>'
+             '<span>10:00 25.11.2026</span></li>'
+             '<li><a href="/news/general/1002.html"><amp-img src="/t2.jpg" title="ЄС працює над ініціативою"></amp-img></a></li>'
+             # the image's file name, or a word, is no headline
+             '<li><a href="/news/general/1003.html"><img src="/photo-2025-04-11-21-10-38.jpg" alt="photo-2025-04-11-21-10-38"></a></li>'
+             '<li><a href="/news/general/1004.html"><img src="/t4.jpg" alt="фото"></a></li>'
+             # a thumbnail and a link with text: the link's text, not the alt
+             '<li><a href="/news/general/1005.html"><img src="/t5.jpg" alt="Опис фото до новини"></a>'
+             '<a href="/news/general/1005.html">Заголовок новини</a></li>'
+             '</ul></div>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
+    assert [(link.ref.id, link.title, link.listed_at) for link in page.related()] == [
+        (1001, "Умєров провів переговори з міністрами оборони", "10:00 25.11.2026"), (1002, "ЄС працює над ініціативою", None),
+        (1003, None, None), (1004, None, None), (1005, "Заголовок новини", None),
+    ]
+
+
 @pytest.mark.parametrize("ad", [
     '<div class="adv-block"><a href="/news/general/1090099.html">Партнерська новина</a></div>',
     '<li class="item sponsored"><a href="/news/general/1090099.html">Партнерська новина</a></li>',

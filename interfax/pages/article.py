@@ -18,7 +18,7 @@ from functools import cached_property
 from urllib.parse import urljoin
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, is_day_word_time, placed_in, text_of, xpath
+from interfax.pages.base import FILE_NAME_ALT_RE, SIDE_TAGS, Link, Page, css, date_in_text, is_day_word_time, placed_in, text_of, xpath
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
 #: separators between a title and the agency's name, doubled too ("::", "||", " » ")
@@ -36,8 +36,6 @@ _ONLY_SITE_NAME_RE = re.compile(rf"^\W*{_SITE_NAME}\W*$", re.I)
 #: a description that starts with the agency's name: the site's own, not the article's
 _SITE_DESCRIPTION_RE = re.compile(rf"^\W*{_SITE_NAME}\s*[:|–—,.-]", re.I)
 _MARKUP_RE = re.compile(r"<[^<>]*>")
-#: an alt text with the look of a file name: no spaces, ASCII letters, digits and - _ . only
-_FILE_NAME_ALT_RE = re.compile(r"[A-Za-z0-9_.-]+")
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(
     # "Фото: X" anywhere after a space; "Фото – X" only where a sentence starts ("на фото - будинок" is text)
@@ -304,7 +302,7 @@ class ArticlePage(Page):
                 if text:
                     return text
         alt = cleaning.squash(img.get("alt"))
-        if alt and _FILE_NAME_ALT_RE.fullmatch(alt) and alt.split(".")[0] in src:
+        if alt and FILE_NAME_ALT_RE.fullmatch(alt) and alt.split(".")[0] in src:
             return None  # the image's file name ("photo-2025-04-11-21-10-38"), not a caption
         return alt or None
 
