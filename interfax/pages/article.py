@@ -216,7 +216,41 @@ class ArticlePage(Page):
 
     @cached_property
     def _paragraphs(self) -> tuple[str, ...]:
-        return tuple(body_paragraphs(self.body_node)) if self.body_node is not None else ()
+        paragraphs = body_paragraphs(self.body_node) if self.body_node is not None else []
+        for entry in self._later_entries:  # (rare) a live blog's updates, a digest's items
+            paragraphs += body_paragraphs(entry)
+        return tuple(paragraphs)
+
+    @cached_property
+    def _later_entries(self) -> list:
+        """The later entries of a page of several articles in a row (a live blog's updates, the
+        items of a digest): the article element's later siblings with its tag and class that hold
+        a body of their own and are no teaser of another article (a headline linking to it). The
+        page's fields are the first entry's; its text goes on with theirs, read whole (an entry's
+        heading and time are what a reader sees of it)."""
+        node, body = self.article_node, self.body_node
+        if node is None or body is None:
+            return []
+        entries = []
+        cls = node.get("class")
+        for sibling in node.itersiblings(node.tag):
+            if sibling.get("class") != cls:
+                continue
+            if self._first(sibling, self.body_selectors) is None and not (body is node and sibling.find(".//p") is not None):
+                continue
+            if self._is_teaser(sibling):
+                continue
+            entries.append(sibling)
+        return entries
+
+    def _is_teaser(self, el) -> bool:
+        """A card of another article: a heading (h1-h4) in ``el`` links to an article other than this one."""
+        own = self.id()
+        for href in xpath(el, ".//*[self::h1 or self::h2 or self::h3 or self::h4]//a/@href"):
+            ref = self.article_ref(href)
+            if ref is not None and ref.id != own:
+                return True
+        return False
 
     def text(self) -> list[str]:
         """The body's paragraphs in order, boilerplate nodes removed; the cleaning pipeline drops
