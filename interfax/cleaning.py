@@ -378,10 +378,27 @@ def is_noise_node(el: etree._Element) -> bool:
         if tag in _QUOTE_PARTS:  # who said it: a blockquote's footer, a quotation figure's caption
             parent = el.getparent()
             return parent is None or not (_tag(parent) == "blockquote" or (_tag(parent) == "figure" and is_quotation(parent)))
+        if tag == "aside":  # a background box ("Довідка") is part of the article; a sidebar is not
+            return not is_background_box(el)
         return True
     if tag == "blockquote" and is_embedded_post(el):
         return True
     return _marks(el) != 0
+
+
+#: the heading a background box starts with ("Довідка", "Довідка Інтерфакс-Україна:", "ДОВІДКА",
+#: "Для довідки", "Справка", "Background")
+_BACKGROUND_HEADING_RE = re.compile(r"\W*(?:для\s+)?(?:довідк|справк|background\b|fact\s?box)", re.I)
+
+
+def is_background_box(el: etree._Element) -> bool:
+    """An ``<aside>`` holding background facts (headed "Довідка", "Справка", "Background"), which
+    a reader sees as part of the article: not noise by its class or id, and mostly not links (an
+    aside of links, related items or ads is no background box)."""
+    if _marks(el) != 0:
+        return False
+    first = next((t for t in el.itertext() if t.strip()), "")
+    return bool(_BACKGROUND_HEADING_RE.match(first)) and _link_density(el) < 0.5
 
 
 #: noise tags that are a quotation's attribution inside a blockquote or a quotation figure

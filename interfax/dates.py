@@ -76,7 +76,8 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-__all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "from_iso", "has_time", "is_naive_iso", "pick", "pick_instant", "MIN_YEAR", "MAX_LEN"]
+__all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "from_iso", "has_time", "is_naive_iso", "pick", "pick_instant",
+           "implausible_year", "MIN_YEAR", "MAX_LEN"]
 
 KYIV = ZoneInfo("Europe/Kyiv")
 UTC = timezone.utc
@@ -576,6 +577,32 @@ def normalize(text, now: datetime | None = None) -> str | None:
     Never raises. See the module docstring for the forms read and the rules applied.
     """
     return normalize_with_source(text, now)[0]
+
+
+def implausible_year(text, now: datetime | None = None) -> int | None:
+    """The year of ``text`` when it is a well-formed date (in a fast-path form: ISO, the site's)
+    that :func:`parse` refuses only for its year, before ``MIN_YEAR`` or after ``now.year + 1``
+    (``1970-01-01T00:00:00Z``: an unset timestamp; ``2099-...``: a placeholder); else None. For
+    messages: such a date did parse, it is not a date of the article."""
+    if not isinstance(text, str):
+        return None
+    try:
+        now_k = _resolve_now(now)
+        s = _clean(text)
+        if not s or len(s) > MAX_LEN:
+            return None
+        res = _fast(s, now_k)
+        if not isinstance(res, datetime):
+            return None
+    except Exception:  # (a form the fast path refuses)
+        return None
+    year = res.year
+    if res.tzinfo is not None:
+        try:
+            year = res.astimezone(KYIV).year
+        except (OverflowError, ValueError):  # (year 1 or 9999 across an offset)
+            pass
+    return year if year < MIN_YEAR or year > now_k.year + 1 else None
 
 
 _HAS_TIME = re.compile(r"[0-9]:[0-9]{2}")

@@ -1016,7 +1016,8 @@ class FailureReport:
 
     ``INTERFAX_FAILED_FILE`` (default empty: no file): a path, ``%(name)s`` and ``%(time)s`` filled
     in as in feed URIs; one JSON line ``{"url", "reason"}`` per article that failed for good. The
-    file is written at every run end while the setting is set (empty when nothing failed).
+    file is written at every run end while the setting is set (empty when nothing failed); a fixed
+    name is removed when the spider opens, so a killed run leaves no earlier run's list.
     """
 
     def __init__(self, crawler):
@@ -1033,6 +1034,13 @@ class FailureReport:
     def spider_opened(self, spider):
         for name, needles in _DUPLICATE_WARNINGS.items():
             demote_while_crawling(self.crawler, name, needles)
+        if self.path_template and "%(" not in self.path_template:
+            # a fixed name: the previous run's list goes, so a run killed before its end (SIGKILL, the
+            # OOM killer) leaves no file rather than a list that is not its own
+            try:
+                Path(self.failed_path(spider)).unlink(missing_ok=True)
+            except OSError as exc:
+                logger.error("cannot remove the previous run's failed URLs %s: %s", self.failed_path(spider), exc)
 
     def spider_closed(self, spider, reason):
         if not self.path_template:

@@ -159,12 +159,29 @@ class DatesPipeline(_Step):
                                adapter.get("crawled_at"))
             elif index:
                 self.count("interfax/dates/fallback")
-                logger.info("%s of %s: %r did not parse, used %r", field, adapter.get("url"), candidates[0], candidates[index])
+                implausible = self._implausible(candidates[:index], now)
+                if implausible:
+                    logger.warning("%s of %s: %s; used %r", field, adapter.get("url"), implausible, candidates[index])
+                else:
+                    logger.info("%s of %s: %r did not parse, used %r", field, adapter.get("url"), candidates[0], candidates[index])
             return value, note
         if candidates:
             self.count(f"interfax/dates/{field}/unparsed")
-            logger.warning("%s of %s: no date in %r", field, adapter.get("url"), candidates)
+            implausible = self._implausible(candidates, now)
+            logger.warning("%s of %s: no date in %r%s", field, adapter.get("url"), candidates,
+                           f" ({implausible})" if implausible else "")
         return None, None
+
+    def _implausible(self, candidates: list, now: datetime | None) -> str | None:
+        """What to say of a candidate that reads as a date but in an implausible year (1970: an unset
+        timestamp; 2099: a placeholder), counted in ``interfax/dates/implausible_year``; None if none is."""
+        for raw in candidates:
+            year = dates.implausible_year(raw, now)
+            if year is not None:
+                self.count("interfax/dates/implausible_year")
+                where = f"before {dates.MIN_YEAR}" if year < dates.MIN_YEAR else "more than a year after the crawl"
+                return f"{raw!r} is dated {year}, {where}: an unset or placeholder date, not the article's"
+        return None
 
 
 class CleanTextPipeline(_Step):

@@ -66,6 +66,12 @@ logger = logging.getLogger(__name__)
 DB_NAME = "state.sqlite3"
 #: failure reasons (``ArticlesSpider.failed``) meaning the article is not there
 _GONE_RE = re.compile(r"^(HTTP (404|410)\b|soft 404)")
+
+
+def is_gone(reason) -> bool:
+    """A failure reason (``ArticlesSpider.failed``) that says the article is not there (HTTP 404/410,
+    a soft 404): kept as gone, not asked for again for ``INTERFAX_STATE_RETRY_GONE_HOURS``."""
+    return _GONE_RE.match(str(reason)) is not None
 SCHEMA_VERSION = "1"
 
 _SCHEMA = """
@@ -613,7 +619,7 @@ class IncrementalState:
                 ref = urls.article_ref(url)
                 if ref is None or self.store.exported(ref.id):
                     continue
-                if _GONE_RE.match(str(reason)):
+                if is_gone(reason):
                     self.store.record_gone(ref.id, url, str(reason))
                 else:
                     self.store.record_failed(ref.id, url, str(reason), depth_of(ref.id))

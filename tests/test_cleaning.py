@@ -166,6 +166,26 @@ def test_body_cleaning(fragment, expected):
 
 
 @pytest.mark.parametrize(
+    "fragment, expected",
+    [
+        # a background box in an aside is part of the article a reader sees: it was dropped with the aside
+        ("<p>Один.</p><aside><h4>Довідка</h4><p>Компанія заснована у 1991 році.</p></aside><p>Два.</p>",
+         ["Один.", "Довідка", "Компанія заснована у 1991 році.", "Два."]),
+        ('<p>Один.</p><aside class="box"><b>Довідка Інтерфакс-Україна:</b> компанія заснована у 1991 році.</aside>',
+         ["Один.", "Довідка Інтерфакс-Україна: компанія заснована у 1991 році."]),
+        ("<p>Один.</p><aside><p>СПРАВКА</p><p>Компания основана в 1991 году.</p></aside>",
+         ["Один.", "СПРАВКА", "Компания основана в 1991 году."]),
+        # an aside of related links, an ad or a list stays out, whatever its heading
+        ('<p>Один.</p><aside class="related"><h4>Довідка</h4><p>Компанія заснована у 1991 році.</p></aside>', ["Один."]),
+        ("<p>Один.</p><aside><h4>Читайте також</h4><p>Новина дня.</p></aside>", ["Один."]),
+        ('<p>Один.</p><aside><a href="/news/general/1.html">Довідка про санкції ЄС проти Росії</a></aside>', ["Один."]),
+    ],
+)
+def test_a_background_box_in_an_aside_is_text_and_other_asides_are_not(fragment, expected):
+    assert body_paragraphs(fragment) == expected
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "РЕКЛАМА", "Реклама", " реклама ", "Загрузка...", "Завантаження…", "1 хв читати", "12 хв читати",

@@ -266,3 +266,29 @@ def test_a_sigterm_while_the_spider_opens_exits_143_not_0(tmp_path):
     assert "Traceback" not in result.stderr
     lines = report.read_text("utf-8").splitlines()
     assert lines[0].startswith("interfax monitors: FAILED (the crawl was interrupted)") and lines[1:] == [f"  FAILED {line}"]
+
+
+def test_a_killed_run_leaves_running_in_the_report_not_the_last_ok(tmp_path):
+    """SIGKILL (the OOM killer): no code runs at the end, so the fixed end-of-run files kept the
+    previous run's "OK" report and failed list. The report now says RUNNING (with the pid) from the
+    start, and the previous failed list is gone once the spider opens."""
+    report, failed, out = tmp_path / "report.txt", tmp_path / "failed.jsonl", tmp_path / "out.jsonl"
+    report.write_text(OLD_REPORT)
+    failed.write_text('{"url": "https://interfax.com.ua/news/general/1.html", "reason": "HTTP 500"}\n')
+    with MirrorServer() as server:
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}", "-a", "since=2000-01-01",
+               *PACE, "-s", f"INTERFAX_MONITOR_REPORT={report}", "-s", f"INTERFAX_FAILED_FILE={failed}", "-O", str(out)]
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait_for(lambda: out.exists() and out.read_bytes().count(b"\n") >= 3, "three records written", proc)
+            proc.send_signal(signal.SIGKILL)
+            assert proc.wait(timeout=60) == -signal.SIGKILL
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    lines = report.read_text("utf-8").splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"interfax monitors: RUNNING (pid {proc.pid}: not ended yet; if that process is gone, "
+                               "the run was killed) - spider articles, "), lines
+    assert not failed.exists()

@@ -84,7 +84,13 @@ def test_missing_links_are_counted_once(full_crawl):
     for path in CRAWL["missing_paths"]:
         assert requested.count(path) <= 1, path
     assert "'interfax/errors/http_404'" in result.stderr
-    assert "failed and can be retried" in result.stderr
+    # 404s cannot be retried: the end-of-run summary says they are gone, not "can be retried"
+    assert "failed and can be retried" not in result.stderr
+    (summary,) = [line for line in result.stderr.splitlines() if "article(s) failed" in line]
+    n = len(CRAWL["missing_paths"])
+    assert f"{n} article(s) failed as gone (HTTP 404/410 or a soft 404: not worth retrying): " in summary
+    assert all(f"https://interfax.com.ua{path} (HTTP 404)" in summary for path in CRAWL["missing_paths"])
+    assert f"'interfax/failed/gone': {n}" in result.stderr
 
 
 def test_related_depth_zero_stays_on_listings(tmp_path):

@@ -550,3 +550,15 @@ def test_pick(candidates, want):
 def test_pick_reads_naive_times_as_utc_when_told():
     assert dates.pick(["2025-03-28T07:05:00"], NOW, naive_is_utc=True) == ("2025-03-28T09:05:00+02:00", 0, "naive_utc")
     assert dates.pick(["2025-03-28T07:05:00+02:00"], NOW, naive_is_utc=True) == ("2025-03-28T07:05:00+02:00", 0, None)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("1970-01-01T00:00:00+00:00", 1970), ("01.01.1970", 1970), ("2099-12-31", 2099), ("0001-01-01T00:00:00Z", 1),
+    ("9999-12-31T23:59:59-05:00", 9999),  # (no overflow across the offset)
+    ("2025-04-11T21:32:00+03:00", None), ("31.02.1970", None), ("не дата", None), (None, None),
+])
+def test_implausible_year_names_a_well_formed_date_refused_for_its_year(text, year):
+    now = datetime(2026, 11, 29, 10, 0, tzinfo=dates.KYIV)
+    assert dates.implausible_year(text, now) == year
+    if year is not None:
+        assert dates.normalize(text, now) is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import http.server
 import json
+import logging
 import re
 import subprocess
 import sys
@@ -123,10 +124,10 @@ class Run:
         return list(self.stats.get("interfax/monitors/report", []))
 
     def lines(self, needle: str, levels=("WARNING", "ERROR", "CRITICAL")) -> list[str]:
-        """Log lines at ``levels`` containing ``needle`` (the end-of-run summary line left out)."""
+        """Log lines at ``levels`` containing ``needle`` (the end-of-run summary lines left out)."""
         return [
             line for line in self.log.splitlines()
-            if needle in line and any(f"] {lv}:" in line for lv in levels) and "can be retried" not in line
+            if needle in line and any(f"] {lv}:" in line for lv in levels) and "article(s) failed" not in line
         ]
 
     def gaps(self, path: str) -> list[float]:
@@ -852,6 +853,30 @@ def test_a_soft_404_is_a_named_failure_not_a_layout_drop(caplog):
                '<div class="article-content"><p>Текст статті.</p></div></article></body></html>').encode()
     out = list(crawler.spider.parse_article(HtmlResponse(request.url, body=article, encoding="utf-8", request=request)))
     assert [o["id"] for o in out if not isinstance(o, scrapy.Request)] == [5]
+
+
+def test_the_end_of_run_summary_tells_gone_articles_from_those_worth_retrying(caplog):
+    """404/410 and soft 404s cannot be retried (the state keeps them as gone): the summary said
+    "N article(s) failed and can be retried" of them too."""
+    crawler = _crawler()
+    crawler.spider.failed = {
+        f"{LIVE}/news/general/1.html": "HTTP 500, gave up after 3 retries",
+        f"{LIVE}/news/general/2.html": "HTTP 404",
+        f"{LIVE}/news/general/3.html": "soft 404: the page says it is not found",
+        f"{LIVE}/news/general/4.html": "HTTP 410",
+        f"{LIVE}/news/general/5.html": "no answer within 30 s, gave up after 3 retries",
+    }
+    with caplog.at_level(logging.WARNING):
+        crawler.spider._closed(crawler.spider, "finished")
+    lines = [r.getMessage() for r in caplog.records if "article(s) failed" in r.getMessage()]
+    assert lines == [
+        f"2 article(s) failed and can be retried: {LIVE}/news/general/1.html (HTTP 500, gave up after 3 retries); "
+        f"{LIVE}/news/general/5.html (no answer within 30 s, gave up after 3 retries)",
+        f"3 article(s) failed as gone (HTTP 404/410 or a soft 404: not worth retrying): {LIVE}/news/general/2.html (HTTP 404); "
+        f"{LIVE}/news/general/3.html (soft 404: the page says it is not found); {LIVE}/news/general/4.html (HTTP 410)",
+    ]
+    assert crawler.stats.get_value("interfax/failed/count") == 5
+    assert crawler.stats.get_value("interfax/failed/gone") == 3
 
 
 @pytest.mark.parametrize("status", [503, 500, 0, 429])

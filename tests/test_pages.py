@@ -750,6 +750,59 @@ def test_a_related_item_whose_thumbnail_and_title_links_are_siblings_under_the_h
     assert [(link.ref.id, link.title, link.listed_at) for link in page.related()] == [(1001, "Перша", "10:00, 25.11.2026")]
 
 
+def test_a_page_of_several_article_elements_keeps_the_later_entries_text():
+    """A live blog or a digest: several article elements in a row. Only the first was read, so its
+    updates were lost from the text; a card of another article among them (its headline a link) is not text."""
+    entry = ('<article class="article-content-view"><div class="article-time">{time}</div>{head}'
+             '<div class="article-content"><p>{text}</p></div></article>')
+    body = ('<main>' + entry.format(time="10:00 12.04.2025", head="<h1>Онлайн-трансляція засідання Ради</h1>", text="Засідання почалося.")
+            + entry.format(time="10:45", head="<h2>Рада ухвалила закон</h2>", text="За проголосували 250 депутатів.")
+            + entry.format(time="11:30 12.04.2025", head="", text="Засідання закрито.")
+            + entry.format(time="12:00 12.04.2025", head='<h2><a href="/news/general/1000001.html">Інша новина дня</a></h2>',
+                           text="Анонс іншої новини.")
+            + '</main>')
+    page = _variant(body)
+    assert page.title() == "Онлайн-трансляція засідання Ради" and page.published_at() == ["10:00 12.04.2025"]
+    assert page.text() == ["Засідання почалося.", "10:45", "Рада ухвалила закон", "За проголосували 250 депутатів.",
+                           "11:30 12.04.2025", "Засідання закрито."]
+    # plain article elements, no body class
+    plain = ("<main><article><h1>Дайджест дня</h1><time>10:00 12.04.2025</time><p>Перша новина дайджесту.</p></article>"
+             "<article><h2>Друга</h2><p>Друга новина дайджесту.</p></article></main>")
+    assert _variant(plain).text() == ["Дайджест дня", "10:00 12.04.2025", "Перша новина дайджесту.", "Друга", "Друга новина дайджесту."]
+    # one article among teaser cards of others: its text alone
+    cards = ('<article class="article-content-view"><h1>Заголовок</h1><div class="article-content"><p>Текст.</p></div></article>'
+             '<article class="article-content-view"><h3><a href="/news/general/1000002.html">Інша</a></h3><p>Анонс.</p></article>')
+    assert _variant(cards).text() == ["Текст."]
+    # the next story appended below the article (its own headline, date and body): not this article's text
+    nxt = ('<article class="article-content-view"><h1>Заголовок</h1><div class="article-time">10:00 12.04.2025</div>'
+           '<div class="article-content"><p>Текст.</p></div></article>'
+           '<article class="article-content-view"><h1>Наступна новина</h1><div class="article-time">09:40 12.04.2025</div>'
+           '<div class="article-content"><p>Текст наступної новини.</p></div></article>'
+           '<article class="article-content-view"><h2>Оновлення наступної новини</h2>'
+           '<div class="article-content"><p>Її оновлення.</p></div></article>')
+    assert _variant(nxt).text() == ["Текст."]
+
+
+def test_a_related_card_whose_only_link_is_its_thumbnail_takes_the_headline_from_the_images_alt():
+    """A card with the headline only in its thumbnail's alt (or title): the related item's title was null."""
+    block = ('<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><ul>'
+             '<li><a href="/news/general/1001.html"><img src="/t1.jpg" alt="Умєров провів переговори з міністрами оборони"></a>'
+             '<span>10:00 25.11.2026</span></li>'
+             '<li><a href="/news/general/1002.html"><amp-img src="/t2.jpg" title="ЄС працює над ініціативою"></amp-img></a></li>'
+             # the image's file name, or a word, is no headline
+             '<li><a href="/news/general/1003.html"><img src="/photo-2025-04-11-21-10-38.jpg" alt="photo-2025-04-11-21-10-38"></a></li>'
+             '<li><a href="/news/general/1004.html"><img src="/t4.jpg" alt="фото"></a></li>'
+             # a thumbnail and a link with text: the link's text, not the alt
+             '<li><a href="/news/general/1005.html"><img src="/t5.jpg" alt="Опис фото до новини"></a>'
+             '<a href="/news/general/1005.html">Заголовок новини</a></li>'
+             '</ul></div>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
+    assert [(link.ref.id, link.title, link.listed_at) for link in page.related()] == [
+        (1001, "Умєров провів переговори з міністрами оборони", "10:00 25.11.2026"), (1002, "ЄС працює над ініціативою", None),
+        (1003, None, None), (1004, None, None), (1005, "Заголовок новини", None),
+    ]
+
+
 @pytest.mark.parametrize("ad", [
     '<div class="adv-block"><a href="/news/general/1090099.html">Партнерська новина</a></div>',
     '<li class="item sponsored"><a href="/news/general/1090099.html">Партнерська новина</a></li>',

@@ -112,3 +112,27 @@ def test_a_publication_date_after_the_crawl_gives_way_to_the_pages_next_date(cap
                      crawled_at="2025-04-11T19:00:00+00:00")
     assert pipeline.process_item(edited)["modified_at"] == "2025-04-11T22:10:00+03:00"
     assert "modified_at of %s: '2025-04-14T21:32:00+03:00' is after the crawl (2025-04-11T19:00:00+00:00), not a modification date" % url in caplog.text
+
+
+def test_a_json_ld_date_in_an_implausible_year_is_said_to_be_so_not_unparsed(caplog):
+    """JSON-LD dated 1970 (an unset timestamp) or 2099 (a placeholder): the header's date is used, and
+    the log line said the date "did not parse" (at INFO) though it is a well-formed date."""
+    caplog.set_level("INFO")
+    for raw, where in (("1970-01-01T00:00:00+00:00", "before 1990"), ("2099-12-31T00:00:00+02:00", "more than a year after the crawl")):
+        caplog.clear()
+        item, stats = _dates([raw, "21:32 11.04.2025"], [])
+        assert item["published_at"] == "2025-04-11T21:32:00+03:00"
+        assert stats.get_value("interfax/dates/implausible_year") == 1 and stats.get_value("interfax/dates/fallback") == 1
+        (record,) = [r for r in caplog.records if "published_at of" in r.getMessage()]
+        assert record.levelname == "WARNING" and "did not parse" not in record.getMessage()
+        assert record.getMessage() == (f"published_at of https://interfax.com.ua/news/general/1.html: {raw!r} is dated "
+                                       f"{raw[:4]}, {where}: an unset or placeholder date, not the article's; used '21:32 11.04.2025'")
+    # the only date given: no date, and the warning says why
+    caplog.clear()
+    item, stats = _dates(["1970-01-01T00:00:00Z"], [])
+    assert item["published_at"] is None and stats.get_value("interfax/dates/implausible_year") == 1
+    assert "no date in ['1970-01-01T00:00:00Z'] ('1970-01-01T00:00:00Z' is dated 1970, before 1990" in caplog.text
+    # a text that is no date still "did not parse"
+    caplog.clear()
+    item, stats = _dates(["не дата 12", "21:32 11.04.2025"], [])
+    assert "'не дата 12' did not parse" in caplog.text and not stats.get_value("interfax/dates/implausible_year")

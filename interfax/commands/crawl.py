@@ -11,7 +11,8 @@ signal before it closed (Ctrl-C twice: Scrapy's "forcing unclean shutdown"; a SI
 spider opens) has no stats and no checks: it says so in one line and exits 128 + the signal's
 number, so ``scrapy crawl ... && next-step`` stops there. Whenever the monitors do not get to write
 ``INTERFAX_MONITOR_REPORT``, this command writes it, so the file never keeps an earlier run's
-``OK``. Everything else is Scrapy's own ``crawl`` command.
+``OK``; from the start of the crawl to its end the report's first line says ``RUNNING`` with the
+process id, which a run killed with SIGKILL leaves behind. Everything else is Scrapy's own ``crawl`` command.
 
 Exit codes: 0 finished and checked, 1 could not start (or Scrapy failed), 2 bad argument, 3 a
 monitor failed, 75 another crawl holds the state folder (EX_TEMPFAIL, as ``deploy/interfax-crawl``
@@ -22,6 +23,7 @@ when its lock is taken: skipped, not failed), 128 + N stopped by signal N before
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 
@@ -102,6 +104,10 @@ class Command(ScrapyCrawlCommand):
             raise UsageError("running 'scrapy crawl' with more than one spider is not supported")
         crawler = self._create_crawler(args[0])
         self._note_signals(self.crawler_process)
+        # until the run ends, the report says so: a run killed before its end (SIGKILL, the OOM
+        # killer, a power cut) leaves this line, not the OK of an earlier run
+        self._write_report(crawler.spidercls.name, "RUNNING", f"pid {os.getpid()}: not ended yet; if that process is gone, "
+                           "the run was killed", [])
         started = self.crawler_process.crawl(crawler, **opts.spargs)
         if isinstance(started, Deferred):
             started.addErrback(lambda failure: self._failed(failure.value))

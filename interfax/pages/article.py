@@ -18,7 +18,7 @@ from functools import cached_property
 from urllib.parse import urljoin
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, is_short_date, placed_in, text_of, xpath
+from interfax.pages.base import FILE_NAME_ALT_RE, SIDE_TAGS, Link, Page, css, date_in_text, is_short_date, placed_in, text_of, xpath
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
 #: separators between a title and the agency's name, doubled too ("::", "||", " » ")
@@ -36,8 +36,6 @@ _ONLY_SITE_NAME_RE = re.compile(rf"^\W*{_SITE_NAME}\W*$", re.I)
 #: a description that starts with the agency's name: the site's own, not the article's
 _SITE_DESCRIPTION_RE = re.compile(rf"^\W*{_SITE_NAME}\s*[:|–—,.-]", re.I)
 _MARKUP_RE = re.compile(r"<[^<>]*>")
-#: an alt text with the look of a file name: no spaces, ASCII letters, digits and - _ . only
-_FILE_NAME_ALT_RE = re.compile(r"[A-Za-z0-9_.-]+")
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(
     # "Фото: X" anywhere after a space; "Фото – X" only where a sentence starts ("на фото - будинок" is text)
@@ -218,7 +216,44 @@ class ArticlePage(Page):
 
     @cached_property
     def _paragraphs(self) -> tuple[str, ...]:
-        return tuple(body_paragraphs(self.body_node)) if self.body_node is not None else ()
+        paragraphs = body_paragraphs(self.body_node) if self.body_node is not None else []
+        for entry in self._later_entries:  # (rare) a live blog's updates, a digest's items
+            paragraphs += body_paragraphs(entry)
+        return tuple(paragraphs)
+
+    @cached_property
+    def _later_entries(self) -> list:
+        """The later entries of a page of several articles in a row (a live blog's updates, the
+        items of a digest): the article element's later siblings with its tag and class that hold
+        a body of their own and are no teaser of another article (a headline linking to it), up to one
+        with a headline (``h1``) of its own: the next story, which some sites append below. The
+        page's fields are the first entry's; its text goes on with theirs, read whole (an entry's
+        heading and time are what a reader sees of it)."""
+        node, body = self.article_node, self.body_node
+        if node is None or body is None:
+            return []
+        entries = []
+        cls = node.get("class")
+        for sibling in node.itersiblings(node.tag):
+            if sibling.get("class") != cls:
+                continue
+            if self._first(sibling, self.body_selectors) is None and not (body is node and sibling.find(".//p") is not None):
+                continue
+            if sibling.find(".//h1") is not None:
+                break  # a headline of its own: the next story, appended below by the site (and what follows is its)
+            if self._is_teaser(sibling):
+                continue
+            entries.append(sibling)
+        return entries
+
+    def _is_teaser(self, el) -> bool:
+        """A card of another article: a heading (h1-h4) in ``el`` links to an article other than this one."""
+        own = self.id()
+        for href in xpath(el, ".//*[self::h1 or self::h2 or self::h3 or self::h4]//a/@href"):
+            ref = self.article_ref(href)
+            if ref is not None and ref.id != own:
+                return True
+        return False
 
     def text(self) -> list[str]:
         """The body's paragraphs in order, boilerplate nodes removed; the cleaning pipeline drops
@@ -304,7 +339,7 @@ class ArticlePage(Page):
                 if text:
                     return text
         alt = cleaning.squash(img.get("alt"))
-        if alt and _FILE_NAME_ALT_RE.fullmatch(alt) and alt.split(".")[0] in src:
+        if alt and FILE_NAME_ALT_RE.fullmatch(alt) and alt.split(".")[0] in src:
             return None  # the image's file name ("photo-2025-04-11-21-10-38"), not a caption
         return alt or None
 

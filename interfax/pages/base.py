@@ -431,10 +431,12 @@ class Page:
     def links_under(self, *nodes, skip_ads: bool = False) -> list[Link]:
         """Article links inside the elements ``nodes`` (in that order), with titles and times, once
         each (an item whose first link is a thumbnail takes its title from the next link to the
-        same article, in the same element or a later one); with ``skip_ads``, not those inside an
-        ad or sponsored widget below their node."""
+        same article, in the same element or a later one; an item with no link text at all, from
+        its thumbnail's alt text: ``image_title``); with ``skip_ads``, not those inside an ad or
+        sponsored widget below their node."""
         out: dict[int, Link] = {}
         ads: dict | None = {} if skip_ads else None  # element -> whether it or one above it (below node) is an ad
+        pictured: dict[int, str] = {}  # id -> the headline a thumbnail link's image gives in its alt (or title)
         for node, a in ((node, a) for node in nodes for a in node.iter("a")):
             ref = self.article_ref(a.get("href"))
             if ref is None or (ads is not None and _inside_ad(a, node, ads)):
@@ -443,10 +445,18 @@ class Page:
             if seen is not None and seen.title:
                 continue
             title, shown = link_title(a)
+            if title is None and ref.id not in pictured:
+                alt = image_title(a)
+                if alt:
+                    pictured[ref.id] = alt
             if seen is None:
                 out[ref.id] = Link(ref, title, shown or time_near(a))
             elif title:
                 out[ref.id] = Link(ref, title, seen.listed_at or shown or time_near(a))
+        if pictured:  # a card whose only link is its thumbnail: the headline is the image's alt text
+            for key, alt in pictured.items():
+                if out[key].title is None:
+                    out[key] = Link(out[key].ref, alt, out[key].listed_at)
         return list(out.values())
 
     def blocks_under_heading(self, test) -> list[list]:
@@ -528,6 +538,22 @@ def link_title(a) -> tuple[str | None, str | None]:
     else:
         shown = None
     return text or cleaning.squash(a.get("title")) or None, cleaning.squash(shown) if shown else None
+
+
+#: an alt text with the look of a file name: no spaces, ASCII letters, digits and - _ . only
+FILE_NAME_ALT_RE = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+def image_title(a) -> str | None:
+    """The headline a link shows only as an image (a thumbnail): the image's ``alt``, else its
+    ``title``, when it reads as a headline (words: not a file name such as
+    "photo-2025-04-11-21-10-38", nor a one-word "фото" or logo name); else None."""
+    for img in a.iter("img", "amp-img"):
+        for attr in ("alt", "title"):
+            text = cleaning.squash(img.get(attr))
+            if text and " " in text and not FILE_NAME_ALT_RE.fullmatch(text):
+                return text
+    return None
 
 
 def _inside_ad(el, top, known: dict) -> bool:

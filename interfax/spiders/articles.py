@@ -27,7 +27,7 @@ from interfax.pages.article import ArticlePage
 from interfax.pages.base import Link
 from interfax.pages.listing import ListingPage
 from interfax.pipelines import MissingFields
-from interfax.state import IncrementalState, Known
+from interfax.state import IncrementalState, Known, is_gone
 
 logger = logging.getLogger(__name__)
 
@@ -645,15 +645,22 @@ class ArticlesSpider(scrapy.Spider):
             self.failed[item.get("url") or self._live(response.url)] = str(exception).split(" (")[0]
 
     def _closed(self, spider, reason):
+        """The failed list: one WARNING for the articles a later run can retry, one for those gone
+        (HTTP 404/410, a soft 404: a retry would not bring them back; the state keeps them as gone)."""
         stats = self.crawler.stats
         stats.set_value("interfax/failed/count", len(self.failed))
-        if self.failed:
-            stats.set_value("interfax/failed/urls", sorted(self.failed)[:200])
-            logger.warning(
-                "%d article(s) failed and can be retried: %s",
-                len(self.failed),
-                "; ".join(f"{url} ({why})" for url, why in sorted(self.failed.items())[:20]),
-            )
+        if not self.failed:
+            return
+        stats.set_value("interfax/failed/urls", sorted(self.failed)[:200])
+        failed = sorted(self.failed.items())
+        gone = [(url, why) for url, why in failed if is_gone(why)]
+        retry = [(url, why) for url, why in failed if not is_gone(why)]
+        if gone:
+            stats.set_value("interfax/failed/gone", len(gone))
+        for found, line in ((retry, "%d article(s) failed and can be retried: %s"),
+                            (gone, "%d article(s) failed as gone (HTTP 404/410 or a soft 404: not worth retrying): %s")):
+            if found:
+                logger.warning(line, len(found), "; ".join(f"{url} ({why})" for url, why in found[:20]))
 
     def _live(self, url: str) -> str:
         return urls.live_url(url, self.base_url)
