@@ -668,6 +668,8 @@ _READING_TIME_RE = re.compile(
 TAG_LABELS = ("Теги", "Тэги", "Теґи", "Метки", "Tags")
 TAG_LINE_RE = re.compile(r"^(?:%s)\s*:" % "|".join(TAG_LABELS), re.I)
 _CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
+#: a short credit line written with a dash ("Фото – Офіс президента"); "Фото-звіт" is not one
+_CREDIT_DASH_RE = re.compile(r"^(?:фото|photo)\s+[–—-]\s*\S", re.I)
 #: the first letters a credit line starts with (a cheap test before ``_CREDIT_RE``)
 _CREDIT_FIRST = frozenset("ФфPpДд")
 #: where a credit that opens a line ends: a full stop before a capital ("Фото: Reuters. Дональд …");
@@ -679,18 +681,16 @@ _SENTENCE_END = (".", "!", "?", "…", ".»", '."')
 
 
 def sentence_after_credit(text: str) -> str | None:
-    """The sentence a credit line goes on with ("Фото: ДСНС. Рятувальники ліквідували пожежу."), which
-    is text; None when the line is a credit alone or a credit and a caption ("Фото: Reuters. Дональд
-    Трамп у Білому домі")."""
-    if not _CREDIT_RE.match(text):
+    """The sentence a credit line goes on with ("Фото: ДСНС. Рятувальники ліквідували пожежу.", also
+    "Фото – ДСНС. …"), which is text; None when the line is a credit alone or a credit and a caption
+    ("Фото: Reuters. Дональд Трамп у Білому домі")."""
+    if not (_CREDIT_RE.match(text) or _CREDIT_DASH_RE.match(text)):
         return None
     end = CREDIT_END_RE.search(text)
     rest = text[end.end():].strip() if end else ""
     return rest if len(rest.split()) >= _SENTENCE_MIN_WORDS and rest.endswith(_SENTENCE_END) else None
 
 
-#: a short credit line written with a dash ("Фото – Офіс президента"); "Фото-звіт" is not one
-_CREDIT_DASH_RE = re.compile(r"^(?:фото|photo)\s+[–—-]\s*\S", re.I)
 #: a cross-link line: "Читайте також: <title>" (a label inside a sentence is text)
 _READ_ALSO_RE = re.compile(r"^(?:читайте також|дивіться також|читайте также|смотрите также|read also|see also)\s*:", re.I)
 #: a tag line, a photo credit or a cross-link line (one match for all, on long paragraphs)

@@ -583,6 +583,16 @@ def test_a_sentence_after_a_photo_source_credit_is_text_too():
     ]) == ["Один.", "Рятувальники ліквідували пожежу на складі."]
 
 
+def test_a_sentence_after_a_credit_written_with_a_dash_is_text_too():
+    # "Фото – ДСНС." is a credit as "Фото: ДСНС." is: the sentence after it was lost with the line
+    assert cleaning.clean_paragraphs([
+        "Один.",
+        "Фото – ДСНС. Рятувальники працювали на місці понад чотири години.",
+        "Фото — Офіс президента",
+        "Фото - Reuters. Дональд Трамп у Білому домі",
+    ]) == ["Один.", "Рятувальники працювали на місці понад чотири години."]
+
+
 def test_a_promotion_of_the_agencys_channels_is_not_text():
     page = article_page('<p>Уряд ухвалив постанову.</p>'
                         '<p><a href="https://t.me/interfaxua">Підписуйтесь на канал Інтерфакс-Україна в Telegram</a></p>'

@@ -661,6 +661,15 @@ def test_an_alt_that_is_the_images_file_name_is_no_caption():
     assert [img["caption"] for img in page.images()] == [None, "NBU-2025"]
 
 
+@pytest.mark.parametrize("alt", ["photo-2025-07-15-19-00-12", "IMG_4521", "DSC01234", "20250715_190012", "kyiv.JPG"])
+def test_an_alt_that_is_a_file_name_under_another_name_than_the_images_is_no_caption(alt):
+    # the name the photo was uploaded under stays in its alt when the served file is renamed
+    figure = (f'<figure><img src="/static/articles/images/2025/07/15/football.jpg" alt="{alt}"></figure>'
+              '<figure><img src="/static/articles/images/b.jpg" alt="F-16"></figure>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=figure, after=""))
+    assert [img["caption"] for img in page.images()] == [None, "F-16"]
+
+
 @pytest.mark.parametrize("pager, unread", [
     ('<div class="pager"><a href="/news/sport.html?page=2">Наступна »</a></div>', "/news/sport.html?page=2"),
     ('<link rel="next" href="https://interfax.com.ua/news/sport/page/2/">', "https://interfax.com.ua/news/sport/page/2/"),

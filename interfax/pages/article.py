@@ -18,7 +18,7 @@ from functools import cached_property
 from urllib.parse import urljoin
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import FILE_NAME_ALT_RE, SIDE_TAGS, Link, Page, css, date_in_text, is_short_date, placed_in, text_of, xpath
+from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, is_file_name_alt, is_short_date, placed_in, text_of, xpath
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
 #: separators between a title and the agency's name, doubled too ("::", "||", " » ")
@@ -339,8 +339,8 @@ class ArticlePage(Page):
                 if text:
                     return text
         alt = cleaning.squash(img.get("alt"))
-        if alt and FILE_NAME_ALT_RE.fullmatch(alt) and alt.split(".")[0] in src:
-            return None  # the image's file name ("photo-2025-04-11-21-10-38"), not a caption
+        if alt and is_file_name_alt(alt, src):
+            return None  # a file name ("photo-2025-04-11-21-10-38"), not a caption
         return alt or None
 
     def _structured_images(self) -> list[str]:

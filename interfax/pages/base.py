@@ -542,6 +542,17 @@ def link_title(a) -> tuple[str | None, str | None]:
 
 #: an alt text with the look of a file name: no spaces, ASCII letters, digits and - _ . only
 FILE_NAME_ALT_RE = re.compile(r"[A-Za-z0-9_.-]+")
+#: the marks of a file name in such an alt, whatever the image was renamed to when served: a date stamp
+#: ("photo-2025-07-15-19-00-12", "20250715_190012"), a camera's numbering ("IMG_1234", "DSC01234") or an
+#: image extension; "NBU-2025" or "F-16" have none
+_FILE_MARKS_RE = re.compile(r"(?:19|20)\d\d[-_.]?[01]\d[-_.]?[0-3]\d|^(?:img|dscn?|photo|image|screenshot)[-_]?\d"
+                            r"|\.(?:jpe?g|png|gif|webp)$", re.I)
+
+
+def is_file_name_alt(alt: str, src: str) -> bool:
+    """Whether an image's alt text is a file name, not words: the image's own file name, or one with a
+    file name's marks (the name it was uploaded under, "photo-2025-07-15-19-00-12" on "football.jpg")."""
+    return bool(FILE_NAME_ALT_RE.fullmatch(alt)) and (alt.split(".")[0] in src or bool(_FILE_MARKS_RE.search(alt)))
 
 
 def image_title(a) -> str | None:
