@@ -574,17 +574,23 @@ class ArticlesSpider(scrapy.Spider):
         request = failure.request
         kind = request.meta.get(KIND_META, "request")
         fault_kind, fault = describe_failure(failure)
-        self.crawler.stats.inc_value(f"interfax/errors/{fault_kind}")
         # the URL the spider asked for, also when the failure came after redirects
         live = self._asked(request)
         if fault_kind == "robots_disallowed":  # the site's wish, not a fault: not retried later
+            self.crawler.stats.inc_value("interfax/errors/robots_disallowed")
             logger.info("%s skipped, robots.txt disallows it: %s", kind, live)
             return
+        self._page_failed(kind, live, fault_kind, fault)
+
+    def _page_failed(self, kind: str, live: str, fault_kind: str, why: str) -> None:
+        """A page lost to a fault: counted (``interfax/errors/<fault_kind>``), one WARNING, an article
+        listed as failed; a refusal counts toward ``INTERFAX_BLOCKED_AFTER``."""
+        self.crawler.stats.inc_value(f"interfax/errors/{fault_kind}")
         if kind == "article":
-            self.failed[live] = fault
-        logger.warning("%s failed: %s (%s)", kind, live, fault)
+            self.failed[live] = why
+        logger.warning("%s failed: %s (%s)", kind, live, why)
         if fault_kind in _REFUSALS:
-            self._refused(live, fault)
+            self._refused(live, why)
 
     def _stand_in(self, response, page, kind: str) -> bool:
         """True (counted as ``interfax/errors/<fault>``, logged and listed once) for an HTTP 200 page
@@ -600,13 +606,7 @@ class ArticlesSpider(scrapy.Spider):
             fault, why = "soft_404", "soft 404: the page says it is not found"
         else:
             return False
-        self.crawler.stats.inc_value(f"interfax/errors/{fault}")
-        live = self._asked(response)
-        if kind == "article":
-            self.failed[live] = why
-        logger.warning("%s failed: %s (%s)", kind, live, why)
-        if fault == "bot_challenge":
-            self._refused(live, why)
+        self._page_failed(kind, self._asked(response), fault, why)
         return True
 
     def _refused(self, live: str, why: str) -> None:
@@ -632,12 +632,8 @@ class ArticlesSpider(scrapy.Spider):
         """
         if isinstance(response, HtmlResponse) and response.body and not response.body.isspace():
             return False
-        why = "empty body" if isinstance(response, HtmlResponse) else "not an HTML page"
-        self.crawler.stats.inc_value(f"interfax/errors/{'empty_body' if why == 'empty body' else 'not_html'}")
-        live = self._live(response.url)
-        if kind == "article":
-            self.failed[live] = why
-        logger.warning("%s failed: %s (%s)", kind, live, why)
+        fault_kind, why = ("empty_body", "empty body") if isinstance(response, HtmlResponse) else ("not_html", "not an HTML page")
+        self._page_failed(kind, self._live(response.url), fault_kind, why)
         return True
 
     def _item_dropped(self, item, response, exception, spider):
