@@ -615,16 +615,9 @@ _ISO_DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?")
 _YEAR_RE = re.compile(r"\d{4}")
 
 
-#: a day word and a time ("Вчора, 18:40", "Сьогодні о 11:59"), as headers and list items show them
-DAY_WORD_TIME = r"(?:сьогодні|сегодня|вчора|учора|вчера|позавчора|позавчера|today|yesterday)\s*,?\s*(?:о|об|в|at)?\s*\d{1,2}:\d{2}"
-DAY_WORD_TIME_RE = re.compile(rf"{DAY_WORD_TIME}(?!\d)", re.I)
-#: the first letters of the day words (a cheap test before the patterns)
-DAY_WORD_FIRST = frozenset("сСвВуУпПtTyY")
-
-
 def is_day_word_time(text: str) -> bool:
     """The text is a day word and a time, nothing else ("Вчора 21:32", "Сьогодні, 11:59")."""
-    return bool(text) and text[0] in DAY_WORD_FIRST and DAY_WORD_TIME_RE.fullmatch(text) is not None
+    return bool(text) and text[0] in dates.DAY_WORD_FIRST and dates.DAY_WORD_TIME_RE.fullmatch(text) is not None
 
 
 def is_dateline(text: str) -> bool:
@@ -800,7 +793,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         return True  # (one pattern on every short line; the second only on the rare share lines)
     if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _LABEL_LINES:
         return True
-    if (text[0].isdigit() or text[0] in DAY_WORD_FIRST) and is_dateline(text):
+    if (text[0].isdigit() or text[0] in dates.DAY_WORD_FIRST) and is_dateline(text):
         return True
     if (text[0] in _SUBSCRIBE_FIRST or not text[0].isalnum()) and is_subscribe_promo(text):
         return True

@@ -276,6 +276,13 @@ _AGO = re.compile(
     rf"(?:([0-9]{{1,7}})|an?|одну|одна|один) ?({_alt(_UNITS)})\.? (?:тому|назад|ago)"
     rf"|({_alt(_UNITS)})\.? (?:тому|назад|ago)"
 )
+#: a day word and a time as headers and list items show them ("Вчора, 18:40", "Сьогодні о 11:59",
+#: "Yesterday at 9:05"), in any case: for finding them in page texts (``cleaning.is_dateline``)
+DAY_WORD_TIME = rf"(?:{_alt(_DAY_WORDS)})\s*,?\s*(?:о|об|в|у|at)?\s*\d{{1,2}}:\d{{2}}"
+DAY_WORD_TIME_RE = re.compile(rf"{DAY_WORD_TIME}(?!\d)", re.I)
+#: the first letters of the day words, both cases (a cheap test before those patterns)
+DAY_WORD_FIRST = frozenset(c for w in _DAY_WORDS for c in (w[0], w[0].upper()))
+
 #: "сьогодні, 11:59", "вчора о 18:40" (the generic path reads them too, slower)
 _DAYWORD_TIME = re.compile(
     rf"({_alt(_DAY_WORDS)})(?:,| о| об| в| у| at)? ([0-9]{{1,2}}):([0-9]{{2}})"
@@ -657,20 +664,16 @@ def pick_instant(candidates, now: datetime | None = None, naive_is_utc: bool = F
     return None, -1, None
 
 
-#: (now, its future limit in Kyiv time): the pipeline and the spider ask about one crawl time in turn
-_FUTURE_LIMIT: tuple = (None, None)
-
-
 def _future_limit(now) -> datetime:
     """``now`` + ``FUTURE_MAX`` in Kyiv time (``now``: an aware datetime, naive Kyiv time, or the current time)."""
-    global _FUTURE_LIMIT
     if not isinstance(now, datetime):
         return datetime.now(UTC).astimezone(KYIV) + FUTURE_MAX
-    seen, limit = _FUTURE_LIMIT
-    if seen != now:  # (a naive and an aware datetime are never equal)
-        limit = (now if now.tzinfo else now.replace(tzinfo=KYIV)).astimezone(KYIV) + FUTURE_MAX
-        _FUTURE_LIMIT = (now, limit)
-    return limit
+    return _limit_after(now)
+
+
+@lru_cache(maxsize=8)  # (the pipeline and the spider ask about one crawl time in turn)
+def _limit_after(now: datetime) -> datetime:
+    return (now if now.tzinfo else now.replace(tzinfo=KYIV)).astimezone(KYIV) + FUTURE_MAX
 
 
 def _pick_at(candidates: list, index: int, now: datetime | None, naive_is_utc: bool) -> tuple[datetime, int, str | None] | None:

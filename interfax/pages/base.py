@@ -517,9 +517,9 @@ def _shows_heading(el) -> bool:
 
 _TITLE_EDGE = " ,.;:|/–—-"
 #: a day word and a time, as related and latest items show them ("Вчора, 18:40"): at either end of a link's text
-_RELATIVE_AT_START_RE = cleaning.DAY_WORD_TIME_RE
-_RELATIVE_AT_END_RE = re.compile(rf"(?<!\w){cleaning.DAY_WORD_TIME}$", re.I)
-_RELATIVE_FIRST = cleaning.DAY_WORD_FIRST
+_RELATIVE_AT_START_RE = dates.DAY_WORD_TIME_RE
+_RELATIVE_AT_END_RE = re.compile(rf"(?<!\w){dates.DAY_WORD_TIME}$", re.I)
+_RELATIVE_FIRST = dates.DAY_WORD_FIRST
 
 
 def link_title(a) -> tuple[str | None, str | None]:
@@ -541,7 +541,7 @@ def link_title(a) -> tuple[str | None, str | None]:
 
 
 #: an alt text with the look of a file name: no spaces, ASCII letters, digits and - _ . only
-FILE_NAME_ALT_RE = re.compile(r"[A-Za-z0-9_.-]+")
+_FILE_NAME_ALT_RE = re.compile(r"[A-Za-z0-9_.-]+")
 #: the marks of a file name in such an alt, whatever the image was renamed to when served: a date stamp
 #: ("photo-2025-07-15-19-00-12", "20250715_190012"), a camera's numbering ("IMG_1234", "DSC01234") or an
 #: image extension; "NBU-2025" or "F-16" have none
@@ -552,7 +552,7 @@ _FILE_MARKS_RE = re.compile(r"(?:19|20)\d\d[-_.]?[01]\d[-_.]?[0-3]\d|^(?:img|dsc
 def is_file_name_alt(alt: str, src: str) -> bool:
     """Whether an image's alt text is a file name, not words: the image's own file name, or one with a
     file name's marks (the name it was uploaded under, "photo-2025-07-15-19-00-12" on "football.jpg")."""
-    return bool(FILE_NAME_ALT_RE.fullmatch(alt)) and (alt.split(".")[0] in src or bool(_FILE_MARKS_RE.search(alt)))
+    return bool(_FILE_NAME_ALT_RE.fullmatch(alt)) and (alt.split(".")[0] in src or bool(_FILE_MARKS_RE.search(alt)))
 
 
 def image_title(a) -> str | None:
@@ -562,7 +562,7 @@ def image_title(a) -> str | None:
     for img in a.iter("img", "amp-img"):
         for attr in ("alt", "title"):
             text = cleaning.squash(img.get(attr))
-            if text and " " in text and not FILE_NAME_ALT_RE.fullmatch(text):
+            if text and " " in text:  # (words: a file name has no space)
                 return text
     return None
 
