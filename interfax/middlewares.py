@@ -178,7 +178,7 @@ def describe_failure(failure) -> tuple[str, str]:
     exc = getattr(failure, "value", failure)
     request = getattr(failure, "request", None) or getattr(exc, "request", None)
     kind, message = _describe(exc, request)
-    proxy = _proxy_of(request)
+    proxy = _proxy_name(request.meta.get("proxy") if request is not None else None)
     if proxy and kind in _UNREACHABLE:  # (http_proxy / https_proxy): the connection was the proxy's
         message += f" at the proxy {proxy}"
     retries = request.meta.get("retry_times", 0) if request is not None else 0
@@ -191,9 +191,8 @@ def describe_failure(failure) -> tuple[str, str]:
 _UNREACHABLE = frozenset({"dns", "connection_refused", "timeout", "connection_lost"})
 
 
-def _proxy_of(request: Request | None) -> str | None:
-    """The proxy a request went through (``HttpProxyMiddleware``: ``http_proxy``/``https_proxy``), without credentials."""
-    proxy = request.meta.get("proxy") if request is not None else None
+def _proxy_name(proxy: str | None) -> str | None:
+    """A proxy URL (a request's ``proxy`` meta, ``http_proxy``/``https_proxy``) without its credentials."""
     if not proxy:
         return None
     parts = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
@@ -910,7 +909,7 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
         proxy = urllib.request.getproxies().get(scheme)
         if not proxy or urllib.request.proxy_bypass(urlsplit(f"//{netloc}").hostname or netloc):
             return None
-        return _proxy_of(Request(f"{scheme}://{netloc}/", meta={"proxy": proxy}))
+        return _proxy_name(proxy)
 
     def _unavailable(self, netloc: str, why: str, unreachable: str | None = None) -> None:
         stats = self.crawler.stats
