@@ -51,6 +51,10 @@ REDIRECT_MAX_TIMES = 5
 # this many page requests in a row refused (HTTP 403, 429 after its retries, a bot challenge) stop the crawl: the site
 # blocks it (finish reason "blocked"; 0: never stop)
 INTERFAX_BLOCKED_AFTER = 20
+# a listing page lost to a fault that may pass (5xx or a timeout after the retries, a maintenance page)
+# is skipped: the section's next page is asked for, up to this many lost pages in a row (0: a lost page ends
+# its section's paging). A 404 or a soft 404 ends it always (the pager pointed past the last page).
+INTERFAX_LISTING_SKIP_FAILED = 3
 # a local clock off the site's (its Date header) by more than this many seconds: one WARNING (0: no check)
 INTERFAX_CLOCK_SKEW_MAX = 600
 

@@ -833,10 +833,87 @@ def test_a_listing_that_is_a_maintenance_page_is_named_not_empty(caplog):
     crawler = _crawler()
     request = scrapy.Request("https://interfax.com.ua/news/general.html", meta={"interfax_kind": "listing"})
     response = HtmlResponse(request.url, body=_maintenance(None), encoding="utf-8", request=request)
-    assert list(crawler.spider.parse_listing(response, section="general")) == []
+    # the page is lost, not the section: paging goes on at page 2
+    assert [r.url for r in crawler.spider.parse_listing(response, section="general")] == [
+        "https://interfax.com.ua/news/general-2.html"]
     assert crawler.stats.get_value("interfax/errors/maintenance") == 1
+    assert crawler.stats.get_value("interfax/listing/skipped_failed") == 1
     assert not crawler.stats.get_value("interfax/listing/empty")
     assert "listing failed: https://interfax.com.ua/news/general.html (the site says it is under maintenance)" in caplog.text
+
+
+def _lost_listing(spider, page: int, status: int) -> list[str]:
+    """The URLs the spider asks for after its listing request for ``page`` of general failed with ``status``."""
+    from scrapy.spidermiddlewares.httperror import HttpError
+    from twisted.python.failure import Failure
+
+    request = spider.listing_request("general", page)
+    failure = Failure(HttpError(HtmlResponse(request.url, status=status, request=request, body=b"<html></html>")))
+    failure.request = request
+    return [r.url for r in spider.on_error(failure) or []]
+
+
+def test_a_listing_page_lost_to_a_passing_fault_does_not_end_the_paging(caplog):
+    crawler = _crawler(INTERFAX_LISTING_SKIP_FAILED=2)
+    spider, stats = crawler.spider, crawler.stats
+    page = "https://interfax.com.ua/news/general-{}.html".format
+    assert _lost_listing(spider, 2, 503) == [page(3)]
+    assert _lost_listing(spider, 3, 504) == [page(4)]
+    # a third page lost in a row: the section's paging stops, said once
+    assert _lost_listing(spider, 4, 500) == []
+    assert stats.get_value("interfax/listing/skipped_failed") == 2
+    assert stats.get_value("interfax/listing/stopped_failed") == 1
+    assert "listing https://interfax.com.ua/news/general-2.html lost: paging of general goes on at page 3" in caplog.text
+    assert "listing https://interfax.com.ua/news/general-4.html: 3 pages of general lost in a row: paging of general stops" in caplog.text
+    assert stats.get_value("interfax/errors/http_503") == 1  # each lost page is still a counted failure
+
+    # a page read in between starts the count again
+    listing = ('<html><body><div class="articles-section-view"><div class="grid article"><div class="article-time">'
+               '<span>10:00</span> <span>20.11.2026</span></div><h1 class="article-link-wrapper"><a class="article-link" '
+               'href="/news/general/1100001.html">Новина</a></h1></div></div>'
+               '<div class="pager"><a href="/news/general-7.html">7</a></div></body></html>').encode()
+    request = spider.listing_request("general", 6)
+    out = list(spider.parse_listing(HtmlResponse(request.url, body=listing, encoding="utf-8", request=request), section="general"))
+    assert page(7) in [r.url for r in out]
+    assert _lost_listing(spider, 7, 503) == [page(8)]
+    assert _lost_listing(spider, 8, 503) == [page(9)]
+
+
+@pytest.mark.parametrize("status", [404, 410])
+def test_a_listing_page_that_is_not_there_ends_the_paging(status):
+    crawler = _crawler()
+    assert _lost_listing(crawler.spider, 2, status) == []
+    assert not crawler.stats.get_value("interfax/listing/skipped_failed")
+
+
+def test_a_lost_listing_page_is_not_skipped_past_max_pages_nor_when_skipping_is_off():
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    crawler.spider = crawler._create_spider(since="2000-01-01", max_pages="3")
+    assert _lost_listing(crawler.spider, 2, 503) == ["https://interfax.com.ua/news/general-3.html"]
+    assert _lost_listing(crawler.spider, 3, 503) == []
+    off = _crawler(INTERFAX_LISTING_SKIP_FAILED=0)
+    assert _lost_listing(off.spider, 2, 503) == []
+    assert not off.stats.get_value("interfax/listing/stopped_failed")  # (off: nothing to say)
+
+
+def test_a_crawl_reads_the_listing_pages_after_one_that_keeps_failing(tmp_path):
+    """Page 2 of general answers 503 to every attempt: its articles are lost for this run, page 3's are not."""
+    from interfax.mirror.faulty import Fault
+    from interfax.pages.listing import ListingPage
+
+    page3 = (MIRROR_ROOT / "news" / "general-3.html").read_bytes()
+    listed = {link.ref.id for link in ListingPage(HtmlResponse("https://interfax.com.ua/news/general-3.html",
+                                                                body=page3, encoding="utf-8"), "general").items()}
+    assert listed
+    with FaultyServer(faults={"/news/general-2.html": Fault("status", "always 503", status=503, listing=None)}) as server:
+        result = crawl(server, tmp_path, "-a", "sections=general")
+    assert result.result.returncode in (0, 3), result.log[-3000:]
+    assert result.count("/news/general-2.html") == 1 + RETRY_TIMES
+    assert result.count("/news/general-3.html") == 1
+    assert listed <= set(result.by_id)
+    assert result.stat("interfax/listing/skipped_failed") == 1
+    (line,) = result.lines("paging of general goes on")
+    assert "listing https://interfax.com.ua/news/general-2.html lost: paging of general goes on at page 3" in line
 
 
 def test_a_soft_404_is_a_named_failure_not_a_layout_drop(caplog):

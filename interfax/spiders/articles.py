@@ -44,6 +44,10 @@ _UNSET = object()
 
 #: failures that say the site refuses the crawler (``INTERFAX_BLOCKED_AFTER`` in a row stop it)
 _REFUSALS = frozenset({"http_403", "http_429", "bot_challenge"})
+#: a listing page lost to one of these ends its section's paging: the pager pointed past the last page,
+#: or the page is not one to read; lost to anything else (a 5xx, a timeout, a maintenance page ...) the
+#: next page is asked for (``INTERFAX_LISTING_SKIP_FAILED``)
+_PAGING_ENDS = frozenset({"http_404", "http_410", "soft_404", "robots_disallowed", "offsite", "offsite_redirect"})
 
 #: a listed time with a year is absolute ("21:32 11.04.2025"); "сьогодні, 10:15" is not
 _YEAR_RE = re.compile(r"\d{4}")
@@ -188,6 +192,9 @@ class ArticlesSpider(scrapy.Spider):
         #: page requests in a row refused (HTTP 403 or a bot challenge); ``block_after`` of them stop the crawl
         self._refused_in_a_row = 0
         self.block_after = 0
+        #: section -> its listing pages lost in a row to a fault; ``skip_failed`` of them end its paging
+        self._lost_in_a_row: dict[str, int] = {}
+        self.skip_failed = 0
 
     @classmethod
     def validate_arguments(cls, **kwargs) -> CrawlArgs:
@@ -208,6 +215,7 @@ class ArticlesSpider(scrapy.Spider):
         crawler.signals.connect(spider._item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
         spider.block_after = max(0, crawler.settings.getint("INTERFAX_BLOCKED_AFTER", 20))
+        spider.skip_failed = max(0, crawler.settings.getint("INTERFAX_LISTING_SKIP_FAILED", 3))
         return spider
 
     # ------------------------------------------------------------ requests
@@ -338,7 +346,9 @@ class ArticlesSpider(scrapy.Spider):
     # ------------------------------------------------------------ listings
 
     def parse_listing(self, response, section: str):
-        if self._not_html(response, "listing"):
+        fault = self._not_html(response, "listing")
+        if fault:
+            yield from self._past_lost_listing(response, section, fault)
             return
         page = ListingPage(response, section)
         stats = self.crawler.stats
@@ -351,12 +361,15 @@ class ArticlesSpider(scrapy.Spider):
         stats.inc_value("interfax/listing/pages")
         items = page.items()
         if not items:
-            if self._stand_in(response, page, "listing"):
+            fault = self._stand_in(response, page, "listing")
+            if fault:
+                yield from self._past_lost_listing(response, section, fault)
                 return
             stats.inc_value("interfax/listing/empty")
             logger.warning("listing %s has no article links (empty section or unknown layout)", self._live(response.url))
             return
         self._refused_in_a_row = 0
+        self._lost_in_a_row.pop(section, None)
         own_ids = {link.ref.id for link in items if link.ref.host in urls.UK_HOSTS}
         seen = self._listed.setdefault(section, set())
         if own_ids and own_ids <= seen:
@@ -581,6 +594,35 @@ class ArticlesSpider(scrapy.Spider):
             logger.info("%s skipped, robots.txt disallows it: %s", kind, live)
             return
         self._page_failed(kind, live, fault_kind, fault)
+        if kind == "listing":
+            return self._past_lost_listing(request, request.cb_kwargs.get("section"), fault_kind)
+        return None
+
+    def _past_lost_listing(self, r, section: str | None, fault_kind: str) -> list[scrapy.Request]:
+        """After a listing page lost to a fault that may pass (a 5xx or a timeout after their retries,
+        a maintenance page, a truncated page ...): the section's next page, so that one bad page does
+        not end the paging of a long backfill, up to ``INTERFAX_LISTING_SKIP_FAILED`` pages in a row
+        (``interfax/listing/skipped_failed``; then ``interfax/listing/stopped_failed``). The lost page's
+        own articles are not seen in this run unless reached otherwise (a later run whose window covers
+        them lists them). A page that is not there (HTTP 404/410, a soft 404) or not to be read
+        (robots.txt) ends the paging."""
+        if not section or fault_kind in _PAGING_ENDS:
+            return []
+        asked = self._asked(r)
+        number = urls.listing_page(asked, section)
+        if number is None or number >= self.args.max_pages:
+            return []
+        stats = self.crawler.stats
+        lost = self._lost_in_a_row[section] = self._lost_in_a_row.get(section, 0) + 1
+        if lost > self.skip_failed:
+            if self.skip_failed:
+                stats.inc_value("interfax/listing/stopped_failed")
+                logger.warning("listing %s: %d pages of %s lost in a row: paging of %s stops", asked, lost,
+                               section, section)
+            return []
+        stats.inc_value("interfax/listing/skipped_failed")
+        logger.warning("listing %s lost: paging of %s goes on at page %d", asked, section, number + 1)
+        return [self.listing_request(section, number + 1)]
 
     def _page_failed(self, kind: str, live: str, fault_kind: str, why: str) -> None:
         """A page lost to a fault: counted (``interfax/errors/<fault_kind>``), one WARNING, an article
@@ -592,8 +634,8 @@ class ArticlesSpider(scrapy.Spider):
         if fault_kind in _REFUSALS:
             self._refused(live, why)
 
-    def _stand_in(self, response, page, kind: str) -> bool:
-        """True (counted as ``interfax/errors/<fault>``, logged and listed once) for an HTTP 200 page
+    def _stand_in(self, response, page, kind: str) -> str | None:
+        """The fault's kind (counted as ``interfax/errors/<fault>``, logged and listed once) for an HTTP 200 page
         that stands in for the page asked for: a bot protection's challenge (a CDN that cached one),
         a maintenance page, a "soft 404". Read only for a page that showed no date or no items, so
         that none of them is taken for a page in an unknown layout (a false redesign alarm)."""
@@ -605,9 +647,9 @@ class ArticlesSpider(scrapy.Spider):
         elif page.not_found():
             fault, why = "soft_404", "soft 404: the page says it is not found"
         else:
-            return False
+            return None
         self._page_failed(kind, self._asked(response), fault, why)
-        return True
+        return fault
 
     def _refused(self, live: str, why: str) -> None:
         """A page request refused (HTTP 403, 429 after its retries, a bot challenge): ``INTERFAX_BLOCKED_AFTER`` in a row,
@@ -624,17 +666,18 @@ class ArticlesSpider(scrapy.Spider):
         )
         raise CloseSpider("blocked")
 
-    def _not_html(self, response, kind: str) -> bool:
-        """True (counted and logged once) for a response that is not an HTML page (a PDF, an image ...).
+    def _not_html(self, response, kind: str) -> str | None:
+        """The fault's kind, ``empty_body`` or ``not_html`` (counted and logged once), for a response
+        that is not an HTML page (a PDF, an image ...) or has no body.
 
         ``ContentGuardMiddleware`` normally turns these into errback failures first; this guard keeps a
         callback from crashing when that middleware is off.
         """
         if isinstance(response, HtmlResponse) and response.body and not response.body.isspace():
-            return False
+            return None
         fault_kind, why = ("empty_body", "empty body") if isinstance(response, HtmlResponse) else ("not_html", "not an HTML page")
         self._page_failed(kind, self._live(response.url), fault_kind, why)
-        return True
+        return fault_kind
 
     def _item_dropped(self, item, response, exception, spider):
         if isinstance(exception, MissingFields):
