@@ -285,6 +285,38 @@ def test_a_pager_leading_to_another_edition_stops_the_paging_with_one_warning(ca
     assert "https://ru.interfax.com.ua/news/general-2.html" in line and "another edition" in line
 
 
+def test_a_listing_that_shows_no_times_is_said_once_per_section(caplog):
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2026-11-15", max_pages="30")
+    crawler.spider = spider
+    undated = re.sub(rb'<div class="article-time">.*?</div>', b"",
+                     _listing_html(("/news/general/1100001.html", "10:00 20.11.2026"), ("/news/general/1100002.html", "09:00 20.11.2026")))
+
+    def parse(n, body, section="general"):
+        url = f"https://interfax.com.ua/news/{section}-{n}.html"
+        body = body.replace(b"general-4.html", f"{section}-{n + 1}.html".encode())
+        return [r for r in spider.parse_listing(HtmlResponse(url, body=body, encoding="utf-8"), section=section)
+                if isinstance(r, scrapy.Request)]
+
+    # undated items count as in the window: the paging goes on (it cannot stop at since), and says so
+    assert any("general-3" in r.url for r in parse(2, undated))
+    assert any("general-4" in r.url for r in parse(3, undated.replace(b"11000", b"11001")))
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "shows no time for any item: paging of general cannot stop at since=2026-11-15" in warnings[0]
+    assert "max_pages=30" in warnings[0]
+    assert crawler.stats.get_value("interfax/listing/undated") == 2
+    # a dated page says nothing
+    parse(4, _listing_html(("/news/general/1100201.html", "10:00 20.11.2026")))
+    assert crawler.stats.get_value("interfax/listing/undated") == 2
+    assert len([r for r in caplog.records if r.levelname == "WARNING"]) == 1
+
+
 def test_a_pinned_fresh_item_on_every_page_does_not_keep_the_paging_going():
     import scrapy
     from scrapy.http import HtmlResponse

@@ -194,6 +194,8 @@ class ArticlesSpider(scrapy.Spider):
         self.block_after = 0
         #: section -> its listing pages lost in a row to a fault; ``skip_failed`` of them end its paging
         self._lost_in_a_row: dict[str, int] = {}
+        #: sections whose listing showed no times (said once each)
+        self._undated_sections: set[str] = set()
         self.skip_failed = 0
 
     @classmethod
@@ -383,13 +385,17 @@ class ArticlesSpider(scrapy.Spider):
         # items and a pinned fresh item repeated on every page never keep the paging going)
         older = own = 0
         listed = settled = first_listed = 0  # with a state store, a page of settled articles only ends the paging
+        shown = undated = 0  # this edition's items, and those whose listed time is missing or unreadable
         for link in items:
             if link.ref.host not in urls.UK_HOSTS:
                 stats.inc_value("interfax/links/other_edition")
                 continue
             new = link.ref.id not in repeated
             own += new
-            window = self._window(link)
+            day = self._listed_day(link.listed_at)
+            shown += 1
+            undated += day is None
+            window = None if day is None else self.args.window(day)
             if window == "older":
                 older += new
                 continue
@@ -404,6 +410,8 @@ class ArticlesSpider(scrapy.Spider):
             yield from self.follow(link.ref, 0, known, link.listed_at)
         if first_listed:  # (an item listed again on a later page is not counted twice)
             stats.inc_value("interfax/listing/articles", first_listed)
+        if shown and undated == shown:
+            self._undated_listing(response, section)
         if own and older == own:
             stats.inc_value("interfax/listing/stopped_at_since")
             logger.info("listing %s: every item older than since=%s, paging stops", self._live(response.url), self.since)
@@ -430,6 +438,20 @@ class ArticlesSpider(scrapy.Spider):
             stats.inc_value("interfax/listing/pager_unread")
             logger.warning("listing %s: its next-page link %r is not a /news/%s-%d.html page: paging of %s stops",
                            self._live(response.url), unread, section, page.page_number + 1, section)
+
+    def _undated_listing(self, response, section: str) -> None:
+        """A listing page that shows no time for any item (a layout whose times this crawler does not
+        read, or none shown): its paging cannot stop at ``since``, so it runs to ``max_pages`` or the
+        last page, fetching older articles only to drop them. Counted per page, said once per section."""
+        self.crawler.stats.inc_value("interfax/listing/undated")
+        if section in self._undated_sections:
+            return
+        self._undated_sections.add(section)
+        logger.warning(
+            "listing %s shows no time for any item: paging of %s cannot stop at since=%s and goes on to the last "
+            "page or max_pages=%d (articles older than since are fetched, then dropped)",
+            self._live(response.url), section, self.since, self.args.max_pages,
+        )
 
     def _window(self, link: Link) -> str | None:
         """'older' / 'newer' when the listed time is outside the window, else None (unknown counts as in)."""
