@@ -975,3 +975,38 @@ def test_a_page_nested_past_pythons_recursion_limit_is_read(opener):
     assert text[0] == "Перший абзац статті, досить довгий для тексту."
     assert text[-1] == "Другий абзац статті, що стоїть глибоко у вкладених блоках."
     assert page.title() == "Заголовок статті" and page.published_at() == ["07:45 03.02.2025"]
+
+
+# ---------------------------------------------------------------- language
+
+
+_ENGLISH = ("Ukraine's economy grew by 3.2% in the first quarter, the National Bank said on Thursday, citing "
+            "stronger exports of grain and metals and a recovery in domestic demand after the winter.")
+_RUSSIAN = ("Экономика Украины выросла на 3,2% в первом квартале, сообщил в четверг Национальный банк, объяснив это "
+            "ростом экспорта зерна и металлов и восстановлением внутреннего спроса после зимы.")
+_UKRAINIAN = ("Економіка України зросла на 3,2% у першому кварталі, повідомив у четвер Національний банк, пояснивши це "
+              "зростанням експорту зерна й металів та відновленням внутрішнього попиту після зими.")
+
+
+@pytest.mark.parametrize(("body", "declared", "lang"), [
+    (_UKRAINIAN, "uk", "uk"),
+    # an old English item on the Ukrainian host: the template still says "uk"
+    (_ENGLISH, "uk", "en"),
+    (_RUSSIAN, "uk", "ru"),
+    (_UKRAINIAN, "en", "uk"),
+    (_ENGLISH, "en", "en"),
+    # Latin names and brands in Ukrainian text do not make it English
+    ("Компанії SoftServe, EPAM Systems, GlobalLogic, Luxoft та Ciklum увійшли до топ-10 IT-роботодавців України.", "uk", "uk"),
+    # too little text to tell: the declared language
+    ("Photo: Reuters", "uk", "uk"),
+])
+def test_lang_is_the_language_the_text_is_plainly_written_in(body, declared, lang):
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.article import ArticlePage
+
+    html = (f'<!DOCTYPE html><html lang="{declared}"><head><meta charset="utf-8"></head><body>'
+            f'<article class="article-content-view"><h1>Title</h1><div class="article-content"><p>{body}</p>'
+            '<p>РЕКЛАМА</p></div></article></body></html>')
+    page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/economic/12345.html", body=html.encode(), encoding="utf-8"))
+    assert page.fields()["lang"] == lang

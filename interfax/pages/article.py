@@ -92,6 +92,13 @@ class ArticlePage(Page):
         return self.ref.id if self.ref else None
 
     def lang(self) -> str:
+        """The article's language: the one its text is plainly written in when that is not the one
+        the page declares (an old English item on the Ukrainian host, whose template says ``uk``),
+        else the declared one (``<html lang>``, JSON-LD ``inLanguage``, ``og:locale``), else the edition's."""
+        declared = self._declared_lang()
+        return written_language(self._paragraphs, declared) or declared
+
+    def _declared_lang(self) -> str:
         for raw in (self.root.get("lang"), self.ld("inLanguage"), self.meta("og:locale")):
             if isinstance(raw, str) and raw.strip():
                 code = raw.strip().lower()[:2]
@@ -486,6 +493,41 @@ class ArticlePage(Page):
             "reading_time": self.reading_time(),
             "word_count": 0,
         }
+
+
+#: letters only Ukrainian writes (і ї є ґ) and only Russian (ы э ъ ё), Cyrillic and Latin letters
+_UK_ONLY_RE = re.compile("[іїєґІЇЄҐ]")
+_RU_ONLY_RE = re.compile("[ыэъёЫЭЪЁ]")
+_CYRILLIC_RE = re.compile("[а-яА-ЯіїєґІЇЄҐёЁ]")
+_LATIN_RE = re.compile("[a-zA-Z]")
+#: characters of text read to tell its language, and the letters it needs to tell it at all
+_LANG_SAMPLE = 600
+_LANG_MIN_LETTERS = 40
+
+
+def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = "") -> str | None:
+    """``uk``, ``ru`` or ``en`` when the first ~600 characters of ``paragraphs`` are plainly in that
+    language, else None. Plainly: Latin letters are 80% of the letters (English; names and brands in
+    Ukrainian text never come near), or the Cyrillic text has twice as many letters found only in
+    Ukrainian (і ї є ґ) as found only in Russian (ы э ъ ё), or the other way round. Declared ``uk``
+    and showing і, ї or є: None at once (a Russian text quoting a Ukrainian name stays ``uk``)."""
+    sample = " ".join(paragraphs[:6])[:_LANG_SAMPLE]
+    if declared == "uk" and ("і" in sample or "ї" in sample or "є" in sample):
+        return None  # (the common case, in a pass or two: Ukrainian as declared)
+    cyrillic = len(_CYRILLIC_RE.findall(sample))
+    latin = len(_LATIN_RE.findall(sample))
+    if cyrillic + latin < _LANG_MIN_LETTERS:
+        return None
+    if latin >= 4 * cyrillic:
+        return "en"
+    if cyrillic <= latin:
+        return None
+    uk, ru = len(_UK_ONLY_RE.findall(sample)), len(_RU_ONLY_RE.findall(sample))
+    if uk >= 2 * max(ru, 1):
+        return "uk"
+    if ru >= 2 * max(uk, 1):
+        return "ru"
+    return None
 
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
