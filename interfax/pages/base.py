@@ -400,18 +400,44 @@ class Page:
     def json_ld(self) -> dict:
         """The page's article object from JSON-LD (NewsArticle or similar), else its WebPage object, or {}.
 
-        Objects are read in every script, list and ``@graph``, and inside ``mainEntity``.
+        Objects are read in every script, list and ``@graph``, and inside ``mainEntity``. An article
+        object that names another article (its ``url``, ``@id`` or ``mainEntityOfPage``: a related
+        item, a "read also" card) is not this page's: a page with several takes the one naming the page
+        itself, else one naming no article.
         """
         page = None
+        first = None  # the first article object naming no article
         for raw in self._structured["scripts"]:
             for obj in _json_ld_objects(raw):
                 types = obj.get("@type")
                 types = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
                 if types & _ARTICLE_TYPES:
-                    return obj
-                if page is None and types & _PAGE_TYPES:
+                    own = self._names_this_page(obj)
+                    if own:
+                        return obj
+                    if own is None:
+                        first = first or obj
+                elif page is None and types & _PAGE_TYPES:
                     page = obj
-        return page or {}
+        return first or page or {}
+
+    def _names_this_page(self, obj: dict) -> bool | None:
+        """Whether a JSON-LD object names this page by its ``url``, ``@id`` or ``mainEntityOfPage``
+        (False: it names another article; None: no article at all)."""
+        main = obj.get("mainEntityOfPage")
+        values = [v for v in (obj.get("url"), obj.get("@id"), main.get("@id") if isinstance(main, dict) else main)
+                  if isinstance(v, str) and v]
+        if not values:
+            return None
+        if self.link_rel("canonical") in values or self.url in values:  # (most pages: no URL to parse)
+            return True
+        ids = {i for v in values if (i := urls.href_article_id(v)) is not None}
+        return bool(ids & self._own_ids) if ids else None
+
+    @cached_property
+    def _own_ids(self) -> set[int]:
+        """Ids this page is by its URL and its canonical link."""
+        return {i for v in (self.url, self.link_rel("canonical")) if (i := urls.href_article_id(v)) is not None}
 
     def ld(self, key: str):
         """A JSON-LD value of the article; strings stripped, HTML character references decoded
