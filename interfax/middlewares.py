@@ -564,6 +564,16 @@ class EncodingFixMiddleware:
             logger.info("removed NUL bytes from %s", response.url)
         if encoding in ("utf-8", "utf8") and _valid_utf8_without_replacements(response.body):
             return response  # valid UTF-8 (no replacement characters) is what it says
+        if not encoding.startswith(("utf-16", "utf-32")) and not response.body.isascii():
+            # a UTF-8 page said to be windows-1251, KOI8-R ...: read so it is Cyrillic too, but every
+            # letter a pair ("РЈРјС”СЂРѕРІ"), which no test for Latin-1 or U+FFFD sees. Text in a
+            # single-byte Cyrillic charset is never valid UTF-8 (its letters are no UTF-8 sequences)
+            try:
+                fixed = response.body.decode("utf-8")
+            except UnicodeDecodeError:
+                fixed = None
+            if fixed is not None and _looks_cyrillic(fixed):
+                return self._redecoded(response, "utf-8", encoding)
         try:
             text = response.text
         except (LookupError, ValueError):
@@ -579,15 +589,19 @@ class EncodingFixMiddleware:
             except UnicodeDecodeError:
                 continue
             if _looks_cyrillic(fixed):
-                kind = "wrong_charset" if declared else "undeclared_charset"
-                stats.inc_value(f"interfax/encoding/{kind}")
-                stats.inc_value(f"interfax/encoding/redecoded_{candidate.replace('-', '')}")
-                logger.info(
-                    "re-decoded %s as %s (declared: %s; read as %s)", response.url, candidate, declared or "none", encoding
-                )
-                return response.replace(encoding=candidate)
+                return self._redecoded(response, candidate, encoding, declared)
         stats.inc_value("interfax/encoding/undecodable")
         return response
+
+    def _redecoded(self, response: Response, candidate: str, encoding: str, declared: str | None = None) -> Response:
+        """``response`` read as ``candidate``: counted and said (INFO)."""
+        stats = self.crawler.stats
+        declared = declared or self._declared(response)
+        kind = "wrong_charset" if declared else "undeclared_charset"
+        stats.inc_value(f"interfax/encoding/{kind}")
+        stats.inc_value(f"interfax/encoding/redecoded_{candidate.replace('-', '')}")
+        logger.info("re-decoded %s as %s (declared: %s; read as %s)", response.url, candidate, declared or "none", encoding)
+        return response.replace(encoding=candidate)
 
     @staticmethod
     def _declared(response: Response) -> str | None:

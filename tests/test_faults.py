@@ -1407,6 +1407,14 @@ def _same_as_the_good_one(run: Run, article_id: int) -> None:
         assert record[field] == good[field], field
 
 
+def test_a_utf8_page_said_to_be_a_cyrillic_single_byte_charset_is_read_as_utf8(misconfigured):
+    # windows-1251 or KOI8-R read Cyrillic UTF-8 as Cyrillic letters too ("РЈРјС”СЂРѕРІ"): no U+FFFD nor Latin-1 to see
+    for article_id in (1910001, 1910002):
+        _same_as_the_good_one(misconfigured, article_id)
+    assert misconfigured.stat("interfax/encoding/redecoded_utf8") == 2
+    assert "re-decoded" in misconfigured.log and "as utf-8 (declared: cp1251" in misconfigured.log
+
+
 def test_json_ld_of_another_article_is_not_the_pages(misconfigured):
     record = misconfigured.by_id[1910003]
     assert record["title"].startswith("Умєров і Каллас") and record["published_at"] == "2025-04-11T21:32:00+03:00"
