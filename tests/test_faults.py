@@ -1420,6 +1420,40 @@ def test_json_ld_of_another_article_is_not_the_pages(misconfigured):
     assert record["title"].startswith("Умєров і Каллас") and record["published_at"] == "2025-04-11T21:32:00+03:00"
 
 
+def test_an_error_page_with_http_200_is_named_not_a_layout_drop(misconfigured):
+    run = misconfigured
+    assert_failed_once(run, 1910010, "error_page", "an error page served with HTTP 200: '502 Bad Gateway'")
+    assert_failed_once(run, 1910011, "access_denied", "an error page served with HTTP 200: 'Access Denied'")
+    assert_failed_once(run, 1910012, "error_page", "'Welcome to nginx!'")
+    assert_failed_once(run, 1910013, "error_page", "'Fatal error")
+
+
+def test_a_listing_that_is_an_error_page_is_named_and_paging_goes_on(caplog):
+    crawler = _crawler()
+    request = scrapy.Request("https://interfax.com.ua/news/general.html", meta={"interfax_kind": "listing"})
+    response = HtmlResponse(request.url, body=_proxy_error("504 Gateway Time-out")(None), encoding="utf-8", request=request)
+    assert [r.url for r in crawler.spider.parse_listing(response, section="general")] == [
+        "https://interfax.com.ua/news/general-2.html"]
+    assert crawler.stats.get_value("interfax/errors/error_page") == 1
+    assert not crawler.stats.get_value("interfax/listing/empty")
+    assert "listing failed: https://interfax.com.ua/news/general.html (an error page served with HTTP 200: '504 Gateway Time-out')" in caplog.text
+
+
+def test_an_access_denied_page_with_http_200_counts_as_a_refusal():
+    crawler = _crawler(INTERFAX_BLOCKED_AFTER=2)
+    spider = crawler.spider
+    spider.block_after = 2
+    for n in (1, 2):
+        request = scrapy.Request(f"https://interfax.com.ua/news/general/{n}.html", meta={"interfax_kind": "article", "interfax_id": n})
+        response = HtmlResponse(request.url, body=_proxy_error("Access Denied")(None), encoding="utf-8", request=request)
+        if n == 1:
+            assert list(spider.parse_article(response)) == []
+        else:
+            with pytest.raises(scrapy.exceptions.CloseSpider):
+                list(spider.parse_article(response))
+    assert crawler.stats.get_value("interfax/errors/access_denied") == 2
+
+
 def test_a_lone_json_ld_article_object_of_another_article_does_not_date_the_page():
     from interfax.pages.article import ArticlePage
 
