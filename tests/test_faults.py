@@ -1420,12 +1420,25 @@ def test_json_ld_of_another_article_is_not_the_pages(misconfigured):
     assert record["title"].startswith("Умєров і Каллас") and record["published_at"] == "2025-04-11T21:32:00+03:00"
 
 
+def test_an_html_page_under_a_generic_or_no_content_type_is_read(misconfigured):
+    for article_id in (1910004, 1910005, 1910006):
+        _same_as_the_good_one(misconfigured, article_id)
+    assert misconfigured.stat("interfax/content/html_sniffed") == 2
+    assert misconfigured.stat("interfax/encoding/undeclared_gzip") == 1
+
+
 def test_an_error_page_with_http_200_is_named_not_a_layout_drop(misconfigured):
     run = misconfigured
     assert_failed_once(run, 1910010, "error_page", "an error page served with HTTP 200: '502 Bad Gateway'")
     assert_failed_once(run, 1910011, "access_denied", "an error page served with HTTP 200: 'Access Denied'")
     assert_failed_once(run, 1910012, "error_page", "'Welcome to nginx!'")
     assert_failed_once(run, 1910013, "error_page", "'Fatal error")
+
+
+def test_a_file_binary_data_or_a_feed_under_text_html_is_not_html(misconfigured):
+    assert_failed_once(misconfigured, 1910020, "not_html", "but the body is a PDF")
+    assert_failed_once(misconfigured, 1910021, "not_html", "but the body is binary data")
+    assert_failed_once(misconfigured, 1910022, "not_html", "but the body is an XML <rss> document")
 
 
 def test_a_listing_that_is_an_error_page_is_named_and_paging_goes_on(caplog):
