@@ -59,6 +59,7 @@ from scrapy.utils.asyncio import call_later, sleep
 from scrapy.utils.gz import gunzip
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.response import get_meta_refresh
 from tldextract import TLDExtract
 from twisted.internet.defer import Deferred
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
@@ -496,6 +497,13 @@ class SafeMetaRefreshMiddleware(_SafeRedirectMixin, MetaRefreshMiddleware):
             and b"refresh" not in response.body[:_REFRESH_WINDOW].lower()
         ):
             return response
+        if isinstance(response, HtmlResponse) and not request.meta.get("dont_redirect", False):
+            url = get_meta_refresh(response, ignore_tags=self._ignore_tags)[1]
+            if url and url.split("#", 1)[0] in (response.url.split("#", 1)[0], request.url.split("#", 1)[0]):
+                # a page that reloads itself (a news page refreshed every few minutes) is the page, not
+                # a redirect: following it is a loop, and the page would be lost as one
+                self.crawler.stats.inc_value("interfax/redirects/refresh_self")
+                return response
         return super().process_response(request, response)
 
 

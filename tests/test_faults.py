@@ -1427,6 +1427,12 @@ def test_an_html_page_under_a_generic_or_no_content_type_is_read(misconfigured):
     assert misconfigured.stat("interfax/encoding/undeclared_gzip") == 1
 
 
+def test_a_page_that_reloads_itself_is_the_page_not_a_redirect_loop(misconfigured):
+    _same_as_the_good_one(misconfigured, 1910007)
+    assert misconfigured.stat("interfax/redirects/refresh_self") == 1
+    assert misconfigured.stat("interfax/errors/redirect_loop") == 0
+
+
 def test_an_error_page_with_http_200_is_named_not_a_layout_drop(misconfigured):
     run = misconfigured
     assert_failed_once(run, 1910010, "error_page", "an error page served with HTTP 200: '502 Bad Gateway'")
