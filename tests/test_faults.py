@@ -1433,6 +1433,10 @@ def test_a_page_that_reloads_itself_is_the_page_not_a_redirect_loop(misconfigure
     assert misconfigured.stat("interfax/errors/redirect_loop") == 0
 
 
+def test_a_cdns_520_is_retried(misconfigured):
+    assert 1910008 in misconfigured.by_id and misconfigured.count(fault_path(1910008)) == 2
+
+
 def test_an_error_page_with_http_200_is_named_not_a_layout_drop(misconfigured):
     run = misconfigured
     assert_failed_once(run, 1910010, "error_page", "an error page served with HTTP 200: '502 Bad Gateway'")
