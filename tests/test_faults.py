@@ -1451,6 +1451,15 @@ def test_a_file_binary_data_or_a_feed_under_text_html_is_not_html(misconfigured)
     assert_failed_once(misconfigured, 1910022, "not_html", "but the body is an XML <rss> document")
 
 
+def test_the_misconfigured_site_is_crawled_without_a_traceback(misconfigured):
+    assert misconfigured.stats["finish_reason"] == "finished"
+    assert not [r for r in misconfigured.records_outside_monitors if "Traceback" in r]
+    assert misconfigured.result.returncode == 0, misconfigured.log[-3000:]
+    # no page of it is taken for an article in an unknown layout (no false redesign alarm)
+    assert not [k for k in misconfigured.stats if k.startswith(("interfax/drop/", "interfax/missing/"))], misconfigured.stats
+    assert misconfigured.stat("interfax/monitors/failed") == 0, misconfigured.monitor_report
+
+
 def test_a_listing_that_is_an_error_page_is_named_and_paging_goes_on(caplog):
     crawler = _crawler()
     request = scrapy.Request("https://interfax.com.ua/news/general.html", meta={"interfax_kind": "listing"})
