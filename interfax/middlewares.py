@@ -11,9 +11,10 @@
 * :class:`EncodingFixMiddleware`: strips NUL bytes; re-decodes a Cyrillic page that Scrapy read
   with the wrong charset (windows-1251 without a charset, a wrong charset header or meta).
 * :class:`ContentGuardMiddleware`: a 2xx answer to a page request that is not HTML (by its
-  Content-Type, or a body of JSON or plain text under ``text/html``), is empty or is a part of the
-  page (206), and a bot protection's challenge (403, 429, 503), end as a named exception (so the
-  spider's errback reports it once).
+  Content-Type, or a body of JSON, plain text, a file, binary data or an XML feed under ``text/html``),
+  is empty or is a part of the page (206), and a bot protection's challenge (403, 429, 503), end as a
+  named exception (so the spider's errback reports it once). An HTML document served under a type
+  that names none (``application/octet-stream``, ``text/plain``) is read as the page.
   An HTML page that never ends (no ``</html>`` or ``</body>``: a ``Content-Length`` smaller than the
   page, which the client trusts) is data lost on the way: :class:`BackoffRetryMiddleware` retries
   it, then it ends as :class:`TruncatedHtml` (without retries, this middleware raises it).
@@ -58,6 +59,7 @@ from scrapy.utils.asyncio import call_later, sleep
 from scrapy.utils.gz import gunzip
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.response import get_meta_refresh
 from tldextract import TLDExtract
 from twisted.internet.defer import Deferred
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
@@ -495,6 +497,13 @@ class SafeMetaRefreshMiddleware(_SafeRedirectMixin, MetaRefreshMiddleware):
             and b"refresh" not in response.body[:_REFRESH_WINDOW].lower()
         ):
             return response
+        if isinstance(response, HtmlResponse) and not request.meta.get("dont_redirect", False):
+            url = get_meta_refresh(response, ignore_tags=self._ignore_tags)[1]
+            if url and url.split("#", 1)[0] in (response.url.split("#", 1)[0], request.url.split("#", 1)[0]):
+                # a page that reloads itself (a news page refreshed every few minutes) is the page, not
+                # a redirect: following it is a loop, and the page would be lost as one
+                self.crawler.stats.inc_value("interfax/redirects/refresh_self")
+                return response
         return super().process_response(request, response)
 
 
@@ -564,6 +573,16 @@ class EncodingFixMiddleware:
             logger.info("removed NUL bytes from %s", response.url)
         if encoding in ("utf-8", "utf8") and _valid_utf8_without_replacements(response.body):
             return response  # valid UTF-8 (no replacement characters) is what it says
+        if not encoding.startswith(("utf-16", "utf-32")) and not response.body.isascii():
+            # a UTF-8 page said to be windows-1251, KOI8-R ...: read so it is Cyrillic too, but every
+            # letter a pair ("РЈРјС”СЂРѕРІ"), which no test for Latin-1 or U+FFFD sees. Text in a
+            # single-byte Cyrillic charset is never valid UTF-8 (its letters are no UTF-8 sequences)
+            try:
+                fixed = response.body.decode("utf-8")
+            except UnicodeDecodeError:
+                fixed = None
+            if fixed is not None and _looks_cyrillic(fixed):
+                return self._redecoded(response, "utf-8", encoding)
         try:
             text = response.text
         except (LookupError, ValueError):
@@ -579,15 +598,19 @@ class EncodingFixMiddleware:
             except UnicodeDecodeError:
                 continue
             if _looks_cyrillic(fixed):
-                kind = "wrong_charset" if declared else "undeclared_charset"
-                stats.inc_value(f"interfax/encoding/{kind}")
-                stats.inc_value(f"interfax/encoding/redecoded_{candidate.replace('-', '')}")
-                logger.info(
-                    "re-decoded %s as %s (declared: %s; read as %s)", response.url, candidate, declared or "none", encoding
-                )
-                return response.replace(encoding=candidate)
+                return self._redecoded(response, candidate, encoding, declared)
         stats.inc_value("interfax/encoding/undecodable")
         return response
+
+    def _redecoded(self, response: Response, candidate: str, encoding: str, declared: str | None = None) -> Response:
+        """``response`` read as ``candidate``: counted and said (INFO)."""
+        stats = self.crawler.stats
+        declared = declared or self._declared(response)
+        kind = "wrong_charset" if declared else "undeclared_charset"
+        stats.inc_value(f"interfax/encoding/{kind}")
+        stats.inc_value(f"interfax/encoding/redecoded_{candidate.replace('-', '')}")
+        logger.info("re-decoded %s as %s (declared: %s; read as %s)", response.url, candidate, declared or "none", encoding)
+        return response.replace(encoding=candidate)
 
     @staticmethod
     def _declared(response: Response) -> str | None:
@@ -647,14 +670,59 @@ def challenge_message(who: str, status: int) -> str:
 _CLOCK_SAMPLES = 3
 
 
-def _check_markup(body: bytes, ctype: str) -> None:
+#: the first bytes of files that are no page, and what they are
+_FILE_MAGIC = (
+    (b"%PDF-", "a PDF"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"RIFF", "a RIFF file (WebP, WAV ...)"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "gzip-compressed data that does not decode"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+)
+#: control bytes that no text holds (tab, line ends, form feed, ESC and NUL, which the encoding
+#: middleware strips, left out): more than a few near the start of a body mean binary data
+_CONTROL_BYTES = bytes([*range(1, 9), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_BINARY_CONTROLS = 8
+#: the root element of an XML document that is no page (an RSS or Atom feed, a sitemap, a SOAP fault ...)
+_XML_ROOT_RE = re.compile(rb"<\?xml[^>]*>\s*(?:(?:<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>)\s*)*<([A-Za-z][\w:.-]*)", re.S)
+
+
+def _check_markup(body: bytes, ctype: str, encoding: str = "") -> None:
     """Raise ``NotHtml`` for a body that is JSON or plain text (an API's or a proxy's error answer
-    served as ``text/html``): it starts with ``{``/``[``, or holds no tag near its start."""
+    served as ``text/html``): it starts with ``{``/``[``, or holds no tag near its start; for a file
+    (a PDF, an image: by its first bytes), binary data (control bytes) and an XML document other than
+    XHTML (an RSS feed)."""
     start = _LEADING_SPACE_RE.match(body).end()
+    what = f"not an HTML page: Content-Type {ctype or 'missing'}, but the body is"
     if body.startswith((b"{", b"["), start):
-        raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}, but the body is JSON")
-    if body.find(b"<", start, start + _MARKUP_WINDOW) < 0:
-        raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}, but the body is plain text")
+        raise NotHtml(f"{what} JSON")
+    head = body[start:start + _MARKUP_WINDOW]
+    magic = next((name for prefix, name in _FILE_MAGIC if head.startswith(prefix)), None)
+    if magic:
+        raise NotHtml(f"{what} {magic}")
+    if not encoding.startswith(("utf-16", "utf-32")) and len(head) - len(head.translate(None, _CONTROL_BYTES)) > _BINARY_CONTROLS:
+        raise NotHtml(f"{what} binary data")
+    if head.find(b"<") < 0:
+        raise NotHtml(f"{what} plain text")
+    _check_xml(body, ctype, start)
+
+
+def _check_xml(body: bytes, ctype: str, start: int = 0) -> None:
+    """Raise ``NotHtml`` for an XML document whose root is not ``html`` (an RSS or Atom feed, a sitemap)."""
+    if body.startswith(b"<?xml", start):
+        root = _XML_ROOT_RE.match(body, start, start + 4096)
+        if root and root[1].lower() != b"html":
+            raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}, but the body is an XML "
+                          f"<{root[1].decode('latin-1')}> document")
+
+
+#: types a server sends for any file it has no type for (or for text): the body tells whether it is a page
+_GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream", "application/unknown",
+                            "application/x-unknown", "unknown/unknown", "text/plain"})
+#: the start of an HTML document (after a byte order mark and whitespace)
+_HTML_START_RE = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 
 
 class ContentGuardMiddleware:
@@ -695,17 +763,31 @@ class ContentGuardMiddleware:
         ctype = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
         # Scrapy picks the response class from the URL too (".html"): a declared type must be HTML itself
         if (ctype and ctype not in HTML_TYPES) or not isinstance(response, HtmlResponse):
-            raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}")
+            response = self._sniffed(response, ctype)
         body = response.body
         if not body or body.isspace():  # (strip() would copy every page)
             raise EmptyBody("empty body")
         if body[0] != 0x3C:  # (a page starts with its markup, "<", nearly always)
-            _check_markup(body, ctype)
+            _check_markup(body, ctype, response.encoding.lower())
+        elif body[1:2] == b"?":  # "<?xml": XHTML, or a feed
+            _check_xml(body, ctype)
         if response.status == 206:  # never asked for (no Range header): a part of the page, cut anywhere
             raise PartialContent("HTTP 206 Partial Content: a part of the page, not the page")
         if self.truncated_here and truncated_page(request, response):
             raise TruncatedHtml()
         return response
+
+    def _sniffed(self, response: Response, ctype: str) -> HtmlResponse:
+        """A page served under a type that names no type (``application/octet-stream``, ``text/plain``:
+        a server that lost its MIME table) whose body is an HTML document, as an HTML response; else
+        ``NotHtml`` (a PDF, an image, JSON ... under their own types, or a generic one)."""
+        if ctype not in _GENERIC_TYPES or not _HTML_START_RE.match(response.body, 0, 4096):
+            raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}")
+        self.crawler.stats.inc_value("interfax/content/html_sniffed")
+        logger.info("%s is an HTML page served as %s: read as HTML", response.url, ctype)
+        if isinstance(response, HtmlResponse):
+            return response
+        return response.replace(cls=HtmlResponse, encoding=None) if hasattr(response, "encoding") else response.replace(cls=HtmlResponse)
 
     def _check_clock(self, response: Response) -> None:
         server = http_date(response.headers.get("Date"))
@@ -745,6 +827,19 @@ class StrictHttpCompressionMiddleware(HttpCompressionMiddleware):
     differ); brotli and zstd are decoded as Scrapy does, checking the end of the stream; deflate
     (rare) is decoded a second time to see its end.
     """
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+        if (
+            response.body[:3] == b"\x1f\x8b\x08" and KIND_META in request.meta
+            and not response.headers.getlist("Content-Encoding")
+        ):
+            # a gzip body that no Content-Encoding names (a server that sends its pre-compressed copy
+            # and forgets the header): decoded (the page, not its compressed bytes read as HTML)
+            if self.stats:
+                self.stats.inc_value("interfax/encoding/undeclared_gzip")
+            logger.info("%s is gzip-compressed, but no Content-Encoding says so: decoded", response.url)
+            response.headers["Content-Encoding"] = b"gzip"
+        return super().process_response(request, response)
 
     @staticmethod
     def _split_encodings(content_encoding: list[bytes]) -> tuple[list[bytes], list[bytes]]:

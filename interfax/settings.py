@@ -41,7 +41,8 @@ DOWNLOAD_TIMEOUT = 30
 # Retry-After when the answer has one (capped), else exponential backoff (interfax/middlewares.py)
 RETRY_ENABLED = True
 RETRY_TIMES = 3
-RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# (520, 521, 522, 523, 524: a CDN's answers for an origin that failed, was down, timed out or could not be reached)
+RETRY_HTTP_CODES = [500, 502, 503, 504, 520, 521, 522, 523, 524, 408, 429]
 # the spider's errback logs one line per URL given up: Scrapy's own give-up line only at DEBUG
 RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
 INTERFAX_RETRY_AFTER_MAX = 60.0  # seconds: a longer Retry-After waits this long

@@ -1337,3 +1337,163 @@ def test_robots_txt_rules_hold_for_every_request_that_waited_for_them(tmp_path):
     assert site.seen == ["/robots.txt"], site.seen
     stats = parse_stats(result.stderr)
     assert stats.get("interfax/errors/robots_disallowed") == len(sections.split(","))
+
+
+# ---------------------------------------------------------------- what a server misconfigured or an error page does
+
+
+def _canonical_json_ld_first_other(html: str) -> str:
+    """The page's JSON-LD as the second article object of a ``@graph`` whose first is another article
+    (a "read also" card, naming its own URL)."""
+    other = ('{"@type": "NewsArticle", "url": "https://interfax.com.ua/news/general/1000001.html", '
+             '"headline": "Зовсім інша новина про погоду", "datePublished": "2024-01-02T10:00:00+02:00"}')
+    html = html.replace('<script type="application/ld+json">\n{', '<script type="application/ld+json">\n'
+                        '{"@context": "https://schema.org", "@graph": [' + other + ', {', 1)
+    return html.replace('"name": "Інтерфакс-Україна"}}\n</script>', '"name": "Інтерфакс-Україна"}}]}\n</script>', 1)
+
+
+def _proxy_error(title: str):
+    return lambda s: (f"<html><head><title>{title}</title></head><body><center><h1>{title}</h1></center><hr>"
+                      "<center>nginx</center></body></html>").encode()
+
+
+def _with_meta_refresh_to_itself(article_id: int):
+    refresh = f'<meta http-equiv="refresh" content="60; url=/news/faults/{article_id}.html">'
+    return lambda h: h.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + refresh, 1)
+
+
+def _compressed_page(article_id: int):
+    import gzip
+
+    from interfax.mirror.faulty import article_html
+    return lambda s: gzip.compress(article_html(s, article_id).encode())
+
+
+def _misconfigured_faults() -> dict:
+    from interfax.mirror.faulty import Fault, _page
+
+    return {fault_path(i): f for i, f in {
+        1910001: Fault("content", "UTF-8 page, windows-1251 header", body=_page(1910001), content_type="text/html; charset=windows-1251"),
+        1910002: Fault("content", "UTF-8 page, KOI8-R header", body=_page(1910002), content_type="text/html; charset=koi8-r"),
+        1910003: Fault("content", "JSON-LD: another article's object first", body=_page(1910003, _canonical_json_ld_first_other)),
+        1910004: Fault("content", "HTML as application/octet-stream", body=_page(1910004), content_type="application/octet-stream"),
+        1910005: Fault("content", "HTML as text/plain", body=_page(1910005), content_type="text/plain; charset=utf-8"),
+        1910006: Fault("content", "gzip without Content-Encoding", body=_compressed_page(1910006)),
+        1910007: Fault("content", "a page reloading itself every minute", body=_page(1910007, _with_meta_refresh_to_itself(1910007))),
+        1910008: Fault("status", "Cloudflare 520 once", status=520, times=1),
+        1910010: Fault("content", "a proxy's 502 page with HTTP 200", body=_proxy_error("502 Bad Gateway")),
+        1910011: Fault("content", "a firewall's block page with HTTP 200", body=_proxy_error("Access Denied")),
+        1910012: Fault("content", "nginx's default page", body=_proxy_error("Welcome to nginx!")),
+        1910013: Fault("content", "a PHP error", body=lambda s: b"<br />\n<b>Fatal error</b>:  Allowed memory size exhausted "
+                                                                 b"in <b>/var/www/index.php</b> on line <b>42</b><br />\n"),
+        1910020: Fault("content", "a PDF under text/html", body=lambda s: b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"),
+        1910021: Fault("content", "binary data under text/html", body=lambda s: bytes(range(1, 256)) * 8),
+        1910022: Fault("content", "an RSS feed under text/html", body=lambda s: (
+            b'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Interfax</title>'
+            b"<item><title>X</title></item></channel></rss>")),
+        1910099: Fault("content", "a good article", body=_page(1910099)),
+    }.items()}
+
+
+@pytest.fixture(scope="module")
+def misconfigured(tmp_path_factory) -> Run:
+    with FaultyServer(faults=_misconfigured_faults()) as server:
+        return crawl(server, tmp_path_factory.mktemp("misconfigured"))
+
+
+def _same_as_the_good_one(run: Run, article_id: int) -> None:
+    record, good = run.by_id[article_id], run.by_id[1910099]
+    for field in ("title", "lead", "text", "published_at", "tags", "word_count"):
+        assert record[field] == good[field], field
+
+
+def test_a_utf8_page_said_to_be_a_cyrillic_single_byte_charset_is_read_as_utf8(misconfigured):
+    # windows-1251 or KOI8-R read Cyrillic UTF-8 as Cyrillic letters too ("РЈРјС”СЂРѕРІ"): no U+FFFD nor Latin-1 to see
+    for article_id in (1910001, 1910002):
+        _same_as_the_good_one(misconfigured, article_id)
+    assert misconfigured.stat("interfax/encoding/redecoded_utf8") == 2
+    assert "re-decoded" in misconfigured.log and "as utf-8 (declared: cp1251" in misconfigured.log
+
+
+def test_json_ld_of_another_article_is_not_the_pages(misconfigured):
+    record = misconfigured.by_id[1910003]
+    assert record["title"].startswith("Умєров і Каллас") and record["published_at"] == "2025-04-11T21:32:00+03:00"
+
+
+def test_an_html_page_under_a_generic_or_no_content_type_is_read(misconfigured):
+    for article_id in (1910004, 1910005, 1910006):
+        _same_as_the_good_one(misconfigured, article_id)
+    assert misconfigured.stat("interfax/content/html_sniffed") == 2
+    assert misconfigured.stat("interfax/encoding/undeclared_gzip") == 1
+
+
+def test_a_page_that_reloads_itself_is_the_page_not_a_redirect_loop(misconfigured):
+    _same_as_the_good_one(misconfigured, 1910007)
+    assert misconfigured.stat("interfax/redirects/refresh_self") == 1
+    assert misconfigured.stat("interfax/errors/redirect_loop") == 0
+
+
+def test_a_cdns_520_is_retried(misconfigured):
+    assert 1910008 in misconfigured.by_id and misconfigured.count(fault_path(1910008)) == 2
+
+
+def test_an_error_page_with_http_200_is_named_not_a_layout_drop(misconfigured):
+    run = misconfigured
+    assert_failed_once(run, 1910010, "error_page", "an error page served with HTTP 200: '502 Bad Gateway'")
+    assert_failed_once(run, 1910011, "access_denied", "an error page served with HTTP 200: 'Access Denied'")
+    assert_failed_once(run, 1910012, "error_page", "'Welcome to nginx!'")
+    assert_failed_once(run, 1910013, "error_page", "'Fatal error")
+
+
+def test_a_file_binary_data_or_a_feed_under_text_html_is_not_html(misconfigured):
+    assert_failed_once(misconfigured, 1910020, "not_html", "but the body is a PDF")
+    assert_failed_once(misconfigured, 1910021, "not_html", "but the body is binary data")
+    assert_failed_once(misconfigured, 1910022, "not_html", "but the body is an XML <rss> document")
+
+
+def test_the_misconfigured_site_is_crawled_without_a_traceback(misconfigured):
+    assert misconfigured.stats["finish_reason"] == "finished"
+    assert not [r for r in misconfigured.records_outside_monitors if "Traceback" in r]
+    assert misconfigured.result.returncode == 0, misconfigured.log[-3000:]
+    # no page of it is taken for an article in an unknown layout (no false redesign alarm)
+    assert not [k for k in misconfigured.stats if k.startswith(("interfax/drop/", "interfax/missing/"))], misconfigured.stats
+    assert misconfigured.stat("interfax/monitors/failed") == 0, misconfigured.monitor_report
+
+
+def test_a_listing_that_is_an_error_page_is_named_and_paging_goes_on(caplog):
+    crawler = _crawler()
+    request = scrapy.Request("https://interfax.com.ua/news/general.html", meta={"interfax_kind": "listing"})
+    response = HtmlResponse(request.url, body=_proxy_error("504 Gateway Time-out")(None), encoding="utf-8", request=request)
+    assert [r.url for r in crawler.spider.parse_listing(response, section="general")] == [
+        "https://interfax.com.ua/news/general-2.html"]
+    assert crawler.stats.get_value("interfax/errors/error_page") == 1
+    assert not crawler.stats.get_value("interfax/listing/empty")
+    assert "listing failed: https://interfax.com.ua/news/general.html (an error page served with HTTP 200: '504 Gateway Time-out')" in caplog.text
+
+
+def test_an_access_denied_page_with_http_200_counts_as_a_refusal():
+    crawler = _crawler(INTERFAX_BLOCKED_AFTER=2)
+    spider = crawler.spider
+    spider.block_after = 2
+    for n in (1, 2):
+        request = scrapy.Request(f"https://interfax.com.ua/news/general/{n}.html", meta={"interfax_kind": "article", "interfax_id": n})
+        response = HtmlResponse(request.url, body=_proxy_error("Access Denied")(None), encoding="utf-8", request=request)
+        if n == 1:
+            assert list(spider.parse_article(response)) == []
+        else:
+            with pytest.raises(scrapy.exceptions.CloseSpider):
+                list(spider.parse_article(response))
+    assert crawler.stats.get_value("interfax/errors/access_denied") == 2
+
+
+def test_a_lone_json_ld_article_object_of_another_article_does_not_date_the_page():
+    from interfax.pages.article import ArticlePage
+
+    html = ('<html><head><link rel="canonical" href="https://interfax.com.ua/news/general/13.html">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "url": "https://interfax.com.ua/news/general/12.html",'
+            ' "headline": "Інша новина", "datePublished": "2024-01-02T10:00:00+02:00"}</script></head><body>'
+            '<article class="article-content-view"><div class="article-time">10:00 01.02.2025</div>'
+            '<h1>Заголовок цієї статті</h1><div class="article-content"><p>Текст статті.</p></div></article></body></html>')
+    page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/13.html", body=html.encode(), encoding="utf-8"))
+    assert page.json_ld == {} and page.title() == "Заголовок цієї статті"
+    assert page.published_at() == ["10:00 01.02.2025"]

@@ -212,6 +212,20 @@ _MAINTENANCE_RE = re.compile(
     re.I,
 )
 
+#: what an error page (a proxy's, a web server's default page, a firewall's, the CMS's) served with HTTP 200
+#: instead of the page says in its title or ``h1``: (kind, pattern); a refusal first
+_ERROR_PAGES = (
+    ("access_denied", re.compile(
+        r"^(?:(?:http\s*)?error\s*:?\s*)?403\b|access denied|^forbidden\b|доступ заборонено|доступ запрещ|"
+        r"you (?:have been|are) blocked|request (?:was )?(?:rejected|blocked)", re.I)),
+    ("error_page", re.compile(
+        r"^(?:(?:http\s*)?error\s*:?\s*)?[45]\d\d\b|bad gateway|gateway time-?out|internal server error|"
+        r"backend fetch failed|welcome to nginx|default (?:web )?page|^it works!?$|database error|"
+        r"error establishing a database connection|^(?:php )?(?:fatal|parse) error\b|помилка сервера|ошибка сервера", re.I)),
+)
+#: a PHP error printed instead of the page (no title, no ``h1``): the start of its text
+_SCRIPT_ERROR_RE = re.compile(r"^\s*(?:PHP )?(?:Fatal|Parse) error\s*:", re.I)
+
 
 class Page:
     """A response, read: the selector, the page's origin and structured data."""
@@ -237,6 +251,22 @@ class Page:
         """The page says it is not there ("Сторінку не знайдено", "Page not found", "404") in its
         ``<title>`` or ``h1``: a "soft 404" served with HTTP 200."""
         return self.headline_says(_NOT_FOUND_RE)
+
+    def error_page(self) -> tuple[str, str] | None:
+        """``(kind, what it says)`` for an error page served with HTTP 200 instead of the page: a proxy's
+        "502 Bad Gateway", a web server's default page, a firewall's "Access Denied" (kind
+        ``access_denied``), a database or script error (kind ``error_page``); else None."""
+        texts = [text_of(h) for h in self.root.iter("h1")][:2]
+        texts += [cleaning.squash(t) for t in xpath(self.root, "//title/text()")][:1]
+        for kind, pattern in _ERROR_PAGES:
+            said = next((t for t in texts if t and len(t) < 120 and pattern.search(t)), None)
+            if said:
+                return kind, said
+        body = self.root.find("body")
+        start = cleaning.squash(" ".join((body if body is not None else self.root).itertext())[:300])
+        if _SCRIPT_ERROR_RE.match(start):
+            return "error_page", start[:80]
+        return None
 
     def under_maintenance(self) -> bool:
         """The page says the site is down for maintenance (served with HTTP 200 instead of the page)."""
@@ -400,18 +430,44 @@ class Page:
     def json_ld(self) -> dict:
         """The page's article object from JSON-LD (NewsArticle or similar), else its WebPage object, or {}.
 
-        Objects are read in every script, list and ``@graph``, and inside ``mainEntity``.
+        Objects are read in every script, list and ``@graph``, and inside ``mainEntity``. An article
+        object that names another article (its ``url``, ``@id`` or ``mainEntityOfPage``: a related
+        item, a "read also" card) is not this page's: a page with several takes the one naming the page
+        itself, else one naming no article.
         """
         page = None
+        first = None  # the first article object naming no article
         for raw in self._structured["scripts"]:
             for obj in _json_ld_objects(raw):
                 types = obj.get("@type")
                 types = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
                 if types & _ARTICLE_TYPES:
-                    return obj
-                if page is None and types & _PAGE_TYPES:
+                    own = self._names_this_page(obj)
+                    if own:
+                        return obj
+                    if own is None:
+                        first = first or obj
+                elif page is None and types & _PAGE_TYPES:
                     page = obj
-        return page or {}
+        return first or page or {}
+
+    def _names_this_page(self, obj: dict) -> bool | None:
+        """Whether a JSON-LD object names this page by its ``url``, ``@id`` or ``mainEntityOfPage``
+        (False: it names another article; None: no article at all)."""
+        main = obj.get("mainEntityOfPage")
+        values = [v for v in (obj.get("url"), obj.get("@id"), main.get("@id") if isinstance(main, dict) else main)
+                  if isinstance(v, str) and v]
+        if not values:
+            return None
+        if self.link_rel("canonical") in values or self.url in values:  # (most pages: no URL to parse)
+            return True
+        ids = {i for v in values if (i := urls.href_article_id(v)) is not None}
+        return bool(ids & self._own_ids) if ids else None
+
+    @cached_property
+    def _own_ids(self) -> set[int]:
+        """Ids this page is by its URL and its canonical link."""
+        return {i for v in (self.url, self.link_rel("canonical")) if (i := urls.href_article_id(v)) is not None}
 
     def ld(self, key: str):
         """A JSON-LD value of the article; strings stripped, HTML character references decoded

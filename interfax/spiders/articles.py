@@ -43,7 +43,7 @@ PRIORITY_ARTICLE = 50
 _UNSET = object()
 
 #: failures that say the site refuses the crawler (``INTERFAX_BLOCKED_AFTER`` in a row stop it)
-_REFUSALS = frozenset({"http_403", "http_429", "bot_challenge"})
+_REFUSALS = frozenset({"http_403", "http_429", "bot_challenge", "access_denied"})
 #: a listing page lost to one of these ends its section's paging: the pager pointed past the last page,
 #: or the page is not one to read; lost to anything else (a 5xx, a timeout, a maintenance page ...) the
 #: next page is asked for (``INTERFAX_LISTING_SKIP_FAILED``)
@@ -659,7 +659,8 @@ class ArticlesSpider(scrapy.Spider):
     def _stand_in(self, response, page, kind: str) -> str | None:
         """The fault's kind (counted as ``interfax/errors/<fault>``, logged and listed once) for an HTTP 200 page
         that stands in for the page asked for: a bot protection's challenge (a CDN that cached one),
-        a maintenance page, a "soft 404". Read only for a page that showed no date or no items, so
+        a maintenance page, a "soft 404", an error page (a proxy's "502 Bad Gateway", a firewall's
+        "Access Denied": ``error_page``, ``access_denied``). Read only for a page that showed no date or no items, so
         that none of them is taken for a page in an unknown layout (a false redesign alarm)."""
         who = bot_challenge(response)
         if who is not None:
@@ -668,6 +669,8 @@ class ArticlesSpider(scrapy.Spider):
             fault, why = "maintenance", "the site says it is under maintenance"
         elif page.not_found():
             fault, why = "soft_404", "soft 404: the page says it is not found"
+        elif (error := page.error_page()) is not None:  # a proxy's, a server's or a firewall's error page
+            fault, why = error[0], f"an error page served with HTTP {response.status}: {error[1]!r}"
         else:
             return None
         self._page_failed(kind, self._asked(response), fault, why)
