@@ -931,6 +931,58 @@ def _unzstd_strict(body: bytes, max_size: int) -> bytes:
         out.append(chunk)
 
 
+# ---------------------------------------------------------------- cookies
+
+
+class BoundedCookiesMiddleware(scrapy.downloadermiddlewares.cookies.CookiesMiddleware):
+    """Scrapy's cookie middleware, but the ``Cookie`` header of a request stays within
+    ``INTERFAX_COOKIE_HEADER_MAX`` bytes (0: no limit).
+
+    News sites set a cookie per page read (a view counter, ``viewed_<id>``); sent back on every
+    request, they pass a web server's header limit after a few dozen pages (nginx: 8 KB), and from
+    then on every page answers HTTP 400 ("Request Header Or Cookie Too Large"): the rest of the crawl
+    is lost. Over the limit, the newest cookies sent are forgotten, the first ones (a session, a CDN's
+    check) are kept: ``interfax/cookies/evicted``, one WARNING per crawl.
+    """
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        middleware = super().from_crawler(crawler)
+        middleware.max_header = max(0, crawler.settings.getint("INTERFAX_COOKIE_HEADER_MAX", 4096))
+        middleware._warned = False
+        return middleware
+
+    def process_request(self, request: Request, spider=None):
+        result = super().process_request(request)
+        header = request.headers.get("Cookie")
+        if header is not None and self.max_header and len(header) > self.max_header:
+            self._bound(request, self.jars[request.meta.get("cookiejar")], len(header))
+        return result
+
+    def _bound(self, request: Request, jar, size: int) -> None:
+        """Forget the newest of the cookies ``request`` carries until its header fits, and set it again."""
+        sent = {part.split("=", 1)[0].strip() for part in request.headers["Cookie"].decode("latin-1").split(";")}
+        # (http.cookiejar keeps domain -> path -> name -> cookie in dicts, in the order first set)
+        carried = [cookie for paths in jar.jar._cookies.values() for names in paths.values()
+                   for cookie in names.values() if cookie.name in sent]
+        evicted = 0
+        while carried and size > self.max_header:
+            cookie = carried.pop()
+            size -= len(cookie.name) + len(cookie.value or "") + 3  # "name=value; "
+            jar.jar.clear(cookie.domain, cookie.path, cookie.name)
+            evicted += 1
+        request.headers.pop("Cookie", None)
+        jar.add_cookie_header(request)
+        self.crawler.stats.inc_value("interfax/cookies/evicted", evicted)
+        if not self._warned:
+            self._warned = True
+            logger.warning(
+                "the site sets more cookies than a request can carry (a Cookie header over INTERFAX_COOKIE_HEADER_MAX = "
+                "%d bytes, which its servers may answer with HTTP 400): the newest are forgotten, %d now (%s)",
+                self.max_header, evicted, urlparse_cached(request).hostname,
+            )
+
+
 # ---------------------------------------------------------------- robots.txt
 
 

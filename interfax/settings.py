@@ -56,6 +56,9 @@ INTERFAX_BLOCKED_AFTER = 20
 # is skipped: the section's next page is asked for, up to this many lost pages in a row (0: a lost page ends
 # its section's paging). A 404 or a soft 404 ends it always (the pager pointed past the last page).
 INTERFAX_LISTING_SKIP_FAILED = 3
+# the Cookie header a request carries stays within this many bytes: over it the newest cookies are forgotten (a site
+# that sets one per page read would pass its servers' header limit and answer HTTP 400 to every later page; 0: no limit)
+INTERFAX_COOKIE_HEADER_MAX = 4096
 # a local clock off the site's (its Date header) by more than this many seconds: one WARNING (0: no check)
 INTERFAX_CLOCK_SKEW_MAX = 600
 
@@ -73,6 +76,8 @@ DOWNLOADER_MIDDLEWARES = {
     "interfax.middlewares.StrictHttpCompressionMiddleware": 590,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "interfax.middlewares.RobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
+    "interfax.middlewares.BoundedCookiesMiddleware": 700,
 }
 EXTENSIONS = {
     "interfax.middlewares.FailureReport": 0,

@@ -1497,3 +1497,60 @@ def test_a_lone_json_ld_article_object_of_another_article_does_not_date_the_page
     page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/13.html", body=html.encode(), encoding="utf-8"))
     assert page.json_ld == {} and page.title() == "Заголовок цієї статті"
     assert page.published_at() == ["10:00 01.02.2025"]
+
+
+class _CookieCounterHandler(http.server.BaseHTTPRequestHandler):
+    """The project's mirror on a site that sets a 500-byte view-counter cookie per page (and a session
+    cookie on the first) and answers HTTP 400 to a Cookie header over 8 KB, as nginx does."""
+
+    root = MIRROR_ROOT
+    seen: list[tuple[str, int, str]] = []  # (path, status, Cookie header), set per server
+
+    def do_GET(self):  # noqa: N802 (http.server naming)
+        path = self.path.split("?")[0]
+        cookie = self.headers.get("Cookie") or ""
+        if len(cookie) > 8192:
+            self.seen.append((path, 400, cookie))
+            body = b"<html><head><title>400 Request Header Or Cookie Too Large</title></head><body>nginx</body></html>"
+            self.send_response(400)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        file = self.root / path.lstrip("/")
+        status = 200 if file.is_file() else 404
+        self.seen.append((path, status, cookie))
+        body = file.read_bytes() if status == 200 else b"not found"
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8" if path.endswith(".html") else "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        if len(self.seen) == 1:
+            self.send_header("Set-Cookie", "session=s1; Path=/")
+        self.send_header("Set-Cookie", f"viewed_{len(self.seen)}={'x' * 500}; Path=/")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_cookie_per_page_never_grows_the_header_past_the_servers_limit(tmp_path):
+    """Before, Scrapy sent every view-counter cookie back: past ~16 pages the header passed 8 KB and
+    every later page answered HTTP 400, the rest of the crawl lost."""
+    handler = type("Handler", (_CookieCounterHandler,), {"seen": []})
+    out = tmp_path / "out.jsonl"
+    with _serving(handler) as (base,):
+        result = _crawl_mirror(base, out, "latest,general,political,economic", "INTERFAX_COOKIE_HEADER_MAX=4096")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(handler.seen) > 25  # enough pages to pass 8 KB of cookies
+    assert [s for _, s, _ in handler.seen if s == 400] == []
+    assert max(len(cookie) for _, _, cookie in handler.seen) <= 4096
+    # the first cookie (a session, a CDN's check) is kept on every later request
+    assert all("session=s1" in cookie for _, _, cookie in handler.seen[1:])
+    stats = parse_stats(result.stderr)
+    assert stats["interfax/cookies/evicted"] > 0
+    warnings = [line for line in result.stderr.splitlines() if "more cookies than a request can carry" in line]
+    assert len(warnings) == 1 and "WARNING" in warnings[0]
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(records) == stats["item_scraped_count"] > 10
