@@ -317,6 +317,37 @@ def test_a_listing_that_shows_no_times_is_said_once_per_section(caplog):
     assert len([r for r in caplog.records if r.levelname == "WARNING"]) == 1
 
 
+def test_a_full_first_listing_page_with_no_next_page_link_is_said(caplog):
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.spiders.articles import FULL_LISTING_PAGE, ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2026-11-15")
+    crawler.spider = spider
+
+    def first_page(count, pager=False, section="general", day="20.11.2026"):
+        body = _listing_html(*[(f"/news/{section}/{1100100 + n}.html", f"10:{n:02d} {day}") for n in range(count)])
+        body = body.replace(b"/news/general-", f"/news/{section}-".encode())
+        if not pager:
+            body = re.sub(rb'<div class="pager">.*?</div>', b"", body)
+        out = spider.parse_listing(HtmlResponse(f"https://interfax.com.ua/news/{section}.html", body=body, encoding="utf-8"),
+                                   section=section)
+        return [r for r in out if isinstance(r, scrapy.Request) and r.meta["interfax_kind"] == "listing"]
+
+    assert first_page(FULL_LISTING_PAGE) == []
+    (line,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert f"lists {FULL_LISTING_PAGE} articles, none older than since=2026-11-15, and links to no next page" in line
+    assert crawler.stats.get_value("interfax/listing/no_next_page") == 1
+    # a short section, a page with a pager, a page reaching past since: nothing to say
+    first_page(FULL_LISTING_PAGE - 1, section="sport")
+    assert first_page(FULL_LISTING_PAGE, pager=True, section="telecom")
+    first_page(FULL_LISTING_PAGE, section="economic", day="01.10.2026")
+    assert crawler.stats.get_value("interfax/listing/no_next_page") == 1
+
+
 def test_a_pinned_fresh_item_on_every_page_does_not_keep_the_paging_going():
     import scrapy
     from scrapy.http import HtmlResponse

@@ -35,6 +35,9 @@ logger = logging.getLogger(__name__)
 DEFAULT_SINCE_DAYS = 2
 DEFAULT_MAX_PAGES = 50
 DEFAULT_RELATED_DEPTH = 2
+#: a first listing page of this many articles with no next-page link is said (``interfax/listing/no_next_page``):
+#: the site lists 20 a page, a section with fewer articles shows fewer
+FULL_LISTING_PAGE = 20
 
 # scheduling: listings first, then listed articles, then related hops (shallow before deep)
 PRIORITY_LISTING = 100
@@ -438,6 +441,14 @@ class ArticlesSpider(scrapy.Spider):
             stats.inc_value("interfax/listing/pager_unread")
             logger.warning("listing %s: its next-page link %r is not a /news/%s-%d.html page: paging of %s stops",
                            self._live(response.url), unread, section, page.page_number + 1, section)
+            return
+        if page.page_number == 1 and own >= FULL_LISTING_PAGE and not older:
+            # a full first page, every item within the window, and no way on: the next pages are
+            # likely there but out of this crawler's sight (a pager filled by script, endless scrolling)
+            stats.inc_value("interfax/listing/no_next_page")
+            logger.warning("listing %s lists %d articles, none older than since=%s, and links to no next page: "
+                           "paging of %s stops at page 1 (a pager filled by script?)", self._live(response.url), own,
+                           self.since, section)
 
     def _undated_listing(self, response, section: str) -> None:
         """A listing page that shows no time for any item (a layout whose times this crawler does not
