@@ -975,3 +975,15 @@ def test_a_page_nested_past_pythons_recursion_limit_is_read(opener):
     assert text[0] == "Перший абзац статті, досить довгий для тексту."
     assert text[-1] == "Другий абзац статті, що стоїть глибоко у вкладених блоках."
     assert page.title() == "Заголовок статті" and page.published_at() == ["07:45 03.02.2025"]
+
+
+@pytest.mark.parametrize("kind", ["LiveBlogPosting", "OpinionNewsArticle", "BackgroundNewsArticle"])
+def test_json_ld_of_a_live_blog_or_another_news_article_type_is_the_articles(kind):
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "%s",'
+            ' "headline": "Масована атака: онлайн", "datePublished": "2025-11-05T09:00:00+02:00",'
+            ' "dateModified": "2025-11-05T13:45:00+02:00", "liveBlogUpdate": [{"@type": "BlogPosting",'
+            ' "headline": "Оновлення", "datePublished": "2025-11-05T13:45:00+02:00"}]}</script>' % kind)
+    page = _variant(_HEADER.format(time="09:00 05.11.2025", body="", after=""), head=head)
+    assert page.title() == "Масована атака: онлайн"
+    assert page.published_at()[0] == "2025-11-05T09:00:00+02:00"
+    assert page.modified_at() == ["2025-11-05T13:45:00+02:00"]
