@@ -987,3 +987,32 @@ def test_json_ld_of_a_live_blog_or_another_news_article_type_is_the_articles(kin
     assert page.title() == "Масована атака: онлайн"
     assert page.published_at()[0] == "2025-11-05T09:00:00+02:00"
     assert page.modified_at() == ["2025-11-05T13:45:00+02:00"]
+
+
+@pytest.mark.parametrize("header, want", [
+    ('<div class="article-time">15:02 10.11.2025</div><div class="article-updated">Оновлено: 16:45 10.11.2025</div>', "16:45 10.11.2025"),
+    ('<div class="article-time">15:02 10.11.2025</div><div><span>Оновлено</span> <span>16:45 10.11.2025</span></div>', "16:45 10.11.2025"),
+    ('<div class="article-time">21:32 11.04.2025 (оновлено 22:10 11.04.2025)</div>', "22:10 11.04.2025"),
+    ('<div class="article-time">Оновлено: 10:05 16.07.2025 | Опубліковано: 18:30 15.07.2025</div>', "10:05 16.07.2025"),
+    ('<div class="article-time">15:02 10.11.2025</div><div>Оновлено о 16:45</div>', "16:45 10.11.2025"),
+    ('<div class="article-time">15:02 10.11.2025</div><div>Updated 16:45 10.11.2025</div>', "16:45 10.11.2025"),
+])
+def test_an_update_the_header_shows_is_the_modified_time(header, want):
+    from interfax import dates
+
+    page = _variant(f'<article class="article-content-view"><div class="article-content-secondary-header">{header}</div>'
+                    '<h1>Заголовок статті</h1><div class="article-content"><p>Перший абзац статті, досить довгий для тексту.</p></div></article>')
+    assert page.modified_at() == [want]
+    assert dates.normalize(page.published_at()[0]) < dates.normalize(want)
+
+
+def test_an_update_line_in_the_text_or_a_headline_is_no_modified_time():
+    body = ('<p><strong>Оновлено о 16:40.</strong> Голова Ради заявив, що підпише закон.</p>'
+            '<p>Оновлено: 17:00 10.11.2025</p>')
+    related = '<div class="related"><a href="/news/general/1.html">Оновлено прогноз ВВП</a> 12:00 03.07.2025</div>'
+    page = _variant(_HEADER.format(time="15:02 10.11.2025", body=body, after="") .replace("</article>", related + "</article>"))
+    assert page.modified_at() == []
+    # a modified time in JSON-LD or meta is taken before the header's
+    head = '<meta property="article:modified_time" content="2025-11-10T17:30:00+02:00">'
+    shown = _variant(_HEADER.format(time="15:02 10.11.2025 Оновлено: 16:45 10.11.2025", body="", after=""), head=head)
+    assert shown.modified_at() == ["2025-11-10T17:30:00+02:00"]

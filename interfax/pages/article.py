@@ -180,7 +180,53 @@ class ArticlePage(Page):
         )
 
     def modified_at(self) -> list[str]:
-        return _candidates(self.ld("dateModified"), self.meta("article:modified_time", "og:updated_time", "dateModified"))
+        """Raw candidates, best first: JSON-LD, meta; else the update the visible header shows."""
+        found = _candidates(self.ld("dateModified"), self.meta("article:modified_time", "og:updated_time", "dateModified"))
+        if not found:
+            shown = self.visible_update()
+            if shown:
+                found.append(shown)
+        return found
+
+    def visible_update(self) -> str | None:
+        """The update time the article's header shows ("Оновлено: 16:45 10.11.2025", "21:32
+        11.04.2025 (оновлено 22:10 11.04.2025)"; a time alone, "Оновлено о 16:45", is on the day of
+        the header's date), or None. Only outside the body: an "Оновлено о 06:30" line in the text
+        marks a live update of the story, not the page's."""
+        body = self.body_node
+        for node_text in xpath(self.scope, _UPDATE_TEXT_XPATH):
+            if len(node_text) > 200 or (body is not None and _in_body(node_text, body)):
+                continue
+            if _UPDATED_LABEL_RE.search(node_text) is None:
+                continue
+            # the label and its time may be in elements of their own: "<span>Оновлено:</span> <span>16:45 …</span>"
+            el = node_text.getparent()
+            if node_text.is_tail:
+                el = el.getparent()
+            texts = (node_text, text_of(el), text_of(el.getparent()) if el is not self.scope else "")
+            for text in texts:
+                shown = self._update_in(text) if len(text) <= 200 else None
+                if shown:
+                    return shown
+        return None
+
+    def _update_in(self, text: str) -> str | None:
+        """The update time right after an update label in a short header text, or None."""
+        m = _UPDATED_LABEL_RE.search(text)
+        if m is None:
+            return None
+        rest = text[m.end():].lstrip()
+        published = _PUBLISHED_LABEL_RE.search(rest)
+        if published:  # "Оновлено: … | Опубліковано: …"
+            rest = rest[: published.start()]
+        found = date_in_text(rest)
+        if found and rest.startswith(found):  # right after the label ("Оновлено прогноз ВВП 12:00 …" is a headline)
+            return cleaning.squash(found)
+        m = _TIME_FIRST_RE.match(rest)
+        day = date_in_text(self.visible_time() or "") if m else None
+        if day:
+            return f"{m.group(1)} {_DAY_RE.search(day).group(0)}"
+        return None
 
     def visible_time(self) -> str | None:
         """The header's date as shown: "HH:MM DD.MM.YYYY" on the site; a header in another form
@@ -505,6 +551,13 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
 #: the label of the publication time in a header that also shows the update ("Оновлено: … | Опубліковано: …")
 _PUBLISHED_LABEL_RE = re.compile(r"(?:опубліковано|опубликовано|published|дата публікації|дата публикации)\s*:?", re.I)
 _UPDATED_WORDS = ("новлен", "НОВЛЕН", "pdated", "PDATED")
+#: the text nodes that may name an update (a cheap filter in libxml2 before the label's pattern)
+_UPDATE_TEXT_XPATH = ".//text()[%s]" % " or ".join(f"contains(., '{w}')" for w in _UPDATED_WORDS)
+#: the label of an update time: "Оновлено:", "оновлено о", "Обновлено", "Updated"
+_UPDATED_LABEL_RE = re.compile(r"(?<!\w)(?:оновлено|обновлено|updated)(?!\w)\s*(?:[:\-–—]\s*)?(?:о|в|at)?(?!\w)", re.I)
+#: a time right after the update label ("Оновлено о 16:45")
+_TIME_FIRST_RE = re.compile(r"\s*(\d{1,2}:\d{2})(?!\d|:\d|\s*[,.]?\s*\d{1,2}\.\d)")
+_DAY_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
 
 
 def _published_part(text: str) -> str:
