@@ -1016,3 +1016,11 @@ def test_an_update_line_in_the_text_or_a_headline_is_no_modified_time():
     head = '<meta property="article:modified_time" content="2025-11-10T17:30:00+02:00">'
     shown = _variant(_HEADER.format(time="15:02 10.11.2025 Оновлено: 16:45 10.11.2025", body="", after=""), head=head)
     assert shown.modified_at() == ["2025-11-10T17:30:00+02:00"]
+
+
+def test_an_update_beside_a_header_date_directly_in_the_article_is_read():
+    page = _variant('<article><div class="date">15:02 10.11.2025</div><div class="upd">Оновлено: 16:45 10.11.2025</div>'
+                    '<h1>Заголовок статті</h1><div class="article-content"><p>Перший абзац статті, досить довгий для тексту.</p>'
+                    '<p>Оновлено: 17:00 10.11.2025</p></div></article>')
+    assert page.published_at() == ["15:02 10.11.2025"]
+    assert page.modified_at() == ["16:45 10.11.2025"]

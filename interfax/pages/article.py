@@ -17,6 +17,8 @@ import re
 from functools import cached_property
 from urllib.parse import urljoin
 
+from lxml import etree
+
 from interfax import cleaning, dates, urls
 from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, is_file_name_alt, is_short_date, placed_in, text_of, xpath
 
@@ -191,21 +193,24 @@ class ArticlePage(Page):
     def visible_update(self) -> str | None:
         """The update time the article's header shows ("Оновлено: 16:45 10.11.2025", "21:32
         11.04.2025 (оновлено 22:10 11.04.2025)"; a time alone, "Оновлено о 16:45", is on the day of
-        the header's date), or None. Only outside the body: an "Оновлено о 06:30" line in the text
-        marks a live update of the story, not the page's."""
-        body = self.body_node
-        for node_text in xpath(self.scope, _UPDATE_TEXT_XPATH):
-            if len(node_text) > 200 or (body is not None and _in_body(node_text, body)):
+        the header's date), or None. Read beside the header's date only: in the element that shows
+        it and in that element's siblings (an "Оновлено о 06:30" line in the text marks a live update
+        of the story, not the page's)."""
+        node = self._shown_time[1]
+        if node is None:
+            return None
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            parent = None
+        whole = _STRING(parent if parent is not None and len(parent) <= 12 else node)
+        if not any(w in whole for w in _UPDATED_WORDS) and (parent is None or len(parent) <= 12):
+            return None  # (cheap: most headers name no update)
+        for el in (node, *(parent if parent is not None else ())):
+            if el is not node and (not isinstance(el.tag, str) or el is self.body_node):
                 continue
-            if _UPDATED_LABEL_RE.search(node_text) is None:
-                continue
-            # the label and its time may be in elements of their own: "<span>Оновлено:</span> <span>16:45 …</span>"
-            el = node_text.getparent()
-            if node_text.is_tail:
-                el = el.getparent()
-            texts = (node_text, text_of(el), text_of(el.getparent()) if el is not self.scope else "")
-            for text in texts:
-                shown = self._update_in(text) if len(text) <= 200 else None
+            text = _short_text(el, 200)
+            if text and any(w in text for w in _UPDATED_WORDS):
+                shown = self._update_in(text)
                 if shown:
                     return shown
         return None
@@ -231,14 +236,19 @@ class ArticlePage(Page):
     def visible_time(self) -> str | None:
         """The header's date as shown: "HH:MM DD.MM.YYYY" on the site; a header in another form
         ("4 квітня 2017, 14:08", "Сьогодні, 11:59") is given whole, for the dates module to read."""
+        return self._shown_time[0]
+
+    @cached_property
+    def _shown_time(self) -> tuple:
+        """``visible_time`` and the element that shows it (or None, None)."""
         for selector in self.header_time_selectors:
             for node in self.select(self.scope, selector)[:3]:
                 text = _published_part(text_of(node))
                 found = date_in_text(text)
                 if found:
-                    return cleaning.squash(found)
+                    return cleaning.squash(found), node
                 if is_short_date(text, limit=79):
-                    return text
+                    return text, node
         # an unknown header: the first short text in the article that holds a site-form date, or a
         # day, month name and year, or is a date and time in another form ("2025-06-13 22:10") or a
         # day word and a time ("Вчора 21:32")
@@ -249,8 +259,9 @@ class ArticlePage(Page):
                 text if dates.DAY_MONTH_YEAR_RE.search(text) or cleaning.is_dateline(text) else None)
             # in the body, only a dateline counts: a sentence there that mentions a date is text
             if found and (body is None or _only_date(text, found) or not _in_body(node_text, body)):
-                return cleaning.squash(found)
-        return None
+                el = node_text.getparent()
+                return cleaning.squash(found), (el.getparent() if node_text.is_tail else el)
+        return None, None
 
     def lead(self) -> str | None:
         """The page's description, unless it is the site's own (then the cleaning pipeline takes the first paragraph)."""
@@ -551,8 +562,6 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
 #: the label of the publication time in a header that also shows the update ("Оновлено: … | Опубліковано: …")
 _PUBLISHED_LABEL_RE = re.compile(r"(?:опубліковано|опубликовано|published|дата публікації|дата публикации)\s*:?", re.I)
 _UPDATED_WORDS = ("новлен", "НОВЛЕН", "pdated", "PDATED")
-#: the text nodes that may name an update (a cheap filter in libxml2 before the label's pattern)
-_UPDATE_TEXT_XPATH = ".//text()[%s]" % " or ".join(f"contains(., '{w}')" for w in _UPDATED_WORDS)
 #: the label of an update time: "Оновлено:", "оновлено о", "Обновлено", "Updated"
 _UPDATED_LABEL_RE = re.compile(r"(?<!\w)(?:оновлено|обновлено|updated)(?!\w)\s*(?:[:\-–—]\s*)?(?:о|в|at)?(?!\w)", re.I)
 #: a time right after the update label ("Оновлено о 16:45")
@@ -567,6 +576,22 @@ def _published_part(text: str) -> str:
         return text
     m = _PUBLISHED_LABEL_RE.search(text)
     return text[m.end():] if m else text
+
+
+_STRING = etree.XPath("string()")
+
+
+def _short_text(el, limit: int) -> str | None:
+    """The visible text of ``el``, squashed, when it is at most ``limit`` characters; else None
+    (read no further than that: a sibling of the header may hold the whole body)."""
+    parts, size = [], 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > limit * 4:  # (whitespace squashes away: a generous bound on the raw text)
+            return None
+        parts.append(piece)
+    text = cleaning.squash("".join(parts))
+    return text if len(text) <= limit else None
 
 
 def _has_related_class(el) -> bool:
