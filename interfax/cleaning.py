@@ -696,8 +696,14 @@ _SPONSOR_LINES = frozenset(
     {"НА ПРАВАХ РЕКЛАМИ", "НА ПРАВАХ РЕКЛАМЫ", "МАТЕРІАЛ НА ПРАВАХ РЕКЛАМИ", "МАТЕРИАЛ НА ПРАВАХ РЕКЛАМЫ",
      "СПОНСОРСЬКИЙ МАТЕРІАЛ", "СПОНСОРСКИЙ МАТЕРИАЛ", "ПАРТНЕРСКИЙ МАТЕРИАЛ", "SPONSORED CONTENT", "PARTNER CONTENT"}
 )
-#: lines that are only a label in brackets or without: the sign-off, a sponsor disclosure
-_LABEL_LINES = _SIGN_OFFS | _SPONSOR_LINES
+#: a photo gallery's or a video's own label ("Фотогалерея" above the thumbnails, "Відео" above an
+#: embed), in comparison form: the widget's, not the text's (a sentence naming a gallery is text)
+_MEDIA_LABELS = frozenset(
+    {"ФОТОГАЛЕРЕЯ", "ФОТОРЕПОРТАЖ", "ГАЛЕРЕЯ", "ФОТО", "ВІДЕО", "ВИДЕО", "ФОТО ТА ВІДЕО", "ФОТО І ВІДЕО", "ФОТО И ВИДЕО",
+     "PHOTO GALLERY", "PHOTOGALLERY", "GALLERY", "PHOTO", "PHOTOS", "VIDEO"}
+)
+#: lines that are only a label in brackets or without: the sign-off, a sponsor disclosure, a gallery's label
+_LABEL_LINES = _SIGN_OFFS | _SPONSOR_LINES | _MEDIA_LABELS
 _SHARE_WORDS = frozenset(
     {
         "ПОДІЛИТИСЯ", "ПОДЕЛИТЬСЯ", "SHARE", "FACEBOOK", "TELEGRAM", "TWITTER", "X", "VIBER", "WHATSAPP",

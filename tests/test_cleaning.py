@@ -192,6 +192,7 @@ def test_a_background_box_in_an_aside_is_text_and_other_asides_are_not(fragment,
         "2 min read", "Теги: #a #b", "Tags: #x", "ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ", "MORE ABOUT", "UKR.NET- новини з усієї України",
         "Поділитися", "Facebook", "Telegram", "Фото: Reuters", "\u00a0", "", "  ", "—",
         "Поділитися: Facebook Telegram", "Share: Facebook, X, LinkedIn", "ПоділитисяFacebookTelegramКопіювати посилання", "Копіювати посилання | Друк",
+        "Фотогалерея", "ФОТОРЕПОРТАЖ", "Відео:", "(Фото)", "Photo gallery",
     ],
 )
 def test_boilerplate_lines(line):
@@ -243,6 +244,7 @@ def test_a_list_of_messengers_in_the_body_is_text_and_a_share_list_is_not():
         "UKR.NET оновив дизайн головної сторінки.",
         "Facebook і Telegram",
         "Telegram 35%",
+        "Фотогалерею можна переглянути на сайті ОВА.", "Відео оприлюднив Генштаб.",
     ],
 )
 def test_text_lines_kept(line):
