@@ -684,6 +684,21 @@ def sentence_after_credit(text: str) -> str | None:
     return rest if len(rest.split()) >= _SENTENCE_MIN_WORDS and rest.endswith(_SENTENCE_END) else None
 
 
+#: a source line ("Джерело: <url>"), kept as text but a line of its own
+_SOURCE_LINE_RE = re.compile(r"^(?:джерело|источник|source)\s*:", re.I)
+#: the first letters of a line that ``opens_labelled_line`` may be true of (a cheap pre-test)
+_LABELLED_FIRST = frozenset("ФфДдТтМмЧчСсИи" "PpTtRrSs")  # Cyrillic, then Latin
+
+
+def opens_labelled_line(text: str) -> bool:
+    """Does ``text`` (squashed) open a line of its own kind: a photo credit, a tag line, a
+    "Читайте також:" cross-link or a "Джерело:" source line? Old pages set such a line off from the
+    text by one ``<br>`` only ("Фото: УНІАН<br>КИЇВ. 29 березня. …"), which is a line break, not a
+    space, there."""
+    return bool(text) and text[0] in _LABELLED_FIRST and bool(
+        _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or _SOURCE_LINE_RE.match(text))
+
+
 #: a cross-link line: "Читайте також: <title>" (a label inside a sentence is text)
 _READ_ALSO_RE = re.compile(r"^(?:читайте також|дивіться також|читайте также|смотрите также|read also|see also)\s*:", re.I)
 #: a tag line, a photo credit or a cross-link line (one match for all, on long paragraphs)

@@ -467,6 +467,29 @@ def test_two_br_end_a_paragraph_inside_inline_elements(body, expected):
 @pytest.mark.parametrize(
     "body, expected",
     [
+        # an old page's credit set off from the text by one <br>: the dateline stays the text's
+        ('<font size="2"><img src="/a.jpg"><font size="1">Фото: УНІАН</font><br>\nКИЇВ. 29 березня. ІНТЕРФАКС-УКРАЇНА - '
+         'Нацбанк підвищив ставку.<br><br>Друге.</font>',
+         ["КИЇВ. 29 березня. ІНТЕРФАКС-УКРАЇНА - Нацбанк підвищив ставку.", "Друге."]),
+        # a credit, a tag line, a cross-link after one <br>: not the text's; a source line stays, on its own line
+        ("<p>Текст статті про подію.<br>Фото: УНІАН</p>", ["Текст статті про подію."]),
+        ("<div>Перший рядок тексту.<br>Теги: НБУ, гривня</div>", ["Перший рядок тексту."]),
+        ('<div>Читайте також: <a href="/news/general/1.html">Заголовок</a><br>Наступний абзац тексту статті.</div>',
+         ["Наступний абзац тексту статті."]),
+        ("<p>Текст статті про подію.<br>Джерело: https://x.com/a</p>", ["Текст статті про подію.", "Джерело: https://x.com/a"]),
+        # the lines after a labelled one join again; a word such as "фото" inside a line is no label
+        ("<p>Фото – ДСНС<br>Рятувальники працювали<br>всю ніч.</p>", ["Рятувальники працювали всю ніч."]),
+        ("<p>На фото: Президент<br>у Києві.</p>", ["На фото: Президент у Києві."]),
+        ("<span>Рядок один,<br>фото показали<br>пізніше.</span>", ["Рядок один, фото показали пізніше."]),
+    ],
+)
+def test_one_br_sets_off_a_credit_tag_or_source_line(body, expected):
+    assert body_paragraphs(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
         # an ad block dropped into a sentence (the parser ends the <p> at the <div>): its label found on a copy ...
         ('<p>Ощадбанк запустив кешбек на оплату комунальних послуг <div><span>РЕКЛАМА</span><a href="https://ads.example.com/c">'
          '<img src="/ads/b.jpg"></a></div> для пенсіонерів, повідомив банк.</p><p>Програма діятиме до кінця року.</p>',

@@ -914,13 +914,15 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
 
     def flush():
         nonlocal after_p
-        text = cleaning.squash("".join(buf))
-        if text:
-            if after_p and _continues(out[-1], text):
-                out[-1] = f"{out[-1]}{'' if text[0] in _GOES_ON else ' '}{text}"
-            else:
-                out.append(text)
+        joined = "".join(buf)
         buf.clear()
+        for text in _lines(joined) if _LINE_BREAK in joined else (cleaning.squash(joined),):
+            if text:
+                if after_p and _continues(out[-1], text):
+                    out[-1] = f"{out[-1]}{'' if text[0] in _GOES_ON else ' '}{text}"
+                else:
+                    out.append(text)
+            after_p = False
         after_p = False
 
     if el.text:
@@ -956,7 +958,7 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
             if breaks >= 2:
                 flush()
             else:
-                buf.append(" ")
+                buf.append(_LINE_BREAK)
         elif tag == "tr":  # a table row is one line: its cells' texts, a space between them
             breaks = 0
             flush()
@@ -1030,6 +1032,30 @@ def _cells_visible(row, check: bool = True) -> list[str]:
 
 #: where a paragraph ends inside an inline element's text (a character no parsed text holds)
 _PARAGRAPH_END = "\x00"
+#: where one ``<br>`` breaks a line in the flow of paragraphs (a character no parsed text holds, and
+#: whitespace to ``str.split``: ``cleaning.squash`` makes it a space)
+_LINE_BREAK = "\x1f"
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a paragraph's text whose ``<br>`` line breaks are ``_LINE_BREAK``: one line, the
+    breaks spaces ("Рядок один,<br>рядок два."), except around a line of its own kind, a credit, tag
+    line, cross-link or source (``cleaning.opens_labelled_line``), which one ``<br>`` sets off on old
+    pages: "Фото: УНІАН<br>КИЇВ. 29 березня. …" is the credit and the text, "Текст.<br>Фото: УНІАН" the
+    text and the credit (the credit swallowed the sentence after it, the text kept the credit)."""
+    out: list[str] = []
+    labelled = False  # the last line opens with a label
+    for piece in text.split(_LINE_BREAK):
+        piece = cleaning.squash(piece)
+        if not piece:
+            continue
+        opens = cleaning.opens_labelled_line(piece)
+        if out and not opens and not labelled:
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+            labelled = opens
+    return out
 
 
 def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False) -> None:
@@ -1055,7 +1081,7 @@ def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False)
         tag = child.tag.lower()
         if tag == "br":
             breaks += 1
-            buf.append(_PARAGRAPH_END if split and breaks >= 2 else " ")
+            buf.append((_PARAGRAPH_END if breaks >= 2 else _LINE_BREAK) if split else " ")
         else:
             breaks = 0
             if tag in _BLOCK_TAGS:
