@@ -996,6 +996,9 @@ def test_json_ld_of_a_live_blog_or_another_news_article_type_is_the_articles(kin
     ('<div class="article-time">Оновлено: 10:05 16.07.2025 | Опубліковано: 18:30 15.07.2025</div>', "10:05 16.07.2025"),
     ('<div class="article-time">15:02 10.11.2025</div><div>Оновлено о 16:45</div>', "16:45 10.11.2025"),
     ('<div class="article-time">15:02 10.11.2025</div><div>Updated 16:45 10.11.2025</div>', "16:45 10.11.2025"),
+    # a header in month-name form: the update in that form, or a time alone on the header's day
+    ('<div class="article-time">12 січня 2026, 10:15</div><div>Оновлено 12 січня 2026, 12:40</div>', "12 січня 2026, 12:40"),
+    ('<div class="article-time">12 січня 2026, 10:15</div><div>Оновлено о 12:40</div>', "12:40 12.01.2026"),
 ])
 def test_an_update_the_header_shows_is_the_modified_time(header, want):
     from interfax import dates
@@ -1010,6 +1013,9 @@ def test_an_update_line_in_the_text_or_a_headline_is_no_modified_time():
     body = ('<p><strong>Оновлено о 16:40.</strong> Голова Ради заявив, що підпише закон.</p>'
             '<p>Оновлено: 17:00 10.11.2025</p>')
     related = '<div class="related"><a href="/news/general/1.html">Оновлено прогноз ВВП</a> 12:00 03.07.2025</div>'
+    beside = _variant(_HEADER.format(time="15:02 10.11.2025", body="", after="").replace(
+        "</div></div><h1>", "</div><div>Оновлено прогноз ВВП на 2026 рік</div></div><h1>"))
+    assert beside.modified_at() == []
     page = _variant(_HEADER.format(time="15:02 10.11.2025", body=body, after="") .replace("</article>", related + "</article>"))
     assert page.modified_at() == []
     # a modified time in JSON-LD or meta is taken before the header's

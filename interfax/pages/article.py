@@ -228,10 +228,23 @@ class ArticlePage(Page):
         if found and rest.startswith(found):  # right after the label ("Оновлено прогноз ВВП 12:00 …" is a headline)
             return cleaning.squash(found)
         m = _TIME_FIRST_RE.match(rest)
-        day = date_in_text(self.visible_time() or "") if m else None
-        if day:
-            return f"{m.group(1)} {_DAY_RE.search(day).group(0)}"
+        if m:
+            day = self._header_day()
+            return f"{m.group(1)} {day}" if day else None
+        if rest[:1].isdigit() and is_short_date(rest, limit=60):  # "12 січня 2026, 12:40"
+            return cleaning.squash(rest)
         return None
+
+    def _header_day(self) -> str | None:
+        """The day of the header's date as "DD.MM.YYYY" (the header in any form the dates module reads), or None."""
+        shown = self.visible_time()
+        if not shown:
+            return None
+        found = date_in_text(shown)
+        if found:
+            return _DAY_RE.search(found).group(0)
+        instant = dates.normalize(shown)
+        return f"{instant[8:10]}.{instant[5:7]}.{instant[:4]}" if instant else None
 
     def visible_time(self) -> str | None:
         """The header's date as shown: "HH:MM DD.MM.YYYY" on the site; a header in another form
