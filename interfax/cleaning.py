@@ -652,9 +652,10 @@ def _text_outside_links(el: etree._Element, skip: etree._Element | None) -> str:
 
 _PLACEHOLDER_RE = re.compile(r"^(?:загрузка|завантаження|loading)\s*(?:\.\.\.|…)?$", re.I)
 _READING_TIME_RE = re.compile(
-    r"^(?:\d{1,3}\s*(?:хв|хвилин[аи]?|мин|минут[аы]?|min|mins|minutes?)\.?\s*(?:читати|читання|чтения|читать|read)"
-    # the label first: "Час читання: 3 хв", "Время чтения: 2 мин", "Reading time: 1 min"
-    r"|(?:час читання|время чтения|reading time)\s*:?\s*\d{1,3}\s*(?:хв|хвилин[аиу]?|мин|минут[аы]?|min|mins|minutes?)\.?)$",
+    r"^(?:~\s*)?(?:\d{1,3}\s*(?:хв|хвилин[аи]?|мин|минут[аы]?|min|mins|minutes?)\.?\s*(?:на\s+)?(?:читати|читання|прочитання|чтения|читать|прочтения|чтение|read)"
+    # the label first: "Час читання: 3 хв", "Час прочитання: 3 хв", "Время чтения: 2 мин", "Reading time: 1 min"
+    r"|(?:час (?:на )?(?:про)?читання|время (?:на )?(?:прочтени[ея]|чтени[ея])|reading time)\s*:?\s*~?\s*\d{1,3}\s*"
+    r"(?:хв|хвилин[аиу]?|мин|минут[аы]?|min|mins|minutes?)\.?)$",
     re.I,
 )
 #: the labels of a tag line ("Теги: #a #b"), as pages write them

@@ -316,7 +316,9 @@ def test_clean_text_idempotent_example():
 
 @pytest.mark.parametrize(
     "line, minutes", [("1 хв читати", 1), ("15 хв читати", 15), ("3 min read", 3), ("2 мин чтения", 2), ("хв читати", None), ("0 хв читати", None),
-                     ("Час читання: 3 хв", 3), ("Время чтения: 4 мин.", 4), ("Reading time: 2 min", 2), ("Час читання", None)]
+                     ("Час читання: 3 хв", 3), ("Время чтения: 4 мин.", 4), ("Reading time: 2 min", 2), ("Час читання", None),
+                     ("Час прочитання: 3 хв", 3), ("Час на читання: 5 хв", 5), ("2 хв на читання", 2), ("~4 хв читання", 4),
+                     ("Время прочтения: 2 мин", 2), ("3 хв. прочитання", 3), ("Час прочитання книги: 3 хв", None)]
 )
 def test_reading_minutes(line, minutes):
     assert cleaning.reading_minutes(line) == minutes
