@@ -131,7 +131,12 @@ _NOISE_TOKEN_RE = re.compile(
 
 
 #: class or id tokens of an image caption outside a figure (``image-caption``, ``wp-caption-text``)
-_CAPTION_TOKEN_RE = re.compile(r"(?:^|[-_])(?:fig)?captions?(?:$|[-_\d])", re.I)
+#: (also a photo's description by another name: ``photo-description``, ``image-desc``, ``photo__signature``, ``pic-note``)
+_CAPTION_TOKEN_RE = re.compile(
+    r"(?:^|[-_])(?:(?:fig)?captions?|(?:photo|foto|image|img|pic|picture)[-_]+(?:desc|description|sign|signature|note|info|subtitle|label))"
+    r"(?:$|[-_\d])",
+    re.I,
+)
 _NOISE, _CAPTION = 2, 1
 
 

@@ -489,6 +489,11 @@ def test_a_date_in_a_body_sentence_is_not_the_publication_date():
     # a gallery thumbnail links to the full image
     ('<div class="gallery"><a href="/static/a/bridge1.jpg"><img src="/static/a/bridge1-thumb.jpg" alt="Міст"></a></div>',
      ("https://interfax.com.ua/static/a/bridge1.jpg", "Міст")),
+    # a photo's description by a class of another name than "caption"
+    ('<div class="photo"><img src="/static/a/ugs.jpg" alt=""><div class="photo-description">Газосховище</div></div>',
+     ("https://interfax.com.ua/static/a/ugs.jpg", "Газосховище")),
+    ('<div class="article__image"><img src="/static/a/ugs.jpg"><p class="image__desc">Газосховище</p></div>',
+     ("https://interfax.com.ua/static/a/ugs.jpg", "Газосховище")),
 ])
 def test_image_variants(figure, want):
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=figure, after=""))
@@ -1030,3 +1035,9 @@ def test_an_update_beside_a_header_date_directly_in_the_article_is_read():
                     '<p>Оновлено: 17:00 10.11.2025</p></div></article>')
     assert page.published_at() == ["15:02 10.11.2025"]
     assert page.modified_at() == ["16:45 10.11.2025"]
+
+
+def test_a_photos_description_by_another_class_name_is_no_text():
+    body = '<div class="photo"><img src="/static/a/ugs.jpg" alt=""><div class="photo-description">Газосховище на заході України</div></div>'
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=body, after=""))
+    assert page.text() == ["Перший абзац статті, досить довгий для тексту."]
