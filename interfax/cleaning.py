@@ -121,7 +121,7 @@ NOISE_TAGS = frozenset(
     }
 )
 _NOISE_TOKEN_RE = re.compile(
-    r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|informer\w*|ukrnet|ukr-net|"
+    r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|informer\w*|ukrnet|ukr-net|"
     r"share|sharing|shares|social|socials|likes|related|latest|tags?|tagline|reading|readtime|"
     r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|"
     r"twitter-tweet|twitter-timeline|instagram-media|fb-post|fb-video|telegram-post|tiktok-embed)"
@@ -176,7 +176,7 @@ def _marks_of(value: str) -> int:
 #: class or id tokens of an ad or a sponsored widget (a narrower set than the noise tokens: a related
 #: or latest list is noise in the text but not an ad)
 _AD_TOKEN_RE = re.compile(
-    r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|promo|sponsor\w*|outbrain|taboola)(?:$|[-_\d])",
+    r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|promo|sponsor\w*|outbrain|taboola)(?:$|[-_\d])",
     re.I,
 )
 

@@ -1041,3 +1041,12 @@ def test_a_photos_description_by_another_class_name_is_no_text():
     body = '<div class="photo"><img src="/static/a/ugs.jpg" alt=""><div class="photo-description">Газосховище на заході України</div></div>'
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=body, after=""))
     assert page.text() == ["Перший абзац статті, досить довгий для тексту."]
+
+
+@pytest.mark.parametrize("cls", ["reklama-block", "rklm", "b-reklama", "reclama_300"])
+def test_an_ad_block_named_in_transliteration_is_no_text_and_its_banner_no_image(cls):
+    ad = (f'<div class="{cls}"><a href="https://partner.example.com/?utm=ifx"><img src="https://partner.example.com/banner-300x250.jpg"></a>'
+          '<p>ЖК «Сонячний» — квартири від 30 000 грн/м²</p></div>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=ad + "<p>Другий абзац.</p>", after=""))
+    assert page.text() == ["Перший абзац статті, досить довгий для тексту.", "Другий абзац."]
+    assert page.images() == []
