@@ -122,7 +122,7 @@ NOISE_TAGS = frozenset(
 )
 _NOISE_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|informer\w*|ukrnet|ukr-net|"
-    r"share|sharing|shares|social|socials|likes|related|latest|tags?|tagline|reading|readtime|"
+    r"share|sharing|shares|social|socials|soc|likes|related|latest|tags?|tagline|reading|readtime|"
     r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|"
     r"twitter-tweet|twitter-timeline|instagram-media|fb-post|fb-video|telegram-post|tiktok-embed)"
     r"(?:$|[-_\d])",
@@ -729,7 +729,7 @@ _SHARE_WORDS = frozenset(
     {
         "ПОДІЛИТИСЯ", "ПОДЕЛИТЬСЯ", "SHARE", "FACEBOOK", "TELEGRAM", "TWITTER", "X", "VIBER", "WHATSAPP",
         "LINKEDIN", "EMAIL", "E-MAIL", "КОПІЮВАТИ ПОСИЛАННЯ", "КОПИРОВАТЬ ССЫЛКУ", "COPY LINK", "ДРУК", "PRINT",
-        "ПОДІЛИТИСЬ",
+        "ПОДІЛИТИСЬ", "ПОДІЛІТЬСЯ", "ПОШИРИТИ", "ПОДЕЛИТЕСЬ", "РОЗШАРИТИ",
     }
 )
 _SHARE_WORD_ALTERNATIVES = "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True)))
@@ -836,7 +836,8 @@ def _maybe_repeat(length: int, title_key: str | None, caption_keys: set[str]) ->
 
 #: share words that name an action of a share widget, not a network or messenger
 _SHARE_ACTIONS = frozenset(
-    {"ПОДІЛИТИСЯ", "ПОДІЛИТИСЬ", "ПОДЕЛИТЬСЯ", "SHARE", "КОПІЮВАТИ ПОСИЛАННЯ", "КОПИРОВАТЬ ССЫЛКУ", "COPY LINK", "ДРУК", "PRINT"}
+    {"ПОДІЛИТИСЯ", "ПОДІЛИТИСЬ", "ПОДЕЛИТЬСЯ", "ПОДІЛІТЬСЯ", "ПОШИРИТИ", "ПОДЕЛИТЕСЬ", "РОЗШАРИТИ", "SHARE", "КОПІЮВАТИ ПОСИЛАННЯ",
+     "КОПИРОВАТЬ ССЫЛКУ", "COPY LINK", "ДРУК", "PRINT"}
 )
 _SHARE_ACTION_RE = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, sorted(_SHARE_ACTIONS, key=len, reverse=True))), re.I)
 

@@ -193,6 +193,7 @@ def test_a_background_box_in_an_aside_is_text_and_other_asides_are_not(fragment,
         "Поділитися", "Facebook", "Telegram", "Фото: Reuters", "\u00a0", "", "  ", "—",
         "Поділитися: Facebook Telegram", "Share: Facebook, X, LinkedIn", "ПоділитисяFacebookTelegramКопіювати посилання", "Копіювати посилання | Друк",
         "Фотогалерея", "ФОТОРЕПОРТАЖ", "Відео:", "(Фото)", "Photo gallery",
+        "Поширити: Facebook Telegram", "Поділіться: Facebook, Viber", "Поширити",
     ],
 )
 def test_boilerplate_lines(line):
@@ -722,3 +723,12 @@ def test_a_quotation_and_who_said_it_are_text(body, expected):
 )
 def test_figures_and_footers_that_hold_no_quotation_stay_out_of_the_text(body):
     assert article_page(body).text() == ["Один."]
+
+
+def test_a_share_widget_by_its_soc_class_or_with_the_word_poshyryty_is_no_text():
+    assert body_paragraphs('<p>Текст статті один.</p><div class="soc-buttons"><a href="https://t.me/share/url?url=1">Надіслати</a></div>') == [
+        "Текст статті один."]
+    assert body_paragraphs('<p>Текст статті один.</p><div class="icons">Поширити: <a href="https://facebook.com/sharer.php?u=1">Facebook</a> '
+                           '<a href="https://t.me/share/url?url=1">Telegram</a></div>') == ["Текст статті один."]
+    # the word in a sentence is text
+    assert body_paragraphs("<p>Поширити інформацію просять у поліції.</p>") == ["Поширити інформацію просять у поліції."]
