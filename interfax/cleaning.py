@@ -669,6 +669,8 @@ TAG_LINE_RE = re.compile(r"^(?:%s)\s*:" % "|".join(TAG_LABELS), re.I)
 _CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
 #: a short credit line written with a dash ("Фото – Офіс президента"); "Фото-звіт" is not one
 _CREDIT_DASH_RE = re.compile(r"^(?:фото|photo)\s+[–—-]\s*\S", re.I)
+#: the first letters a photo note starts with (a cheap test before ``_PHOTO_NOTE_RE``)
+_PHOTO_NOTE_FIRST = frozenset("ФфІіИиPpIi(")
 #: the first letters a credit line starts with (a cheap test before ``_CREDIT_RE``)
 _CREDIT_FIRST = frozenset("ФфPpДд")
 #: where a credit that opens a line ends: a full stop before a capital ("Фото: Reuters. Дональд …");
@@ -703,6 +705,18 @@ def opens_labelled_line(text: str) -> bool:
     space, there."""
     return bool(text) and text[0] in _LABELLED_FIRST and bool(
         _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or _SOURCE_LINE_RE.match(text))
+
+
+#: a note under a photo that says what it is or where it is from, without a credit's colon ("Фото
+#: ілюстративне", "Ілюстративне фото", "Фото з відкритих джерел"): the image's, not the text's
+_PHOTO_NOTE_RE = re.compile(
+    r"^\(?\s*(?:(?:фото|photo)\s+(?:ілюстративне|ілюстративного характеру|для ілюстрації|з відкритих джерел|із відкритих джерел|"
+    r"з соцмереж|із соцмереж|з соціальних мереж|иллюстративное|для иллюстрации|из открытых источников|из соцсетей|"
+    r"illustrative|for illustration)|ілюстративне фото|иллюстративное фото|illustrative photo)\W*$",
+    re.I,
+)
+#: a line of hashtags only ("#Львів #реабілітація"): a tag line without its label
+_HASHTAG_LINE_RE = re.compile(r"^#[^\W_][\w'’-]*(?:[\s,;]+#[^\W_][\w'’-]*)*$")
 
 
 #: a cross-link line: "Читайте також: <title>" (a label inside a sentence is text)
@@ -819,6 +833,10 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
     if _SHARE_COUNTED_RE.match(key) and (_SHARE_LINE_RE.match(key) or len(_SHARE_WORD_RE.findall(key)) >= 2):
         return True  # (one pattern on every short line; the second only on the rare share lines)
     if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _LABEL_LINES:
+        return True
+    if text[0] == "#" and _HASHTAG_LINE_RE.match(text):
+        return True
+    if text[0] in _PHOTO_NOTE_FIRST and _PHOTO_NOTE_RE.match(text):
         return True
     if (text[0].isdigit() or text[0] in dates.DAY_WORD_FIRST) and is_dateline(text):
         return True

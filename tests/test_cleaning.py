@@ -194,6 +194,8 @@ def test_a_background_box_in_an_aside_is_text_and_other_asides_are_not(fragment,
         "Поділитися: Facebook Telegram", "Share: Facebook, X, LinkedIn", "ПоділитисяFacebookTelegramКопіювати посилання", "Копіювати посилання | Друк",
         "Фотогалерея", "ФОТОРЕПОРТАЖ", "Відео:", "(Фото)", "Photo gallery",
         "Поширити: Facebook Telegram", "Поділіться: Facebook, Viber", "Поширити",
+        "#Львів #реабілітація", "#ЗСУ, #фронт", "#Укренерго", "Фото ілюстративне", "Фото з відкритих джерел.", "Ілюстративне фото",
+        "(Фото ілюстративне)",
     ],
 )
 def test_boilerplate_lines(line):
@@ -246,6 +248,7 @@ def test_a_list_of_messengers_in_the_body_is_text_and_a_share_list_is_not():
         "Facebook і Telegram",
         "Telegram 35%",
         "Фотогалерею можна переглянути на сайті ОВА.", "Відео оприлюднив Генштаб.",
+        "#1 у рейтингу Forbes", "Фото з відкритих джерел підтверджують удар по НПЗ.", "#Львів – місто, де відкрили центр.",
     ],
 )
 def test_text_lines_kept(line):
