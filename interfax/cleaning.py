@@ -121,8 +121,8 @@ NOISE_TAGS = frozenset(
     }
 )
 _NOISE_TOKEN_RE = re.compile(
-    r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|informer\w*|ukrnet|ukr-net|"
-    r"share|sharing|shares|social|socials|likes|related|latest|tags?|tagline|reading|readtime|"
+    r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|informer\w*|ukrnet|ukr-net|"
+    r"share|sharing|shares|social|socials|soc|likes|related|latest|tags?|tagline|reading|readtime|"
     r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|"
     r"twitter-tweet|twitter-timeline|instagram-media|fb-post|fb-video|telegram-post|tiktok-embed)"
     r"(?:$|[-_\d])",
@@ -131,7 +131,12 @@ _NOISE_TOKEN_RE = re.compile(
 
 
 #: class or id tokens of an image caption outside a figure (``image-caption``, ``wp-caption-text``)
-_CAPTION_TOKEN_RE = re.compile(r"(?:^|[-_])(?:fig)?captions?(?:$|[-_\d])", re.I)
+#: (also a photo's description by another name: ``photo-description``, ``image-desc``, ``photo__signature``, ``pic-note``)
+_CAPTION_TOKEN_RE = re.compile(
+    r"(?:^|[-_])(?:(?:fig)?captions?|(?:photo|foto|image|img|pic|picture)[-_]+(?:desc|description|sign|signature|note|info|subtitle|label))"
+    r"(?:$|[-_\d])",
+    re.I,
+)
 _NOISE, _CAPTION = 2, 1
 
 
@@ -171,7 +176,7 @@ def _marks_of(value: str) -> int:
 #: class or id tokens of an ad or a sponsored widget (a narrower set than the noise tokens: a related
 #: or latest list is noise in the text but not an ad)
 _AD_TOKEN_RE = re.compile(
-    r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|promo|sponsor\w*|outbrain|taboola)(?:$|[-_\d])",
+    r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|promo|sponsor\w*|outbrain|taboola)(?:$|[-_\d])",
     re.I,
 )
 
@@ -652,9 +657,10 @@ def _text_outside_links(el: etree._Element, skip: etree._Element | None) -> str:
 
 _PLACEHOLDER_RE = re.compile(r"^(?:загрузка|завантаження|loading)\s*(?:\.\.\.|…)?$", re.I)
 _READING_TIME_RE = re.compile(
-    r"^(?:\d{1,3}\s*(?:хв|хвилин[аи]?|мин|минут[аы]?|min|mins|minutes?)\.?\s*(?:читати|читання|чтения|читать|read)"
-    # the label first: "Час читання: 3 хв", "Время чтения: 2 мин", "Reading time: 1 min"
-    r"|(?:час читання|время чтения|reading time)\s*:?\s*\d{1,3}\s*(?:хв|хвилин[аиу]?|мин|минут[аы]?|min|mins|minutes?)\.?)$",
+    r"^(?:~\s*)?(?:\d{1,3}\s*(?:хв|хвилин[аи]?|мин|минут[аы]?|min|mins|minutes?)\.?\s*(?:на\s+)?(?:читати|читання|прочитання|чтения|читать|прочтения|чтение|read)"
+    # the label first: "Час читання: 3 хв", "Час прочитання: 3 хв", "Время чтения: 2 мин", "Reading time: 1 min"
+    r"|(?:час (?:на )?(?:про)?читання|время (?:на )?(?:прочтени[ея]|чтени[ея])|reading time)\s*:?\s*~?\s*\d{1,3}\s*"
+    r"(?:хв|хвилин[аиу]?|мин|минут[аы]?|min|mins|minutes?)\.?)$",
     re.I,
 )
 #: the labels of a tag line ("Теги: #a #b"), as pages write them
@@ -663,6 +669,8 @@ TAG_LINE_RE = re.compile(r"^(?:%s)\s*:" % "|".join(TAG_LABELS), re.I)
 _CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
 #: a short credit line written with a dash ("Фото – Офіс президента"); "Фото-звіт" is not one
 _CREDIT_DASH_RE = re.compile(r"^(?:фото|photo)\s+[–—-]\s*\S", re.I)
+#: the first letters a photo note starts with (a cheap test before ``_PHOTO_NOTE_RE``)
+_PHOTO_NOTE_FIRST = frozenset("ФфІіИиPpIi(")
 #: the first letters a credit line starts with (a cheap test before ``_CREDIT_RE``)
 _CREDIT_FIRST = frozenset("ФфPpДд")
 #: where a credit that opens a line ends: a full stop before a capital ("Фото: Reuters. Дональд …");
@@ -684,6 +692,33 @@ def sentence_after_credit(text: str) -> str | None:
     return rest if len(rest.split()) >= _SENTENCE_MIN_WORDS and rest.endswith(_SENTENCE_END) else None
 
 
+#: a source line ("Джерело: <url>"), kept as text but a line of its own
+_SOURCE_LINE_RE = re.compile(r"^(?:джерело|источник|source)\s*:", re.I)
+#: the first letters of a line that ``opens_labelled_line`` may be true of (a cheap pre-test)
+_LABELLED_FIRST = frozenset("ФфДдТтМмЧчСсИи" "PpTtRrSs")  # Cyrillic, then Latin
+
+
+def opens_labelled_line(text: str) -> bool:
+    """Does ``text`` (squashed) open a line of its own kind: a photo credit, a tag line, a
+    "Читайте також:" cross-link or a "Джерело:" source line? Old pages set such a line off from the
+    text by one ``<br>`` only ("Фото: УНІАН<br>КИЇВ. 29 березня. …"), which is a line break, not a
+    space, there."""
+    return bool(text) and text[0] in _LABELLED_FIRST and bool(
+        _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or _SOURCE_LINE_RE.match(text))
+
+
+#: a note under a photo that says what it is or where it is from, without a credit's colon ("Фото
+#: ілюстративне", "Ілюстративне фото", "Фото з відкритих джерел"): the image's, not the text's
+_PHOTO_NOTE_RE = re.compile(
+    r"^\(?\s*(?:(?:фото|photo)\s+(?:ілюстративне|ілюстративного характеру|для ілюстрації|з відкритих джерел|із відкритих джерел|"
+    r"з соцмереж|із соцмереж|з соціальних мереж|иллюстративное|для иллюстрации|из открытых источников|из соцсетей|"
+    r"illustrative|for illustration)|ілюстративне фото|иллюстративное фото|illustrative photo)\W*$",
+    re.I,
+)
+#: a line of hashtags only ("#Львів #реабілітація"): a tag line without its label
+_HASHTAG_LINE_RE = re.compile(r"^#[^\W_][\w'’-]*(?:[\s,;]+#[^\W_][\w'’-]*)*$")
+
+
 #: a cross-link line: "Читайте також: <title>" (a label inside a sentence is text)
 _READ_ALSO_RE = re.compile(r"^(?:читайте також|дивіться також|читайте также|смотрите также|read also|see also)\s*:", re.I)
 #: a tag line, a photo credit or a cross-link line (one match for all, on long paragraphs)
@@ -696,13 +731,19 @@ _SPONSOR_LINES = frozenset(
     {"НА ПРАВАХ РЕКЛАМИ", "НА ПРАВАХ РЕКЛАМЫ", "МАТЕРІАЛ НА ПРАВАХ РЕКЛАМИ", "МАТЕРИАЛ НА ПРАВАХ РЕКЛАМЫ",
      "СПОНСОРСЬКИЙ МАТЕРІАЛ", "СПОНСОРСКИЙ МАТЕРИАЛ", "ПАРТНЕРСКИЙ МАТЕРИАЛ", "SPONSORED CONTENT", "PARTNER CONTENT"}
 )
-#: lines that are only a label in brackets or without: the sign-off, a sponsor disclosure
-_LABEL_LINES = _SIGN_OFFS | _SPONSOR_LINES
+#: a photo gallery's or a video's own label ("Фотогалерея" above the thumbnails, "Відео" above an
+#: embed), in comparison form: the widget's, not the text's (a sentence naming a gallery is text)
+_MEDIA_LABELS = frozenset(
+    {"ФОТОГАЛЕРЕЯ", "ФОТОРЕПОРТАЖ", "ГАЛЕРЕЯ", "ФОТО", "ВІДЕО", "ВИДЕО", "ФОТО ТА ВІДЕО", "ФОТО І ВІДЕО", "ФОТО И ВИДЕО",
+     "PHOTO GALLERY", "PHOTOGALLERY", "GALLERY", "PHOTO", "PHOTOS", "VIDEO"}
+)
+#: lines that are only a label in brackets or without: the sign-off, a sponsor disclosure, a gallery's label
+_LABEL_LINES = _SIGN_OFFS | _SPONSOR_LINES | _MEDIA_LABELS
 _SHARE_WORDS = frozenset(
     {
         "ПОДІЛИТИСЯ", "ПОДЕЛИТЬСЯ", "SHARE", "FACEBOOK", "TELEGRAM", "TWITTER", "X", "VIBER", "WHATSAPP",
         "LINKEDIN", "EMAIL", "E-MAIL", "КОПІЮВАТИ ПОСИЛАННЯ", "КОПИРОВАТЬ ССЫЛКУ", "COPY LINK", "ДРУК", "PRINT",
-        "ПОДІЛИТИСЬ",
+        "ПОДІЛИТИСЬ", "ПОДІЛІТЬСЯ", "ПОШИРИТИ", "ПОДЕЛИТЕСЬ", "РОЗШАРИТИ",
     }
 )
 _SHARE_WORD_ALTERNATIVES = "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True)))
@@ -793,6 +834,10 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         return True  # (one pattern on every short line; the second only on the rare share lines)
     if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _LABEL_LINES:
         return True
+    if text[0] == "#" and _HASHTAG_LINE_RE.match(text):
+        return True
+    if text[0] in _PHOTO_NOTE_FIRST and _PHOTO_NOTE_RE.match(text):
+        return True
     if (text[0].isdigit() or text[0] in dates.DAY_WORD_FIRST) and is_dateline(text):
         return True
     if (text[0] in _SUBSCRIBE_FIRST or not text[0].isalnum()) and is_subscribe_promo(text):
@@ -809,7 +854,8 @@ def _maybe_repeat(length: int, title_key: str | None, caption_keys: set[str]) ->
 
 #: share words that name an action of a share widget, not a network or messenger
 _SHARE_ACTIONS = frozenset(
-    {"ПОДІЛИТИСЯ", "ПОДІЛИТИСЬ", "ПОДЕЛИТЬСЯ", "SHARE", "КОПІЮВАТИ ПОСИЛАННЯ", "КОПИРОВАТЬ ССЫЛКУ", "COPY LINK", "ДРУК", "PRINT"}
+    {"ПОДІЛИТИСЯ", "ПОДІЛИТИСЬ", "ПОДЕЛИТЬСЯ", "ПОДІЛІТЬСЯ", "ПОШИРИТИ", "ПОДЕЛИТЕСЬ", "РОЗШАРИТИ", "SHARE", "КОПІЮВАТИ ПОСИЛАННЯ",
+     "КОПИРОВАТЬ ССЫЛКУ", "COPY LINK", "ДРУК", "PRINT"}
 )
 _SHARE_ACTION_RE = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, sorted(_SHARE_ACTIONS, key=len, reverse=True))), re.I)
 

@@ -192,6 +192,10 @@ def test_a_background_box_in_an_aside_is_text_and_other_asides_are_not(fragment,
         "2 min read", "Теги: #a #b", "Tags: #x", "ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ", "MORE ABOUT", "UKR.NET- новини з усієї України",
         "Поділитися", "Facebook", "Telegram", "Фото: Reuters", "\u00a0", "", "  ", "—",
         "Поділитися: Facebook Telegram", "Share: Facebook, X, LinkedIn", "ПоділитисяFacebookTelegramКопіювати посилання", "Копіювати посилання | Друк",
+        "Фотогалерея", "ФОТОРЕПОРТАЖ", "Відео:", "(Фото)", "Photo gallery",
+        "Поширити: Facebook Telegram", "Поділіться: Facebook, Viber", "Поширити",
+        "#Львів #реабілітація", "#ЗСУ, #фронт", "#Укренерго", "Фото ілюстративне", "Фото з відкритих джерел.", "Ілюстративне фото",
+        "(Фото ілюстративне)",
     ],
 )
 def test_boilerplate_lines(line):
@@ -243,6 +247,8 @@ def test_a_list_of_messengers_in_the_body_is_text_and_a_share_list_is_not():
         "UKR.NET оновив дизайн головної сторінки.",
         "Facebook і Telegram",
         "Telegram 35%",
+        "Фотогалерею можна переглянути на сайті ОВА.", "Відео оприлюднив Генштаб.",
+        "#1 у рейтингу Forbes", "Фото з відкритих джерел підтверджують удар по НПЗ.", "#Львів – місто, де відкрили центр.",
     ],
 )
 def test_text_lines_kept(line):
@@ -314,7 +320,9 @@ def test_clean_text_idempotent_example():
 
 @pytest.mark.parametrize(
     "line, minutes", [("1 хв читати", 1), ("15 хв читати", 15), ("3 min read", 3), ("2 мин чтения", 2), ("хв читати", None), ("0 хв читати", None),
-                     ("Час читання: 3 хв", 3), ("Время чтения: 4 мин.", 4), ("Reading time: 2 min", 2), ("Час читання", None)]
+                     ("Час читання: 3 хв", 3), ("Время чтения: 4 мин.", 4), ("Reading time: 2 min", 2), ("Час читання", None),
+                     ("Час прочитання: 3 хв", 3), ("Час на читання: 5 хв", 5), ("2 хв на читання", 2), ("~4 хв читання", 4),
+                     ("Время прочтения: 2 мин", 2), ("3 хв. прочитання", 3), ("Час прочитання книги: 3 хв", None)]
 )
 def test_reading_minutes(line, minutes):
     assert cleaning.reading_minutes(line) == minutes
@@ -459,6 +467,29 @@ def test_block_children_of_a_table_cell_are_set_off_by_a_space(row, expected):
     ],
 )
 def test_two_br_end_a_paragraph_inside_inline_elements(body, expected):
+    assert body_paragraphs(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # an old page's credit set off from the text by one <br>: the dateline stays the text's
+        ('<font size="2"><img src="/a.jpg"><font size="1">Фото: УНІАН</font><br>\nКИЇВ. 29 березня. ІНТЕРФАКС-УКРАЇНА - '
+         'Нацбанк підвищив ставку.<br><br>Друге.</font>',
+         ["КИЇВ. 29 березня. ІНТЕРФАКС-УКРАЇНА - Нацбанк підвищив ставку.", "Друге."]),
+        # a credit, a tag line, a cross-link after one <br>: not the text's; a source line stays, on its own line
+        ("<p>Текст статті про подію.<br>Фото: УНІАН</p>", ["Текст статті про подію."]),
+        ("<div>Перший рядок тексту.<br>Теги: НБУ, гривня</div>", ["Перший рядок тексту."]),
+        ('<div>Читайте також: <a href="/news/general/1.html">Заголовок</a><br>Наступний абзац тексту статті.</div>',
+         ["Наступний абзац тексту статті."]),
+        ("<p>Текст статті про подію.<br>Джерело: https://x.com/a</p>", ["Текст статті про подію.", "Джерело: https://x.com/a"]),
+        # the lines after a labelled one join again; a word such as "фото" inside a line is no label
+        ("<p>Фото – ДСНС<br>Рятувальники працювали<br>всю ніч.</p>", ["Рятувальники працювали всю ніч."]),
+        ("<p>На фото: Президент<br>у Києві.</p>", ["На фото: Президент у Києві."]),
+        ("<span>Рядок один,<br>фото показали<br>пізніше.</span>", ["Рядок один, фото показали пізніше."]),
+    ],
+)
+def test_one_br_sets_off_a_credit_tag_or_source_line(body, expected):
     assert body_paragraphs(body) == expected
 
 
@@ -695,3 +726,12 @@ def test_a_quotation_and_who_said_it_are_text(body, expected):
 )
 def test_figures_and_footers_that_hold_no_quotation_stay_out_of_the_text(body):
     assert article_page(body).text() == ["Один."]
+
+
+def test_a_share_widget_by_its_soc_class_or_with_the_word_poshyryty_is_no_text():
+    assert body_paragraphs('<p>Текст статті один.</p><div class="soc-buttons"><a href="https://t.me/share/url?url=1">Надіслати</a></div>') == [
+        "Текст статті один."]
+    assert body_paragraphs('<p>Текст статті один.</p><div class="icons">Поширити: <a href="https://facebook.com/sharer.php?u=1">Facebook</a> '
+                           '<a href="https://t.me/share/url?url=1">Telegram</a></div>') == ["Текст статті один."]
+    # the word in a sentence is text
+    assert body_paragraphs("<p>Поширити інформацію просять у поліції.</p>") == ["Поширити інформацію просять у поліції."]

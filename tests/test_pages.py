@@ -489,6 +489,11 @@ def test_a_date_in_a_body_sentence_is_not_the_publication_date():
     # a gallery thumbnail links to the full image
     ('<div class="gallery"><a href="/static/a/bridge1.jpg"><img src="/static/a/bridge1-thumb.jpg" alt="Міст"></a></div>',
      ("https://interfax.com.ua/static/a/bridge1.jpg", "Міст")),
+    # a photo's description by a class of another name than "caption"
+    ('<div class="photo"><img src="/static/a/ugs.jpg" alt=""><div class="photo-description">Газосховище</div></div>',
+     ("https://interfax.com.ua/static/a/ugs.jpg", "Газосховище")),
+    ('<div class="article__image"><img src="/static/a/ugs.jpg"><p class="image__desc">Газосховище</p></div>',
+     ("https://interfax.com.ua/static/a/ugs.jpg", "Газосховище")),
 ])
 def test_image_variants(figure, want):
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=figure, after=""))
@@ -1010,3 +1015,73 @@ def test_lang_is_the_language_the_text_is_plainly_written_in(body, declared, lan
             '<p>РЕКЛАМА</p></div></article></body></html>')
     page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/economic/12345.html", body=html.encode(), encoding="utf-8"))
     assert page.fields()["lang"] == lang
+
+
+@pytest.mark.parametrize("kind", ["LiveBlogPosting", "OpinionNewsArticle", "BackgroundNewsArticle"])
+def test_json_ld_of_a_live_blog_or_another_news_article_type_is_the_articles(kind):
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "%s",'
+            ' "headline": "Масована атака: онлайн", "datePublished": "2025-11-05T09:00:00+02:00",'
+            ' "dateModified": "2025-11-05T13:45:00+02:00", "liveBlogUpdate": [{"@type": "BlogPosting",'
+            ' "headline": "Оновлення", "datePublished": "2025-11-05T13:45:00+02:00"}]}</script>' % kind)
+    page = _variant(_HEADER.format(time="09:00 05.11.2025", body="", after=""), head=head)
+    assert page.title() == "Масована атака: онлайн"
+    assert page.published_at()[0] == "2025-11-05T09:00:00+02:00"
+    assert page.modified_at() == ["2025-11-05T13:45:00+02:00"]
+
+
+@pytest.mark.parametrize("header, want", [
+    ('<div class="article-time">15:02 10.11.2025</div><div class="article-updated">Оновлено: 16:45 10.11.2025</div>', "16:45 10.11.2025"),
+    ('<div class="article-time">15:02 10.11.2025</div><div><span>Оновлено</span> <span>16:45 10.11.2025</span></div>', "16:45 10.11.2025"),
+    ('<div class="article-time">21:32 11.04.2025 (оновлено 22:10 11.04.2025)</div>', "22:10 11.04.2025"),
+    ('<div class="article-time">Оновлено: 10:05 16.07.2025 | Опубліковано: 18:30 15.07.2025</div>', "10:05 16.07.2025"),
+    ('<div class="article-time">15:02 10.11.2025</div><div>Оновлено о 16:45</div>', "16:45 10.11.2025"),
+    ('<div class="article-time">15:02 10.11.2025</div><div>Updated 16:45 10.11.2025</div>', "16:45 10.11.2025"),
+    # a header in month-name form: the update in that form, or a time alone on the header's day
+    ('<div class="article-time">12 січня 2026, 10:15</div><div>Оновлено 12 січня 2026, 12:40</div>', "12 січня 2026, 12:40"),
+    ('<div class="article-time">12 січня 2026, 10:15</div><div>Оновлено о 12:40</div>', "12:40 12.01.2026"),
+])
+def test_an_update_the_header_shows_is_the_modified_time(header, want):
+    from interfax import dates
+
+    page = _variant(f'<article class="article-content-view"><div class="article-content-secondary-header">{header}</div>'
+                    '<h1>Заголовок статті</h1><div class="article-content"><p>Перший абзац статті, досить довгий для тексту.</p></div></article>')
+    assert page.modified_at() == [want]
+    assert dates.normalize(page.published_at()[0]) < dates.normalize(want)
+
+
+def test_an_update_line_in_the_text_or_a_headline_is_no_modified_time():
+    body = ('<p><strong>Оновлено о 16:40.</strong> Голова Ради заявив, що підпише закон.</p>'
+            '<p>Оновлено: 17:00 10.11.2025</p>')
+    related = '<div class="related"><a href="/news/general/1.html">Оновлено прогноз ВВП</a> 12:00 03.07.2025</div>'
+    beside = _variant(_HEADER.format(time="15:02 10.11.2025", body="", after="").replace(
+        "</div></div><h1>", "</div><div>Оновлено прогноз ВВП на 2026 рік</div></div><h1>"))
+    assert beside.modified_at() == []
+    page = _variant(_HEADER.format(time="15:02 10.11.2025", body=body, after="") .replace("</article>", related + "</article>"))
+    assert page.modified_at() == []
+    # a modified time in JSON-LD or meta is taken before the header's
+    head = '<meta property="article:modified_time" content="2025-11-10T17:30:00+02:00">'
+    shown = _variant(_HEADER.format(time="15:02 10.11.2025 Оновлено: 16:45 10.11.2025", body="", after=""), head=head)
+    assert shown.modified_at() == ["2025-11-10T17:30:00+02:00"]
+
+
+def test_an_update_beside_a_header_date_directly_in_the_article_is_read():
+    page = _variant('<article><div class="date">15:02 10.11.2025</div><div class="upd">Оновлено: 16:45 10.11.2025</div>'
+                    '<h1>Заголовок статті</h1><div class="article-content"><p>Перший абзац статті, досить довгий для тексту.</p>'
+                    '<p>Оновлено: 17:00 10.11.2025</p></div></article>')
+    assert page.published_at() == ["15:02 10.11.2025"]
+    assert page.modified_at() == ["16:45 10.11.2025"]
+
+
+def test_a_photos_description_by_another_class_name_is_no_text():
+    body = '<div class="photo"><img src="/static/a/ugs.jpg" alt=""><div class="photo-description">Газосховище на заході України</div></div>'
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=body, after=""))
+    assert page.text() == ["Перший абзац статті, досить довгий для тексту."]
+
+
+@pytest.mark.parametrize("cls", ["reklama-block", "rklm", "b-reklama", "reclama_300"])
+def test_an_ad_block_named_in_transliteration_is_no_text_and_its_banner_no_image(cls):
+    ad = (f'<div class="{cls}"><a href="https://partner.example.com/?utm=ifx"><img src="https://partner.example.com/banner-300x250.jpg"></a>'
+          '<p>ЖК «Сонячний» — квартири від 30 000 грн/м²</p></div>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=ad + "<p>Другий абзац.</p>", after=""))
+    assert page.text() == ["Перший абзац статті, досить довгий для тексту.", "Другий абзац."]
+    assert page.images() == []

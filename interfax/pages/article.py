@@ -17,6 +17,8 @@ import re
 from functools import cached_property
 from urllib.parse import urljoin
 
+from lxml import etree
+
 from interfax import cleaning, dates, urls
 from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, is_file_name_alt, is_short_date, placed_in, text_of, xpath
 
@@ -187,19 +189,86 @@ class ArticlePage(Page):
         )
 
     def modified_at(self) -> list[str]:
-        return _candidates(self.ld("dateModified"), self.meta("article:modified_time", "og:updated_time", "dateModified"))
+        """Raw candidates, best first: JSON-LD, meta; else the update the visible header shows."""
+        found = _candidates(self.ld("dateModified"), self.meta("article:modified_time", "og:updated_time", "dateModified"))
+        if not found:
+            shown = self.visible_update()
+            if shown:
+                found.append(shown)
+        return found
+
+    def visible_update(self) -> str | None:
+        """The update time the article's header shows ("Оновлено: 16:45 10.11.2025", "21:32
+        11.04.2025 (оновлено 22:10 11.04.2025)"; a time alone, "Оновлено о 16:45", is on the day of
+        the header's date), or None. Read beside the header's date only: in the element that shows
+        it and in that element's siblings (an "Оновлено о 06:30" line in the text marks a live update
+        of the story, not the page's)."""
+        node = self._shown_time[1]
+        if node is None:
+            return None
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            parent = None
+        whole = _STRING(parent if parent is not None and len(parent) <= 12 else node)
+        if not any(w in whole for w in _UPDATED_WORDS) and (parent is None or len(parent) <= 12):
+            return None  # (cheap: most headers name no update)
+        for el in (node, *(parent if parent is not None else ())):
+            if el is not node and (not isinstance(el.tag, str) or el is self.body_node):
+                continue
+            text = _short_text(el, 200)
+            if text and any(w in text for w in _UPDATED_WORDS):
+                shown = self._update_in(text)
+                if shown:
+                    return shown
+        return None
+
+    def _update_in(self, text: str) -> str | None:
+        """The update time right after an update label in a short header text, or None."""
+        m = _UPDATED_LABEL_RE.search(text)
+        if m is None:
+            return None
+        rest = text[m.end():].lstrip()
+        published = _PUBLISHED_LABEL_RE.search(rest)
+        if published:  # "Оновлено: … | Опубліковано: …"
+            rest = rest[: published.start()]
+        found = date_in_text(rest)
+        if found and rest.startswith(found):  # right after the label ("Оновлено прогноз ВВП 12:00 …" is a headline)
+            return cleaning.squash(found)
+        m = _TIME_FIRST_RE.match(rest)
+        if m:
+            day = self._header_day()
+            return f"{m.group(1)} {day}" if day else None
+        if rest[:1].isdigit() and is_short_date(rest, limit=60):  # "12 січня 2026, 12:40"
+            return cleaning.squash(rest)
+        return None
+
+    def _header_day(self) -> str | None:
+        """The day of the header's date as "DD.MM.YYYY" (the header in any form the dates module reads), or None."""
+        shown = self.visible_time()
+        if not shown:
+            return None
+        found = date_in_text(shown)
+        if found:
+            return _DAY_RE.search(found).group(0)
+        instant = dates.normalize(shown)
+        return f"{instant[8:10]}.{instant[5:7]}.{instant[:4]}" if instant else None
 
     def visible_time(self) -> str | None:
         """The header's date as shown: "HH:MM DD.MM.YYYY" on the site; a header in another form
         ("4 квітня 2017, 14:08", "Сьогодні, 11:59") is given whole, for the dates module to read."""
+        return self._shown_time[0]
+
+    @cached_property
+    def _shown_time(self) -> tuple:
+        """``visible_time`` and the element that shows it (or None, None)."""
         for selector in self.header_time_selectors:
             for node in self.select(self.scope, selector)[:3]:
                 text = _published_part(text_of(node))
                 found = date_in_text(text)
                 if found:
-                    return cleaning.squash(found)
+                    return cleaning.squash(found), node
                 if is_short_date(text, limit=79):
-                    return text
+                    return text, node
         # an unknown header: the first short text in the article that holds a site-form date, or a
         # day, month name and year, or is a date and time in another form ("2025-06-13 22:10") or a
         # day word and a time ("Вчора 21:32")
@@ -210,8 +279,9 @@ class ArticlePage(Page):
                 text if dates.DAY_MONTH_YEAR_RE.search(text) or cleaning.is_dateline(text) else None)
             # in the body, only a dateline counts: a sentence there that mentions a date is text
             if found and (body is None or _only_date(text, found) or not _in_body(node_text, body)):
-                return cleaning.squash(found)
-        return None
+                el = node_text.getparent()
+                return cleaning.squash(found), (el.getparent() if node_text.is_tail else el)
+        return None, None
 
     def lead(self) -> str | None:
         """The page's description, unless it is the site's own (then the cleaning pipeline takes the first paragraph)."""
@@ -547,6 +617,11 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
 #: the label of the publication time in a header that also shows the update ("Оновлено: … | Опубліковано: …")
 _PUBLISHED_LABEL_RE = re.compile(r"(?:опубліковано|опубликовано|published|дата публікації|дата публикации)\s*:?", re.I)
 _UPDATED_WORDS = ("новлен", "НОВЛЕН", "pdated", "PDATED")
+#: the label of an update time: "Оновлено:", "оновлено о", "Обновлено", "Updated"
+_UPDATED_LABEL_RE = re.compile(r"(?<!\w)(?:оновлено|обновлено|updated)(?!\w)\s*(?:[:\-–—]\s*)?(?:о|в|at)?(?!\w)", re.I)
+#: a time right after the update label ("Оновлено о 16:45")
+_TIME_FIRST_RE = re.compile(r"\s*(\d{1,2}:\d{2})(?!\d|:\d|\s*[,.]?\s*\d{1,2}\.\d)")
+_DAY_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
 
 
 def _published_part(text: str) -> str:
@@ -556,6 +631,22 @@ def _published_part(text: str) -> str:
         return text
     m = _PUBLISHED_LABEL_RE.search(text)
     return text[m.end():] if m else text
+
+
+_STRING = etree.XPath("string()")
+
+
+def _short_text(el, limit: int) -> str | None:
+    """The visible text of ``el``, squashed, when it is at most ``limit`` characters; else None
+    (read no further than that: a sibling of the header may hold the whole body)."""
+    parts, size = [], 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > limit * 4:  # (whitespace squashes away: a generous bound on the raw text)
+            return None
+        parts.append(piece)
+    text = cleaning.squash("".join(parts))
+    return text if len(text) <= limit else None
 
 
 def _has_related_class(el) -> bool:
@@ -878,13 +969,15 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
 
     def flush():
         nonlocal after_p
-        text = cleaning.squash("".join(buf))
-        if text:
-            if after_p and _continues(out[-1], text):
-                out[-1] = f"{out[-1]}{'' if text[0] in _GOES_ON else ' '}{text}"
-            else:
-                out.append(text)
+        joined = "".join(buf)
         buf.clear()
+        for text in _lines(joined) if _LINE_BREAK in joined else (cleaning.squash(joined),):
+            if text:
+                if after_p and _continues(out[-1], text):
+                    out[-1] = f"{out[-1]}{'' if text[0] in _GOES_ON else ' '}{text}"
+                else:
+                    out.append(text)
+            after_p = False
         after_p = False
 
     if el.text:
@@ -920,7 +1013,7 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
             if breaks >= 2:
                 flush()
             else:
-                buf.append(" ")
+                buf.append(_LINE_BREAK)
         elif tag == "tr":  # a table row is one line: its cells' texts, a space between them
             breaks = 0
             flush()
@@ -994,6 +1087,30 @@ def _cells_visible(row, check: bool = True) -> list[str]:
 
 #: where a paragraph ends inside an inline element's text (a character no parsed text holds)
 _PARAGRAPH_END = "\x00"
+#: where one ``<br>`` breaks a line in the flow of paragraphs (a character no parsed text holds, and
+#: whitespace to ``str.split``: ``cleaning.squash`` makes it a space)
+_LINE_BREAK = "\x1f"
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a paragraph's text whose ``<br>`` line breaks are ``_LINE_BREAK``: one line, the
+    breaks spaces ("Рядок один,<br>рядок два."), except around a line of its own kind, a credit, tag
+    line, cross-link or source (``cleaning.opens_labelled_line``), which one ``<br>`` sets off on old
+    pages: "Фото: УНІАН<br>КИЇВ. 29 березня. …" is the credit and the text, "Текст.<br>Фото: УНІАН" the
+    text and the credit (the credit swallowed the sentence after it, the text kept the credit)."""
+    out: list[str] = []
+    labelled = False  # the last line opens with a label
+    for piece in text.split(_LINE_BREAK):
+        piece = cleaning.squash(piece)
+        if not piece:
+            continue
+        opens = cleaning.opens_labelled_line(piece)
+        if out and not opens and not labelled:
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+            labelled = opens
+    return out
 
 
 def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False) -> None:
@@ -1019,7 +1136,7 @@ def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False)
         tag = child.tag.lower()
         if tag == "br":
             breaks += 1
-            buf.append(_PARAGRAPH_END if split and breaks >= 2 else " ")
+            buf.append((_PARAGRAPH_END if breaks >= 2 else _LINE_BREAK) if split else " ")
         else:
             breaks = 0
             if tag in _BLOCK_TAGS:

@@ -19,7 +19,12 @@ from interfax import cleaning, dates, urls
 
 _DATE_IN_TEXT_RE = re.compile(r"\d{1,2}:\d{2}\s*[,/|–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*[,/|–—-]?\s*(?:в|о)?\s*\d{1,2}:\d{2})?")
 _DATE_CORE_RE = re.compile(r"\d\.\d{4}")  # every date form above ends its day.month.year like this
-_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report"}
+#: schema.org's Article and its subtypes a news page is: a live blog's page is a LiveBlogPosting (its updates,
+#: BlogPostings inside liveBlogUpdate, are not read as the page's object)
+_ARTICLE_TYPES = {
+    "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report", "liveblogposting",
+    "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle",
+}
 #: a page object: the article's data only when no article object is given (a WebPage often comes first in a @graph)
 _PAGE_TYPES = {"webpage", "itempage"}
 
