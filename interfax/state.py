@@ -519,6 +519,9 @@ class IncrementalState:
             self.stats.set_value("interfax/state/rolled_back", found.rolled_back)
         self.store.close_killed_runs()
         self.run = self.store.begin_run()
+        # counted from 0 with a state store: a run with nothing new reports new=0, not "-" (no state)
+        for name in ("new", "known"):
+            self.stats.set_value(f"interfax/state/{name}", 0)
         if self.retry_gone_hours > 0:
             self._gone_since = _hours_ago(self.retry_gone_hours)
         logger.info(

@@ -494,7 +494,7 @@ def incremental(tmp_path_factory):
         after_first = len(server.requests)
         first_files = set(out.glob("*.jsonl"))
         time.sleep(1.05)  # the next run gets its own %(time)s file
-        second = crawl(server.base_url, state, out)
+        second = crawl(server.base_url, state, out, "-s", f"INTERFAX_MONITOR_REPORT={tmp / 'report.txt'}")
         second_requests = server.requests[after_first:]
         second_files = set(out.glob("*.jsonl")) - first_files
     return first, second, second_requests, records(out), state, second_files
@@ -512,7 +512,7 @@ def test_first_run_exports_everything_and_records_it(incremental):
 
 
 def test_second_run_fetches_only_listing_pages(incremental):
-    _, second, requested, recs, _, second_files = incremental
+    _, second, requested, recs, state, second_files = incremental
     assert second.returncode == 0, second.stderr[-3000:]  # nothing new is quiet, not a failure
     assert requested, "the second run requested nothing"
     listing = re.compile(r"^/news/[a-z0-9-]+(-\d+)?\.html$")
@@ -522,6 +522,9 @@ def test_second_run_fetches_only_listing_pages(incremental):
     assert stat(second, "interfax/state/skipped") >= stat(second, "interfax/state/known")
     assert stat(second, "interfax/listing/stopped_at_known") > 0
     assert stat(second, "item_scraped_count") == 0
+    # the report says how many were new: 0 (it said "new=-", as for a run without a state store)
+    head = (state.parent / "report.txt").read_text("utf-8").splitlines()[0]
+    assert head.startswith("interfax monitors: OK") and ", items=0, new=0, known=" in head, head
     assert all(f.stat().st_size == 0 for f in second_files)
     ids = [r["id"] for r in recs]
     assert sorted(ids) == sorted(EXPECTED_IDS)  # union of the run files: each article once
