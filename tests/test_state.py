@@ -597,6 +597,42 @@ def test_an_article_lost_to_a_passing_fault_is_asked_for_again_by_the_next_run(t
     store.close()
 
 
+def test_articles_of_a_listing_page_lost_to_a_passing_fault_are_found_by_the_next_run(tmp_path):
+    """A listing page lost in an outage (an empty page here; a 503 or a refused connection after the
+    retries alike): the paging goes on past it, and the run's articles are not settled, so the next run
+    does not stop at the pages above the lost one and finds what it listed. Before, the run settled
+    them, the next run stopped at page 1, and the lost page's articles were never exported."""
+    import shutil
+
+    from interfax.mirror.server import DEFAULT_ROOT
+
+    root, state, out = tmp_path / "site", tmp_path / "state", tmp_path / "out"
+    shutil.copytree(DEFAULT_ROOT, root)
+    only_there = {1063352, 1063341, 1063329}  # of the general section, listed only on general-2.html
+    page = root / "news" / "general-2.html"
+    body = page.read_bytes()
+    page.write_bytes(b"")
+    with MirrorServer(root=root) as server:
+        first = crawl(server.base_url, state, out, "-a", "sections=general")
+        assert not only_there & {r["id"] for r in records(out)}
+        page.write_bytes(body)
+        time.sleep(1.05)
+        second = crawl(server.base_url, state, out, "-a", "sections=general")
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert stat(first, "interfax/listing/lost") == 1
+    assert "1 listing page(s) lost" in first.stderr
+    assert second.returncode == 0, second.stderr[-3000:]
+    ids = [r["id"] for r in records(out)]
+    assert only_there <= set(ids) and len(ids) == len(set(ids)), ids  # found, and nothing twice
+    # that run lost nothing: what it exported and walked past is settled, the next stops at page 1
+    time.sleep(1.05)
+    with MirrorServer(root=root) as server:
+        third = crawl(server.base_url, state, out, "-a", "sections=general")
+        requested = server.requests
+    assert stat(third, "interfax/state/new") == 0
+    assert [p for p in requested if p.startswith("/news/general")] == ["/news/general.html"], requested
+
+
 def test_failed_articles_are_retried_for_a_while_and_turn_gone_on_a_404(tmp_path):
     store = StateStore(tmp_path)
     store.record_failed(8, "https://interfax.com.ua/news/general/8.html", "HTTP 503, gave up after 3 retries", 1)
