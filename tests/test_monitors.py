@@ -114,6 +114,24 @@ def test_http_error_rates():
     assert check(robots, INTERFAX_MONITOR_ERRORS_TOLERATED=0) == []
 
 
+def test_pages_lost_without_an_answer_fail_as_5xx_do_and_lost_listings_warn():
+    """The site down at the network level (refused connections, timeouts after the retries): the
+    pages are lost as to a 5xx, with no response to count. Before, such a run passed without a word."""
+    down = {**healthy(), "downloader/request_count": 260, "retry/count": 60, "robotstxt/request_count": 1,
+            "interfax/errors/connection_refused": 9, "interfax/errors/timeout": 3}
+    assert check(down) == [
+        "no answer (9x connection refused, 3x timeout), given up after retries: 12 of 199 pages asked for (6%), "
+        "more than 5% (INTERFAX_MONITOR_MAX_5XX_RATE)"
+    ]
+    assert check({**down, "interfax/errors/connection_refused": 2}) == []  # tolerated
+    lost = {**healthy(), "interfax/errors/connection_refused": 2, "interfax/listing/lost": 2}
+    assert check(lost) == []
+    assert check.last_crawler.stats.get_value("interfax/monitors/warnings") == [
+        "listing pages lost to a fault that may pass (5xx, no answer, maintenance ...): 2; their articles are missed "
+        "by this run (with a state store, the next run looks for them)"
+    ]
+
+
 def test_error_rate():
     assert check({**healthy(), "log_count/ERROR": 4}) == []
     assert check({**healthy(), "log_count/ERROR": 30}) == [
