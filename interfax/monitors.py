@@ -159,7 +159,12 @@ class FinishReasonMonitor(_Check):
         allowed = self.settings.getlist("INTERFAX_MONITOR_FINISH_REASONS")
         reason = self.stats.get("finish_reason")
         if reason not in allowed:
-            self.fail(f"finish reason: {reason!r}, expected {' or '.join(map(repr, allowed))}")
+            note = ""
+            if reason == "shutdown":  # Ctrl-C once, SIGTERM: say what a stop means rather than only that it failed
+                jobdir = self.settings.get("JOBDIR")
+                note = (f" (stopped by a signal: paused; the same command resumes it from JOBDIR {jobdir})" if jobdir
+                        else " (stopped by a signal: the run is incomplete; what it wrote is whole)")
+            self.fail(f"finish reason: {reason!r}, expected {' or '.join(map(repr, allowed))}{note}")
 
 
 @monitors.name("Item count")

@@ -76,6 +76,14 @@ def test_finish_reason():
                  INTERFAX_MONITOR_FINISH_REASONS=["finished", "closespider_timeout"]) == []
 
 
+def test_a_paused_run_says_how_to_resume_it(tmp_path):
+    """Ctrl-C once with a JOBDIR pauses the crawl: the failed line says so, not only that it failed."""
+    assert check({**healthy(), "finish_reason": "shutdown"}, JOBDIR=str(tmp_path / "run1")) == [
+        "finish reason: 'shutdown', expected 'finished' (stopped by a signal: paused; the same command resumes it "
+        f"from JOBDIR {tmp_path / 'run1'})"
+    ]
+
+
 def test_item_floor_counts_known_articles():
     empty = {**healthy(0), "item_scraped_count": 0}
     assert check(empty) == [
@@ -294,7 +302,9 @@ def test_on_a_mirror_a_failed_run_still_fails():
     data = {"stats": crawler.stats.get_stats(), "stats_history": [], "crawler": crawler, "spider": crawler.spider,
             "sc_spider_name": "articles", "job": None}
     SpiderMonitorRunner(spider=crawler.spider).run(CloseSpiderSuite(crawler=crawler), **data)
-    assert failed_report(crawler) == ["finish reason: 'shutdown', expected 'finished'"]
+    assert failed_report(crawler) == [
+        "finish reason: 'shutdown', expected 'finished' (stopped by a signal: the run is incomplete; what it wrote is whole)"
+    ]
     assert [w.split(":")[0] for w in crawler.stats.get_value("interfax/monitors/warnings")] == ["HTTP 4xx", "field coverage"]
     live = crawler_with()
     assert not crawls_a_mirror(live.spider)
