@@ -56,7 +56,7 @@ class JobDirGuard:
         self.jobdir = Path(jobdir)
         self._lock = None
         #: real paths of the output files the job wrote to before it was paused (resumed job only)
-        self.outputs: set[str] = set()
+        self.outputs: frozenset[str] = frozenset()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -82,7 +82,7 @@ class JobDirGuard:
         else:
             if status == "closed":
                 logger.info("JOBDIR %s: resuming the job stopped at %s (%s)", self.jobdir, marker.get("at"), marker.get("reason"))
-                self.outputs = {str(p) for p in marker.get("outputs") or [] if isinstance(p, str)}
+                self.outputs = frozenset(str(p) for p in marker.get("outputs") or [] if isinstance(p, str))
             return
         removed = []
         for name in QUEUE_FILES:
@@ -114,12 +114,12 @@ class JobDirGuard:
         return sorted(outputs)
 
     def spider_opened(self, spider):
-        self.outputs = set(self._job_outputs())
-        self._write({"status": "running", "pid": os.getpid(), "at": _now(), "outputs": sorted(self.outputs)})
+        # (self.outputs stays the earlier runs' own: a fresh job's -O target is overwritten as asked)
+        self._write({"status": "running", "pid": os.getpid(), "at": _now(), "outputs": self._job_outputs()})
 
     def spider_closed(self, spider, reason):
         # the scheduler has persisted its queue by now (it is closed before spider_closed)
-        self._write({"status": "closed", "reason": reason, "at": _now(), "outputs": sorted(self.outputs)})
+        self._write({"status": "closed", "reason": reason, "at": _now(), "outputs": self._job_outputs()})
         if self._lock is not None:
             self._lock.truncate(0)  # its pid names the crawl holding the folder: none now
             self._lock.close()

@@ -374,6 +374,22 @@ def test_a_second_crawl_on_a_job_folder_in_use_is_skipped_and_leaves_its_queue_a
         held.close()
 
 
+def test_a_fresh_job_overwrites_its_o_target(tmp_path):
+    """-O with a JOBDIR: a new job overwrites the file as asked; only a job resumed after a pause appends
+    to the file its paused run wrote (interfax.extensions.JobDirGuard.continues)."""
+    out, job = tmp_path / "out.jsonl", tmp_path / "job"
+    out.write_text('{"id": 1, "title": "an older crawl"}\n', encoding="utf-8")
+    with MirrorServer() as server:
+        fresh = crawl(server.base_url, tmp_path / "state-unused", tmp_path / "unused", "-O", str(out), "-s", f"JOBDIR={job}",
+                      "-s", "INTERFAX_STATE_DIR=")
+    assert fresh.returncode == 0, fresh.stderr[-3000:]
+    ids = [json.loads(x)["id"] for x in out.read_text("utf-8").splitlines()]
+    assert 1 not in ids and sorted(ids) == sorted(EXPECTED_IDS)
+    assert "not overwriting it" not in fresh.stderr
+    marker = json.loads((job / "interfax.job.json").read_text("utf-8"))
+    assert marker["status"] == "closed" and marker["outputs"] == [os.path.realpath(out)]
+
+
 @pytest.mark.parametrize("flag", ["-o", "-O"])
 def test_a_second_crawl_on_an_output_file_in_use_is_skipped_and_leaves_it_alone(tmp_path, flag):
     """Two crawls writing one file: appending, each would export every new article (both read the
