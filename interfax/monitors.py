@@ -366,7 +366,8 @@ def report_lines(spider: str, stats: dict, failed: list[str], total: int, warned
         "FAILED" if failed else "OK", f"{len(failed)} of {total} checks failed", spider,
         f"finish_reason={stats.get('finish_reason')}, items={stats.get('item_scraped_count', 0)}, "
         f"new={stats.get('interfax/state/new', '-')}, known={stats.get('interfax/state/known', '-')}, "
-        f"requests={stats.get('downloader/request_count', 0)}",
+        + (f"refreshed={stats['interfax/state/refreshed']}, " if stats.get("interfax/state/refreshed") else "")
+        + f"requests={stats.get('downloader/request_count', 0)}",
     )
     return [head] + [f"  FAILED {line}" for line in failed] + [f"  WARNED {line}" for line in warned]
 

@@ -140,6 +140,17 @@ def test_pages_lost_without_an_answer_fail_as_5xx_do_and_lost_listings_warn():
     ]
 
 
+def test_report_head_counts_refreshed_articles():
+    """A run that exported known articles again (edited ones, or all with refresh=1): items=881 beside
+    new=0 and known=0 said nothing of what the 881 were."""
+    from interfax.monitors import report_lines
+
+    stats = {**healthy(), "interfax/state/new": 0, "interfax/state/known": 0, "interfax/state/refreshed": 100}
+    assert ", items=100, new=0, known=0, refreshed=100, requests=201" in report_lines("articles", stats, [], 8)[0]
+    del stats["interfax/state/refreshed"]
+    assert ", items=100, new=0, known=0, requests=201" in report_lines("articles", stats, [], 8)[0]
+
+
 def test_error_rate():
     assert check({**healthy(), "log_count/ERROR": 4}) == []
     assert check({**healthy(), "log_count/ERROR": 30}) == [
