@@ -11,6 +11,10 @@ keeps a small marker in the job folder and, at start-up:
   queue and ``requests.seen`` are removed and the job starts afresh - the state store / the feed
   file decide what is already exported;
 * marker says the job was stopped (``shutdown``, ``closespider_*``...): Scrapy resumes it as usual.
+  The marker names the output files the job wrote to (``-o``/``-O``, a fixed feed name); a resumed
+  job appends to them even when given ``-O``: the paused run's articles are in ``requests.seen``,
+  never fetched again, so overwriting the file would lose them (``SafeFileFeedStorage`` asks
+  :meth:`JobDirGuard.continues`).
 
 One crawl at a time per job folder: the guard holds an exclusive lock on ``interfax.job.lock`` in
 it from start-up to the end of the crawl (before it looks at the marker). A second crawl given the
@@ -51,6 +55,8 @@ class JobDirGuard:
         self.crawler = crawler
         self.jobdir = Path(jobdir)
         self._lock = None
+        #: real paths of the output files the job wrote to before it was paused (resumed job only)
+        self.outputs: frozenset[str] = frozenset()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -76,6 +82,7 @@ class JobDirGuard:
         else:
             if status == "closed":
                 logger.info("JOBDIR %s: resuming the job stopped at %s (%s)", self.jobdir, marker.get("at"), marker.get("reason"))
+                self.outputs = frozenset(str(p) for p in marker.get("outputs") or [] if isinstance(p, str))
             return
         removed = []
         for name in QUEUE_FILES:
@@ -89,12 +96,30 @@ class JobDirGuard:
         self.crawler.stats.set_value("interfax/jobdir/restarted", status if status == "running" else "finished")
         logger.warning("JOBDIR %s: %s; starting a new job (removed %s)", self.jobdir, why, ", ".join(removed) or "nothing")
 
+    def continues(self, path: str | os.PathLike) -> bool:
+        """Whether ``path`` is an output this (resumed) job wrote to before it was paused: it is
+        appended to, never overwritten."""
+        return os.path.realpath(path) in self.outputs
+
+    def _job_outputs(self) -> list[str]:
+        """The job's output files: those of its earlier runs and this run's local feeds with a fixed
+        name (a per-run ``%(time)s`` name is each run's own)."""
+        from interfax.feeds import local_path  # (interfax.feeds imports this module)
+
+        outputs = set(self.outputs)
+        for uri in self.crawler.settings.getdict("FEEDS"):
+            path = local_path(uri)
+            if path and "%(" not in path:
+                outputs.add(os.path.realpath(path))
+        return sorted(outputs)
+
     def spider_opened(self, spider):
-        self._write({"status": "running", "pid": os.getpid(), "at": _now()})
+        # (self.outputs stays the earlier runs' own: a fresh job's -O target is overwritten as asked)
+        self._write({"status": "running", "pid": os.getpid(), "at": _now(), "outputs": self._job_outputs()})
 
     def spider_closed(self, spider, reason):
         # the scheduler has persisted its queue by now (it is closed before spider_closed)
-        self._write({"status": "closed", "reason": reason, "at": _now()})
+        self._write({"status": "closed", "reason": reason, "at": _now(), "outputs": self._job_outputs()})
         if self._lock is not None:
             self._lock.truncate(0)  # its pid names the crawl holding the folder: none now
             self._lock.close()

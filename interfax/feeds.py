@@ -33,6 +33,7 @@ from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.python import to_bytes
 
+from interfax.extensions import JobDirGuard
 from interfax.pipelines import ArticleDropped, _count_drop, _Step, fields_of
 from interfax.state import IncrementalState, StateLocked
 
@@ -223,6 +224,15 @@ class FeedFile(io.FileIO):
 # ---------------------------------------------------------------- storage
 
 
+def _resumed_job(crawler, path: str) -> bool:
+    """Whether ``path`` is an output that the crawl's JOBDIR job wrote to before it was paused."""
+    try:
+        guard = crawler.get_extension(JobDirGuard) if crawler is not None else None
+    except RuntimeError:  # no extensions built (a storage made outside a crawl)
+        return False
+    return guard is not None and guard.continues(path)
+
+
 class SafeFileFeedStorage(FileFeedStorage):
     """``FileFeedStorage`` writing a :class:`FeedFile`; append targets are repaired and indexed first."""
 
@@ -231,6 +241,15 @@ class SafeFileFeedStorage(FileFeedStorage):
         self.crawler = crawler
         self.append = self.write_mode == "ab"
         self._ids: set[int] | None = None
+        if not self.append and _resumed_job(crawler, self.path):
+            guard = crawler.get_extension(JobDirGuard)
+            # -O on a resumed JOBDIR: the paused run's articles are in requests.seen, never fetched
+            # again; truncating the file they were written to would lose them
+            self.append = True
+            self.write_mode = "ab"
+            logger.warning("%s: resuming the job in JOBDIR %s, which wrote to this file before it was paused: "
+                           "appending to it, not overwriting it (-O would lose what the paused run exported)",
+                           self.path, guard.jobdir)
 
     @classmethod
     def from_crawler(cls, crawler, uri: str, *, feed_options: dict | None = None):

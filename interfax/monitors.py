@@ -12,7 +12,10 @@ Item count              fewer articles than the floor were exported - articles a
 Error rate              ERROR log lines per request above the rate                      ``INTERFAX_MONITOR_MAX_ERROR_RATE``
 HTTP 4xx / 5xx rate     4xx responses per response above the rate (robots.txt not       ``INTERFAX_MONITOR_MAX_4XX_RATE``,
                         counted); pages given up on a 5xx after their retries, per      ``INTERFAX_MONITOR_MAX_5XX_RATE``
-                        response (a 5xx storm that retries ended only warns)
+                        response (a 5xx storm that retries ended only warns); pages
+                        given up without an answer (refused or lost connections,
+                        timeouts) per page asked for, at the same rate; listing pages
+                        lost to such a fault warn
 Dropped articles        articles dropped for a missing required field (a new page       ``INTERFAX_MONITOR_MAX_DROPPED_RATE``
                         layout?) per article parsed above the rate
 Field coverage          a field is filled in fewer exported items than its minimum     ``INTERFAX_MONITOR_FIELD_COVERAGE``,
@@ -67,6 +70,9 @@ EXIT_MONITOR_FAILED = 3
 
 #: The JSON Schema of one record (``interfax/schemas/article.json``).
 ARTICLE_SCHEMA = load_schema()
+
+#: fault kinds of a page that got no answer (``interfax/errors/<kind>``): the site, or the way to it, was down
+_NO_ANSWER = ("connection_refused", "connection_lost", "timeout", "dns", "data_loss")
 
 _MISSING_REASONS = {MissingFields.reason} | {cls.reason for cls in REQUIRED.values()}
 
@@ -153,7 +159,12 @@ class FinishReasonMonitor(_Check):
         allowed = self.settings.getlist("INTERFAX_MONITOR_FINISH_REASONS")
         reason = self.stats.get("finish_reason")
         if reason not in allowed:
-            self.fail(f"finish reason: {reason!r}, expected {' or '.join(map(repr, allowed))}")
+            note = ""
+            if reason == "shutdown":  # Ctrl-C once, SIGTERM: say what a stop means rather than only that it failed
+                jobdir = self.settings.get("JOBDIR")
+                note = (f" (stopped by a signal: paused; the same command resumes it from JOBDIR {jobdir})" if jobdir
+                        else " (stopped by a signal: the run is incomplete; what it wrote is whole)")
+            self.fail(f"finish reason: {reason!r}, expected {' or '.join(map(repr, allowed))}{note}")
 
 
 @monitors.name("Item count")
@@ -235,6 +246,18 @@ class ErrorRateMonitor(_Check):
                                f"; retries recovered all but {lost} pages")
         if storm:
             self.warn(storm, "the site answered 5xx")
+        # the site down at the network level (refused or dropped connections, no answer in time): pages
+        # lost as to a 5xx, but no response to count them by (before, such a run passed without a word)
+        down = {kind: self.stat(f"interfax/errors/{kind}") for kind in _NO_ANSWER if self.stat(f"interfax/errors/{kind}")}
+        asked = self.stat("downloader/request_count") - self.stat("retry/count") - self.stat("robotstxt/request_count")
+        if down:
+            self.check_rate(f"no answer ({_faults(down)}), given up after retries", sum(down.values()), max(asked, 1),
+                            "INTERFAX_MONITOR_MAX_5XX_RATE", "pages asked for")
+        listings = self.stat("interfax/listing/lost")
+        if listings:  # their articles are missed by this run, however few the lost pages
+            self.warn(f"listing pages lost to a fault that may pass (5xx, no answer, maintenance ...): {listings}; "
+                      "their articles are missed by this run (with a state store, the next run looks for them)",
+                      "the site was partly down")
 
     @monitors.name("dropped articles")
     def test_dropped_rate(self):
@@ -343,7 +366,8 @@ def report_lines(spider: str, stats: dict, failed: list[str], total: int, warned
         "FAILED" if failed else "OK", f"{len(failed)} of {total} checks failed", spider,
         f"finish_reason={stats.get('finish_reason')}, items={stats.get('item_scraped_count', 0)}, "
         f"new={stats.get('interfax/state/new', '-')}, known={stats.get('interfax/state/known', '-')}, "
-        f"requests={stats.get('downloader/request_count', 0)}",
+        + (f"refreshed={stats['interfax/state/refreshed']}, " if stats.get("interfax/state/refreshed") else "")
+        + f"requests={stats.get('downloader/request_count', 0)}",
     )
     return [head] + [f"  FAILED {line}" for line in failed] + [f"  WARNED {line}" for line in warned]
 

@@ -36,7 +36,10 @@ The exactly-once invariant
 Settled articles
     An article exported (or met as known and expanded) by a run that finished normally is
     *settled*: its related links were followed and the listings below it were walked. A listing
-    page holding only settled articles stops the paging of an incremental run. Articles exported
+    page holding only settled articles stops the paging of an incremental run. A run that lost a
+    listing page to a fault that may pass (an outage: a 5xx, a refused connection after the retries)
+    settles nothing: the listings below its articles were not all walked, so the next run pages past
+    them to the articles the lost page listed (else it would stop above them, and never list them). Articles exported
     by a run that was killed or stopped are known (never fetched or exported again) but not
     settled: the next run walks past them and follows their stored related links, so what the
     killed run had not reached yet is still found.
@@ -294,15 +297,17 @@ class StateStore:
     def begin_run(self) -> int:
         return self.db.execute("INSERT INTO runs (started_at) VALUES (?)", (_now(),)).lastrowid
 
-    def finish_run(self, run: int, reason: str, counts: dict, expanded: set[int] = frozenset()) -> int:
-        """Close a run; a normally finished run settles what it exported and expanded. Returns settled count."""
+    def finish_run(self, run: int, reason: str, counts: dict, expanded: set[int] = frozenset(), settle: bool = True) -> int:
+        """Close a run; a normally finished run settles what it exported and expanded (unless ``settle`` is
+        False: it lost a listing page, so the listings below its articles were not all walked). Returns
+        settled count."""
         settled = 0
         with _transaction(self.db):
             self.db.execute(
                 "UPDATE runs SET finished_at = ?, reason = ?, new = ?, refreshed = ?, known = ?, skipped = ? WHERE id = ?",
                 (_now(), reason, counts.get("new", 0), counts.get("refreshed", 0), counts.get("known", 0), counts.get("skipped", 0), run),
             )
-            if reason == "finished":
+            if reason == "finished" and settle:
                 settled += self.db.execute("UPDATE articles SET settled = 1 WHERE run = ? AND settled = 0", (run,)).rowcount
                 for article_id in expanded:
                     settled += self.db.execute("UPDATE articles SET settled = 1 WHERE id = ? AND settled = 0", (article_id,)).rowcount
@@ -519,6 +524,9 @@ class IncrementalState:
             self.stats.set_value("interfax/state/rolled_back", found.rolled_back)
         self.store.close_killed_runs()
         self.run = self.store.begin_run()
+        # counted from 0 with a state store: a run with nothing new reports new=0, not "-" (no state)
+        for name in ("new", "known"):
+            self.stats.set_value(f"interfax/state/{name}", 0)
         if self.retry_gone_hours > 0:
             self._gone_since = _hours_ago(self.retry_gone_hours)
         logger.info(
@@ -638,7 +646,13 @@ class IncrementalState:
         if self.store is None:
             return
         self._record_failures(getattr(spider, "failed", None) or {}, getattr(spider, "reached_depth", lambda _id: 0))
-        settled = self.store.finish_run(self.run, reason, self.counts, self._expanded)
+        lost = self.stats.get_value("interfax/listing/lost", 0)
+        settled = self.store.finish_run(self.run, reason, self.counts, self._expanded, settle=not lost)
+        if lost and reason == "finished":
+            logger.warning(
+                "state: %d listing page(s) lost to a fault that may pass: this run's articles are not settled, so "
+                "the next run pages past them to what the lost pages listed", lost,
+            )
         logger.info(
             "state: run %d %s: %d new, %d known, %d gone (%d not fetched), %d refreshed, %d failed (asked for again "
             "next run); %d settled; %d articles in %s",

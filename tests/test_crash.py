@@ -63,6 +63,12 @@ def scenarios() -> list[Scenario]:
             "SIGINT/SIGTERM pause and resume with JOBDIR", ["-o", "{d}/articles.jsonl", "-s", "JOBDIR={d}/job"], "articles.jsonl",
             signals=(signal.SIGINT, signal.SIGTERM),
         ),
+        # -O (as in the README's first example) with a JOBDIR: the resumed job must append, not
+        # overwrite - the paused run's articles are in requests.seen and are never fetched again
+        Scenario(
+            "-O file.jsonl pause and resume with JOBDIR", ["-O", "{d}/articles.jsonl", "-s", "JOBDIR={d}/job"], "articles.jsonl",
+            signals=(signal.SIGINT, signal.SIGTERM),
+        ),
         Scenario(
             "append target left truncated", ["-o", "{d}/articles.jsonl"], "articles.jsonl", signals=(), prepare="truncated",
         ),
@@ -143,6 +149,17 @@ def test_pause_and_resume_lose_nothing(played):
     assert all("'finish_reason': 'shutdown'" in log for log in logs)
     assert "resuming the job stopped at" in logs[1] and "resuming the job stopped at" in scenario.final.stderr
     assert "starting a new job" not in scenario.final.stderr
+
+
+def test_resumed_job_appends_to_its_overwrite_target(played):
+    """`-O file -s JOBDIR=...`, paused and resumed: the resumed runs append to the file (before, each
+    truncated it and the paused runs' articles, already in requests.seen, were never fetched again)."""
+    scenario = played["-O file.jsonl pause and resume with JOBDIR"]
+    assert [code for _, _, code in scenario.stops] == [3, 3], scenario.stops
+    resumed = [(scenario.dir / "run-1.log").read_text("utf-8"), scenario.final.stderr]
+    for log in resumed:
+        assert "appending to it, not overwriting it" in log
+        assert "resuming the job stopped at" in log
 
 
 def test_killed_jobdir_is_restarted_not_trusted(played):

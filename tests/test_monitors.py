@@ -76,6 +76,14 @@ def test_finish_reason():
                  INTERFAX_MONITOR_FINISH_REASONS=["finished", "closespider_timeout"]) == []
 
 
+def test_a_paused_run_says_how_to_resume_it(tmp_path):
+    """Ctrl-C once with a JOBDIR pauses the crawl: the failed line says so, not only that it failed."""
+    assert check({**healthy(), "finish_reason": "shutdown"}, JOBDIR=str(tmp_path / "run1")) == [
+        "finish reason: 'shutdown', expected 'finished' (stopped by a signal: paused; the same command resumes it "
+        f"from JOBDIR {tmp_path / 'run1'})"
+    ]
+
+
 def test_item_floor_counts_known_articles():
     empty = {**healthy(0), "item_scraped_count": 0}
     assert check(empty) == [
@@ -112,6 +120,35 @@ def test_http_error_rates():
     robots = {**healthy(5), "downloader/response_status_count/500": 0, "downloader/response_status_count/404": 9,
               "robotstxt/response_status_count/404": 9}
     assert check(robots, INTERFAX_MONITOR_ERRORS_TOLERATED=0) == []
+
+
+def test_pages_lost_without_an_answer_fail_as_5xx_do_and_lost_listings_warn():
+    """The site down at the network level (refused connections, timeouts after the retries): the
+    pages are lost as to a 5xx, with no response to count. Before, such a run passed without a word."""
+    down = {**healthy(), "downloader/request_count": 260, "retry/count": 60, "robotstxt/request_count": 1,
+            "interfax/errors/connection_refused": 9, "interfax/errors/timeout": 3}
+    assert check(down) == [
+        "no answer (9x connection refused, 3x timeout), given up after retries: 12 of 199 pages asked for (6%), "
+        "more than 5% (INTERFAX_MONITOR_MAX_5XX_RATE)"
+    ]
+    assert check({**down, "interfax/errors/connection_refused": 2}) == []  # tolerated
+    lost = {**healthy(), "interfax/errors/connection_refused": 2, "interfax/listing/lost": 2}
+    assert check(lost) == []
+    assert check.last_crawler.stats.get_value("interfax/monitors/warnings") == [
+        "listing pages lost to a fault that may pass (5xx, no answer, maintenance ...): 2; their articles are missed "
+        "by this run (with a state store, the next run looks for them)"
+    ]
+
+
+def test_report_head_counts_refreshed_articles():
+    """A run that exported known articles again (edited ones, or all with refresh=1): items=881 beside
+    new=0 and known=0 said nothing of what the 881 were."""
+    from interfax.monitors import report_lines
+
+    stats = {**healthy(), "interfax/state/new": 0, "interfax/state/known": 0, "interfax/state/refreshed": 100}
+    assert ", items=100, new=0, known=0, refreshed=100, requests=201" in report_lines("articles", stats, [], 8)[0]
+    del stats["interfax/state/refreshed"]
+    assert ", items=100, new=0, known=0, requests=201" in report_lines("articles", stats, [], 8)[0]
 
 
 def test_error_rate():
@@ -276,7 +313,9 @@ def test_on_a_mirror_a_failed_run_still_fails():
     data = {"stats": crawler.stats.get_stats(), "stats_history": [], "crawler": crawler, "spider": crawler.spider,
             "sc_spider_name": "articles", "job": None}
     SpiderMonitorRunner(spider=crawler.spider).run(CloseSpiderSuite(crawler=crawler), **data)
-    assert failed_report(crawler) == ["finish reason: 'shutdown', expected 'finished'"]
+    assert failed_report(crawler) == [
+        "finish reason: 'shutdown', expected 'finished' (stopped by a signal: the run is incomplete; what it wrote is whole)"
+    ]
     assert [w.split(":")[0] for w in crawler.stats.get_value("interfax/monitors/warnings")] == ["HTTP 4xx", "field coverage"]
     live = crawler_with()
     assert not crawls_a_mirror(live.spider)

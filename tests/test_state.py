@@ -374,6 +374,22 @@ def test_a_second_crawl_on_a_job_folder_in_use_is_skipped_and_leaves_its_queue_a
         held.close()
 
 
+def test_a_fresh_job_overwrites_its_o_target(tmp_path):
+    """-O with a JOBDIR: a new job overwrites the file as asked; only a job resumed after a pause appends
+    to the file its paused run wrote (interfax.extensions.JobDirGuard.continues)."""
+    out, job = tmp_path / "out.jsonl", tmp_path / "job"
+    out.write_text('{"id": 1, "title": "an older crawl"}\n', encoding="utf-8")
+    with MirrorServer() as server:
+        fresh = crawl(server.base_url, tmp_path / "state-unused", tmp_path / "unused", "-O", str(out), "-s", f"JOBDIR={job}",
+                      "-s", "INTERFAX_STATE_DIR=")
+    assert fresh.returncode == 0, fresh.stderr[-3000:]
+    ids = [json.loads(x)["id"] for x in out.read_text("utf-8").splitlines()]
+    assert 1 not in ids and sorted(ids) == sorted(EXPECTED_IDS)
+    assert "not overwriting it" not in fresh.stderr
+    marker = json.loads((job / "interfax.job.json").read_text("utf-8"))
+    assert marker["status"] == "closed" and marker["outputs"] == [os.path.realpath(out)]
+
+
 @pytest.mark.parametrize("flag", ["-o", "-O"])
 def test_a_second_crawl_on_an_output_file_in_use_is_skipped_and_leaves_it_alone(tmp_path, flag):
     """Two crawls writing one file: appending, each would export every new article (both read the
@@ -494,7 +510,7 @@ def incremental(tmp_path_factory):
         after_first = len(server.requests)
         first_files = set(out.glob("*.jsonl"))
         time.sleep(1.05)  # the next run gets its own %(time)s file
-        second = crawl(server.base_url, state, out)
+        second = crawl(server.base_url, state, out, "-s", f"INTERFAX_MONITOR_REPORT={tmp / 'report.txt'}")
         second_requests = server.requests[after_first:]
         second_files = set(out.glob("*.jsonl")) - first_files
     return first, second, second_requests, records(out), state, second_files
@@ -512,7 +528,7 @@ def test_first_run_exports_everything_and_records_it(incremental):
 
 
 def test_second_run_fetches_only_listing_pages(incremental):
-    _, second, requested, recs, _, second_files = incremental
+    _, second, requested, recs, state, second_files = incremental
     assert second.returncode == 0, second.stderr[-3000:]  # nothing new is quiet, not a failure
     assert requested, "the second run requested nothing"
     listing = re.compile(r"^/news/[a-z0-9-]+(-\d+)?\.html$")
@@ -522,6 +538,9 @@ def test_second_run_fetches_only_listing_pages(incremental):
     assert stat(second, "interfax/state/skipped") >= stat(second, "interfax/state/known")
     assert stat(second, "interfax/listing/stopped_at_known") > 0
     assert stat(second, "item_scraped_count") == 0
+    # the report says how many were new: 0 (it said "new=-", as for a run without a state store)
+    head = (state.parent / "report.txt").read_text("utf-8").splitlines()[0]
+    assert head.startswith("interfax monitors: OK") and ", items=0, new=0, known=" in head, head
     assert all(f.stat().st_size == 0 for f in second_files)
     ids = [r["id"] for r in recs]
     assert sorted(ids) == sorted(EXPECTED_IDS)  # union of the run files: each article once
@@ -592,6 +611,42 @@ def test_an_article_lost_to_a_passing_fault_is_asked_for_again_by_the_next_run(t
     store = StateStore(state)
     assert store.summary()["failed"] == 0 and store.ids() == EXPECTED_IDS
     store.close()
+
+
+def test_articles_of_a_listing_page_lost_to_a_passing_fault_are_found_by_the_next_run(tmp_path):
+    """A listing page lost in an outage (an empty page here; a 503 or a refused connection after the
+    retries alike): the paging goes on past it, and the run's articles are not settled, so the next run
+    does not stop at the pages above the lost one and finds what it listed. Before, the run settled
+    them, the next run stopped at page 1, and the lost page's articles were never exported."""
+    import shutil
+
+    from interfax.mirror.server import DEFAULT_ROOT
+
+    root, state, out = tmp_path / "site", tmp_path / "state", tmp_path / "out"
+    shutil.copytree(DEFAULT_ROOT, root)
+    only_there = {1063352, 1063341, 1063329}  # of the general section, listed only on general-2.html
+    page = root / "news" / "general-2.html"
+    body = page.read_bytes()
+    page.write_bytes(b"")
+    with MirrorServer(root=root) as server:
+        first = crawl(server.base_url, state, out, "-a", "sections=general")
+        assert not only_there & {r["id"] for r in records(out)}
+        page.write_bytes(body)
+        time.sleep(1.05)
+        second = crawl(server.base_url, state, out, "-a", "sections=general")
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert stat(first, "interfax/listing/lost") == 1
+    assert "1 listing page(s) lost" in first.stderr
+    assert second.returncode == 0, second.stderr[-3000:]
+    ids = [r["id"] for r in records(out)]
+    assert only_there <= set(ids) and len(ids) == len(set(ids)), ids  # found, and nothing twice
+    # that run lost nothing: what it exported and walked past is settled, the next stops at page 1
+    time.sleep(1.05)
+    with MirrorServer(root=root) as server:
+        third = crawl(server.base_url, state, out, "-a", "sections=general")
+        requested = server.requests
+    assert stat(third, "interfax/state/new") == 0
+    assert [p for p in requested if p.startswith("/news/general")] == ["/news/general.html"], requested
 
 
 def test_failed_articles_are_retried_for_a_while_and_turn_gone_on_a_404(tmp_path):

@@ -637,15 +637,19 @@ class ArticlesSpider(scrapy.Spider):
         not end the paging of a long backfill, up to ``INTERFAX_LISTING_SKIP_FAILED`` pages in a row
         (``interfax/listing/skipped_failed``; then ``interfax/listing/stopped_failed``). The lost page's
         own articles are not seen in this run unless reached otherwise (a later run whose window covers
-        them lists them). A page that is not there (HTTP 404/410, a soft 404) or not to be read
+        them lists them; with a state store this run's articles are then left unsettled, so that the
+        next run's paging does not stop above them: ``interfax/listing/lost``). A page that is not there (HTTP 404/410, a soft 404) or not to be read
         (robots.txt) ends the paging."""
         if not section or fault_kind in _PAGING_ENDS:
             return []
+        stats = self.crawler.stats
+        # what it listed is missed: with a state store, this run's articles are not settled (the next
+        # run's paging goes past them to the lost page's articles; see IncrementalState.spider_closed)
+        stats.inc_value("interfax/listing/lost")
         asked = self._asked(r)
         number = urls.listing_page(asked, section)
         if number is None or number >= self.args.max_pages:
             return []
-        stats = self.crawler.stats
         lost = self._lost_in_a_row[section] = self._lost_in_a_row.get(section, 0) + 1
         if lost > self.skip_failed:
             if self.skip_failed:
