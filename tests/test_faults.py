@@ -1554,3 +1554,38 @@ def test_a_cookie_per_page_never_grows_the_header_past_the_servers_limit(tmp_pat
     assert len(warnings) == 1 and "WARNING" in warnings[0]
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert len(records) == stats["item_scraped_count"] > 10
+
+
+@pytest.mark.parametrize("headline", [
+    "500 тисяч гривень штрафу отримав забудовник у Києві",
+    "450 військових повернулися з полону",
+    "404 населені пункти залишаються без світла після атаки",
+    "Доступ заборонено: Рада обмежила доступ до реєстру",
+    "Помилка сервера Дії: користувачі не можуть увійти до застосунку",
+    "Forbidden fruit: EU talks on Ukraine's accession",
+    "500 Ukrainian soldiers returned home from captivity",
+])
+def test_a_news_headline_is_no_error_page(headline):
+    # an article that shows no date is exported with its listing's time: a headline that starts with a
+    # number or names a server error must not make it an error page (lost, or a refusal toward blocked)
+    from interfax.pages.article import ArticlePage
+
+    html = (f"<html><head><title>{headline} | Інтерфакс-Україна</title></head><body><article><h1>{headline}</h1>"
+            '<div class="article-content"><p>Текст статті про події в Україні.</p></div></article></body></html>')
+    page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/13.html", body=html.encode(), encoding="utf-8"))
+    assert page.error_page() is None
+
+
+@pytest.mark.parametrize("said, kind", [
+    ("502 Bad Gateway", "error_page"), ("504 Gateway Time-out", "error_page"), ("500 Internal Server Error", "error_page"),
+    ("503 Service Temporarily Unavailable", "error_page"), ("Error 500", "error_page"), ("HTTP Error 503. The service is unavailable.", "error_page"),
+    ("503 Backend fetch failed", "error_page"), ("520: Web server is returning an unknown error", "error_page"),
+    ("500 - Внутрішня помилка сервера", "error_page"), ("Помилка сервера", "error_page"), ("400 Bad Request", "error_page"),
+    ("403 Forbidden", "access_denied"), ("Forbidden", "access_denied"), ("Access Denied", "access_denied"),
+    ("Доступ заборонено", "access_denied"), ("Доступ запрещён", "access_denied"), ("Error 403", "access_denied"),
+])
+def test_error_pages_are_still_named(said, kind):
+    from interfax.pages.article import ArticlePage
+
+    page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/13.html", body=_proxy_error(said)(None), encoding="utf-8"))
+    assert page.error_page() == (kind, said)

@@ -217,16 +217,28 @@ _MAINTENANCE_RE = re.compile(
     re.I,
 )
 
+#: words of an HTTP status line's reason ("Bad Gateway", "Service Temporarily Unavailable", a CDN's "Web
+#: server is returning an unknown error"): a status code followed by other words is a headline ("500 тисяч
+#: гривень ...", "450 військових ...")
+_REASON_WORDS = (r"(?:bad|gateway|time-?out|timed|out|internal|server|web|origin|service|temporarily|unavailable|"
+                 r"error|errors|unknown|is|returning|an|a|the|occurred|down|unreachable|not|found|forbidden|request|"
+                 r"requests|too|many|large|entity|header|or|cookie|unauthori[sz]ed|method|allowed|gone|backend|fetch|"
+                 r"failed|connection|refused|ssl|handshake|invalid|response|access|denied)")
+_REASON = r"(?:\s*[-:–—.]?\s*%s(?:[\s.,!-]+%s)*)?\W*$" % (_REASON_WORDS, _REASON_WORDS)
 #: what an error page (a proxy's, a web server's default page, a firewall's, the CMS's) served with HTTP 200
-#: instead of the page says in its title or ``h1``: (kind, pattern); a refusal first
+#: instead of the page says in its title or ``h1``: (kind, pattern); a refusal first. A status code or a
+#: Ukrainian or Russian phrase is the whole line ("403 Forbidden", "Доступ заборонено"): a news headline may
+#: start with a number or with the same words
 _ERROR_PAGES = (
     ("access_denied", re.compile(
-        r"^(?:(?:http\s*)?error\s*:?\s*)?403\b|access denied|^forbidden\b|доступ заборонено|доступ запрещ|"
-        r"you (?:have been|are) blocked|request (?:was )?(?:rejected|blocked)", re.I)),
+        r"^(?:(?:http\s*)?error\s*:?\s*403\b|403%s)|access denied|^forbidden(?:$|\s*[-:–—|(.!]\s*(?:$|you\b))|"
+        r"^(?:403\s*[-:–—.]?\s*)?доступ (?:заборонено|заборонений|запрещ[её]н)\W*$|"
+        r"you (?:have been|are) blocked|request (?:was )?(?:rejected|blocked)" % _REASON, re.I)),
     ("error_page", re.compile(
-        r"^(?:(?:http\s*)?error\s*:?\s*)?[45]\d\d\b|bad gateway|gateway time-?out|internal server error|"
+        r"^(?:(?:http\s*)?error\s*:?\s*[45]\d\d\b|[45]\d\d%s)|bad gateway|gateway time-?out|internal server error|"
         r"backend fetch failed|welcome to nginx|default (?:web )?page|^it works!?$|database error|"
-        r"error establishing a database connection|^(?:php )?(?:fatal|parse) error\b|помилка сервера|ошибка сервера", re.I)),
+        r"error establishing a database connection|^(?:php )?(?:fatal|parse) error\b|"
+        r"^(?:[45]\d\d\s*[-:–—.]?\s*)?(?:внутрішня |внутренняя )?(?:помилка|ошибка) сервера\W*$" % _REASON, re.I)),
 )
 #: a PHP error printed instead of the page (no title, no ``h1``): the start of its text
 _SCRIPT_ERROR_RE = re.compile(r"^\s*(?:PHP )?(?:Fatal|Parse) error\s*:", re.I)
