@@ -1039,6 +1039,9 @@ def test_json_ld_of_a_live_blog_or_another_news_article_type_is_the_articles(kin
     # a header in month-name form: the update in that form, or a time alone on the header's day
     ('<div class="article-time">12 січня 2026, 10:15</div><div>Оновлено 12 січня 2026, 12:40</div>', "12 січня 2026, 12:40"),
     ('<div class="article-time">12 січня 2026, 10:15</div><div>Оновлено о 12:40</div>', "12:40 12.01.2026"),
+    # the time first, then its own day in month-name form: that day, not the header's
+    ('<div class="article-time">12 січня 2026, 10:15</div><div>Оновлено 12:40, 13 січня 2026</div>', "12:40, 13 січня 2026"),
+    ('<div class="article-time">12 січня 2026, 10:15</div><div>Оновлено о 09:05, 13 січня 2026</div>', "09:05, 13 січня 2026"),
 ])
 def test_an_update_the_header_shows_is_the_modified_time(header, want):
     from interfax import dates

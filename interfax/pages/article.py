@@ -234,12 +234,12 @@ class ArticlePage(Page):
         found = date_in_text(rest)
         if found and rest.startswith(found):  # right after the label ("Оновлено прогноз ВВП 12:00 …" is a headline)
             return cleaning.squash(found)
-        m = _TIME_FIRST_RE.match(rest)
+        if rest[:1].isdigit() and is_short_date(rest, limit=60):  # "12 січня 2026, 12:40", "12:40, 13 січня 2026"
+            return cleaning.squash(rest)
+        m = _TIME_FIRST_RE.match(rest)  # a time alone: on the header's day
         if m:
             day = self._header_day()
             return f"{m.group(1)} {day}" if day else None
-        if rest[:1].isdigit() and is_short_date(rest, limit=60):  # "12 січня 2026, 12:40"
-            return cleaning.squash(rest)
         return None
 
     def _header_day(self) -> str | None:
