@@ -942,7 +942,9 @@ class BoundedCookiesMiddleware(scrapy.downloadermiddlewares.cookies.CookiesMiddl
     request, they pass a web server's header limit after a few dozen pages (nginx: 8 KB), and from
     then on every page answers HTTP 400 ("Request Header Or Cookie Too Large"): the rest of the crawl
     is lost. Over the limit, the newest cookies sent are forgotten, the first ones (a session, a CDN's
-    check) are kept: ``interfax/cookies/evicted``, one WARNING per crawl.
+    check) are kept: ``interfax/cookies/evicted``, one WARNING per crawl. A cookie set by a redirect (a
+    CDN's cookie check, met any time: its cookie expired, or first asked for once the header was full)
+    is forgotten last: without it the check comes back and the page is lost as a redirect loop.
     """
 
     @classmethod
@@ -950,7 +952,15 @@ class BoundedCookiesMiddleware(scrapy.downloadermiddlewares.cookies.CookiesMiddl
         middleware = super().from_crawler(crawler)
         middleware.max_header = max(0, crawler.settings.getint("INTERFAX_COOKIE_HEADER_MAX", 4096))
         middleware._warned = False
+        #: names of the cookies redirects set (cookie checks): forgotten last
+        middleware._checks: set[str] = set()
         return middleware
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+        if self.max_header and 300 <= response.status < 400 and b"Set-Cookie" in response.headers:
+            for raw in response.headers.getlist("Set-Cookie"):
+                self._checks.add(raw.split(b"=", 1)[0].strip().decode("latin-1"))
+        return super().process_response(request, response)
 
     def process_request(self, request: Request, spider=None):
         result = super().process_request(request)
@@ -965,6 +975,7 @@ class BoundedCookiesMiddleware(scrapy.downloadermiddlewares.cookies.CookiesMiddl
         # (http.cookiejar keeps domain -> path -> name -> cookie in dicts, in the order first set)
         carried = [cookie for paths in jar.jar._cookies.values() for names in paths.values()
                    for cookie in names.values() if cookie.name in sent]
+        carried.sort(key=lambda cookie: cookie.name not in self._checks)  # (stable: a check's cookies go last)
         evicted = 0
         while carried and size > self.max_header:
             cookie = carried.pop()

@@ -1589,3 +1589,31 @@ def test_error_pages_are_still_named(said, kind):
 
     page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/13.html", body=_proxy_error(said)(None), encoding="utf-8"))
     assert page.error_page() == (kind, said)
+
+
+def test_a_cdns_check_cookie_set_once_the_header_is_full_is_kept():
+    """A CDN's cookie check (a redirect back to the page that sets its cookie) met once the view-counter
+    cookies fill the header: its cookie, the newest, was the first forgotten, the check came back
+    without it and the page was lost as a redirect loop."""
+    from interfax.middlewares import BoundedCookiesMiddleware
+
+    crawler = _crawler(INTERFAX_COOKIE_HEADER_MAX=1024)
+    mw = BoundedCookiesMiddleware.from_crawler(crawler)
+    url = "https://interfax.com.ua/news/general/{}.html"
+
+    def visit(n, set_cookie, status=200):
+        request = scrapy.Request(url.format(n))
+        mw.process_request(request)
+        mw.process_response(request, Response(request.url, status=status, headers={"Set-Cookie": set_cookie}))
+        return request
+
+    visit(0, "session=s1; Path=/")
+    for n in range(1, 60):  # a view counter per page read: the header stays at its bound
+        visit(n, f"viewed_{n}={'x' * 40}; Path=/")
+    token = "c" * 160  # (a clearance token: longer than the room the counters leave)
+    visit(60, f"cdn_check={token}; Path=/", status=302)  # the check, then the page again with its cookie
+    again = scrapy.Request(url.format(60))
+    mw.process_request(again)
+    header = again.headers["Cookie"].decode()
+    assert f"cdn_check={token}" in header and "session=s1" in header and len(header) <= 1024
+    assert crawler.stats.get_value("interfax/cookies/evicted") > 0
