@@ -1617,3 +1617,25 @@ def test_a_cdns_check_cookie_set_once_the_header_is_full_is_kept():
     header = again.headers["Cookie"].decode()
     assert f"cdn_check={token}" in header and "session=s1" in header and len(header) <= 1024
     assert crawler.stats.get_value("interfax/cookies/evicted") > 0
+
+
+@pytest.mark.parametrize("said", ["Error 404", "HTTP Error 404. The requested resource is not found.", "410 Gone", "404 Not Found"])
+def test_a_not_found_page_with_http_200_ends_the_paging_not_skipped_as_an_error_page(said):
+    # a soft 404 (the pager pointed past the last page), not a passing fault: before, "Error 404" and
+    # "410 Gone" were error pages, the next 3 pages were asked for and the run's articles left unsettled
+    crawler = _crawler()
+    request = scrapy.Request("https://interfax.com.ua/news/general-9.html", meta={"interfax_kind": "listing"})
+    response = HtmlResponse(request.url, body=_proxy_error(said)(None), encoding="utf-8", request=request)
+    assert list(crawler.spider.parse_listing(response, section="general")) == []
+    assert crawler.stats.get_value("interfax/errors/soft_404") == 1
+    assert not crawler.stats.get_value("interfax/listing/lost")
+
+
+def test_a_headline_that_starts_with_404_is_no_soft_404():
+    from interfax.pages.article import ArticlePage
+
+    headline = "404 населені пункти залишаються без світла після атаки"
+    html = (f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+            '<div class="article-content"><p>Текст статті про події в Україні.</p></div></article></body></html>')
+    page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/13.html", body=html.encode(), encoding="utf-8"))
+    assert not page.not_found()

@@ -204,9 +204,19 @@ def is_short_date(text: str, limit: int = 40) -> bool:
     return 0 < len(text) <= limit and dates.DATE_HINT_RE.search(text) is not None and dates.parse(text) is not None
 
 
-#: what a "soft 404" says in its title or ``h1``
+#: words of an HTTP status line's reason ("Bad Gateway", "Service Temporarily Unavailable", a CDN's "Web
+#: server is returning an unknown error"): a status code followed by other words is a headline ("500 тисяч
+#: гривень ...", "450 військових ...")
+_REASON_WORDS = (r"(?:bad|gateway|time-?out|timed|out|internal|server|web|origin|service|temporarily|unavailable|"
+                 r"error|errors|unknown|is|returning|an|a|the|occurred|down|unreachable|not|found|forbidden|request|"
+                 r"requests|too|many|large|entity|header|or|cookie|unauthori[sz]ed|method|allowed|gone|backend|fetch|"
+                 r"failed|connection|refused|ssl|handshake|invalid|response|access|denied|page|file|directory|resource|"
+                 r"requested|url|was|on|this|no|such)")
+_REASON = r"(?:\s*[-:–—.]?\s*%s(?:[\s.,!-]+%s)*)?\W*$" % (_REASON_WORDS, _REASON_WORDS)
+#: what a "soft 404" says in its title or ``h1`` (a 404 or 410 code as the whole line, or after "Error":
+#: "404 Not Found", "Error 404", "410 Gone"; not a headline that starts with the number)
 _NOT_FOUND_RE = re.compile(
-    r"^(?:помилка\s*)?404\b|сторінк\w* не знайден|страниц\w* не найден|page not found|not found\s*$|сторінку видалено|страница удалена",
+    r"^(?:(?:http\s*)?(?:error|помилка|ошибка)\s*:?\s*(?:404|410)\b|(?:404|410)%s)|сторінк\w* не знайден|страниц\w* не найден|page not found|not found\s*$|сторінку видалено|страница удалена" % _REASON,
     re.I,
 )
 #: what a page the site serves instead of its pages says in its title or ``h1`` ("Технічні роботи",
@@ -217,14 +227,6 @@ _MAINTENANCE_RE = re.compile(
     re.I,
 )
 
-#: words of an HTTP status line's reason ("Bad Gateway", "Service Temporarily Unavailable", a CDN's "Web
-#: server is returning an unknown error"): a status code followed by other words is a headline ("500 тисяч
-#: гривень ...", "450 військових ...")
-_REASON_WORDS = (r"(?:bad|gateway|time-?out|timed|out|internal|server|web|origin|service|temporarily|unavailable|"
-                 r"error|errors|unknown|is|returning|an|a|the|occurred|down|unreachable|not|found|forbidden|request|"
-                 r"requests|too|many|large|entity|header|or|cookie|unauthori[sz]ed|method|allowed|gone|backend|fetch|"
-                 r"failed|connection|refused|ssl|handshake|invalid|response|access|denied)")
-_REASON = r"(?:\s*[-:–—.]?\s*%s(?:[\s.,!-]+%s)*)?\W*$" % (_REASON_WORDS, _REASON_WORDS)
 #: what an error page (a proxy's, a web server's default page, a firewall's, the CMS's) served with HTTP 200
 #: instead of the page says in its title or ``h1``: (kind, pattern); a refusal first. A status code or a
 #: Ukrainian or Russian phrase is the whole line ("403 Forbidden", "Доступ заборонено"): a news headline may
