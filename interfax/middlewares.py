@@ -573,7 +573,7 @@ class EncodingFixMiddleware:
             logger.info("removed NUL bytes from %s", response.url)
         if encoding in ("utf-8", "utf8") and _valid_utf8_without_replacements(response.body):
             return response  # valid UTF-8 (no replacement characters) is what it says
-        if not encoding.startswith(("utf-16", "utf-32")) and not response.body.isascii():
+        if encoding not in ("utf-8", "utf8") and not encoding.startswith(("utf-16", "utf-32")) and not response.body.isascii():
             # a UTF-8 page said to be windows-1251, KOI8-R ...: read so it is Cyrillic too, but every
             # letter a pair ("РЈРјС”СЂРѕРІ"), which no test for Latin-1 or U+FFFD sees. Text in a
             # single-byte Cyrillic charset is never valid UTF-8 (its letters are no UTF-8 sequences)
