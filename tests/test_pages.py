@@ -572,6 +572,27 @@ def test_listing_cards_in_a_sidebar_are_not_the_listings_items():
     assert [link.ref.id for link in page.items()] == [1001]
 
 
+@pytest.mark.parametrize("body_class, wrapper_class", [
+    ("page-latest", "grid content"),          # the page's own class names the latest listing
+    ("has-sidebar", "grid content"),          # a theme's layout class on the body
+    ("", "grid content layout-with-sidebar"),  # ... or on the wrapper of the main column and the sidebar
+    ("news-latest sidebar-right", "content-with-sidebar"),
+])
+def test_a_listings_items_are_read_whatever_layout_classes_the_page_and_its_wrappers_carry(body_class, wrapper_class):
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    card = ('<div class="grid article"><div class="article-time"><span>10:00</span> <span>01.04.2025</span></div>'
+            '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/{}.html">Н</a></h1></div>')
+    html = (f'<html><body class="{body_class}"><div class="{wrapper_class}"><div class="col-23">'
+            f'<div class="articles-section-view">{card.format(1001)}{card.format(1002)}</div></div>'
+            f'<aside class="col-13"><div class="latest-news">{card.format(1199010)}</div></aside>'
+            f'<div class="col-13 sidebar"><div class="articles-section-view">{card.format(1199011)}</div></div></div></body></html>')
+    page = ListingPage(HtmlResponse("https://interfax.com.ua/news/sport.html", body=html.encode(), encoding="utf-8"), "sport")
+    assert [link.ref.id for link in page.items()] == [1001, 1002]
+
+
 def test_a_redesigned_listings_items_leave_out_a_latest_list_told_only_by_its_heading():
     feed = ('<ul class="news-feed"><li><span>21:32 11.04.2025</span> <a href="/news/general/1001.html">Перша</a></li>'
             '<li><span>20:15 11.04.2025</span> <a href="/news/political/1002.html">Друга</a></li></ul>')

@@ -9,7 +9,7 @@ those classes, every article link in the page's main column still counts (sideba
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from lxml import etree
 
@@ -22,14 +22,36 @@ _SIDE_TAGS = SIDE_TAGS | {"header"}
 _SIDE_CLASS_WORDS = ("sidebar", "latest", "informer", "advert", "pager", "related")
 
 
+#: words that make a class name describe the page or its layout, not a block of it: ``has-sidebar``,
+#: ``layout-with-sidebar``, ``no-related``, ``page-latest`` name a wrapper of the main column too
+_LAYOUT_WORDS = frozenset({"has", "with", "without", "no", "layout", "page", "template", "tmpl", "is"})
+_CLASS_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
 def _beside_main(item) -> bool:
-    """The item sits in a sidebar, header, footer or nav, or in a latest/related/informer block."""
+    """The item sits in a sidebar, header, footer or nav, or in a latest/related/informer block
+    (by a class naming one: ``sidebar``, ``latest-news``; the page's own classes, on ``html`` and
+    ``body``, and a wrapper's layout classes such as ``has-sidebar`` or ``page-latest`` do not count)."""
     for a in item.iterancestors():
         if a.tag in _SIDE_TAGS:
             return True
         value = a.get("class")
-        if value and any(word in value for word in _SIDE_CLASS_WORDS):
+        if value and a.tag not in ("body", "html") and any(word in value for word in _SIDE_CLASS_WORDS) and _names_side_block(value):
             return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _names_side_block(value: str) -> bool:
+    """Whether a class attribute names a side block: a class with a side word (``sidebar``, ``latest`` …)
+    that no layout word comes before (``has-sidebar``, ``layout-with-sidebar``, ``page-latest`` are not)."""
+    for name in value.lower().split():
+        words = _CLASS_WORD_RE.findall(name)
+        for i, word in enumerate(words):
+            if any(side in word for side in _SIDE_CLASS_WORDS):
+                if not _LAYOUT_WORDS.intersection(words[:i]):
+                    return True
+                break
     return False
 
 
