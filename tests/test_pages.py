@@ -696,6 +696,14 @@ def test_an_alt_that_is_a_file_name_under_another_name_than_the_images_is_no_cap
     assert [img["caption"] for img in page.images()] == [None, "F-16"]
 
 
+@pytest.mark.parametrize("href", ["/news/Sport-2.html", "/NEWS/SPORT-2.HTML", "/news/sport-2.html/", "https://Interfax.com.ua/news/Sport-2.html"])
+def test_a_pager_link_in_capitals_or_with_a_trailing_slash_is_the_next_page(href):
+    page = _listing('<div class="articles-section-view"><div class="grid article"><a class="article-link" '
+                    f'href="/news/sport/1001.html">Н</a></div></div><div class="pager"><a href="{href}">»</a></div>')
+    assert page.next_page_url() == "/news/sport-2.html"
+    assert page.unread_next_link() is None  # (it said: not a /news/sport-2.html page)
+
+
 @pytest.mark.parametrize("pager, unread", [
     ('<div class="pager"><a href="/news/sport.html?page=2">Наступна »</a></div>', "/news/sport.html?page=2"),
     ('<link rel="next" href="https://interfax.com.ua/news/sport/page/2/">', "https://interfax.com.ua/news/sport/page/2/"),

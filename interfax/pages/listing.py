@@ -196,7 +196,8 @@ class ListingPage(Page):
         # rel="next" link, or any other link to it on the page (in Python: XPath's @href test
         # costs several times more per element)
         needle = f"{self.section}-{wanted}."
-        hrefs = [h for e in self.root.iter("a", "link") if (h := e.get("href")) is not None and needle in h]
+        hrefs = [h for e in self.root.iter("a", "link") if (h := e.get("href")) is not None
+                 and (needle in h or needle in h.lower())]  # (capitals name the same page: /news/General-2.html)
         if not hrefs and needle.encode() in self.response.body:
             # a "load more" button that names the next page in an attribute (data-url, data-href …)
             hrefs = [v for e in self.root.iter(etree.Element) if e.tag not in ("a", "link", "script")
