@@ -593,6 +593,25 @@ def test_a_listings_items_are_read_whatever_layout_classes_the_page_and_its_wrap
     assert [link.ref.id for link in page.items()] == [1001, 1002]
 
 
+@pytest.mark.parametrize("column, listed", [
+    ('<div class="col-23 latest-page"><div class="articles-section-view">{items}</div></div>', "main column named for the page"),
+    ('<div class="col-23"><div class="articles-section-view latest-news-list">{items}</div></div>', "the list itself"),
+    ('<div class="latest"><div class="articles-section-view">{items}</div></div>', "a bare 'latest' block"),
+])
+def test_the_latest_listings_own_blocks_named_latest_hold_its_items_not_a_sidebars(column, listed):
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    card = ('<div class="grid article"><div class="article-time"><span>10:00</span> <span>01.04.2025</span></div>'
+            '<h1 class="article-link-wrapper"><a class="article-link" href="/news/general/{}.html">Н</a></h1></div>')
+    sidebar = f'<div class="col-13"><div class="latest-news"><div class="articles-section-view">{card.format(1199010)}</div></div></div>'
+    html = (f'<html><body><div class="grid content">{column.format(items=card.format(1001) + card.format(1002))}'
+            f'{sidebar}</div></body></html>')
+    page = ListingPage(HtmlResponse("https://interfax.com.ua/news/latest.html", body=html.encode(), encoding="utf-8"), "latest")
+    assert [link.ref.id for link in page.items()] == [1001, 1002], listed
+
+
 def test_a_redesigned_listings_items_leave_out_a_latest_list_told_only_by_its_heading():
     feed = ('<ul class="news-feed"><li><span>21:32 11.04.2025</span> <a href="/news/general/1001.html">Перша</a></li>'
             '<li><span>20:15 11.04.2025</span> <a href="/news/political/1002.html">Друга</a></li></ul>')

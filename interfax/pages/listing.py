@@ -28,31 +28,57 @@ _LAYOUT_WORDS = frozenset({"has", "with", "without", "no", "layout", "page", "te
 _CLASS_WORD_RE = re.compile(r"[a-z0-9]+")
 
 
-def _beside_main(item) -> bool:
+def _beside_main(item, wrappers=frozenset()) -> bool:
     """The item sits in a sidebar, header, footer or nav, or in a latest/related/informer block
     (by a class naming one: ``sidebar``, ``latest-news``; the page's own classes, on ``html`` and
-    ``body``, and a wrapper's layout classes such as ``has-sidebar`` or ``page-latest`` do not count)."""
+    ``body``, a wrapper's layout classes such as ``has-sidebar`` or ``page-latest``, the list's own
+    ``articles-section-view`` block and the elements ``wrappers`` do not count)."""
     for a in item.iterancestors():
         if a.tag in _SIDE_TAGS:
             return True
         value = a.get("class")
-        if value and a.tag not in ("body", "html") and any(word in value for word in _SIDE_CLASS_WORDS) and _names_side_block(value):
+        if (value and a.tag not in ("body", "html") and any(word in value for word in _SIDE_CLASS_WORDS)
+                and _side_words(value) and a not in wrappers):
             return True
     return False
 
 
 @lru_cache(maxsize=1024)
-def _names_side_block(value: str) -> bool:
-    """Whether a class attribute names a side block: a class with a side word (``sidebar``, ``latest`` …)
-    that no layout word comes before (``has-sidebar``, ``layout-with-sidebar``, ``page-latest`` are not)."""
-    for name in value.lower().split():
+def _side_words(value: str) -> frozenset:
+    """The side words (``sidebar``, ``latest`` …) a class attribute names a side block by: in a class
+    that no layout word comes before (``has-sidebar``, ``layout-with-sidebar``, ``page-latest`` name
+    none), and none in the listing's own list (``articles-section-view latest-list``)."""
+    names = value.lower().split()
+    if "articles-section-view" in names:
+        return frozenset()
+    found = set()
+    for name in names:
         words = _CLASS_WORD_RE.findall(name)
         for i, word in enumerate(words):
-            if any(side in word for side in _SIDE_CLASS_WORDS):
+            sides = [side for side in _SIDE_CLASS_WORDS if side in word]
+            if sides:
                 if not _LAYOUT_WORDS.intersection(words[:i]):
-                    return True
+                    found.update(sides)
                 break
-    return False
+    return frozenset(found)
+
+
+def _latest_wrappers(items: list) -> set:
+    """On the latest listing, the blocks named "latest" that hold the page's list (``div.col-23.latest-page``,
+    ``div.latest``): its own blocks, not an "ОСТАННЄ" sidebar, though both are named alike. Of the items the
+    list selector found, grouped by the outermost such block around them, a group of more than half of
+    them is the list (a sidebar shows fewer); the blocks around every item of that group are its wrappers."""
+    groups: dict = {}
+    for item in items:
+        named = [a for a in item.iterancestors()
+                 if a.tag not in ("body", "html") and (value := a.get("class")) and "latest" in value
+                 and _side_words(value) == {"latest"}]
+        key = named[-1] if named else None
+        count, common = groups.get(key, (0, None))
+        groups[key] = (count + 1, set(named) if common is None else common & set(named))
+    best = max(groups, key=lambda key: groups[key][0])
+    # (more than half of the items, or none: a short list beside a longer sidebar stays unread, as before)
+    return groups[best][1] if best is not None and 2 * groups[best][0] > len(items) else set()
 
 
 #: the visible text of a pager's "next" link
@@ -92,6 +118,8 @@ class ListingPage(Page):
     def __init__(self, response, section: str):
         super().__init__(response)
         self.section = section
+        #: blocks whose side-like class names the listing itself (``_latest_wrappers``)
+        self._wrappers: set = set()
 
     @cached_property
     def page_number(self) -> int:
@@ -103,8 +131,11 @@ class ListingPage(Page):
         root = self.root
         for selector in self.item_selectors:
             first = None
-            for item in self.select(root, selector):
-                if _beside_main(item):  # the same card markup in a sidebar's "ОСТАННЄ" list
+            found = self.select(root, selector)
+            if self.section == "latest" and found:  # (its own blocks may be named "latest" too)
+                self._wrappers = _latest_wrappers(found)
+            for item in found:
+                if _beside_main(item, self._wrappers):  # the same card markup in a sidebar's "ОСТАННЄ" list
                     continue
                 first = item if first is None else first
                 link = self._item_link(item)
@@ -129,7 +160,7 @@ class ListingPage(Page):
         for a in next(self.root.iter("body"), self.root).iter(etree.Element):
             if a is until:
                 break
-            if a.tag != "a" or a.get("href") is None or _beside_main(a):
+            if a.tag != "a" or a.get("href") is None or _beside_main(a, self._wrappers):
                 continue
             ref = self.article_ref(a.get("href"))
             if ref is None or ref.id in links:
