@@ -1133,3 +1133,12 @@ def test_an_ad_block_named_in_transliteration_is_no_text_and_its_banner_no_image
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=ad + "<p>Другий абзац.</p>", after=""))
     assert page.text() == ["Перший абзац статті, досить довгий для тексту.", "Другий абзац."]
     assert page.images() == []
+
+
+def test_a_related_link_to_the_article_itself_is_no_related_item():
+    block = ('<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div id="related-articles">'
+             '<a href="/news/economic/1064999.html#comments">Заголовок статті</a>'
+             '<a href="https://ua.interfax.com.ua/news/economic/1064999-amp.html">Заголовок статті</a>'
+             '<a href="/news/general/1064001.html">Інша</a></div></div>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
+    assert [(r["id"], r["url"]) for r in page.fields()["related"]] == [(1064001, "https://interfax.com.ua/news/general/1064001.html")]
