@@ -597,8 +597,9 @@ def test_a_listings_items_are_read_whatever_layout_classes_the_page_and_its_wrap
     ('<div class="col-23 latest-page"><div class="articles-section-view">{items}</div></div>', "main column named for the page"),
     ('<div class="col-23"><div class="articles-section-view latest-news-list">{items}</div></div>', "the list itself"),
     ('<div class="latest"><div class="articles-section-view">{items}</div></div>', "a bare 'latest' block"),
+    ('<div class="col-23 js-pager-content"><div class="articles-section-view">{items}</div></div>', "a script pager's content block"),
 ])
-def test_the_latest_listings_own_blocks_named_latest_hold_its_items_not_a_sidebars(column, listed):
+def test_the_latest_listings_own_blocks_named_like_a_sidebar_hold_its_items(column, listed):
     from scrapy.http import HtmlResponse
 
     from interfax.pages.listing import ListingPage
@@ -1142,3 +1143,10 @@ def test_a_related_link_to_the_article_itself_is_no_related_item():
              '<a href="/news/general/1064001.html">Інша</a></div></div>')
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
     assert [(r["id"], r["url"]) for r in page.fields()["related"]] == [(1064001, "https://interfax.com.ua/news/general/1064001.html")]
+
+
+def test_an_empty_listings_sidebar_in_the_list_markup_is_still_no_item():
+    card = '<div class="grid article"><a class="article-link" href="/news/general/{}.html">Н</a></div>'
+    page = _listing('<div class="articles-section-view"></div>'
+                    f'<div class="col-13 sidebar"><div class="articles-section-view">{card.format(1199010)}{card.format(1199011)}</div></div>')
+    assert page.items() == []

@@ -63,19 +63,29 @@ def _side_words(value: str) -> frozenset:
     return frozenset(found)
 
 
-def _latest_wrappers(items: list) -> set:
-    """On the latest listing, the blocks named "latest" that hold the page's list (``div.col-23.latest-page``,
-    ``div.latest``): its own blocks, not an "ОСТАННЄ" sidebar, though both are named alike. Of the items the
-    list selector found, grouped by the outermost such block around them, a group of more than half of
-    them is the list (a sidebar shows fewer); the blocks around every item of that group are its wrappers."""
+#: side words that may name the list's own blocks too (``latest-page``, ``pager-content``); a block
+#: named "sidebar", "informer", "advert" or "related" is never the list
+_LIST_NAMES = frozenset({"latest", "pager"})
+
+
+def _list_wrappers(items: list) -> set:
+    """The blocks named like side blocks that hold the page's list: ``div.col-23.latest-page`` on the
+    latest listing, a script pager's ``div.pager-content`` around the list, whereas an "ОСТАННЄ" sidebar
+    may be named alike. Of the items the list selector found, grouped by the outermost such block
+    around them, a group of more than half of them is the list (a sidebar shows fewer); the blocks
+    around every item of that group are its wrappers."""
     groups: dict = {}
     for item in items:
         named = [a for a in item.iterancestors()
-                 if a.tag not in ("body", "html") and (value := a.get("class")) and "latest" in value
-                 and _side_words(value) == {"latest"}]
+                 if a.tag not in ("body", "html") and (value := a.get("class"))
+                 and any(word in value for word in _SIDE_CLASS_WORDS) and _side_words(value)]
+        if any(not _side_words(a.get("class")) <= _LIST_NAMES for a in named):
+            continue  # inside a sidebar, an informer or an ad: never the list (but counted among the items)
         key = named[-1] if named else None
         count, common = groups.get(key, (0, None))
         groups[key] = (count + 1, set(named) if common is None else common & set(named))
+    if not groups:
+        return set()
     best = max(groups, key=lambda key: groups[key][0])
     # (more than half of the items, or none: a short list beside a longer sidebar stays unread, as before)
     return groups[best][1] if best is not None and 2 * groups[best][0] > len(items) else set()
@@ -118,7 +128,7 @@ class ListingPage(Page):
     def __init__(self, response, section: str):
         super().__init__(response)
         self.section = section
-        #: blocks whose side-like class names the listing itself (``_latest_wrappers``)
+        #: blocks whose side-like class names the listing itself (``_list_wrappers``)
         self._wrappers: set = set()
 
     @cached_property
@@ -132,8 +142,8 @@ class ListingPage(Page):
         for selector in self.item_selectors:
             first = None
             found = self.select(root, selector)
-            if self.section == "latest" and found:  # (its own blocks may be named "latest" too)
-                self._wrappers = _latest_wrappers(found)
+            if found:  # (the list's own blocks may be named like a sidebar: "latest-page" on the latest listing)
+                self._wrappers = _list_wrappers(found)
             for item in found:
                 if _beside_main(item, self._wrappers):  # the same card markup in a sidebar's "ОСТАННЄ" list
                     continue
