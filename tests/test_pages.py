@@ -1150,3 +1150,22 @@ def test_an_empty_listings_sidebar_in_the_list_markup_is_still_no_item():
     page = _listing('<div class="articles-section-view"></div>'
                     f'<div class="col-13 sidebar"><div class="articles-section-view">{card.format(1199010)}{card.format(1199011)}</div></div>')
     assert page.items() == []
+
+
+def test_a_small_sections_latest_sidebar_in_the_list_markup_is_not_listed():
+    """A section listing of 3 articles beside an "ОСТАННЄ" sidebar of 10 in the same card markup, in a
+    block named "latest-news": the sidebar holds most of the cards, and is still no part of the list."""
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    def card(article_id):
+        return ('<div class="grid article"><div class="article-time"><span>10:00</span> <span>20.11.2026</span></div>'
+                f'<h1 class="article-link-wrapper"><a class="article-link" href="/news/pharmacy/{article_id}.html">Новина</a></h1></div>')
+
+    main = "".join(card(1100000 + n) for n in range(3))
+    side = "".join(card(1200000 + n) for n in range(10))
+    html = (f'<html><body><div class="col-23"><h1>Фармацевтика</h1><div class="articles-section-view">{main}</div></div>'
+            f'<div class="col-13 latest-news"><h2>ОСТАННЄ</h2><div class="articles-section-view">{side}</div></div></body></html>')
+    page = ListingPage(HtmlResponse("https://interfax.com.ua/news/pharmacy.html", body=html.encode(), encoding="utf-8"), "pharmacy")
+    assert sorted(link.ref.id for link in page.items()) == [1100000, 1100001, 1100002]

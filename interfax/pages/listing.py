@@ -63,23 +63,26 @@ def _side_words(value: str) -> frozenset:
     return frozenset(found)
 
 
-#: side words that may name the list's own blocks too (``latest-page``, ``pager-content``); a block
+#: side words that may name the list's own blocks too: a script pager's ``pager-content`` around the
+#: list on any listing, and ``latest-page`` on the latest listing only (on a section's listing a block
+#: named "latest" is its "ОСТАННЄ" sidebar, which a small section's list may be shorter than); a block
 #: named "sidebar", "informer", "advert" or "related" is never the list
-_LIST_NAMES = frozenset({"latest", "pager"})
+_LIST_NAMES = frozenset({"pager"})
+_LATEST_LIST_NAMES = frozenset({"latest", "pager"})
 
 
-def _list_wrappers(items: list) -> set:
+def _list_wrappers(items: list, section: str = "") -> set:
     """The blocks named like side blocks that hold the page's list: ``div.col-23.latest-page`` on the
-    latest listing, a script pager's ``div.pager-content`` around the list, whereas an "ОСТАННЄ" sidebar
-    may be named alike. Of the items the list selector found, grouped by the outermost such block
-    around them, a group of more than half of them is the list (a sidebar shows fewer); the blocks
-    around every item of that group are its wrappers."""
+    latest listing, a script pager's ``div.pager-content`` around the list. Of the items the list
+    selector found, grouped by the outermost such block around them, a group of more than half of them
+    is the list; the blocks around every item of that group are its wrappers."""
+    allowed = _LATEST_LIST_NAMES if section == "latest" else _LIST_NAMES
     groups: dict = {}
     for item in items:
         named = [a for a in item.iterancestors()
                  if a.tag not in ("body", "html") and (value := a.get("class"))
                  and any(word in value for word in _SIDE_CLASS_WORDS) and _side_words(value)]
-        if any(not _side_words(a.get("class")) <= _LIST_NAMES for a in named):
+        if any(not _side_words(a.get("class")) <= allowed for a in named):
             continue  # inside a sidebar, an informer or an ad: never the list (but counted among the items)
         key = named[-1] if named else None
         count, common = groups.get(key, (0, None))
@@ -143,7 +146,7 @@ class ListingPage(Page):
             first = None
             found = self.select(root, selector)
             if found:  # (the list's own blocks may be named like a sidebar: "latest-page" on the latest listing)
-                self._wrappers = _list_wrappers(found)
+                self._wrappers = _list_wrappers(found, self.section)
             for item in found:
                 if _beside_main(item, self._wrappers):  # the same card markup in a sidebar's "ОСТАННЄ" list
                     continue
