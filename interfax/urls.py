@@ -223,12 +223,13 @@ def listing_path(section: str, page: int = 1) -> str:
 
 
 def listing_page(url: str, section: str) -> int | None:
-    """Page number of a listing URL of ``section`` (1 for ``/news/general.html``), else None."""
+    """Page number of a listing URL of ``section`` (1 for ``/news/general.html``), else None. Capitals
+    and trailing slashes name the same page, as they name the same article (``/NEWS/General-2.html/``)."""
     path = urlsplit(url).path
     if path == f"/news/{section}.html":
         return 1
-    m = re.fullmatch(rf"/news/{re.escape(section)}-(\d{{1,6}})\.html", path)
-    return int(m.group(1)) if m else None
+    m = re.fullmatch(rf"/news/{re.escape(section)}(?:-(\d{{1,6}}))?\.html/*", path, re.I)
+    return (int(m.group(1)) if m.group(1) else 1) if m else None
 
 
 #: another edition's pages under a path prefix of the main host (``/ru/news/general-2.html``)

@@ -572,6 +572,47 @@ def test_listing_cards_in_a_sidebar_are_not_the_listings_items():
     assert [link.ref.id for link in page.items()] == [1001]
 
 
+@pytest.mark.parametrize("body_class, wrapper_class", [
+    ("page-latest", "grid content"),          # the page's own class names the latest listing
+    ("has-sidebar", "grid content"),          # a theme's layout class on the body
+    ("", "grid content layout-with-sidebar"),  # ... or on the wrapper of the main column and the sidebar
+    ("news-latest sidebar-right", "content-with-sidebar"),
+])
+def test_a_listings_items_are_read_whatever_layout_classes_the_page_and_its_wrappers_carry(body_class, wrapper_class):
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    card = ('<div class="grid article"><div class="article-time"><span>10:00</span> <span>01.04.2025</span></div>'
+            '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/{}.html">Н</a></h1></div>')
+    html = (f'<html><body class="{body_class}"><div class="{wrapper_class}"><div class="col-23">'
+            f'<div class="articles-section-view">{card.format(1001)}{card.format(1002)}</div></div>'
+            f'<aside class="col-13"><div class="latest-news">{card.format(1199010)}</div></aside>'
+            f'<div class="col-13 sidebar"><div class="articles-section-view">{card.format(1199011)}</div></div></div></body></html>')
+    page = ListingPage(HtmlResponse("https://interfax.com.ua/news/sport.html", body=html.encode(), encoding="utf-8"), "sport")
+    assert [link.ref.id for link in page.items()] == [1001, 1002]
+
+
+@pytest.mark.parametrize("column, listed", [
+    ('<div class="col-23 latest-page"><div class="articles-section-view">{items}</div></div>', "main column named for the page"),
+    ('<div class="col-23"><div class="articles-section-view latest-news-list">{items}</div></div>', "the list itself"),
+    ('<div class="latest"><div class="articles-section-view">{items}</div></div>', "a bare 'latest' block"),
+    ('<div class="col-23 js-pager-content"><div class="articles-section-view">{items}</div></div>', "a script pager's content block"),
+])
+def test_the_latest_listings_own_blocks_named_like_a_sidebar_hold_its_items(column, listed):
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    card = ('<div class="grid article"><div class="article-time"><span>10:00</span> <span>01.04.2025</span></div>'
+            '<h1 class="article-link-wrapper"><a class="article-link" href="/news/general/{}.html">Н</a></h1></div>')
+    sidebar = f'<div class="col-13"><div class="latest-news"><div class="articles-section-view">{card.format(1199010)}</div></div></div>'
+    html = (f'<html><body><div class="grid content">{column.format(items=card.format(1001) + card.format(1002))}'
+            f'{sidebar}</div></body></html>')
+    page = ListingPage(HtmlResponse("https://interfax.com.ua/news/latest.html", body=html.encode(), encoding="utf-8"), "latest")
+    assert [link.ref.id for link in page.items()] == [1001, 1002], listed
+
+
 def test_a_redesigned_listings_items_leave_out_a_latest_list_told_only_by_its_heading():
     feed = ('<ul class="news-feed"><li><span>21:32 11.04.2025</span> <a href="/news/general/1001.html">Перша</a></li>'
             '<li><span>20:15 11.04.2025</span> <a href="/news/political/1002.html">Друга</a></li></ul>')
@@ -673,6 +714,14 @@ def test_an_alt_that_is_a_file_name_under_another_name_than_the_images_is_no_cap
               '<figure><img src="/static/articles/images/b.jpg" alt="F-16"></figure>')
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=figure, after=""))
     assert [img["caption"] for img in page.images()] == [None, "F-16"]
+
+
+@pytest.mark.parametrize("href", ["/news/Sport-2.html", "/NEWS/SPORT-2.HTML", "/news/sport-2.html/", "https://Interfax.com.ua/news/Sport-2.html"])
+def test_a_pager_link_in_capitals_or_with_a_trailing_slash_is_the_next_page(href):
+    page = _listing('<div class="articles-section-view"><div class="grid article"><a class="article-link" '
+                    f'href="/news/sport/1001.html">Н</a></div></div><div class="pager"><a href="{href}">»</a></div>')
+    assert page.next_page_url() == "/news/sport-2.html"
+    assert page.unread_next_link() is None  # (it said: not a /news/sport-2.html page)
 
 
 @pytest.mark.parametrize("pager, unread", [
@@ -1088,3 +1137,38 @@ def test_an_ad_block_named_in_transliteration_is_no_text_and_its_banner_no_image
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=ad + "<p>Другий абзац.</p>", after=""))
     assert page.text() == ["Перший абзац статті, досить довгий для тексту.", "Другий абзац."]
     assert page.images() == []
+
+
+def test_a_related_link_to_the_article_itself_is_no_related_item():
+    block = ('<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div id="related-articles">'
+             '<a href="/news/economic/1064999.html#comments">Заголовок статті</a>'
+             '<a href="https://ua.interfax.com.ua/news/economic/1064999-amp.html">Заголовок статті</a>'
+             '<a href="/news/general/1064001.html">Інша</a></div></div>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=block))
+    assert [(r["id"], r["url"]) for r in page.fields()["related"]] == [(1064001, "https://interfax.com.ua/news/general/1064001.html")]
+
+
+def test_an_empty_listings_sidebar_in_the_list_markup_is_still_no_item():
+    card = '<div class="grid article"><a class="article-link" href="/news/general/{}.html">Н</a></div>'
+    page = _listing('<div class="articles-section-view"></div>'
+                    f'<div class="col-13 sidebar"><div class="articles-section-view">{card.format(1199010)}{card.format(1199011)}</div></div>')
+    assert page.items() == []
+
+
+def test_a_small_sections_latest_sidebar_in_the_list_markup_is_not_listed():
+    """A section listing of 3 articles beside an "ОСТАННЄ" sidebar of 10 in the same card markup, in a
+    block named "latest-news": the sidebar holds most of the cards, and is still no part of the list."""
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    def card(article_id):
+        return ('<div class="grid article"><div class="article-time"><span>10:00</span> <span>20.11.2026</span></div>'
+                f'<h1 class="article-link-wrapper"><a class="article-link" href="/news/pharmacy/{article_id}.html">Новина</a></h1></div>')
+
+    main = "".join(card(1100000 + n) for n in range(3))
+    side = "".join(card(1200000 + n) for n in range(10))
+    html = (f'<html><body><div class="col-23"><h1>Фармацевтика</h1><div class="articles-section-view">{main}</div></div>'
+            f'<div class="col-13 latest-news"><h2>ОСТАННЄ</h2><div class="articles-section-view">{side}</div></div></body></html>')
+    page = ListingPage(HtmlResponse("https://interfax.com.ua/news/pharmacy.html", body=html.encode(), encoding="utf-8"), "pharmacy")
+    assert sorted(link.ref.id for link in page.items()) == [1100000, 1100001, 1100002]

@@ -92,6 +92,14 @@ def test_listing_paths(section, page, path):
     assert urls.listing_page(MIRROR + path + "?x=1", section) == page
 
 
+@pytest.mark.parametrize("path, page", [
+    ("/news/General-2.html", 2), ("/NEWS/GENERAL-3.HTML", 3), ("/news/general-2.html/", 2), ("/news/General.html", 1),
+])
+def test_a_listing_page_in_capitals_or_with_a_trailing_slash_is_the_same_page(path, page):
+    assert urls.listing_page(MIRROR + path, "general") == page
+    assert urls.listing_link(path, MIRROR + "/news/general.html", MIRROR, "general") == ("uk", page)
+
+
 def test_listing_page_of_other_section_is_none():
     assert urls.listing_page("/news/political-2.html", "general") is None
     assert urls.listing_page("/news/general/1063374.html", "general") is None

@@ -9,7 +9,7 @@ those classes, every article link in the page's main column still counts (sideba
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from lxml import etree
 
@@ -22,15 +22,76 @@ _SIDE_TAGS = SIDE_TAGS | {"header"}
 _SIDE_CLASS_WORDS = ("sidebar", "latest", "informer", "advert", "pager", "related")
 
 
-def _beside_main(item) -> bool:
-    """The item sits in a sidebar, header, footer or nav, or in a latest/related/informer block."""
+#: words that make a class name describe the page or its layout, not a block of it: ``has-sidebar``,
+#: ``layout-with-sidebar``, ``no-related``, ``page-latest`` name a wrapper of the main column too
+_LAYOUT_WORDS = frozenset({"has", "with", "without", "no", "layout", "page", "template", "tmpl", "is"})
+_CLASS_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def _beside_main(item, wrappers=frozenset()) -> bool:
+    """The item sits in a sidebar, header, footer or nav, or in a latest/related/informer block
+    (by a class naming one: ``sidebar``, ``latest-news``; the page's own classes, on ``html`` and
+    ``body``, a wrapper's layout classes such as ``has-sidebar`` or ``page-latest``, the list's own
+    ``articles-section-view`` block and the elements ``wrappers`` do not count)."""
     for a in item.iterancestors():
         if a.tag in _SIDE_TAGS:
             return True
         value = a.get("class")
-        if value and any(word in value for word in _SIDE_CLASS_WORDS):
+        if (value and a.tag not in ("body", "html") and any(word in value for word in _SIDE_CLASS_WORDS)
+                and _side_words(value) and a not in wrappers):
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _side_words(value: str) -> frozenset:
+    """The side words (``sidebar``, ``latest`` …) a class attribute names a side block by: in a class
+    that no layout word comes before (``has-sidebar``, ``layout-with-sidebar``, ``page-latest`` name
+    none), and none in the listing's own list (``articles-section-view latest-list``)."""
+    names = value.lower().split()
+    if "articles-section-view" in names:
+        return frozenset()
+    found = set()
+    for name in names:
+        words = _CLASS_WORD_RE.findall(name)
+        for i, word in enumerate(words):
+            sides = [side for side in _SIDE_CLASS_WORDS if side in word]
+            if sides:
+                if not _LAYOUT_WORDS.intersection(words[:i]):
+                    found.update(sides)
+                break
+    return frozenset(found)
+
+
+#: side words that may name the list's own blocks too: a script pager's ``pager-content`` around the
+#: list on any listing, and ``latest-page`` on the latest listing only (on a section's listing a block
+#: named "latest" is its "ОСТАННЄ" sidebar, which a small section's list may be shorter than); a block
+#: named "sidebar", "informer", "advert" or "related" is never the list
+_LIST_NAMES = frozenset({"pager"})
+_LATEST_LIST_NAMES = frozenset({"latest", "pager"})
+
+
+def _list_wrappers(items: list, section: str = "") -> set:
+    """The blocks named like side blocks that hold the page's list: ``div.col-23.latest-page`` on the
+    latest listing, a script pager's ``div.pager-content`` around the list. Of the items the list
+    selector found, grouped by the outermost such block around them, a group of more than half of them
+    is the list; the blocks around every item of that group are its wrappers."""
+    allowed = _LATEST_LIST_NAMES if section == "latest" else _LIST_NAMES
+    groups: dict = {}
+    for item in items:
+        named = [a for a in item.iterancestors()
+                 if a.tag not in ("body", "html") and (value := a.get("class"))
+                 and any(word in value for word in _SIDE_CLASS_WORDS) and _side_words(value)]
+        if any(not _side_words(a.get("class")) <= allowed for a in named):
+            continue  # inside a sidebar, an informer or an ad: never the list (but counted among the items)
+        key = named[-1] if named else None
+        count, common = groups.get(key, (0, None))
+        groups[key] = (count + 1, set(named) if common is None else common & set(named))
+    if not groups:
+        return set()
+    best = max(groups, key=lambda key: groups[key][0])
+    # (more than half of the items, or none: a short list beside a longer sidebar stays unread, as before)
+    return groups[best][1] if best is not None and 2 * groups[best][0] > len(items) else set()
 
 
 #: the visible text of a pager's "next" link
@@ -70,6 +131,8 @@ class ListingPage(Page):
     def __init__(self, response, section: str):
         super().__init__(response)
         self.section = section
+        #: blocks whose side-like class names the listing itself (``_list_wrappers``)
+        self._wrappers: set = set()
 
     @cached_property
     def page_number(self) -> int:
@@ -81,8 +144,11 @@ class ListingPage(Page):
         root = self.root
         for selector in self.item_selectors:
             first = None
-            for item in self.select(root, selector):
-                if _beside_main(item):  # the same card markup in a sidebar's "ОСТАННЄ" list
+            found = self.select(root, selector)
+            if found:  # (the list's own blocks may be named like a sidebar: "latest-page" on the latest listing)
+                self._wrappers = _list_wrappers(found, self.section)
+            for item in found:
+                if _beside_main(item, self._wrappers):  # the same card markup in a sidebar's "ОСТАННЄ" list
                     continue
                 first = item if first is None else first
                 link = self._item_link(item)
@@ -107,7 +173,7 @@ class ListingPage(Page):
         for a in next(self.root.iter("body"), self.root).iter(etree.Element):
             if a is until:
                 break
-            if a.tag != "a" or a.get("href") is None or _beside_main(a):
+            if a.tag != "a" or a.get("href") is None or _beside_main(a, self._wrappers):
                 continue
             ref = self.article_ref(a.get("href"))
             if ref is None or ref.id in links:
@@ -174,7 +240,8 @@ class ListingPage(Page):
         # rel="next" link, or any other link to it on the page (in Python: XPath's @href test
         # costs several times more per element)
         needle = f"{self.section}-{wanted}."
-        hrefs = [h for e in self.root.iter("a", "link") if (h := e.get("href")) is not None and needle in h]
+        hrefs = [h for e in self.root.iter("a", "link") if (h := e.get("href")) is not None
+                 and (needle in h or needle in h.lower())]  # (capitals name the same page: /news/General-2.html)
         if not hrefs and needle.encode() in self.response.body:
             # a "load more" button that names the next page in an attribute (data-url, data-href …)
             hrefs = [v for e in self.root.iter(etree.Element) if e.tag not in ("a", "link", "script")
