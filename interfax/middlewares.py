@@ -181,7 +181,7 @@ def describe_failure(failure) -> tuple[str, str]:
     request = getattr(failure, "request", None) or getattr(exc, "request", None)
     kind, message = _describe(exc, request)
     proxy = _proxy_name(request.meta.get("proxy") if request is not None else None)
-    if proxy and kind in _UNREACHABLE:  # (http_proxy / https_proxy): the connection was the proxy's
+    if proxy and kind in UNREACHABLE:  # (http_proxy / https_proxy): the connection was the proxy's
         message += f" at the proxy {proxy}"
     retries = request.meta.get("retry_times", 0) if request is not None else 0
     if retries:
@@ -190,7 +190,7 @@ def describe_failure(failure) -> tuple[str, str]:
 
 
 #: failures of a request that never got an answer (the host, or the proxy, cannot be reached)
-_UNREACHABLE = frozenset({"dns", "connection_refused", "timeout", "connection_lost"})
+UNREACHABLE = frozenset({"dns", "connection_refused", "timeout", "connection_lost"})
 
 
 def _proxy_name(proxy: str | None) -> str | None:
@@ -695,18 +695,23 @@ def _check_markup(body: bytes, ctype: str, encoding: str = "") -> None:
     (a PDF, an image: by its first bytes), binary data (control bytes) and an XML document other than
     XHTML (an RSS feed)."""
     start = _LEADING_SPACE_RE.match(body).end()
-    what = f"not an HTML page: Content-Type {ctype or 'missing'}, but the body is"
     if body.startswith((b"{", b"["), start):
-        raise NotHtml(f"{what} JSON")
+        raise _not_html(ctype, "JSON")
     head = body[start:start + _MARKUP_WINDOW]
     magic = next((name for prefix, name in _FILE_MAGIC if head.startswith(prefix)), None)
     if magic:
-        raise NotHtml(f"{what} {magic}")
+        raise _not_html(ctype, magic)
     if not encoding.startswith(("utf-16", "utf-32")) and len(head) - len(head.translate(None, _CONTROL_BYTES)) > _BINARY_CONTROLS:
-        raise NotHtml(f"{what} binary data")
+        raise _not_html(ctype, "binary data")
     if head.find(b"<") < 0:
-        raise NotHtml(f"{what} plain text")
+        raise _not_html(ctype, "plain text")
     _check_xml(body, ctype, start)
+
+
+def _not_html(ctype: str, body_is: str | None = None) -> NotHtml:
+    """The ``NotHtml`` of an answer to a page request: its Content-Type, and what its body is instead."""
+    message = f"not an HTML page: Content-Type {ctype or 'missing'}"
+    return NotHtml(f"{message}, but the body is {body_is}" if body_is else message)
 
 
 def _check_xml(body: bytes, ctype: str, start: int = 0) -> None:
@@ -714,8 +719,7 @@ def _check_xml(body: bytes, ctype: str, start: int = 0) -> None:
     if body.startswith(b"<?xml", start):
         root = _XML_ROOT_RE.match(body, start, start + 4096)
         if root and root[1].lower() != b"html":
-            raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}, but the body is an XML "
-                          f"<{root[1].decode('latin-1')}> document")
+            raise _not_html(ctype, f"an XML <{root[1].decode('latin-1')}> document")
 
 
 #: types a server sends for any file it has no type for (or for text): the body tells whether it is a page
@@ -782,7 +786,7 @@ class ContentGuardMiddleware:
         a server that lost its MIME table) whose body is an HTML document, as an HTML response; else
         ``NotHtml`` (a PDF, an image, JSON ... under their own types, or a generic one)."""
         if ctype not in _GENERIC_TYPES or not _HTML_START_RE.match(response.body, 0, 4096):
-            raise NotHtml(f"not an HTML page: Content-Type {ctype or 'missing'}")
+            raise _not_html(ctype)
         self.crawler.stats.inc_value("interfax/content/html_sniffed")
         logger.info("%s is an HTML page served as %s: read as HTML", response.url, ctype)
         if isinstance(response, HtmlResponse):
@@ -1040,7 +1044,7 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
         self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
         kind, why = describe_failure(exc)
         unreachable = None
-        if kind in _UNREACHABLE:  # (the robots.txt request itself is not at hand: the proxy the environment names)
+        if kind in UNREACHABLE:  # (the robots.txt request itself is not at hand: the proxy the environment names)
             proxy = self._env_proxy(netloc)
             why, unreachable = (f"{why} at the proxy {proxy}", f"the proxy {proxy}") if proxy else (why, netloc)
         self._unavailable(netloc, why, unreachable)

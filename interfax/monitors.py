@@ -57,6 +57,7 @@ from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.core.actions import Action
 
 from interfax import urls
+from interfax.middlewares import UNREACHABLE
 from interfax.pipelines import REQUIRED, MissingFields
 from interfax.schema import load_schema
 
@@ -71,8 +72,8 @@ EXIT_MONITOR_FAILED = 3
 #: The JSON Schema of one record (``interfax/schemas/article.json``).
 ARTICLE_SCHEMA = load_schema()
 
-#: fault kinds of a page that got no answer (``interfax/errors/<kind>``): the site, or the way to it, was down
-_NO_ANSWER = ("connection_refused", "connection_lost", "timeout", "dns", "data_loss")
+#: fault kinds of a page that got no whole answer (``interfax/errors/<kind>``): the site, or the way to it, was down
+_NO_ANSWER = sorted(UNREACHABLE | {"data_loss"})
 
 _MISSING_REASONS = {MissingFields.reason} | {cls.reason for cls in REQUIRED.values()}
 

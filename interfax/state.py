@@ -71,10 +71,16 @@ DB_NAME = "state.sqlite3"
 _GONE_RE = re.compile(r"^(HTTP (404|410)\b|soft 404)")
 
 
+#: the fault kinds (``interfax/errors/<kind>``) of those reasons
+GONE_KINDS = frozenset({"http_404", "http_410", "soft_404"})
+
+
 def is_gone(reason) -> bool:
     """A failure reason (``ArticlesSpider.failed``) that says the article is not there (HTTP 404/410,
     a soft 404): kept as gone, not asked for again for ``INTERFAX_STATE_RETRY_GONE_HOURS``."""
     return _GONE_RE.match(str(reason)) is not None
+
+
 SCHEMA_VERSION = "1"
 
 _SCHEMA = """

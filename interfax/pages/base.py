@@ -259,12 +259,17 @@ class Page:
         self._classes: dict = {}  # element -> {class token: elements at or below it} (select)
         self._indexed: set = set()  # elements to index at their first class lookup (index_on)
 
-    def headline_says(self, pattern: re.Pattern) -> bool:
-        """The page's ``<title>`` or one of its first two ``h1`` (a short one: not an article's
-        headline about such a page) matches ``pattern``."""
+    @cached_property
+    def _short_headlines(self) -> list[str]:
+        """The page's first two ``h1`` and its ``<title>``, those short enough to be what an error,
+        maintenance or not-found page says (not an article's headline about such a page)."""
         texts = [text_of(h) for h in self.root.iter("h1")][:2]
         texts += [cleaning.squash(t) for t in xpath(self.root, "//title/text()")][:1]
-        return any(pattern.search(t) for t in texts if t and len(t) < 120)
+        return [t for t in texts if t and len(t) < 120]
+
+    def headline_says(self, pattern: re.Pattern) -> bool:
+        """The page's ``<title>`` or one of its first two ``h1`` (a short one) matches ``pattern``."""
+        return any(pattern.search(t) for t in self._short_headlines)
 
     def not_found(self) -> bool:
         """The page says it is not there ("Сторінку не знайдено", "Page not found", "404") in its
@@ -275,10 +280,8 @@ class Page:
         """``(kind, what it says)`` for an error page served with HTTP 200 instead of the page: a proxy's
         "502 Bad Gateway", a web server's default page, a firewall's "Access Denied" (kind
         ``access_denied``), a database or script error (kind ``error_page``); else None."""
-        texts = [text_of(h) for h in self.root.iter("h1")][:2]
-        texts += [cleaning.squash(t) for t in xpath(self.root, "//title/text()")][:1]
         for kind, pattern in _ERROR_PAGES:
-            said = next((t for t in texts if t and len(t) < 120 and pattern.search(t)), None)
+            said = next((t for t in self._short_headlines if pattern.search(t)), None)
             if said:
                 return kind, said
         body = self.root.find("body")

@@ -36,11 +36,18 @@ def _beside_main(item, wrappers=frozenset()) -> bool:
     for a in item.iterancestors():
         if a.tag in _SIDE_TAGS:
             return True
-        value = a.get("class")
-        if (value and a.tag not in ("body", "html") and any(word in value for word in _SIDE_CLASS_WORDS)
-                and _side_words(value) and a not in wrappers):
+        if _side_block(a) and a not in wrappers:
             return True
     return False
+
+
+def _side_block(a) -> frozenset:
+    """The side words an element's class names it a side block by (``_side_words``; none for
+    ``html`` and ``body``, whose classes name the page)."""
+    value = a.get("class")
+    if not value or a.tag in ("body", "html") or not any(word in value for word in _SIDE_CLASS_WORDS):
+        return frozenset()  # (a cheap test first: most classes name no side word)
+    return _side_words(value)
 
 
 @lru_cache(maxsize=1024)
@@ -79,10 +86,8 @@ def _list_wrappers(items: list, section: str = "") -> set:
     allowed = _LATEST_LIST_NAMES if section == "latest" else _LIST_NAMES
     groups: dict = {}
     for item in items:
-        named = [a for a in item.iterancestors()
-                 if a.tag not in ("body", "html") and (value := a.get("class"))
-                 and any(word in value for word in _SIDE_CLASS_WORDS) and _side_words(value)]
-        if any(not _side_words(a.get("class")) <= allowed for a in named):
+        named = [a for a in item.iterancestors() if _side_block(a)]
+        if any(not _side_block(a) <= allowed for a in named):
             continue  # inside a sidebar, an informer or an ad: never the list (but counted among the items)
         key = named[-1] if named else None
         count, common = groups.get(key, (0, None))

@@ -27,7 +27,7 @@ from interfax.pages.article import ArticlePage
 from interfax.pages.base import Link
 from interfax.pages.listing import ListingPage
 from interfax.pipelines import MissingFields
-from interfax.state import IncrementalState, Known, is_gone
+from interfax.state import GONE_KINDS, IncrementalState, Known, is_gone
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ _REFUSALS = frozenset({"http_403", "http_429", "bot_challenge", "access_denied"}
 #: a listing page lost to one of these ends its section's paging: the pager pointed past the last page,
 #: or the page is not one to read; lost to anything else (a 5xx, a timeout, a maintenance page ...) the
 #: next page is asked for (``INTERFAX_LISTING_SKIP_FAILED``)
-_PAGING_ENDS = frozenset({"http_404", "http_410", "soft_404", "robots_disallowed", "offsite", "offsite_redirect"})
+_PAGING_ENDS = GONE_KINDS | {"robots_disallowed", "offsite", "offsite_redirect"}
 
 #: a listed time with a year is absolute ("21:32 11.04.2025"); "сьогодні, 10:15" is not
 _YEAR_RE = re.compile(r"\d{4}")
