@@ -627,30 +627,38 @@ def is_naive_iso(text) -> bool:
     return isinstance(text, str) and _NAIVE_ISO.fullmatch(text) is not None
 
 
-def pick_instant(candidates, now: datetime | None = None, naive_is_utc: bool = False) -> tuple[datetime | None, int, str | None]:
+def pick_instant(candidates, now: datetime | None = None, naive_is_utc: bool = False,
+                 offset_is_local: bool = False) -> tuple[datetime | None, int, str | None]:
     """The instant a list of raw candidates (best first: JSON-LD, meta, the visible header) means.
 
     Returns ``(aware Kyiv datetime, index of the candidate used, note)``. The first candidate that parses
-    wins, with two corrections from a later candidate (the header shows what readers see):
+    wins, with these corrections from a later candidate (the header shows what readers see):
 
     * ``"time_from_later"``: the winner is only a day (``2025-04-09``) and a later candidate gives
       a time on that same day: the later one is used.
     * ``"naive_utc"``: the winner is an ISO time without an offset (read as Kyiv time) and a later
-      candidate is exactly that wall-clock time in UTC: the CMS wrote UTC; the later one is used.
+      candidate is exactly that wall-clock time in UTC: the CMS wrote UTC; that instant is used (the
+      later one's, and in the autumn's repeated hour the one of the two the UTC time names).
+    * ``"wrong_offset"``: the winner is an ISO time with an offset that is not Kyiv's at its instant
+      (``2025-04-11T21:32:00Z``, ``2025-07-11T21:32:00+02:00``) and a later candidate shown without an
+      offset (the header) gives the wall-clock time as written (21:32): Kyiv time labelled with another
+      offset (a CMS that writes local time with a ``Z``, or the other season's offset); the later one is used.
     * ``"disagree"``: the winner is such a naive time and a later one names another minute: the
-      winner is kept, and the caller should say so.
+      winner is kept, and the caller should say so. (To the minute: a header shows no seconds.)
 
     A candidate more than ``FUTURE_MAX`` after ``now`` (a news item is published before it is read)
     is passed over for the next one that is not (``"future_skipped"``); when every one is, the
     first stands (``"future"``: the caller should say so; a local clock far behind gives this too).
 
     ``naive_is_utc``: ISO times without an offset are UTC (the page's other date showed it).
+    ``offset_is_local``: an ISO time whose offset is not Kyiv's is Kyiv time as written (``"wrong_offset"``:
+    the page's other date showed it).
     """
     candidates = [candidates] if isinstance(candidates, str) else list(candidates or [])
     future = None  # (instant, index) of the first candidate in the future
     limit = None
     for index in range(len(candidates)):
-        found = _pick_at(candidates, index, now, naive_is_utc)
+        found = _pick_at(candidates, index, now, naive_is_utc, offset_is_local)
         if found is None:
             continue
         if limit is None:
@@ -676,7 +684,8 @@ def _limit_after(now: datetime) -> datetime:
     return (now if now.tzinfo else now.replace(tzinfo=KYIV)).astimezone(KYIV) + FUTURE_MAX
 
 
-def _pick_at(candidates: list, index: int, now: datetime | None, naive_is_utc: bool) -> tuple[datetime, int, str | None] | None:
+def _pick_at(candidates: list, index: int, now: datetime | None, naive_is_utc: bool,
+             offset_is_local: bool = False) -> tuple[datetime, int, str | None] | None:
     """:func:`pick_instant`'s answer from ``candidates[index]`` on (None: it does not parse)."""
     candidate = candidates[index]
     naive = is_naive_iso(candidate)
@@ -688,11 +697,21 @@ def _pick_at(candidates: list, index: int, now: datetime | None, naive_is_utc: b
     if first is None:
         return None
     date_only = not has_time(candidate)
-    if date_only or naive:
+    # an ISO time whose offset is not Kyiv's at its instant ("...T21:32:00Z"): its wall-clock time as written
+    written = None if date_only or naive else _written_elsewhere(candidate, first)
+    if written is not None and offset_is_local:
+        local = _localize(written)
+        return local, index, ("wrong_offset" if local != first else None)
+    if date_only or naive or written is not None:
         for later_index in range(index + 1, len(candidates)):
             later_text = candidates[later_index]
             if not has_time(later_text):
                 continue
+            if written is not None:
+                if _with_offset(later_text) is not None:
+                    continue  # only a time shown without an offset (the header) tells a wrong one
+                if f"{written.hour}:{written.minute:02d}" not in later_text:
+                    break  # (cheap: it does not show the written time; most pages give UTC rightly)
             later = parse(later_text, now)
             if later is None:
                 continue
@@ -700,17 +719,61 @@ def _pick_at(candidates: list, index: int, now: datetime | None, naive_is_utc: b
                 if later.date() == first.date():
                     return later, later_index, "time_from_later"
                 break
-            if later == first:
+            shown = later.replace(tzinfo=None)
+            if written is not None:
+                if _same_minute(shown, written):
+                    # the header shows the written wall-clock time: Kyiv time labelled with another
+                    # offset (local time with a "Z", or the other season's offset)
+                    return later, later_index, "wrong_offset"
                 break
-            if later == first.replace(tzinfo=UTC):  # the same wall-clock time, read as UTC
-                return later, later_index, "naive_utc"
+            if _same_minute(shown, first.replace(tzinfo=None)):
+                break
+            as_utc = parse(candidate.strip() + "Z", now)
+            if as_utc is not None and _same_minute(shown, as_utc.replace(tzinfo=None)):
+                # the same wall-clock time, read as UTC (that reading also tells which of the autumn's
+                # two 03:30 the header means)
+                return as_utc, later_index, "naive_utc"
             return first, index, "disagree"
     return first, index, None
 
 
-def pick(candidates, now: datetime | None = None, naive_is_utc: bool = False) -> tuple[str | None, int, str | None]:
+def _same_minute(a: datetime, b: datetime) -> bool:
+    """Two naive wall-clock times in the same minute (a header shows no seconds)."""
+    return a.replace(second=0) == b.replace(second=0)
+
+
+def _with_offset(text: str) -> datetime | None:
+    """An ISO 8601 date and time with an offset (``Z`` too), as written (aware, in that offset); else None."""
+    if not isinstance(text, str) or "-" not in text:
+        return None
+    try:  # (most JSON-LD and meta dates: Python's own parser, faster than the regex)
+        written = datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    else:
+        return written if written.tzinfo is not None and ":" in text else None
+    m = _ISO.fullmatch(_clean(text).lower())
+    if m is None or m.group(4) is None or m.group(8) is None:
+        return None
+    try:
+        return _from_iso(m)
+    except ValueError:
+        return None
+
+
+def _written_elsewhere(text: str, instant: datetime) -> datetime | None:
+    """The wall-clock time an ISO date is written in when its offset is not Kyiv's at its instant
+    (``2025-04-11T21:32:00Z`` is 00:32 in Kyiv: 21:32); None for one in Kyiv's offset or no offset."""
+    written = _with_offset(text)
+    if written is None or written.utcoffset() == instant.utcoffset():
+        return None
+    return written.replace(tzinfo=None)
+
+
+def pick(candidates, now: datetime | None = None, naive_is_utc: bool = False,
+         offset_is_local: bool = False) -> tuple[str | None, int, str | None]:
     """:func:`pick_instant` with the instant normalised: ``(ISO 8601 string or None, index, note)``."""
-    when, index, note = pick_instant(candidates, now, naive_is_utc)
+    when, index, note = pick_instant(candidates, now, naive_is_utc, offset_is_local)
     return (when.isoformat() if when is not None else None), index, note
 
 

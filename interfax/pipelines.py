@@ -110,9 +110,11 @@ class DatesPipeline(_Step):
         if "published_at" in names:
             adapter["published_at"], published_note = self._pick("published_at", adapter.get("published_at"), now, adapter)
         if "modified_at" in names:
-            # the same CMS writes both: a published time found to be UTC makes the modified one UTC too
+            # the same CMS writes both: a published time found to be UTC makes the modified one UTC too,
+            # one found to be Kyiv time under another offset makes the modified one so too
             adapter["modified_at"], _ = self._pick("modified_at", adapter.get("modified_at"), now, adapter,
-                                                   naive_is_utc=published_note == "naive_utc")
+                                                   naive_is_utc=published_note == "naive_utc",
+                                                   offset_is_local=published_note == "wrong_offset")
             self._check_modified(adapter)
         return item
 
@@ -131,9 +133,10 @@ class DatesPipeline(_Step):
         logger.warning("%s: modified_at %s is before published_at %s (both kept, as the page gives them)",
                        adapter.get("url"), raw, adapter.get("published_at"))
 
-    def _pick(self, field: str, raw, now: datetime | None, adapter, naive_is_utc: bool = False) -> tuple[str | None, str | None]:
+    def _pick(self, field: str, raw, now: datetime | None, adapter, naive_is_utc: bool = False,
+              offset_is_local: bool = False) -> tuple[str | None, str | None]:
         candidates = [raw] if isinstance(raw, str) else list(raw or [])
-        value, index, note = dates.pick(candidates, now, naive_is_utc)
+        value, index, note = dates.pick(candidates, now, naive_is_utc, offset_is_local)
         if value:
             self.count(f"interfax/dates/{field}/parsed")
             if note == "time_from_later":
@@ -143,6 +146,14 @@ class DatesPipeline(_Step):
                 self.count("interfax/dates/naive_utc")
                 logger.info("%s of %s: %r has no offset and is read as UTC, as the time shown on the page says",
                             field, adapter.get("url"), candidates[0])
+            elif note == "wrong_offset":
+                self.count("interfax/dates/wrong_offset")
+                if offset_is_local:  # (its own offset, wrong as the published time's was)
+                    logger.info("%s of %s: %r has an offset Kyiv did not have then, as published_at had: read as "
+                                "Kyiv time", field, adapter.get("url"), candidates[index])
+                else:
+                    logger.info("%s of %s: %r is the time shown on the page, %r, under an offset Kyiv did not have "
+                                "then: read as Kyiv time", field, adapter.get("url"), candidates[0], candidates[index])
             elif note == "disagree":
                 self.count("interfax/dates/disagree")
                 logger.warning("%s of %s: %r (no offset, read as Kyiv time) disagrees with %r shown on the page; kept %s",

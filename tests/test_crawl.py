@@ -458,6 +458,19 @@ def test_the_spiders_window_reads_the_date_the_pipeline_exports():
     assert spider._in_window(candidates)
 
 
+def test_the_window_reads_kyiv_time_written_with_a_z_as_the_header_shows_it():
+    """JSON-LD that writes Kyiv time with a "Z", an article of 22:30 on the last day of the window: read as
+    01:30 the next day, it was dropped as newer than until (and its related links not followed)."""
+    from scrapy.utils.test import get_crawler
+
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    spider = crawler._create_spider(since="2025-03-29", until="2025-03-29")
+    assert spider._in_window(["2025-03-29T22:30:00Z", "2025-03-29T22:30:00Z", "22:30 29.03.2025"])
+    assert not spider._in_window(["2025-03-29T22:30:00Z", "00:30 30.03.2025"])  # (right as written: 00:30 on the 30th)
+
+
 def test_an_amphtml_link_to_the_page_itself_is_no_twin_to_fetch():
     """A page whose ``amphtml`` names the desktop page itself has no twin: it is not fetched a second time
     (with an ``amp`` query it names the twin, fetched with the query)."""

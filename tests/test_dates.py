@@ -542,9 +542,44 @@ def test_minutes_ago_is_elapsed_time(now, minutes):
     (["22:45 11.04"], ("2025-04-11T22:45:00+03:00", 0, None)),  # the same shown without its year: not a year ago
     # every one in the future: the first stands, flagged
     (["2025-04-14T10:00:00+03:00", "10:00 14.04.2025"], ("2025-04-14T10:00:00+03:00", 0, "future")),
+    # a naive UTC time in the autumn's repeated hour: the UTC reading names which of the two 03:30 the header means
+    (["2024-10-27T01:30:00", "03:30 27.10.2024"], ("2024-10-27T03:30:00+02:00", 1, "naive_utc")),
+    (["2024-10-27T00:30:00", "03:30 27.10.2024"], ("2024-10-27T03:30:00+03:00", 1, "naive_utc")),
+    # no offset, seconds the header does not show: the same minute, no disagreement
+    (["2025-04-11T21:32:45", "21:32 11.04.2025"], ("2025-04-11T21:32:45+03:00", 0, None)),
 ])
 def test_pick(candidates, want):
     assert dates.pick(candidates, NOW) == want
+
+
+@pytest.mark.parametrize("candidates, want", [
+    # Kyiv time written with a "Z" (or +00:00): the header shows that wall-clock time; 3 hours late before,
+    # and on the next day past 21:00
+    (["2025-04-11T21:32:00Z", "21:32 11.04.2025"], ("2025-04-11T21:32:00+03:00", 1, "wrong_offset")),
+    (["2025-04-11T00:30:00+00:00", "00:30 11.04.2025"], ("2025-04-11T00:30:00+03:00", 1, "wrong_offset")),
+    (["2025-04-10T23:10:00Z", "23:10 10.04.2025"], ("2025-04-10T23:10:00+03:00", 1, "wrong_offset")),
+    # meta with the right offset between them: the header decides, whatever the meta says
+    (["2025-04-11T21:32:00Z", "2025-04-11T21:32:00+03:00", "21:32 11.04.2025"], ("2025-04-11T21:32:00+03:00", 2, "wrong_offset")),
+    # the other season's offset (a CMS with a fixed +02:00, or the crawl's season's)
+    (["2024-07-11T21:32:00+02:00", "21:32 11.07.2024"], ("2024-07-11T21:32:00+03:00", 1, "wrong_offset")),
+    (["2025-01-11T21:32:00+03:00", "21:32 11.01.2025"], ("2025-01-11T21:32:00+02:00", 1, "wrong_offset")),
+    # right as written: UTC that the header shows in Kyiv time, or a Kyiv offset, stays
+    (["2025-04-11T18:32:00Z", "21:32 11.04.2025"], ("2025-04-11T21:32:00+03:00", 0, None)),
+    (["2025-04-11T21:32:00+03:00", "18:32 11.04.2025"], ("2025-04-11T21:32:00+03:00", 0, None)),
+    (["2025-04-11T18:32:00Z", "2025-04-11T18:32:00+03:00"], ("2025-04-11T21:32:00+03:00", 0, None)),  # (only a time shown without an offset tells)
+    # the autumn's repeated hour: either offset is Kyiv's, the header cannot tell them apart
+    (["2024-10-27T03:30:00+02:00", "03:30 27.10.2024"], ("2024-10-27T03:30:00+02:00", 0, None)),
+    (["2024-10-27T01:30:00Z", "03:30 27.10.2024"], ("2024-10-27T03:30:00+02:00", 0, None)),
+    (["2024-10-27T00:30:00Z", "03:30 27.10.2024"], ("2024-10-27T03:30:00+03:00", 0, None)),
+])
+def test_pick_reads_kyiv_time_under_a_wrong_offset_as_the_header_shows_it(candidates, want):
+    assert dates.pick(candidates, NOW) == want
+
+
+def test_pick_reads_a_wrong_offset_as_kyiv_time_when_told():
+    assert dates.pick(["2025-04-10T22:00:00Z"], NOW, offset_is_local=True) == ("2025-04-10T22:00:00+03:00", 0, "wrong_offset")
+    assert dates.pick(["2025-04-10T22:00:00+03:00"], NOW, offset_is_local=True) == ("2025-04-10T22:00:00+03:00", 0, None)
+    assert dates.pick(["22:00 10.04.2025"], NOW, offset_is_local=True) == ("2025-04-10T22:00:00+03:00", 0, None)
 
 
 def test_pick_reads_naive_times_as_utc_when_told():

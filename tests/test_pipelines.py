@@ -136,3 +136,18 @@ def test_a_json_ld_date_in_an_implausible_year_is_said_to_be_so_not_unparsed(cap
     caplog.clear()
     item, stats = _dates(["не дата 12", "21:32 11.04.2025"], [])
     assert "'не дата 12' did not parse" in caplog.text and not stats.get_value("interfax/dates/implausible_year")
+
+
+def test_kyiv_time_under_a_wrong_offset_is_read_as_the_header_shows_it(caplog):
+    """JSON-LD that writes Kyiv time with a "Z" (or the other season's offset): published_at was 3 (or 1)
+    hours late, past 21:00 on the next day; the modified time, from the same CMS, is read the same way."""
+    caplog.set_level("INFO")
+    item, stats = _dates(["2025-04-11T21:32:00Z", "21:32 11.04.2025"], ["2025-04-11T22:05:00Z"])
+    assert (item["published_at"], item["modified_at"]) == ("2025-04-11T21:32:00+03:00", "2025-04-11T22:05:00+03:00")
+    assert stats.get_value("interfax/dates/wrong_offset") == 2
+    assert "'2025-04-11T21:32:00Z' is the time shown on the page, '21:32 11.04.2025', under an offset Kyiv did not have" in caplog.text
+    # a modified time in Kyiv's own offset is left as it is
+    item, stats = _dates(["2025-01-11T21:32:00+03:00", "21:32 11.01.2025"], ["2025-01-11T22:05:00+02:00"])
+    assert (item["published_at"], item["modified_at"]) == ("2025-01-11T21:32:00+02:00", "2025-01-11T22:05:00+02:00")
+    assert stats.get_value("interfax/dates/wrong_offset") == 1
+
