@@ -59,7 +59,8 @@ Rules
     ``03:30 30.03.2025`` -> ``2025-03-30T04:30:00+03:00``.
 
   (dateparser, which uses pytz, would pick the second, winter occurrence in the overlap; the
-  fast path reads all such numeric forms, so the rule above is what callers get.)
+  fast path reads all such numeric forms, so the rule above is what callers get.) Either reading is
+  a guess: ``dst_note`` names the texts it was made for, for the caller to count.
 * Impossible or implausible values are garbage and give None: month 13, day 32, 31.02, hour 25
   (or 24), minute 60, offsets out of range, a year before 1990 or after ``now.year + 1``
   (this also applies to dateparser's answers and to relative dates). A lone number (``2025``,
@@ -77,7 +78,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 __all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "from_iso", "has_time", "is_naive_iso", "pick", "pick_instant",
-           "implausible_year", "MIN_YEAR", "MAX_LEN"]
+           "implausible_year", "dst_note", "MIN_YEAR", "MAX_LEN"]
 
 KYIV = ZoneInfo("Europe/Kyiv")
 UTC = timezone.utc
@@ -610,6 +611,27 @@ def implausible_year(text, now: datetime | None = None) -> int | None:
         except (OverflowError, ValueError):  # (year 1 or 9999 across an offset)
             pass
     return year if year < MIN_YEAR or year > now_k.year + 1 else None
+
+
+def dst_note(text, now: datetime | None = None) -> str | None:
+    """What the daylight-saving switch makes of a Kyiv wall-clock time that ``text`` gives without an
+    offset: ``"ambiguous"`` in the autumn's repeated hour (03:00-03:59 on the last Sunday of October
+    happens twice; read as the first, summer-time one), ``"nonexistent"`` in the spring's skipped hour
+    (03:00-03:59 on the last Sunday of March; moved forward by the hour); the same for the other
+    switches tzdata knows (in September 1991-1995); else None (also for a time with an offset, which
+    names one instant). For the caller to count: the instant is a guess."""
+    if not isinstance(text, str):
+        return None
+    try:
+        res = _fast(_clean(text), _resolve_now(now))
+    except Exception:  # (a form the fast path refuses)
+        return None
+    if not isinstance(res, datetime) or res.tzinfo is not None:
+        return None
+    aware = res.replace(tzinfo=KYIV)
+    if aware.replace(fold=1).utcoffset() == aware.utcoffset():
+        return None
+    return "ambiguous" if _localize(res).replace(tzinfo=None) == res else "nonexistent"
 
 
 _HAS_TIME = re.compile(r"[0-9]:[0-9]{2}")

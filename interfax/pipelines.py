@@ -98,6 +98,10 @@ class _Step:
         return cls(crawler)
 
 
+#: months with a daylight-saving switch in Kyiv since 1990 (tzdata): March, October; July 1990, September 1991-1995
+_SWITCH_MONTHS = frozenset({"03", "07", "09", "10"})
+
+
 class DatesPipeline(_Step):
     """Raw date candidates -> one Kyiv ISO 8601 string (first candidate that parses)."""
 
@@ -139,6 +143,8 @@ class DatesPipeline(_Step):
         value, index, note = dates.pick(candidates, now, naive_is_utc, offset_is_local)
         if value:
             self.count(f"interfax/dates/{field}/parsed")
+            if value[11:13] <= "04" and value[5:7] in _SWITCH_MONTHS and note != "naive_utc":  # (cheap: the switches are at night)
+                self._dst_note(field, candidates[index], value, now, adapter)
             if note == "time_from_later":
                 self.count("interfax/dates/time_from_later")
                 logger.info("%s of %s: %r is only a day, used the time of %r", field, adapter.get("url"), candidates[0], candidates[index])
@@ -182,6 +188,18 @@ class DatesPipeline(_Step):
             logger.warning("%s of %s: no date in %r%s", field, adapter.get("url"), candidates,
                            f" ({implausible})" if implausible else "")
         return None, None
+
+    def _dst_note(self, field: str, raw: str, value: str, now: datetime | None, adapter) -> None:
+        """Count (and say) a time shown without an offset in the hour a daylight-saving switch repeats
+        (read as the first, summer-time one) or skips (moved forward by the hour)."""
+        note = dates.dst_note(raw, now)
+        if note is None:
+            return
+        self.count(f"interfax/dates/{note}_hour")
+        rule = "the first (summer-time) one" if note == "ambiguous" else "moved forward by the hour"
+        logger.warning("%s of %s: %r is a Kyiv time that the daylight-saving switch %s, and the page gives no "
+                       "offset: read as %s, %s", field, adapter.get("url"), raw,
+                       "repeats" if note == "ambiguous" else "skips", rule, value)
 
     def _implausible(self, candidates: list, now: datetime | None) -> str | None:
         """What to say of a candidate that reads as a date but in an implausible year (1970: an unset

@@ -582,6 +582,18 @@ def test_pick_reads_a_wrong_offset_as_kyiv_time_when_told():
     assert dates.pick(["22:00 10.04.2025"], NOW, offset_is_local=True) == ("2025-04-10T22:00:00+03:00", 0, None)
 
 
+@pytest.mark.parametrize("text, note", [
+    ("03:30 26.10.2025", "ambiguous"), ("2025-10-26T03:00:00", "ambiguous"), ("26 жовтня 2025, 03:59", "ambiguous"),
+    ("30.10.11 03:30", "ambiguous"),  # (2011: tzdata has the October switch; the law that cancelled it was repealed)
+    ("02:30 24.09.1995", "ambiguous"),  # (1991-1995: the switch back was in September, at 03:00)
+    ("03:30 30.03.2025", "nonexistent"), ("2025-03-30T03:00:00", "nonexistent"),
+    ("04:30 30.03.2025", None), ("02:59 26.10.2025", None), ("04:00 26.10.2025", None), ("21:32 11.04.2025", None),
+    ("2025-10-26T03:30:00+02:00", None), ("2025-10-26T00:30:00Z", None), ("не дата", None), (None, None),
+])
+def test_dst_note_names_a_time_the_switch_repeats_or_skips(text, note):
+    assert dates.dst_note(text, NOW) == note
+
+
 def test_pick_reads_naive_times_as_utc_when_told():
     assert dates.pick(["2025-03-28T07:05:00"], NOW, naive_is_utc=True) == ("2025-03-28T09:05:00+02:00", 0, "naive_utc")
     assert dates.pick(["2025-03-28T07:05:00+02:00"], NOW, naive_is_utc=True) == ("2025-03-28T07:05:00+02:00", 0, None)

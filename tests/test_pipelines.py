@@ -151,3 +151,21 @@ def test_kyiv_time_under_a_wrong_offset_is_read_as_the_header_shows_it(caplog):
     assert (item["published_at"], item["modified_at"]) == ("2025-01-11T21:32:00+02:00", "2025-01-11T22:05:00+02:00")
     assert stats.get_value("interfax/dates/wrong_offset") == 1
 
+
+def test_a_time_in_the_hour_a_dst_switch_repeats_or_skips_is_read_by_the_rule_and_counted(caplog):
+    """No offset anywhere: 03:30 on the last Sunday of October happens twice (read as the first, +03:00),
+    03:30 on the last Sunday of March never (moved forward to 04:30); each counted, with a warning."""
+    item, stats = _dates(["2024-10-27T03:30:00", "03:30 27.10.2024"], [])
+    assert item["published_at"] == "2024-10-27T03:30:00+03:00"
+    assert stats.get_value("interfax/dates/ambiguous_hour") == 1
+    assert "'2024-10-27T03:30:00' is a Kyiv time that the daylight-saving switch repeats" in caplog.text
+    item, stats = _dates(["03:30 30.03.2025"], [])
+    assert item["published_at"] == "2025-03-30T04:30:00+03:00"
+    assert stats.get_value("interfax/dates/nonexistent_hour") == 1
+    # an offset names the instant; a UTC time without one, matched by the header, too: nothing to count
+    for published in (["2024-10-27T03:30:00+02:00", "03:30 27.10.2024"], ["2024-10-27T01:30:00", "03:30 27.10.2024"],
+                      ["04:30 30.03.2025"], ["02:59 27.10.2024"]):
+        item, stats = _dates(published, [])
+        assert not stats.get_value("interfax/dates/ambiguous_hour") and not stats.get_value("interfax/dates/nonexistent_hour")
+    item, _ = _dates(["2024-10-27T01:30:00", "03:30 27.10.2024"], [])
+    assert item["published_at"] == "2024-10-27T03:30:00+02:00"  # the second 03:30, as the UTC time says
