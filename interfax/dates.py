@@ -42,7 +42,8 @@ Rules
 * Input with an offset or ``Z``/``UTC`` is converted to Kyiv time (same instant), not relabelled.
   Input without an offset is Kyiv local time.
 * Date without a time (``11.04.2025``, ``вчора``): midnight Kyiv time. A time without a date
-  (``21:32``): today (Kyiv date of ``now``).
+  (``21:32``): today (Kyiv date of ``now``). Today's time (``сьогодні, 11:59``, ``21:32``) more than
+  ``FUTURE_MAX`` after ``now`` is yesterday's: a page shown before midnight and read after it.
 * Missing year (``11 квітня``, ``21:32 11.04``): the latest year that does not put the moment
   more than ``FUTURE_MAX`` (an hour, the limit a publication date has) after ``now``: across New Year,
   ``23:50 31.12`` read on 1 January is the previous year and ``00:05 01.01`` read at 23:55 on
@@ -370,6 +371,17 @@ def _guess_year(month: int, day: int, hh: int, mm: int, ss: int, now_k: datetime
     return _INVALID
 
 
+def _days_back(days: int, hh: int, mm: int, ss: int, now_k: datetime) -> datetime:
+    """The wall-clock time ``days`` days before ``now``'s Kyiv date. Today's time more than ``FUTURE_MAX``
+    after ``now`` is yesterday's: "Сьогодні, 11:59" read at 00:05 is a page shown before midnight (a
+    cached copy, a listing read a minute earlier), whose today was yesterday."""
+    d = now_k.date() - timedelta(days=days)
+    naive = datetime(d.year, d.month, d.day, hh, mm, ss)
+    if days == 0 and hh >= now_k.hour and _localize(naive) > now_k + FUTURE_MAX:
+        naive -= timedelta(days=1)
+    return naive
+
+
 def _clean(text: str) -> str:
     if _ODD_CHARS.search(text):
         text = text.translate(_TRANS)
@@ -408,8 +420,7 @@ def _fast(s: str, now_k: datetime):
     m = _DAYWORD_TIME.fullmatch(low)
     if m:
         word, hh, mi = m.groups()
-        d = now_k.date() - timedelta(days=_DAY_WORDS[word])
-        return datetime(d.year, d.month, d.day, int(hh), int(mi))
+        return _days_back(_DAY_WORDS[word], int(hh), int(mi), 0, now_k)
 
     return _generic(low, now_k)
 
@@ -455,8 +466,7 @@ def _generic(low: str, now_k: datetime):
         return _INVALID
 
     if dm is None:  # a time only: today
-        d = now_k.date()
-        return datetime(d.year, d.month, d.day, hh, mi, ss)
+        return _days_back(0, hh, mi, ss, now_k)
 
     g = dm.groups()
     if g[0] is not None:  # YYYY-MM-DD
@@ -474,8 +484,7 @@ def _generic(low: str, now_k: datetime):
     elif g[11] is not None:  # April 11[, 2025]
         day, month, y = int(g[12]), _MONTHS[g[11]], g[13]
     elif g[14] is not None:  # сьогодні / вчора / позавчора
-        d = now_k.date() - timedelta(days=_DAY_WORDS[g[14]])
-        return datetime(d.year, d.month, d.day, hh, mi, ss)
+        return _days_back(_DAY_WORDS[g[14]], hh, mi, ss, now_k)
     else:  # DD.MM
         day, month, y = int(g[15]), int(g[16]), None
     if y is not None:

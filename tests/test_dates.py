@@ -5,6 +5,7 @@ import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import dateparser
 import pytest
@@ -304,11 +305,29 @@ def test_relative_dates_follow_now_and_cross_dst():
     assert normalize("вчора о 18:40", now=now) == "2024-12-31T18:40:00+02:00"
     # now given in another zone is converted to Kyiv first
     now_utc = datetime(2025, 4, 11, 22, 30, tzinfo=UTC)  # 01:30 on the 12th in Kyiv
-    assert normalize("сьогодні о 10:00", now=now_utc) == "2025-04-12T10:00:00+03:00"
+    assert normalize("сьогодні о 01:10", now=now_utc) == "2025-04-12T01:10:00+03:00"
+    assert normalize("вчора о 10:00", now=now_utc) == "2025-04-11T10:00:00+03:00"
     # seconds of now are kept, microseconds dropped
     now = datetime(2025, 4, 11, 22, 0, 17, 123456, tzinfo=KYIV)
     assert normalize("щойно", now=now) == "2025-04-11T22:00:17+03:00"
     assert normalize("5 хвилин тому", now=now) == "2025-04-11T21:55:17+03:00"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # read at 00:05: a page shown before midnight (a cached copy, a listing read a minute earlier) says
+    # "today" of the day that just ended; before, 11:59 of the new day, half a day after the crawl
+    ("Сьогодні, 11:59", "2026-11-29T11:59:00+02:00"), ("сегодня в 23:50", "2026-11-29T23:50:00+02:00"),
+    ("Today at 9:05 pm", "2026-11-29T21:05:00+02:00"), ("23:50", "2026-11-29T23:50:00+02:00"),
+    # within the hour of clock margin, or no time: today
+    ("Сьогодні о 00:30", "2026-11-30T00:30:00+02:00"), ("Сьогодні, 01:04", "2026-11-30T01:04:00+02:00"),
+    ("Сьогодні", "2026-11-30T00:00:00+02:00"),
+    ("Вчора, 23:50", "2026-11-29T23:50:00+02:00"), ("позавчора, 23:50", "2026-11-28T23:50:00+02:00"),
+])
+def test_today_after_midnight_is_the_day_that_just_ended_when_its_time_is_ahead(text, expected):
+    now = datetime(2026, 11, 30, 0, 5, tzinfo=KYIV)
+    assert normalize(text, now=now) == expected
+    assert normalize(text, now=now.astimezone(ZoneInfo("Asia/Tokyo"))) == expected  # (now in any zone)
+    assert dates.pick([text], now) == (expected, 0, None)  # (not a date "after the crawl")
 
 
 def test_odd_now_values_do_not_raise():
