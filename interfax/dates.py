@@ -263,9 +263,11 @@ DAY_MONTH_YEAR_RE = re.compile(
 )
 
 #: what makes a short text a date rather than a bare time or duration ("15:00", "10 хв"): a year, a
-#: day and month beside a time ("21:32 31.12"), a month name, a day word or a relative "... тому"
+#: day and month beside a time ("21:32 31.12"; with a two-digit year: "30.10.11 03:30", "03:30 30.10.11"),
+#: a month name, a day word or a relative "... тому"
 DATE_HINT_RE = re.compile(
-    r"[0-9]{4}|[0-9]:[0-9]{2}\W{0,3}[0-9]{1,2}\.[0-9]{1,2}(?![0-9]|\.[0-9])|(?<![0-9.])[0-9]{1,2}\.[0-9]{1,2}\W{0,3}[0-9]{1,2}:[0-9]"
+    r"[0-9]{4}|[0-9]:[0-9]{2}\W{0,3}[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{2})?(?![0-9]|\.[0-9])"
+    r"|(?<![0-9.])[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{2})?\W{0,3}(?:[воу]\W{1,2})?[0-9]{1,2}:[0-9]"
     rf"|(?<![{_L}])(?:{_MONTH_ALT}|{_alt(_DAY_WORDS)})(?![{_L}])|(?<![{_L}])(?:тому|назад|ago)(?![{_L}])", re.I
 )
 

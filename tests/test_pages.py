@@ -1172,3 +1172,23 @@ def test_a_small_sections_latest_sidebar_in_the_list_markup_is_not_listed():
             f'<div class="col-13 latest-news"><h2>ОСТАННЄ</h2><div class="articles-section-view">{side}</div></div></body></html>')
     page = ListingPage(HtmlResponse("https://interfax.com.ua/news/pharmacy.html", body=html.encode(), encoding="utf-8"), "pharmacy")
     assert sorted(link.ref.id for link in page.items()) == [1100000, 1100001, 1100002]
+
+
+def _article_page(ld_date_json: str | None = None, header: str | None = None):
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.article import ArticlePage
+
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Заголовок новини", %s}</script>'
+          % ld_date_json) if ld_date_json else ""
+    time = f'<div class="article-time">{header}</div>' if header else ""
+    html = (f"<html><head>{ld}</head><body><article class='article-content-view'>"
+            f"<div class='article-content-secondary-header'>{time}</div><h1>Заголовок новини</h1>"
+            "<div class='article-content'><p>Текст статті про події дня.</p></div></article></body></html>")
+    return ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1.html", body=html.encode(), encoding="utf-8"))
+
+
+@pytest.mark.parametrize("header", ["30.10.11 03:30", "03:30 30.10.11", "30.10.11, 03:30", "11.04.25 о 21:32"])
+def test_a_header_date_with_a_two_digit_year_is_read(header):
+    """Before, a header in these forms was not found: the article took its listed time (a warning), or was dropped."""
+    assert _article_page(header=header).published_at() == [header]
