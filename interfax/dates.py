@@ -79,7 +79,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 __all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "from_iso", "has_time", "is_naive_iso", "pick", "pick_instant",
-           "implausible_year", "dst_note", "MIN_YEAR", "MAX_LEN"]
+           "implausible_year", "dst_note", "from_timestamp", "MIN_YEAR", "MAX_LEN"]
 
 KYIV = ZoneInfo("Europe/Kyiv")
 UTC = timezone.utc
@@ -808,6 +808,24 @@ def pick(candidates, now: datetime | None = None, naive_is_utc: bool = False,
     """:func:`pick_instant` with the instant normalised: ``(ISO 8601 string or None, index, note)``."""
     when, index, note = pick_instant(candidates, now, naive_is_utc, offset_is_local)
     return (when.isoformat() if when is not None else None), index, note
+
+
+def from_timestamp(value) -> str | None:
+    """A Unix timestamp (an int or float, or a string of digits: seconds, or milliseconds when it has 13
+    digits) as ISO 8601 in UTC (``1744396320`` -> ``"2025-04-11T18:32:00+00:00"``), for JSON-LD that
+    gives one; None for anything else. (The year is judged where the date is read, as for any date.)"""
+    try:
+        if isinstance(value, str):
+            if not value.isascii() or not value.isdigit() or len(value) not in (9, 10, 13):
+                return None
+            value = int(value) / (1000 if len(value) == 13 else 1)
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
+            return None
+        elif value > 1e11:  # (milliseconds: seconds that large are past the year 5000)
+            value /= 1000
+        return datetime.fromtimestamp(int(value), UTC).isoformat()
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
 def from_iso(value) -> datetime | None:

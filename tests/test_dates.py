@@ -613,6 +613,17 @@ def test_dst_note_names_a_time_the_switch_repeats_or_skips(text, note):
     assert dates.dst_note(text, NOW) == note
 
 
+@pytest.mark.parametrize("value, iso", [
+    (1744396320, "2025-04-11T18:32:00+00:00"), (1744396320000, "2025-04-11T18:32:00+00:00"),
+    ("1744396320", "2025-04-11T18:32:00+00:00"), ("1744396320000", "2025-04-11T18:32:00+00:00"),
+    (1744396320.75, "2025-04-11T18:32:00+00:00"), (0, "1970-01-01T00:00:00+00:00"),
+    (True, None), ("", None), ("2025", None), ("17443963200", None), ("١٧٤٤٣٩٦٣٢٠", None), (float("nan"), None),
+    (10 ** 30, None), (None, None), ([1744396320], None),
+])
+def test_from_timestamp(value, iso):
+    assert dates.from_timestamp(value) == iso
+
+
 def test_pick_reads_naive_times_as_utc_when_told():
     assert dates.pick(["2025-03-28T07:05:00"], NOW, naive_is_utc=True) == ("2025-03-28T09:05:00+02:00", 0, "naive_utc")
     assert dates.pick(["2025-03-28T07:05:00+02:00"], NOW, naive_is_utc=True) == ("2025-03-28T07:05:00+02:00", 0, None)

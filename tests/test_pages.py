@@ -1188,6 +1188,26 @@ def _article_page(ld_date_json: str | None = None, header: str | None = None):
     return ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1.html", body=html.encode(), encoding="utf-8"))
 
 
+@pytest.mark.parametrize("value, candidate", [
+    ('["2025-03-29T20:00:00+02:00"]', "2025-03-29T20:00:00+02:00"),  # a list: the page was dropped as undated
+    ('["", "2025-03-29T20:00:00+02:00", "2025-03-30T10:00:00+03:00"]', "2025-03-29T20:00:00+02:00"),
+    ("1743271200", "2025-03-29T18:00:00+00:00"),  # a Unix timestamp
+    ("1743271200000", "2025-03-29T18:00:00+00:00"),  # in milliseconds
+    ('"1743271200"', "2025-03-29T18:00:00+00:00"),
+    ('"2025-03-29T20:00:00+02:00"', "2025-03-29T20:00:00+02:00"),
+])
+def test_a_json_ld_date_given_as_a_list_or_a_timestamp_is_a_candidate(value, candidate):
+    page = _article_page(f'"datePublished": {value}, "dateModified": {value}')
+    assert page.published_at() == [candidate]
+    assert page.modified_at() == [candidate]
+
+
+@pytest.mark.parametrize("value", ['""', "null", "true", '{"@value": "x"}', "[]", '"  "'])
+def test_a_json_ld_date_that_is_no_date_gives_way_to_the_header(value):
+    page = _article_page(f'"datePublished": {value}', header="21:32 11.04.2025")
+    assert page.published_at() == ["21:32 11.04.2025"]
+
+
 @pytest.mark.parametrize("header", ["30.10.11 03:30", "03:30 30.10.11", "30.10.11, 03:30", "11.04.25 о 21:32"])
 def test_a_header_date_with_a_two_digit_year_is_read(header):
     """Before, a header in these forms was not found: the article took its listed time (a warning), or was dropped."""

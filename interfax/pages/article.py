@@ -182,7 +182,7 @@ class ArticlePage(Page):
     def published_at(self) -> list[str]:
         """Raw candidates, best first: JSON-LD, meta, the visible header."""
         return _candidates(
-            self.ld("datePublished"),
+            self.ld_date("datePublished"),
             self.meta("article:published_time", "datePublished", "pubdate"),
             self.time_datetime(self.scope),
             self.visible_time(),
@@ -190,7 +190,7 @@ class ArticlePage(Page):
 
     def modified_at(self) -> list[str]:
         """Raw candidates, best first: JSON-LD, meta; else the update the visible header shows."""
-        found = _candidates(self.ld("dateModified"), self.meta("article:modified_time", "og:updated_time", "dateModified"))
+        found = _candidates(self.ld_date("dateModified"), self.meta("article:modified_time", "og:updated_time", "dateModified"))
         if not found:
             shown = self.visible_update()
             if shown:

@@ -501,6 +501,22 @@ class Page:
                 value = html.unescape(value).strip()
         return value or None
 
+    def ld_date(self, key: str) -> str | None:
+        """A JSON-LD date of the article as text (``ld``): the first date of a list
+        (``["2025-04-11T21:32:00+03:00"]``), a Unix timestamp (a number, or digits only: seconds or
+        milliseconds) as ISO 8601 in UTC; None for anything else (an object, an empty string)."""
+        value = self.json_ld.get(key)
+        if isinstance(value, list):
+            value = next((v for v in value if isinstance(v, (str, int, float)) and v not in ("", True, False)), None)
+        if isinstance(value, str):
+            value = value.strip()
+            if value.isdigit():
+                return dates.from_timestamp(value)
+            return (html.unescape(value).strip() if "&" in value else value) or None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return dates.from_timestamp(value)
+        return None
+
     def article_ref(self, href: str | None) -> urls.ArticleRef | None:
         if not href:
             return None
