@@ -127,6 +127,7 @@ def test_since_and_until_window(tmp_path):
         ("sections=,,", "sections"),
         ("sections= ", "sections"),
         ("since=", "since"),  # an unset shell variable: not "everything"
+        ("since=2999-01-01", "since"),  # in the future: a mistyped year, nothing to list
         ("bogus=1", "bogus"),
     ],
 )
@@ -139,6 +140,26 @@ def test_bad_argument_stops_before_any_request(tmp_path, arg, message):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr  # one line: no start-up log, no usage text
     assert "error:" in lines[0] and message in lines[0]
+
+
+def test_since_after_today_in_kyiv_is_an_error_naming_the_argument():
+    """A ``since`` in the future (2027 typed for 2026): the run listed nothing and failed its item-count
+    check (exit 3) without saying why; now one line before any request. Today, in Kyiv, is fine."""
+    from datetime import date
+
+    from scrapy.exceptions import UsageError
+
+    from interfax.spiders.articles import CrawlArgs
+
+    assert CrawlArgs.parse(today=date(2026, 11, 29), since="2026-11-29").since == date(2026, 11, 29)
+    with pytest.raises(UsageError) as error:
+        CrawlArgs.parse(today=date(2026, 11, 29), since="2027-11-29")
+    assert str(error.value) == ("invalid argument since=2027-11-29: after today (2026-11-29 in Kyiv): no article "
+                                "can be in the window")
+    with pytest.raises(UsageError, match="since=2025-03-01: later than until=2025-02-01"):
+        CrawlArgs.parse(today=date(2026, 11, 29), since="2025-03-01", until="2025-02-01")
+    with pytest.raises(UsageError, match="since='2025-02-30': expected a date YYYY-MM-DD"):
+        CrawlArgs.parse(today=date(2026, 11, 29), since="2025-02-30")
 
 
 def test_large_values_are_valid(tmp_path):

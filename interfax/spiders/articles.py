@@ -98,6 +98,9 @@ class CrawlArgs:
         until = _date_arg("until", kwargs.get("until"))
         if since and until and since > until:
             raise UsageError(f"invalid argument since={since}: later than until={until}", print_help=False)
+        if since > today:  # (a mistyped year, most likely: the run would list nothing and fail its checks)
+            raise UsageError(f"invalid argument since={since}: after today ({today} in Kyiv): no article can be "
+                             "in the window", print_help=False)
         return cls(
             base_url=base_url,
             sections=sections,
