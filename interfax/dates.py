@@ -797,10 +797,17 @@ def _with_offset(text: str) -> datetime | None:
 def _written_elsewhere(text: str, instant: datetime) -> datetime | None:
     """The wall-clock time an ISO date is written in when its offset is not Kyiv's at its instant
     (``2025-04-11T21:32:00Z`` is 00:32 in Kyiv: 21:32); None for one in Kyiv's offset or no offset."""
+    offset = instant.utcoffset()
+    if text.endswith(_KYIV_OFFSETS.get(offset, "\0")):  # (cheap: most dates are written in Kyiv's offset)
+        return None
     written = _with_offset(text)
-    if written is None or written.utcoffset() == instant.utcoffset():
+    if written is None or written.utcoffset() == offset:
         return None
     return written.replace(tzinfo=None)
+
+
+#: Kyiv's offsets as ISO 8601 writes them
+_KYIV_OFFSETS = {timedelta(hours=2): "+02:00", timedelta(hours=3): "+03:00"}
 
 
 def pick(candidates, now: datetime | None = None, naive_is_utc: bool = False,
