@@ -501,6 +501,22 @@ def test_scrapy_parse_shows_the_fields_and_leaves_no_feed_file_nor_checks(tmp_pa
     assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr[-3000:]
 
 
+
+@pytest.mark.parametrize("spider", [[], ["--spider=articles"]])
+def test_scrapy_fetch_prints_the_page_and_leaves_no_feed_file_nor_checks(tmp_path, spider):
+    """`scrapy fetch` is a look at one page as well (and `scrapy view`, a fetch shown in a browser): before,
+    it ran the end-of-run monitors (ERROR lines: "interfax monitors: FAILED ... item count") and, given
+    the articles spider, wrote an empty data/articles/<time>.jsonl."""
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "interfax.settings", "PYTHONPATH": str(REPO)}
+    with MirrorServer() as server:
+        cmd = [sys.executable, "-m", "scrapy", "fetch", *spider, f"{server.base_url}/news/general/1063390.html"]
+        result = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Внаслідок обстрілу на Чернігівщині" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+    assert "monitors" not in result.stderr and "Spidermon" not in result.stderr
+    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr[-3000:]
+
 @pytest.mark.parametrize("twin", ["https://interfax.com.ua/news/general/1063374.html?amp=1", "/news/general/1063374.html?amp"])
 def test_an_amp_twin_named_by_a_query_is_fetched_with_it(twin):
     """``link rel="amphtml"`` written as the article's URL with an ``amp`` query (not ``-amp.html``):
