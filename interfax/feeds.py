@@ -31,6 +31,7 @@ import scrapy
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
 from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.misc import load_object
 from scrapy.utils.python import to_bytes
 
 from interfax.extensions import JobDirGuard
@@ -233,6 +234,21 @@ def _resumed_job(crawler, path: str) -> bool:
     return guard is not None and guard.continues(path)
 
 
+def _writes_lines(crawler, fmt: str | None) -> bool:
+    """Whether a feed of format ``fmt`` is written as JSON lines (its exporter is a ``JsonLinesItemExporter``, as
+    :class:`JsonLinesExporter` is; no format given: yes)."""
+    if not fmt:
+        return True
+    if crawler is None:
+        return fmt in ("jsonlines", "jsonl", "jl")
+    exporter = crawler.settings.getwithbase("FEED_EXPORTERS").get(fmt)
+    try:
+        exporter = load_object(exporter) if isinstance(exporter, str) else exporter
+    except (ImportError, NameError, ValueError):
+        return False
+    return isinstance(exporter, type) and issubclass(exporter, JsonLinesItemExporter)
+
+
 class SafeFileFeedStorage(FileFeedStorage):
     """``FileFeedStorage`` writing a :class:`FeedFile`; append targets are repaired and indexed first."""
 
@@ -240,6 +256,10 @@ class SafeFileFeedStorage(FileFeedStorage):
         super().__init__(uri, feed_options=feed_options)
         self.crawler = crawler
         self.append = self.write_mode == "ab"
+        #: the feed's format, and whether its records are JSON lines: only then is an append target repaired
+        #: and indexed (a JSON array, a CSV file ... is neither)
+        self.format = str((feed_options or {}).get("format") or "")
+        self.lines = _writes_lines(crawler, self.format)
         self._ids: set[int] | None = None
         if not self.append and _resumed_job(crawler, self.path):
             guard = crawler.get_extension(JobDirGuard)
@@ -259,7 +279,9 @@ class SafeFileFeedStorage(FileFeedStorage):
         """Ids already in the append target (repairs its tail first, once)."""
         if self._ids is None:
             self._ids = set()
-            if self.append and Path(self.path).is_file():
+            if self.append and not self.lines:
+                self._appending_whole_documents()
+            elif self.append and Path(self.path).is_file():
                 cut = repair_tail(self.path)
                 ids, bad = read_ids(self.path)
                 self._ids = ids
@@ -273,6 +295,22 @@ class SafeFileFeedStorage(FileFeedStorage):
                 if bad:
                     logger.warning("%s holds %d lines that are not records", self.path, bad)
         return self._ids
+
+    def _appending_whole_documents(self) -> None:
+        """``-o out.json`` / ``-o out.csv`` on a file that holds records: appended as Scrapy appends them
+        (a second JSON array after the first, not valid JSON; a second CSV header row), and without
+        leaving out what the file holds; said once. (Before, such a file was read as JSON Lines: the
+        closing ``]`` of a JSON array was cut off as "a truncated line from a killed run", every CSV
+        line was counted as "not a record".)"""
+        try:
+            if os.path.getsize(self.path) == 0:
+                return
+        except OSError:
+            return
+        logger.warning("appending to %s, a %s feed: the file will hold a second %s after what it holds, and the "
+                       "articles in it are not left out (-o leaves them out of a JSON Lines file only: use -O, or "
+                       "a .jsonl file)", self.path, self.format, "JSON document (not valid JSON)"
+                       if self.format == "json" else "header row" if self.format == "csv" else "document")
 
     def open(self, spider) -> FeedFile:
         dirname = Path(self.path).parent

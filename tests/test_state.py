@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -12,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from scrapy.utils.test import get_crawler
 
 from conftest import EXPECTED_DIR, REPO
 from interfax.feeds import FeedFile, JsonLinesExporter, SafeFileFeedStorage, read_ids, repair_tail
@@ -303,6 +305,33 @@ def test_storage_repairs_and_indexes_an_append_target(tmp_path):
     overwrite = SafeFileFeedStorage(str(path), feed_options={"overwrite": True})
     assert overwrite.existing_ids() == set()  # -O: the file is replaced, nothing in it counts
 
+
+
+@pytest.mark.parametrize("fmt, body, says", [
+    ("json", b'[\n{"id": 1, "title": "x"},\n{"id": 2, "title": "y"}\n]', "a second JSON document (not valid JSON)"),
+    ("csv", b"id,title\r\n1,x\r\n2,y\r\n", "a second header row"),
+])
+def test_an_append_target_in_another_format_is_left_as_it_is(tmp_path, caplog, fmt, body, says):
+    """`-o out.json` / `-o out.csv` a second time: the file is appended to as Scrapy appends, and said so once.
+    Before, it was read as JSON Lines: a JSON array's closing "]" was cut off as "a truncated line (from a
+    killed run)", each CSV line counted as a line that is not a record (interfax/feeds/bad_lines)."""
+    path = tmp_path / f"out.{fmt}"
+    path.write_bytes(body)
+    crawler = get_crawler(settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    crawler.stats.open_spider()
+    storage = SafeFileFeedStorage.from_crawler(crawler, str(path), feed_options={"overwrite": False, "format": fmt})
+    with caplog.at_level(logging.INFO, logger="interfax.feeds"):
+        f = storage.open(None)
+    f.close()
+    assert path.read_bytes() == body and storage.existing_ids() == set()
+    assert [r.levelname for r in caplog.records] == ["WARNING"] and says in caplog.records[0].getMessage()
+    assert crawler.stats.get_value("interfax/feeds/bad_lines") is None
+    assert crawler.stats.get_value("interfax/feeds/truncated_bytes") is None
+    # JSON Lines under any of its names is still repaired and indexed
+    lines = tmp_path / "out.jl"
+    lines.write_bytes(line(1) + line(2)[:5])
+    jl = SafeFileFeedStorage.from_crawler(crawler, str(lines), feed_options={"overwrite": False, "format": "jl"})
+    assert jl.existing_ids() == {1} and lines.read_bytes() == line(1)
 
 def test_one_crawl_at_a_time_per_state_folder(tmp_path):
     held = _lock_dir(tmp_path)
