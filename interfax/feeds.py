@@ -28,12 +28,14 @@ import re
 from pathlib import Path
 
 import scrapy
-from scrapy.exporters import JsonLinesItemExporter
+from itemadapter import ItemAdapter
+from scrapy.exporters import CsvItemExporter, JsonLinesItemExporter
 from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
 from scrapy.utils.python import to_bytes
 
+from interfax.dataset import csv_columns, csv_row
 from interfax.extensions import JobDirGuard
 from interfax.pipelines import ArticleDropped, _count_drop, _Step, fields_of
 from interfax.state import IncrementalState, StateLocked
@@ -445,6 +447,27 @@ class JsonLinesExporter(JsonLinesItemExporter):
         if not self._warned:
             self._warned = True
             logger.warning("feed %r is post-processed: records are not written crash-safely", getattr(self.file, "name", self.file))
+
+
+class CsvExporter(CsvItemExporter):
+    """``-o out.csv``: the columns of ``scrapy dataset --format csv`` (:func:`interfax.dataset.csv_row`): ``tags``
+    joined with ``;``, ``images`` as ``image_url`` + ``image_count``, ``related`` as ``related_ids``.
+
+    Scrapy's own wrote ``images`` and ``related`` as Python reprs (``[{'url': '...', 'caption': None}]``),
+    which no CSV reader turns back into data, and joined ``tags`` with commas."""
+
+    def export_item(self, item) -> None:
+        fields = self.fields_to_export
+        if fields is None:
+            fields = self.fields_to_export = list(ItemAdapter(item).field_names())
+        elif not isinstance(fields, (list, tuple)):  # FEED_EXPORT_FIELDS renaming columns: Scrapy's own
+            super().export_item(item)
+            return
+        if self._headers_not_written:
+            self._headers_not_written = False
+            if self.include_headers_line:
+                self.csv_writer.writerow(csv_columns(list(fields)))
+        self.csv_writer.writerow(csv_row(ItemAdapter(item).asdict(), fields))
 
 
 # ---------------------------------------------------------------- pipeline

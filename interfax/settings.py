@@ -124,6 +124,8 @@ FEED_EXPORTERS = {
     "jsonlines": "interfax.feeds.JsonLinesExporter",
     "jsonl": "interfax.feeds.JsonLinesExporter",
     "jl": "interfax.feeds.JsonLinesExporter",
+    # -o out.csv: the columns of `scrapy dataset --format csv` (images, related as columns, not Python reprs)
+    "csv": "interfax.feeds.CsvExporter",
 }
 # fsync each line (and the state store's commits): survives a power cut, not only a killed process
 INTERFAX_FEED_FSYNC = False

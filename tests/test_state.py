@@ -333,6 +333,37 @@ def test_an_append_target_in_another_format_is_left_as_it_is(tmp_path, caplog, f
     jl = SafeFileFeedStorage.from_crawler(crawler, str(lines), feed_options={"overwrite": False, "format": "jl"})
     assert jl.existing_ids() == {1} and lines.read_bytes() == line(1)
 
+
+def test_a_csv_feed_has_the_columns_of_a_csv_dataset(tmp_path):
+    """`-o out.csv`: images and related as columns a CSV reader can use, as `scrapy dataset --format csv` writes
+    them; before, Scrapy wrote them as Python reprs ("[{'url': ..., 'caption': None}]") and joined tags with ','."""
+    import csv
+    import io
+
+    from scrapy.utils.misc import load_object
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    exporter_cls = load_object(settings.getwithbase("FEED_EXPORTERS")["csv"])
+    record = {**json.loads(line(1063374)), "title": "Умєров, Каллас", "tags": ["Умєров", "ЄС"], "reading_time": None,
+              "images": [{"url": "https://interfax.com.ua/a.jpg", "caption": None}, {"url": "https://interfax.com.ua/b.jpg", "caption": "B"}],
+              "related": [{"id": 1063120, "url": "https://interfax.com.ua/news/general/1063120.html", "title": "Т"},
+                          {"id": 1062871, "url": "https://interfax.com.ua/news/political/1062871.html", "title": "У"}]}
+    item = Article(**{k: v for k, v in record.items() if k in Article.fields})
+    out = io.BytesIO()
+    exporter = exporter_cls(out, fields_to_export=settings.getlist("FEED_EXPORT_FIELDS"), encoding="utf-8")
+    exporter.start_exporting()
+    exporter.export_item(item)
+    exporter.export_item(item)
+    exporter.finish_exporting()
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"), newline="")))
+    assert len(rows) == 2 and rows[0] == rows[1]
+    row = rows[0]
+    assert "images" not in row and "related" not in row
+    assert row["image_url"] == "https://interfax.com.ua/a.jpg" and row["image_count"] == "2"
+    assert row["related_ids"] == "1063120;1062871" and row["tags"] == "Умєров;ЄС"
+    assert row["id"] == "1063374" and row["title"] == "Умєров, Каллас" and row["reading_time"] == ""
+
 def test_one_crawl_at_a_time_per_state_folder(tmp_path):
     held = _lock_dir(tmp_path)
     with pytest.raises(StateLocked, match=rf"^state folder {re.escape(str(tmp_path))} is in use by another crawl \(pid {os.getpid()}\); not starting$"):
