@@ -127,6 +127,11 @@ def test_since_and_until_window(tmp_path):
         ("sections=,,", "sections"),
         ("sections= ", "sections"),
         ("since=", "since"),  # an unset shell variable: not "everything"
+        ("base_url=", "base_url"),  # an unset shell variable: not the live site instead of the mirror meant
+        ("until=", "until"),
+        ("max_pages=", "max_pages"),
+        ("related_depth=", "related_depth"),
+        ("refresh=", "refresh"),
         ("bogus=1", "bogus"),
     ],
 )

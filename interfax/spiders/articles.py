@@ -84,6 +84,11 @@ class CrawlArgs:
         unknown = sorted(k for k in kwargs if k not in known and not k.startswith("_"))
         if unknown:
             raise UsageError(f"unknown argument {unknown[0]!r} (known: {', '.join(sorted(known))})", print_help=False)
+        for name in ("base_url", "until", "max_pages", "related_depth", "refresh"):
+            if kwargs.get(name) is not None and not str(kwargs[name]).strip():
+                # an unset shell variable, most likely: base_url= was the live site instead of the mirror meant
+                raise UsageError(f"invalid argument {name}={kwargs[name]!r}: empty (leave the argument out for its "
+                                 "default)", print_help=False)
         try:
             base_url = urls.normalize_origin(str(kwargs.get("base_url") or urls.LIVE_ORIGIN))
         except ValueError as exc:
