@@ -1196,45 +1196,20 @@ def test_answers_from_the_http_cache_say_nothing_of_the_local_clock():
     assert abs(crawler.stats.get_value("interfax/clock/skew_seconds")) <= 2
 
 
-class _FailsOnceHandler(http.server.BaseHTTPRequestHandler):
-    """The project's mirror, except that the first article asked for answers 503 once."""
-
-    root = MIRROR_ROOT
-    seen: list[tuple[str, int]] = []  # (path, status), set per server
-
-    def do_GET(self):  # noqa: N802 (http.server naming)
-        path = self.path.split("?")[0]
-        article = re.fullmatch(r"/news/[\w-]+/\d+\.html", path) is not None
-        file = self.root / path.lstrip("/")
-        status = 200 if file.is_file() else 404
-        if article and not any(re.fullmatch(r"/news/[\w-]+/\d+\.html", p) for p, _ in self.seen):
-            status = 503
-        self.seen.append((path, status))
-        body = file.read_bytes() if status == 200 else b"busy" if status == 503 else b"not found"
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8" if path.endswith(".html") else "text/plain")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 def test_the_http_cache_keeps_no_answer_that_is_asked_for_again(tmp_path):
     """HTTPCACHE_ENABLED=1 (README: re-parsing without re-fetching): a 503 is not cached. Cached (Scrapy's
     default policy), each retry got the 503 back from the cache and the article was lost, in that run
     and in every later one; a robots.txt answered 503 once would have kept the whole site unfetched."""
-    handler = type("Handler", (_FailsOnceHandler,), {"seen": []})
+    handler = type("Handler", (_BusyOnceHandler,), {"seen": [], "status": 503, "retry_after": None})
     cache = ("HTTPCACHE_ENABLED=1", f"HTTPCACHE_DIR={tmp_path / 'cache'}", "INTERFAX_RETRY_BACKOFF_BASE=0.1")
     with _serving(handler) as (base,):
         first = _crawl_mirror(base, tmp_path / "first.jsonl", "general", *cache)
-        busy = next(path for path, status in handler.seen if status == 503)
+        busy = next(path for _, path, status in handler.seen if status == 503)
         asked = len(handler.seen)
         again = _crawl_mirror(base, tmp_path / "again.jsonl", "general", *cache)
     assert first.returncode == 0, first.stderr[-3000:]
     busy_id = int(busy.rsplit("/", 1)[1].split(".")[0])
-    assert [s for p, s in handler.seen[:asked] if p == busy] == [503, 200]  # the retry reached the site
+    assert [s for _, p, s in handler.seen[:asked] if p == busy] == [503, 200]  # the retry reached the site
     exported = [json.loads(line)["id"] for line in (tmp_path / "first.jsonl").read_text("utf-8").splitlines()]
     assert busy_id in exported
     stats = parse_stats(first.stderr)
@@ -1249,19 +1224,22 @@ def test_the_http_cache_keeps_no_answer_that_is_asked_for_again(tmp_path):
 
 
 class _BusyOnceHandler(http.server.BaseHTTPRequestHandler):
-    """The project's mirror, except that the first article asked for answers 429 with Retry-After."""
+    """The project's mirror, except that the first article asked for answers ``status`` (429) once, with
+    ``Retry-After: retry_after`` (none when None)."""
 
     root = MIRROR_ROOT
     seen: list[tuple[float, str, int]] = []  # (arrival, path, status), set per server
-    retry_after = "2"
+    status = 429
+    retry_after: str | None = "2"
 
     def do_GET(self):  # noqa: N802 (http.server naming)
         path = self.path.split("?")[0]
         article = re.fullmatch(r"/news/[\w-]+/\d+\.html", path) is not None
         if article and not any(re.fullmatch(r"/news/[\w-]+/\d+\.html", p) for _, p, _ in self.seen):
-            self.seen.append((time.monotonic(), path, 429))
-            self.send_response(429)
-            self.send_header("Retry-After", self.retry_after)
+            self.seen.append((time.monotonic(), path, self.status))
+            self.send_response(self.status)
+            if self.retry_after is not None:
+                self.send_header("Retry-After", self.retry_after)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
