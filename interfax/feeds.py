@@ -446,7 +446,9 @@ class JsonLinesExporter(JsonLinesItemExporter):
     def _warn_once(self) -> None:
         if not self._warned:
             self._warned = True
-            logger.warning("feed %r is post-processed: records are not written crash-safely", getattr(self.file, "name", self.file))
+            name = getattr(self.file, "name", self.file)
+            what = "standard output (buffered)" if name == "<stdout>" else "post-processed or not a local file"
+            logger.warning("feed %r is %s: records are not written crash-safely", name, what)
 
 
 class CsvExporter(CsvItemExporter):

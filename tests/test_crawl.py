@@ -146,6 +146,21 @@ def test_bad_argument_stops_before_any_request(tmp_path, arg, message):
     assert "error:" in lines[0] and message in lines[0]
 
 
+def test_records_to_standard_output(tmp_path):
+    """`-O -:jsonlines`: the records on stdout, one JSON line each, the log on stderr; the one WARNING about
+    crash safety names standard output (before: "feed '<stdout>' is post-processed", which it is not)."""
+    with MirrorServer() as server:
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}", "-a", "since=2000-01-01",
+               "-a", "sections=general", "-a", "related_depth=0", *FAST, "-o", "-:jsonlines"]
+        result = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "SCRAPY_SETTINGS_MODULE": "interfax.settings", "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stderr[-3000:]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and {r["id"] for r in records} <= set(CRAWL["exported_ids"])
+    assert list(tmp_path.iterdir()) == []
+    crash_safety = [line for line in result.stderr.splitlines() if "crash-safely" in line]
+    assert len(crash_safety) == 1 and "standard output" in crash_safety[0] and "post-processed" not in crash_safety[0]
+
 def test_large_values_are_valid(tmp_path):
     out = tmp_path / "big.jsonl"
     with MirrorServer() as server:
