@@ -58,7 +58,7 @@ import re
 import sqlite3
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from scrapy import signals
@@ -110,6 +110,7 @@ CREATE TABLE IF NOT EXISTS articles (
     checked TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_run ON articles (run);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at);
 CREATE TABLE IF NOT EXISTS gone (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL,
@@ -238,6 +239,15 @@ class StateStore:
         return self.db.execute(
             "UPDATE articles SET checked = ? WHERE id = ? AND digest = ?", (_now(), article_id, digest)
         ).rowcount > 0
+
+    def newest_settled(self, before: str) -> str | None:
+        """The publication time of the newest settled article published before ``before`` (an ISO time: a date
+        after the crawl is no publication date): the listings were walked from there down."""
+        row = self.db.execute(
+            "SELECT published_at FROM articles WHERE published_at <= ? AND settled = 1 ORDER BY published_at DESC LIMIT 1",
+            (before,),
+        ).fetchone()
+        return row[0] if row else None
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -551,6 +561,20 @@ class IncrementalState:
             self.stats.set_value("interfax/state/retried", len(found))
             logger.info("state: %d article(s) that failed in an earlier run are asked for again", len(found))
         return found
+
+    def walked_since(self) -> date | None:
+        """The Kyiv day a run must page down to so that nothing published after the newest settled article
+        is missed: that article's day, less one (an item listed a while after its time); None with nothing settled.
+
+        A run without ``since`` pages down to 2 days ago: after the machine was off (or every run failed)
+        for longer, what was published in between was never listed by any run, and never exported."""
+        from interfax.dates import KYIV  # (the stored times are Kyiv times: compared as text in Kyiv time)
+
+        newest = self.store.newest_settled(datetime.now(KYIV).isoformat(timespec="seconds"))
+        try:
+            return datetime.fromisoformat(newest).astimezone(KYIV).date() - timedelta(days=1) if newest else None
+        except ValueError:
+            return None
 
     def lookup(self, article_id: int) -> Known | None:
         """What an earlier run left about the article (this run's own exports are the dupefilter's business)."""

@@ -576,6 +576,53 @@ def incremental(tmp_path_factory):
     return first, second, second_requests, records(out), state, second_files
 
 
+@pytest.mark.parametrize("newest_days_ago, since_arg, since_days_ago", [
+    (6, None, 7),  # the machine was off for 6 days: the run pages down to the day before the newest settled article
+    (0.05, None, 2),  # an hourly run: the default 2 days
+    (6, "2026-01-01", None),  # a since given is the user's
+    (None, None, 2),  # nothing settled yet (a first run): the default
+])
+def test_a_run_after_a_long_break_pages_down_to_what_the_last_complete_run_reached(tmp_path, newest_days_ago, since_arg, since_days_ago):
+    """With a state store and no since: a run after more than 2 days without a complete one (the machine off, the
+    site down) pages down to the day before the newest settled article. Before, it stopped at the default 2 days,
+    and what was published in between was never listed, nor exported, by any run."""
+    import asyncio
+    from datetime import date, datetime, timedelta
+
+    from interfax.dates import KYIV
+    from interfax.spiders.articles import ArticlesSpider
+    from interfax.state import IncrementalState
+
+    directory = tmp_path / "state"
+    store = StateStore(directory)
+    run = store.begin_run()
+    if newest_days_ago is not None:
+        for article_id, days in ((1, newest_days_ago + 3), (2, newest_days_ago)):
+            published = (datetime.now(KYIV) - timedelta(days=days)).isoformat(timespec="seconds")
+            store.record(article_id, {"url": f"https://interfax.com.ua/news/general/{article_id}.html", "published_at": published}, run=run)
+        store.record(3, {"url": "https://interfax.com.ua/news/general/3.html", "published_at": "2099-01-01T00:00:00+02:00"}, run=run)
+    store.finish_run(run, "finished", {})
+    store.close()
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": "", "INTERFAX_STATE_DIR": str(directory)})
+    spider = crawler.spider = crawler._create_spider(sections="general", **({"since": since_arg} if since_arg else {}))
+    crawler.stats.open_spider()
+    state = spider._incremental = IncrementalState(crawler, str(directory))
+    state.open()
+
+    async def start():
+        return [request async for request in spider.start()]
+
+    try:
+        requests = asyncio.run(start())
+    finally:
+        state.spider_closed(spider, "finished")
+    today = datetime.now(KYIV).date()
+    want = date.fromisoformat(since_arg) if since_arg else today - timedelta(days=since_days_ago)
+    assert spider.since == spider.args.since == want
+    assert [r.url for r in requests] == ["https://interfax.com.ua/news/general.html"]
+    extended = crawler.stats.get_value("interfax/state/since_extended_days")
+    assert extended == (5 if since_days_ago == 7 else None)
+
 def test_first_run_exports_everything_and_records_it(incremental):
     first, _, _, recs, state, _ = incremental
     assert first.returncode == 0, first.stderr[-3000:]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -67,6 +67,8 @@ class CrawlArgs:
     max_pages: int = DEFAULT_MAX_PAGES
     related_depth: int = DEFAULT_RELATED_DEPTH
     refresh: bool = False
+    #: ``since`` given by the user (else the default: 2 days back, further back with a state store, see ``start``)
+    since_given: bool = False
 
     def window(self, day: date) -> str | None:
         """'older' / 'newer' for a Kyiv date outside ``since``..``until``, else None."""
@@ -111,6 +113,7 @@ class CrawlArgs:
             max_pages=_int_arg("max_pages", kwargs.get("max_pages"), DEFAULT_MAX_PAGES, minimum=1),
             related_depth=_int_arg("related_depth", kwargs.get("related_depth"), DEFAULT_RELATED_DEPTH, minimum=0),
             refresh=_bool_arg("refresh", kwargs.get("refresh")),
+            since_given=kwargs.get("since") is not None,
         )
 
 
@@ -231,6 +234,9 @@ class ArticlesSpider(scrapy.Spider):
     # ------------------------------------------------------------ requests
 
     async def start(self):
+        state = self.incremental
+        if state is not None and not self.args.since_given:
+            self._catch_up(state)
         a = self.args
         logger.info(
             "crawling %s sections=%s since=%s until=%s max_pages=%d related_depth=%d",
@@ -238,13 +244,26 @@ class ArticlesSpider(scrapy.Spider):
         )
         for section in a.sections:
             yield self.listing_request(section, 1)
-        state = self.incremental
         if state is not None:  # what earlier runs lost to a fault that may pass (a 503, a timeout): once more
             for url, depth in state.to_retry():
                 ref = urls.article_ref(url)
                 if ref is not None:
                     for request in self.follow(ref, depth):
                         yield request
+
+    def _catch_up(self, state: IncrementalState) -> None:
+        """With a state store and no ``since``: page down to the day before the newest settled article, when
+        that is further back than the default 2 days (the machine was off, or every run failed, for longer).
+        Before, what was published while no run completed was never listed, nor exported, by any later run.
+        Paging still stops at the first page of settled articles, so a run after a short break costs nothing more."""
+        day = state.walked_since()
+        if day is None or day >= self.args.since:
+            return
+        self.crawler.stats.set_value("interfax/state/since_extended_days", (self.args.since - day).days)
+        logger.info("state: the newest article a finished run settled is of %s: since=%s, not %s, so that what was "
+                    "published since is crawled", day + timedelta(days=1), day, self.args.since)
+        self.args = replace(self.args, since=day)
+        self.since = day
 
     def listing_request(self, section: str, page: int) -> scrapy.Request:
         return scrapy.Request(
