@@ -12,6 +12,7 @@ from datetime import datetime
 import pytest
 
 from conftest import EXPECTED_DIR, REPO, expected_records
+from conftest import listing_html as _listing_html
 from interfax.mirror.server import MirrorServer
 
 EXPECTED = expected_records()
@@ -220,17 +221,6 @@ def test_an_article_reached_closer_later_gets_its_related_hops():
     (request,) = s.follow(ref, 2)
     assert requested(s.follow(ref, 0)) == {}
     assert requested(parse(s, request)) == {1063120: 1, 1062871: 1}
-
-
-def _listing_html(*items: tuple[str, str]) -> bytes:
-    """A listing page of the site's markup: (href, "HH:MM DD.MM.YYYY") items, a pager to page 4."""
-    rows = "".join(
-        f'<div class="grid article"><div class="article-time"><span>{when.split()[0]}</span> <span>{when.split()[1]}</span></div>'
-        f'<h1 class="article-link-wrapper"><a class="article-link" href="{href}">Новина</a></h1></div>'
-        for href, when in items
-    )
-    return (f'<html><body><div class="articles-section-view">{rows}</div>'
-            '<div class="pager"><a href="/news/general-2.html">2</a><a href="/news/general-4.html">»</a></div></body></html>').encode()
 
 
 def test_paging_stops_at_since_whatever_the_other_editions_items_say():

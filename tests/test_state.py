@@ -576,6 +576,31 @@ def incremental(tmp_path_factory):
     return first, second, second_requests, records(out), state, second_files
 
 
+def _spider_started_with_state(directory, **args):
+    """(crawler, spider, its IncrementalState) for a state folder, after the spider's ``start`` ran (close
+    the state with ``state.spider_closed(spider, "finished")``)."""
+    import asyncio
+
+    from interfax.spiders.articles import ArticlesSpider
+    from interfax.state import IncrementalState
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": "", "INTERFAX_STATE_DIR": str(directory)})
+    spider = crawler.spider = crawler._create_spider(sections="general", **args)
+    crawler.stats.open_spider()
+    state = spider._incremental = IncrementalState(crawler, str(directory))
+    state.open()
+
+    async def start():
+        return [request async for request in spider.start()]
+
+    try:
+        spider.started = asyncio.run(start())
+    except BaseException:
+        state.spider_closed(spider, "finished")
+        raise
+    return crawler, spider, state
+
+
 @pytest.mark.parametrize("newest_days_ago, since_arg, since_days_ago", [
     (6, None, 7),  # the machine was off for 6 days: the run pages down to the day before the newest settled article
     (0.05, None, 2),  # an hourly run: the default 2 days
@@ -586,12 +611,9 @@ def test_a_run_after_a_long_break_pages_down_to_what_the_last_complete_run_reach
     """With a state store and no since: a run after more than 2 days without a complete one (the machine off, the
     site down) pages down to the day before the newest settled article. Before, it stopped at the default 2 days,
     and what was published in between was never listed, nor exported, by any run."""
-    import asyncio
     from datetime import date, datetime, timedelta
 
     from interfax.dates import KYIV
-    from interfax.spiders.articles import ArticlesSpider
-    from interfax.state import IncrementalState
 
     directory = tmp_path / "state"
     store = StateStore(directory)
@@ -603,25 +625,50 @@ def test_a_run_after_a_long_break_pages_down_to_what_the_last_complete_run_reach
         store.record(3, {"url": "https://interfax.com.ua/news/general/3.html", "published_at": "2099-01-01T00:00:00+02:00"}, run=run)
     store.finish_run(run, "finished", {})
     store.close()
-    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": "", "INTERFAX_STATE_DIR": str(directory)})
-    spider = crawler.spider = crawler._create_spider(sections="general", **({"since": since_arg} if since_arg else {}))
-    crawler.stats.open_spider()
-    state = spider._incremental = IncrementalState(crawler, str(directory))
-    state.open()
-
-    async def start():
-        return [request async for request in spider.start()]
-
-    try:
-        requests = asyncio.run(start())
-    finally:
-        state.spider_closed(spider, "finished")
+    crawler, spider, state = _spider_started_with_state(directory, **({"since": since_arg} if since_arg else {}))
+    state.spider_closed(spider, "finished")
+    requests = spider.started
     today = datetime.now(KYIV).date()
     want = date.fromisoformat(since_arg) if since_arg else today - timedelta(days=since_days_ago)
     assert spider.since == spider.args.since == want
     assert [r.url for r in requests] == ["https://interfax.com.ua/news/general.html"]
     extended = crawler.stats.get_value("interfax/state/since_extended_days")
     assert extended == (5 if since_days_ago == 7 else None)
+
+@pytest.mark.parametrize("since, pages_on", [("2000-01-01", True), ("2026-11-25", False)])
+def test_a_backfill_pages_past_articles_settled_by_runs_that_did_not_reach_as_far(tmp_path, since, pages_on):
+    """The server's state, settled by runs that walked the listings down to 2026-11-20, then a run with an earlier
+    since (a backfill): its paging goes on past a page of settled articles, whose runs never walked below them.
+    Before, it stopped at page 1 (interfax/listing/stopped_at_known) and exported nothing older. A run reaching
+    no further back still stops there."""
+    import scrapy
+    from scrapy.http import HtmlResponse
+
+    from conftest import listing_html
+
+    directory = tmp_path / "state"
+    store = StateStore(directory)
+    run = store.begin_run()
+    store.set_since(run, "2026-11-20")
+    for article_id in (1100001, 1100002):
+        store.record(article_id, {"url": f"https://interfax.com.ua/news/general/{article_id}.html",
+                                  "published_at": "2026-11-26T10:00:00+02:00"}, run=run)
+    store.finish_run(run, "finished", {})
+    store.close()
+    crawler, spider, state = _spider_started_with_state(directory, since=since)
+    try:
+        page = listing_html(("/news/general/1100001.html", "10:00 26.11.2026"), ("/news/general/1100002.html", "09:00 26.11.2026"))
+        url = "https://interfax.com.ua/news/general.html"
+        out = [r.url for r in spider.parse_listing(HtmlResponse(url, body=page, encoding="utf-8"), section="general")
+               if isinstance(r, scrapy.Request)]
+    finally:
+        state.spider_closed(spider, "finished")
+    assert out == (["https://interfax.com.ua/news/general-2.html"] if pages_on else [])
+    assert crawler.stats.get_value("interfax/listing/stopped_at_known") == (None if pages_on else 1)
+    assert crawler.stats.get_value("interfax/state/backfill") == (1 if pages_on else None)
+    store = StateStore(directory)
+    assert store.walked_down_to() == min(since, "2026-11-20")  # the backfill, once finished, walked down to its since
+    store.close()
 
 def test_first_run_exports_everything_and_records_it(incremental):
     first, _, _, recs, state, _ = incremental

@@ -208,6 +208,9 @@ class ArticlesSpider(scrapy.Spider):
         #: sections whose listing showed no times (said once each)
         self._undated_sections: set[str] = set()
         self.skip_failed = 0
+        #: with a state store, a listing page of settled articles ends the paging, unless this run reaches
+        #: further back than the runs that settled them (a backfill: ``IncrementalState.backfill``)
+        self._stop_at_settled = True
 
     @classmethod
     def validate_arguments(cls, **kwargs) -> CrawlArgs:
@@ -235,8 +238,15 @@ class ArticlesSpider(scrapy.Spider):
 
     async def start(self):
         state = self.incremental
-        if state is not None and not self.args.since_given:
-            self._catch_up(state)
+        if state is not None:
+            if not self.args.since_given:
+                self._catch_up(state)
+            walked = state.backfill(self.args.since)
+            if walked is not None:  # listings below settled articles were walked down to ``walked`` only
+                self._stop_at_settled = False
+                self.crawler.stats.set_value("interfax/state/backfill", 1)
+                logger.info("state: since=%s reaches further back than any finished run (since=%s): paging does not "
+                            "stop at pages of articles already exported", self.args.since, walked)
         a = self.args
         logger.info(
             "crawling %s sections=%s since=%s until=%s max_pages=%d related_depth=%d",
@@ -443,7 +453,7 @@ class ArticlesSpider(scrapy.Spider):
             stats.inc_value("interfax/listing/stopped_at_since")
             logger.info("listing %s: every item older than since=%s, paging stops", self._live(response.url), self.since)
             return
-        if listed and settled == listed:
+        if listed and settled == listed and self._stop_at_settled:
             stats.inc_value("interfax/listing/stopped_at_known")
             logger.info("listing %s: every article already exported by a finished run, paging stops", self._live(response.url))
             return
