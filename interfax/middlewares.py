@@ -798,10 +798,8 @@ class ContentGuardMiddleware:
         return response.replace(cls=HtmlResponse, encoding=None) if hasattr(response, "encoding") else response.replace(cls=HtmlResponse)
 
     def _check_clock(self, response: Response) -> None:
-        if "cached" in response.flags:  # (HTTPCACHE_ENABLED) its Date is the day it was fetched, not the site's clock now
-            return
         server = http_date(response.headers.get("Date"))
-        if server is None:
+        if server is None or "cached" in response.flags:  # (HTTPCACHE_ENABLED: the Date of the day it was fetched)
             return
         try:
             age = max(0.0, float(response.headers.get("Age") or 0))
