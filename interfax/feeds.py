@@ -483,7 +483,8 @@ class AlreadyExported(ArticleDropped):
 
 
 class ExportedPipeline(_Step):
-    """Drop articles already exported, unless ``-a refresh=1`` or a recheck found them edited.
+    """Drop articles already exported, unless ``-a refresh=1`` or a recheck found them edited (an article
+    in the append target is dropped whatever: the file holds each id once).
 
     "Already exported": in an append target's existing lines (always) or in the state store (when
     ``INTERFAX_STATE_DIR`` is set). Runs before ``DedupPipeline`` so that only what is written is
@@ -511,12 +512,12 @@ class ExportedPipeline(_Step):
     def process_item(self, item):
         if self._in_feeds is None:
             self._setup()
-        if self._refresh:
-            return item
         article_id = fields_of(item)[0].get("id")
         where = None
-        if article_id in self._in_feeds:
+        if article_id in self._in_feeds:  # (refresh=1 too: an append target holds each id once, edits included)
             where = "in the feed file already"
+        elif self._refresh:
+            return item
         elif self._state is not None and self._state.is_exported(article_id):
             if self._state.edited(article_id, item):  # fetched again lately: edited since its last export
                 return item

@@ -876,6 +876,23 @@ def test_refresh_exports_known_articles_again(tmp_path):
     assert len(records(out)) == 2 * first
 
 
+
+def test_refresh_never_writes_an_id_twice_into_an_append_target(tmp_path):
+    """`-o archive.jsonl -a refresh=1` (with or without a state store): the README's promise holds, an id is
+    written to an append target once. Before, refresh=1 skipped that check and appended every article again."""
+    out = tmp_path / "archive.jsonl"
+    with MirrorServer() as server:
+        for state in (None, tmp_path / "state"):
+            for refresh in ("0", "1"):
+                extra = ["-s", f"INTERFAX_STATE_DIR={state}"] if state else []
+                cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}", "-a", "since=2000-01-01",
+                       "-a", "sections=general", "-a", "related_depth=0", "-a", f"refresh={refresh}", *FAST, *extra, "-o", str(out)]
+                result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=300)
+                assert result.returncode == 0, result.stderr[-3000:]
+                ids = [r["id"] for r in records(tmp_path)]
+                assert ids and len(ids) == len(set(ids)), (state, refresh)
+    assert stat(result, "interfax/drop/already_exported") == len(ids)
+
 def test_exporter_fast_path_writes_what_scrapys_generic_path_writes():
     import io
 
