@@ -16,7 +16,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import datetime
+from datetime import datetime, timezone
 from email.utils import formatdate
 from pathlib import Path
 
@@ -1206,6 +1206,8 @@ def test_the_http_cache_keeps_no_answer_that_is_asked_for_again(tmp_path):
         first = _crawl_mirror(base, tmp_path / "first.jsonl", "general", *cache)
         busy = next(path for _, path, status in handler.seen if status == 503)
         asked = len(handler.seen)
+        between = datetime.now(timezone.utc)
+        time.sleep(1.5)
         again = _crawl_mirror(base, tmp_path / "again.jsonl", "general", *cache)
     assert first.returncode == 0, first.stderr[-3000:]
     busy_id = int(busy.rsplit("/", 1)[1].split(".")[0])
@@ -1217,7 +1219,10 @@ def test_the_http_cache_keeps_no_answer_that_is_asked_for_again(tmp_path):
     # the second run is read from the cache: the same articles, no request to the site
     assert again.returncode == 0, again.stderr[-3000:]
     assert len(handler.seen) == asked
-    assert sorted(json.loads(line)["id"] for line in (tmp_path / "again.jsonl").read_text("utf-8").splitlines()) == sorted(exported)
+    read_again = [json.loads(line) for line in (tmp_path / "again.jsonl").read_text("utf-8").splitlines()]
+    assert sorted(r["id"] for r in read_again) == sorted(exported)
+    # crawled_at is when the page was fetched (README), not when it was read again from the cache
+    assert all(datetime.fromisoformat(r["crawled_at"]) <= between for r in read_again), [r["crawled_at"] for r in read_again]
 
 
 # ---------------------------------------------------------------- a Retry-After holds the whole site

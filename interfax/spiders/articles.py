@@ -21,7 +21,7 @@ from scrapy.http import HtmlResponse
 
 from interfax import dates, urls
 from interfax.items import Article
-from interfax.middlewares import KIND_META, bot_challenge, challenge_message, describe_failure
+from interfax.middlewares import KIND_META, bot_challenge, challenge_message, describe_failure, http_date
 from interfax.pages.amp import AmpArticlePage
 from interfax.pages.article import ArticlePage
 from interfax.pages.base import Link
@@ -171,6 +171,18 @@ def _bool_arg(name: str, value) -> bool:
     if text in ("0", "false", "no", "off"):
         return False
     raise UsageError(f"invalid argument {name}={value!r}: expected 1 or 0", print_help=False)
+
+
+def _fetched_at(response) -> str:
+    """When the page was fetched (``crawled_at``, UTC): now; for an answer read from the HTTP cache
+    (``HTTPCACHE_ENABLED``), the ``Date`` it was stored with. Before, a page re-parsed from the cache days
+    later said it was crawled then: its relative dates ("Сьогодні, 11:59") were read on the wrong day, and
+    ``scrapy dataset`` (the latest ``crawled_at`` wins) took it over a later crawl of the article."""
+    if "cached" in response.flags:
+        fetched = http_date(response.headers.get("Date"))
+        if fetched is not None:
+            return datetime.fromtimestamp(fetched, timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 class ArticlesSpider(scrapy.Spider):
@@ -629,7 +641,7 @@ class ArticlesSpider(scrapy.Spider):
             stats.inc_value("interfax/related/followed", followed)
 
     def article_item(self, page: ArticlePage) -> Article:
-        return Article(**page.fields(), crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        return Article(**page.fields(), crawled_at=_fetched_at(page.response))
 
     def _item_in_window(self, item: Article) -> bool:
         """Follow an article's related links only when it is inside the window: its date read against
