@@ -28,11 +28,14 @@ import re
 from pathlib import Path
 
 import scrapy
-from scrapy.exporters import JsonLinesItemExporter
+from itemadapter import ItemAdapter
+from scrapy.exporters import CsvItemExporter, JsonLinesItemExporter
 from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
 from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.misc import load_object
 from scrapy.utils.python import to_bytes
 
+from interfax.dataset import csv_columns, csv_row
 from interfax.extensions import JobDirGuard
 from interfax.pipelines import ArticleDropped, _count_drop, _Step, fields_of
 from interfax.state import IncrementalState, StateLocked
@@ -233,6 +236,21 @@ def _resumed_job(crawler, path: str) -> bool:
     return guard is not None and guard.continues(path)
 
 
+def _writes_lines(crawler, fmt: str | None) -> bool:
+    """Whether a feed of format ``fmt`` is written as JSON lines (its exporter is a ``JsonLinesItemExporter``, as
+    :class:`JsonLinesExporter` is; no format given: yes)."""
+    if not fmt:
+        return True
+    if crawler is None:
+        return fmt in ("jsonlines", "jsonl", "jl")
+    exporter = crawler.settings.getwithbase("FEED_EXPORTERS").get(fmt)
+    try:
+        exporter = load_object(exporter) if isinstance(exporter, str) else exporter
+    except (ImportError, NameError, ValueError):
+        return False
+    return isinstance(exporter, type) and issubclass(exporter, JsonLinesItemExporter)
+
+
 class SafeFileFeedStorage(FileFeedStorage):
     """``FileFeedStorage`` writing a :class:`FeedFile`; append targets are repaired and indexed first."""
 
@@ -240,6 +258,10 @@ class SafeFileFeedStorage(FileFeedStorage):
         super().__init__(uri, feed_options=feed_options)
         self.crawler = crawler
         self.append = self.write_mode == "ab"
+        #: the feed's format, and whether its records are JSON lines: only then is an append target repaired
+        #: and indexed (a JSON array, a CSV file ... is neither)
+        self.format = str((feed_options or {}).get("format") or "")
+        self.lines = _writes_lines(crawler, self.format)
         self._ids: set[int] | None = None
         if not self.append and _resumed_job(crawler, self.path):
             guard = crawler.get_extension(JobDirGuard)
@@ -259,7 +281,9 @@ class SafeFileFeedStorage(FileFeedStorage):
         """Ids already in the append target (repairs its tail first, once)."""
         if self._ids is None:
             self._ids = set()
-            if self.append and Path(self.path).is_file():
+            if self.append and not self.lines:
+                self._appending_whole_documents()
+            elif self.append and Path(self.path).is_file():
                 cut = repair_tail(self.path)
                 ids, bad = read_ids(self.path)
                 self._ids = ids
@@ -273,6 +297,22 @@ class SafeFileFeedStorage(FileFeedStorage):
                 if bad:
                     logger.warning("%s holds %d lines that are not records", self.path, bad)
         return self._ids
+
+    def _appending_whole_documents(self) -> None:
+        """``-o out.json`` / ``-o out.csv`` on a file that holds records: appended as Scrapy appends them
+        (a second JSON array after the first, not valid JSON; a second CSV header row), and without
+        leaving out what the file holds; said once. (Before, such a file was read as JSON Lines: the
+        closing ``]`` of a JSON array was cut off as "a truncated line from a killed run", every CSV
+        line was counted as "not a record".)"""
+        try:
+            if os.path.getsize(self.path) == 0:
+                return
+        except OSError:
+            return
+        logger.warning("appending to %s, a %s feed: the file will hold a second %s after what it holds, and the "
+                       "articles in it are not left out (-o leaves them out of a JSON Lines file only: use -O, or "
+                       "a .jsonl file)", self.path, self.format, "JSON document (not valid JSON)"
+                       if self.format == "json" else "header row" if self.format == "csv" else "document")
 
     def open(self, spider) -> FeedFile:
         dirname = Path(self.path).parent
@@ -406,7 +446,30 @@ class JsonLinesExporter(JsonLinesItemExporter):
     def _warn_once(self) -> None:
         if not self._warned:
             self._warned = True
-            logger.warning("feed %r is post-processed: records are not written crash-safely", getattr(self.file, "name", self.file))
+            name = getattr(self.file, "name", self.file)
+            what = "standard output (buffered)" if name == "<stdout>" else "post-processed or not a local file"
+            logger.warning("feed %r is %s: records are not written crash-safely", name, what)
+
+
+class CsvExporter(CsvItemExporter):
+    """``-o out.csv``: the columns of ``scrapy dataset --format csv`` (:func:`interfax.dataset.csv_row`): ``tags``
+    joined with ``;``, ``images`` as ``image_url`` + ``image_count``, ``related`` as ``related_ids``.
+
+    Scrapy's own wrote ``images`` and ``related`` as Python reprs (``[{'url': '...', 'caption': None}]``),
+    which no CSV reader turns back into data, and joined ``tags`` with commas."""
+
+    def export_item(self, item) -> None:
+        fields = self.fields_to_export
+        if fields is None:
+            fields = self.fields_to_export = list(ItemAdapter(item).field_names())
+        elif not isinstance(fields, (list, tuple)):  # FEED_EXPORT_FIELDS renaming columns: Scrapy's own
+            super().export_item(item)
+            return
+        if self._headers_not_written:
+            self._headers_not_written = False
+            if self.include_headers_line:
+                self.csv_writer.writerow(csv_columns(list(fields)))
+        self.csv_writer.writerow(csv_row(ItemAdapter(item).asdict(), fields))
 
 
 # ---------------------------------------------------------------- pipeline
@@ -420,7 +483,8 @@ class AlreadyExported(ArticleDropped):
 
 
 class ExportedPipeline(_Step):
-    """Drop articles already exported, unless ``-a refresh=1`` or a recheck found them edited.
+    """Drop articles already exported, unless ``-a refresh=1`` or a recheck found them edited (an article
+    in the append target is dropped whatever: the file holds each id once).
 
     "Already exported": in an append target's existing lines (always) or in the state store (when
     ``INTERFAX_STATE_DIR`` is set). Runs before ``DedupPipeline`` so that only what is written is
@@ -448,12 +512,12 @@ class ExportedPipeline(_Step):
     def process_item(self, item):
         if self._in_feeds is None:
             self._setup()
-        if self._refresh:
-            return item
         article_id = fields_of(item)[0].get("id")
         where = None
-        if article_id in self._in_feeds:
+        if article_id in self._in_feeds:  # (refresh=1 too: an append target holds each id once, edits included)
             where = "in the feed file already"
+        elif self._refresh:
+            return item
         elif self._state is not None and self._state.is_exported(article_id):
             if self._state.edited(article_id, item):  # fetched again lately: edited since its last export
                 return item

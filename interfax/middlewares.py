@@ -22,6 +22,9 @@
 * :class:`StrictHttpCompressionMiddleware` replaces Scrapy's ``HttpCompressionMiddleware``: a
   compressed body (gzip, deflate, br, zstd) whose stream ends early is a fault, not half a page:
   Scrapy's decoders hand on whatever a cut-off stream decoded to.
+* :class:`CachePolicy` (``HTTPCACHE_POLICY``, used with ``HTTPCACHE_ENABLED``): Scrapy's ``DummyPolicy``
+  (every answer cached, for re-parsing without re-fetching), except an answer to be asked for again:
+  a status the retries are for (``RETRY_HTTP_CODES``) and a refusal (403).
 * :class:`LogFormatter`: a dropped article is logged as one line (reason and URL), not the whole item.
 * :class:`FailureReport` (extension): writes the failed URLs to ``INTERFAX_FAILED_FILE`` at the
   end of the run, and demotes Scrapy's own download warnings that the spider's errback reports
@@ -53,6 +56,7 @@ from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddlewa
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.extensions.httpcache import DummyPolicy
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.utils._compression import _CHUNK_SIZE, _check_max_size, brotli, zstd
 from scrapy.utils.asyncio import call_later, sleep
@@ -795,7 +799,7 @@ class ContentGuardMiddleware:
 
     def _check_clock(self, response: Response) -> None:
         server = http_date(response.headers.get("Date"))
-        if server is None:
+        if server is None or "cached" in response.flags:  # (HTTPCACHE_ENABLED: the Date of the day it was fetched)
             return
         try:
             age = max(0.0, float(response.headers.get("Age") or 0))
@@ -816,6 +820,23 @@ class ContentGuardMiddleware:
                 "(2 days before today) and relative dates (\"Сьогодні, 11:59\") follow the local clock; set the clock right",
                 _duration(abs(skew)), "behind" if skew > 0 else "ahead of", host,
             )
+
+
+# ---------------------------------------------------------------- the HTTP cache
+
+
+class CachePolicy(DummyPolicy):
+    """``HTTPCACHE_ENABLED``: every answer is cached (Scrapy's ``DummyPolicy``: re-parsing without
+    re-fetching), except one to be asked for again: a status the retries are for (``RETRY_HTTP_CODES``:
+    5xx, 408, 429) and a refusal (403, a bot challenge) - as ``HTTPCACHE_IGNORE_HTTP_CODES`` too.
+
+    Cached (Scrapy's default), a 503 came back from the cache for each of its retries and in every
+    later run: the article was lost for good by a fault that had passed, and a ``robots.txt``
+    answered 503 once meant that nothing of the site was fetched again."""
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.ignore_http_codes = sorted({*self.ignore_http_codes, 403, *(int(code) for code in settings.getlist("RETRY_HTTP_CODES"))})
 
 
 # ---------------------------------------------------------------- compressed bodies

@@ -165,6 +165,10 @@ class FinishReasonMonitor(_Check):
                 jobdir = self.settings.get("JOBDIR")
                 note = (f" (stopped by a signal: paused; the same command resumes it from JOBDIR {jobdir})" if jobdir
                         else " (stopped by a signal: the run is incomplete; what it wrote is whole)")
+            elif isinstance(reason, str) and reason.startswith("closespider_"):  # -s CLOSESPIDER_ITEMCOUNT=10 ...
+                setting = reason.upper()
+                note = (f" (stopped by {setting} = {self.settings.get(setting)}: the run is incomplete; what it wrote is "
+                        f"whole; list {reason!r} in INTERFAX_MONITOR_FINISH_REASONS when such a stop is expected)")
             self.fail(f"finish reason: {reason!r}, expected {' or '.join(map(repr, allowed))}{note}")
 
 

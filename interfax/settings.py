@@ -62,6 +62,10 @@ INTERFAX_COOKIE_HEADER_MAX = 4096
 # a local clock off the site's (its Date header) by more than this many seconds: one WARNING (0: no check)
 INTERFAX_CLOCK_SKEW_MAX = 600
 
+# HTTPCACHE_ENABLED caches every answer but those to be asked for again (RETRY_HTTP_CODES, 403): a cached 503 came
+# back for each retry and in every later run (interfax.middlewares.CachePolicy)
+HTTPCACHE_POLICY = "interfax.middlewares.CachePolicy"
+
 # Faults: safer retries and redirects, encoding repair, content checks (interfax/middlewares.py)
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -120,6 +124,8 @@ FEED_EXPORTERS = {
     "jsonlines": "interfax.feeds.JsonLinesExporter",
     "jsonl": "interfax.feeds.JsonLinesExporter",
     "jl": "interfax.feeds.JsonLinesExporter",
+    # -o out.csv: the columns of `scrapy dataset --format csv` (images, related as columns, not Python reprs)
+    "csv": "interfax.feeds.CsvExporter",
 }
 # fsync each line (and the state store's commits): survives a power cut, not only a killed process
 INTERFAX_FEED_FSYNC = False

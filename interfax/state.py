@@ -58,7 +58,7 @@ import re
 import sqlite3
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from scrapy import signals
@@ -93,7 +93,8 @@ CREATE TABLE IF NOT EXISTS runs (
     new INTEGER NOT NULL DEFAULT 0,
     refreshed INTEGER NOT NULL DEFAULT 0,
     known INTEGER NOT NULL DEFAULT 0,
-    skipped INTEGER NOT NULL DEFAULT 0
+    skipped INTEGER NOT NULL DEFAULT 0,
+    since TEXT
 );
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY,
@@ -110,6 +111,7 @@ CREATE TABLE IF NOT EXISTS articles (
     checked TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_run ON articles (run);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at);
 CREATE TABLE IF NOT EXISTS gone (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL,
@@ -204,6 +206,8 @@ class StateStore:
         for name in ("digest", "checked"):  # a store made before rechecks
             if name not in columns:
                 self.db.execute(f"ALTER TABLE articles ADD COLUMN {name} TEXT")  # noqa: S608 - fixed names
+        if "since" not in {row[1] for row in self.db.execute("PRAGMA table_info(runs)")}:  # a store made before backfills
+            self.db.execute("ALTER TABLE runs ADD COLUMN since TEXT")
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def close(self) -> None:
@@ -239,6 +243,15 @@ class StateStore:
             "UPDATE articles SET checked = ? WHERE id = ? AND digest = ?", (_now(), article_id, digest)
         ).rowcount > 0
 
+    def newest_settled(self, before: str) -> str | None:
+        """The publication time of the newest settled article published before ``before`` (an ISO time: a date
+        after the crawl is no publication date): the listings were walked from there down."""
+        row = self.db.execute(
+            "SELECT published_at FROM articles WHERE published_at <= ? AND settled = 1 ORDER BY published_at DESC LIMIT 1",
+            (before,),
+        ).fetchone()
+        return row[0] if row else None
+
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
@@ -248,8 +261,9 @@ class StateStore:
     def summary(self) -> dict:
         articles, settled = self.db.execute("SELECT count(*), coalesce(sum(settled), 0) FROM articles").fetchone()
         runs = [
-            dict(zip(("id", "started_at", "finished_at", "reason", "new", "refreshed", "known", "skipped"), row))
-            for row in self.db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 5")
+            dict(zip(("id", "started_at", "finished_at", "reason", "new", "refreshed", "known", "skipped", "since"), row))
+            for row in self.db.execute("SELECT id, started_at, finished_at, reason, new, refreshed, known, skipped, since "
+                                       "FROM runs ORDER BY id DESC LIMIT 5")
         ]
         pending = self.db.execute("SELECT count(*) FROM pending").fetchone()[0]
         gone = self.db.execute("SELECT count(*) FROM gone").fetchone()[0]
@@ -303,6 +317,17 @@ class StateStore:
     def begin_run(self) -> int:
         return self.db.execute("INSERT INTO runs (started_at) VALUES (?)", (_now(),)).lastrowid
 
+    def set_since(self, run: int, since: str) -> None:
+        """The run's ``since`` (a Kyiv date, ISO): how far down it walks the listings."""
+        self.db.execute("UPDATE runs SET since = ? WHERE id = ?", (since, run))
+
+    def walked_down_to(self, exclude_run: int | None = None) -> str | None:
+        """The earliest ``since`` of a run that finished and settled what it exported: listings were walked
+        down to it, below settled articles; None when no run says (a store made before runs kept it)."""
+        return self.db.execute(
+            "SELECT min(since) FROM runs WHERE reason = 'finished' AND since IS NOT NULL AND id IS NOT ?", (exclude_run,)
+        ).fetchone()[0]
+
     def finish_run(self, run: int, reason: str, counts: dict, expanded: set[int] = frozenset(), settle: bool = True) -> int:
         """Close a run; a normally finished run settles what it exported and expanded (unless ``settle`` is
         False: it lost a listing page, so the listings below its articles were not all walked). Returns
@@ -313,7 +338,9 @@ class StateStore:
                 "UPDATE runs SET finished_at = ?, reason = ?, new = ?, refreshed = ?, known = ?, skipped = ? WHERE id = ?",
                 (_now(), reason, counts.get("new", 0), counts.get("refreshed", 0), counts.get("known", 0), counts.get("skipped", 0), run),
             )
-            if reason == "finished" and settle:
+            if not (reason == "finished" and settle):  # its listings were not all walked down to its since
+                self.db.execute("UPDATE runs SET since = NULL WHERE id = ?", (run,))
+            else:
                 settled += self.db.execute("UPDATE articles SET settled = 1 WHERE run = ? AND settled = 0", (run,)).rowcount
                 for article_id in expanded:
                     settled += self.db.execute("UPDATE articles SET settled = 1 WHERE id = ? AND settled = 0", (article_id,)).rowcount
@@ -551,6 +578,33 @@ class IncrementalState:
             self.stats.set_value("interfax/state/retried", len(found))
             logger.info("state: %d article(s) that failed in an earlier run are asked for again", len(found))
         return found
+
+    def walked_since(self) -> date | None:
+        """The Kyiv day a run must page down to so that nothing published after the newest settled article
+        is missed: that article's day, less one (an item listed a while after its time); None with nothing settled.
+
+        A run without ``since`` pages down to 2 days ago: after the machine was off (or every run failed)
+        for longer, what was published in between was never listed by any run, and never exported."""
+        from interfax.dates import KYIV  # (the stored times are Kyiv times: compared as text in Kyiv time)
+
+        newest = self.store.newest_settled(datetime.now(KYIV).isoformat(timespec="seconds"))
+        try:
+            return datetime.fromisoformat(newest).astimezone(KYIV).date() - timedelta(days=1) if newest else None
+        except ValueError:
+            return None
+
+    def backfill(self, since: date) -> date | None:
+        """Note this run's ``since``; the ``since`` that earlier runs walked the listings down to (see
+        :meth:`StateStore.walked_down_to`) when this one reaches further back (a backfill), else None.
+
+        Below a settled article, the listings were walked only down to its run's ``since``: a run reaching
+        further back must not stop its paging at a page of settled articles. Before, ``since=2000-01-01``
+        with the server's state stopped at page 1 (its articles settled by the hourly runs): nothing older."""
+        walked = self.store.walked_down_to(exclude_run=self.run)
+        self.store.set_since(self.run, since.isoformat())
+        if walked is None or since >= date.fromisoformat(walked):
+            return None
+        return date.fromisoformat(walked)
 
     def lookup(self, article_id: int) -> Known | None:
         """What an earlier run left about the article (this run's own exports are the dupefilter's business)."""

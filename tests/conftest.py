@@ -84,3 +84,14 @@ class _Failure:
 @pytest.fixture(scope="session")
 def expected():
     return expected_records()
+
+
+def listing_html(*items: tuple[str, str]) -> bytes:
+    """A listing page of the site's markup: (href, "HH:MM DD.MM.YYYY") items, a pager to page 4."""
+    rows = "".join(
+        f'<div class="grid article"><div class="article-time"><span>{when.split()[0]}</span> <span>{when.split()[1]}</span></div>'
+        f'<h1 class="article-link-wrapper"><a class="article-link" href="{href}">Новина</a></h1></div>'
+        for href, when in items
+    )
+    return (f'<html><body><div class="articles-section-view">{rows}</div>'
+            '<div class="pager"><a href="/news/general-2.html">2</a><a href="/news/general-4.html">»</a></div></body></html>').encode()

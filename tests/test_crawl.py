@@ -12,6 +12,7 @@ from datetime import datetime
 import pytest
 
 from conftest import EXPECTED_DIR, REPO, expected_records
+from conftest import listing_html as _listing_html
 from interfax.mirror.server import MirrorServer
 
 EXPECTED = expected_records()
@@ -128,6 +129,11 @@ def test_since_and_until_window(tmp_path):
         ("sections= ", "sections"),
         ("since=", "since"),  # an unset shell variable: not "everything"
         ("since=2999-01-01", "since"),  # in the future: a mistyped year, nothing to list
+        ("base_url=", "base_url"),  # an unset shell variable: not the live site instead of the mirror meant
+        ("until=", "until"),
+        ("max_pages=", "max_pages"),
+        ("related_depth=", "related_depth"),
+        ("refresh=", "refresh"),
         ("bogus=1", "bogus"),
     ],
 )
@@ -160,6 +166,22 @@ def test_since_after_today_in_kyiv_is_an_error_naming_the_argument():
         CrawlArgs.parse(today=date(2026, 11, 29), since="2025-03-01", until="2025-02-01")
     with pytest.raises(UsageError, match="since='2025-02-30': expected a date YYYY-MM-DD"):
         CrawlArgs.parse(today=date(2026, 11, 29), since="2025-02-30")
+
+
+def test_records_to_standard_output(tmp_path):
+    """`-O -:jsonlines`: the records on stdout, one JSON line each, the log on stderr; the one WARNING about
+    crash safety names standard output (before: "feed '<stdout>' is post-processed", which it is not)."""
+    with MirrorServer() as server:
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}", "-a", "since=2000-01-01",
+               "-a", "sections=general", "-a", "related_depth=0", *FAST, "-o", "-:jsonlines"]
+        result = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "SCRAPY_SETTINGS_MODULE": "interfax.settings", "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stderr[-3000:]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and {r["id"] for r in records} <= set(CRAWL["exported_ids"])
+    assert list(tmp_path.iterdir()) == []
+    crash_safety = [line for line in result.stderr.splitlines() if "crash-safely" in line]
+    assert len(crash_safety) == 1 and "standard output" in crash_safety[0] and "post-processed" not in crash_safety[0]
 
 
 def test_large_values_are_valid(tmp_path):
@@ -221,17 +243,6 @@ def test_an_article_reached_closer_later_gets_its_related_hops():
     (request,) = s.follow(ref, 2)
     assert requested(s.follow(ref, 0)) == {}
     assert requested(parse(s, request)) == {1063120: 1, 1062871: 1}
-
-
-def _listing_html(*items: tuple[str, str]) -> bytes:
-    """A listing page of the site's markup: (href, "HH:MM DD.MM.YYYY") items, a pager to page 4."""
-    rows = "".join(
-        f'<div class="grid article"><div class="article-time"><span>{when.split()[0]}</span> <span>{when.split()[1]}</span></div>'
-        f'<h1 class="article-link-wrapper"><a class="article-link" href="{href}">Новина</a></h1></div>'
-        for href, when in items
-    )
-    return (f'<html><body><div class="articles-section-view">{rows}</div>'
-            '<div class="pager"><a href="/news/general-2.html">2</a><a href="/news/general-4.html">»</a></div></body></html>').encode()
 
 
 def test_paging_stops_at_since_whatever_the_other_editions_items_say():
@@ -534,6 +545,22 @@ def test_scrapy_parse_shows_the_fields_and_leaves_no_feed_file_nor_checks(tmp_pa
     assert "monitors" not in result.stderr and "Spidermon" not in result.stderr
     assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr[-3000:]
 
+
+
+@pytest.mark.parametrize("spider", [[], ["--spider=articles"]])
+def test_scrapy_fetch_prints_the_page_and_leaves_no_feed_file_nor_checks(tmp_path, spider):
+    """`scrapy fetch` is a look at one page as well (and `scrapy view`, a fetch shown in a browser): before,
+    it ran the end-of-run monitors (ERROR lines: "interfax monitors: FAILED ... item count") and, given
+    the articles spider, wrote an empty data/articles/<time>.jsonl."""
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "interfax.settings", "PYTHONPATH": str(REPO)}
+    with MirrorServer() as server:
+        cmd = [sys.executable, "-m", "scrapy", "fetch", *spider, f"{server.base_url}/news/general/1063390.html"]
+        result = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Внаслідок обстрілу на Чернігівщині" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+    assert "monitors" not in result.stderr and "Spidermon" not in result.stderr
+    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr[-3000:]
 
 @pytest.mark.parametrize("twin", ["https://interfax.com.ua/news/general/1063374.html?amp=1", "/news/general/1063374.html?amp"])
 def test_an_amp_twin_named_by_a_query_is_fetched_with_it(twin):

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import datetime
+from datetime import datetime, timezone
 from email.utils import formatdate
 from pathlib import Path
 
@@ -1180,23 +1180,71 @@ def test_clock_check_reads_a_few_dates_and_warns_once():
     assert abs(crawler.stats.get_value("interfax/clock/skew_seconds") + 365 * 86400) <= 2
 
 
+
+def test_answers_from_the_http_cache_say_nothing_of_the_local_clock():
+    """HTTPCACHE_ENABLED: a cached answer's Date is the day it was fetched; re-parsed days later, it is no
+    sign of a local clock days ahead (before: a WARNING telling the user to set a clock that was right)."""
+    crawler = _crawler(INTERFAX_CLOCK_SKEW_MAX=600)
+    guard = ContentGuardMiddleware.from_crawler(crawler)
+    request = scrapy.Request("http://127.0.0.1/x.html")
+    for _ in range(5):
+        cached = Response("http://127.0.0.1/x.html", headers={"Date": formatdate(time.time() - 3 * 86400, usegmt=True)},
+                          flags=["cached"])
+        guard.process_response(request, cached)
+    assert crawler.stats.get_value("interfax/clock/skew_seconds") is None
+    guard.process_response(request, Response("http://127.0.0.1/x.html", headers={"Date": formatdate(time.time(), usegmt=True)}))
+    assert abs(crawler.stats.get_value("interfax/clock/skew_seconds")) <= 2
+
+
+def test_the_http_cache_keeps_no_answer_that_is_asked_for_again(tmp_path):
+    """HTTPCACHE_ENABLED=1 (README: re-parsing without re-fetching): a 503 is not cached. Cached (Scrapy's
+    default policy), each retry got the 503 back from the cache and the article was lost, in that run
+    and in every later one; a robots.txt answered 503 once would have kept the whole site unfetched."""
+    handler = type("Handler", (_BusyOnceHandler,), {"seen": [], "status": 503, "retry_after": None})
+    cache = ("HTTPCACHE_ENABLED=1", f"HTTPCACHE_DIR={tmp_path / 'cache'}", "INTERFAX_RETRY_BACKOFF_BASE=0.1")
+    with _serving(handler) as (base,):
+        first = _crawl_mirror(base, tmp_path / "first.jsonl", "general", *cache)
+        busy = next(path for _, path, status in handler.seen if status == 503)
+        asked = len(handler.seen)
+        between = datetime.now(timezone.utc)
+        time.sleep(1.5)
+        again = _crawl_mirror(base, tmp_path / "again.jsonl", "general", *cache)
+    assert first.returncode == 0, first.stderr[-3000:]
+    busy_id = int(busy.rsplit("/", 1)[1].split(".")[0])
+    assert [s for _, p, s in handler.seen[:asked] if p == busy] == [503, 200]  # the retry reached the site
+    exported = [json.loads(line)["id"] for line in (tmp_path / "first.jsonl").read_text("utf-8").splitlines()]
+    assert busy_id in exported
+    stats = parse_stats(first.stderr)
+    assert stats.get("httpcache/hit", 0) == 0 and stats["httpcache/store"] == stats["httpcache/firsthand"] - 1
+    # the second run is read from the cache: the same articles, no request to the site
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert len(handler.seen) == asked
+    read_again = [json.loads(line) for line in (tmp_path / "again.jsonl").read_text("utf-8").splitlines()]
+    assert sorted(r["id"] for r in read_again) == sorted(exported)
+    # crawled_at is when the page was fetched (README), not when it was read again from the cache
+    assert all(datetime.fromisoformat(r["crawled_at"]) <= between for r in read_again), [r["crawled_at"] for r in read_again]
+
+
 # ---------------------------------------------------------------- a Retry-After holds the whole site
 
 
 class _BusyOnceHandler(http.server.BaseHTTPRequestHandler):
-    """The project's mirror, except that the first article asked for answers 429 with Retry-After."""
+    """The project's mirror, except that the first article asked for answers ``status`` (429) once, with
+    ``Retry-After: retry_after`` (none when None)."""
 
     root = MIRROR_ROOT
     seen: list[tuple[float, str, int]] = []  # (arrival, path, status), set per server
-    retry_after = "2"
+    status = 429
+    retry_after: str | None = "2"
 
     def do_GET(self):  # noqa: N802 (http.server naming)
         path = self.path.split("?")[0]
         article = re.fullmatch(r"/news/[\w-]+/\d+\.html", path) is not None
         if article and not any(re.fullmatch(r"/news/[\w-]+/\d+\.html", p) for _, p, _ in self.seen):
-            self.seen.append((time.monotonic(), path, 429))
-            self.send_response(429)
-            self.send_header("Retry-After", self.retry_after)
+            self.seen.append((time.monotonic(), path, self.status))
+            self.send_response(self.status)
+            if self.retry_after is not None:
+                self.send_header("Retry-After", self.retry_after)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return

@@ -70,8 +70,13 @@ def test_a_healthy_run_passes():
 
 
 def test_finish_reason():
-    failed = check({**healthy(), "finish_reason": "closespider_timeout"})
-    assert failed == ["finish reason: 'closespider_timeout', expected 'finished'"]
+    """A run stopped by a CLOSESPIDER_* limit is incomplete (exit 3): the line names the limit and how to
+    accept such a stop (before, only "finish reason: 'closespider_timeout', expected 'finished'")."""
+    failed = check({**healthy(), "finish_reason": "closespider_timeout"}, CLOSESPIDER_TIMEOUT=3000)
+    assert failed == ["finish reason: 'closespider_timeout', expected 'finished' (stopped by CLOSESPIDER_TIMEOUT = 3000: "
+                      "the run is incomplete; what it wrote is whole; list 'closespider_timeout' in "
+                      "INTERFAX_MONITOR_FINISH_REASONS when such a stop is expected)"]
+    assert check({**healthy(), "finish_reason": "blocked"}) == ["finish reason: 'blocked', expected 'finished'"]
     assert check({**healthy(), "finish_reason": "closespider_timeout"},
                  INTERFAX_MONITOR_FINISH_REASONS=["finished", "closespider_timeout"]) == []
 

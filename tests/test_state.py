@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -12,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from scrapy.utils.test import get_crawler
 
 from conftest import EXPECTED_DIR, REPO
 from interfax.feeds import FeedFile, JsonLinesExporter, SafeFileFeedStorage, read_ids, repair_tail
@@ -304,6 +306,64 @@ def test_storage_repairs_and_indexes_an_append_target(tmp_path):
     assert overwrite.existing_ids() == set()  # -O: the file is replaced, nothing in it counts
 
 
+
+@pytest.mark.parametrize("fmt, body, says", [
+    ("json", b'[\n{"id": 1, "title": "x"},\n{"id": 2, "title": "y"}\n]', "a second JSON document (not valid JSON)"),
+    ("csv", b"id,title\r\n1,x\r\n2,y\r\n", "a second header row"),
+])
+def test_an_append_target_in_another_format_is_left_as_it_is(tmp_path, caplog, fmt, body, says):
+    """`-o out.json` / `-o out.csv` a second time: the file is appended to as Scrapy appends, and said so once.
+    Before, it was read as JSON Lines: a JSON array's closing "]" was cut off as "a truncated line (from a
+    killed run)", each CSV line counted as a line that is not a record (interfax/feeds/bad_lines)."""
+    path = tmp_path / f"out.{fmt}"
+    path.write_bytes(body)
+    crawler = get_crawler(settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    crawler.stats.open_spider()
+    storage = SafeFileFeedStorage.from_crawler(crawler, str(path), feed_options={"overwrite": False, "format": fmt})
+    with caplog.at_level(logging.INFO, logger="interfax.feeds"):
+        f = storage.open(None)
+    f.close()
+    assert path.read_bytes() == body and storage.existing_ids() == set()
+    assert [r.levelname for r in caplog.records] == ["WARNING"] and says in caplog.records[0].getMessage()
+    assert crawler.stats.get_value("interfax/feeds/bad_lines") is None
+    assert crawler.stats.get_value("interfax/feeds/truncated_bytes") is None
+    # JSON Lines under any of its names is still repaired and indexed
+    lines = tmp_path / "out.jl"
+    lines.write_bytes(line(1) + line(2)[:5])
+    jl = SafeFileFeedStorage.from_crawler(crawler, str(lines), feed_options={"overwrite": False, "format": "jl"})
+    assert jl.existing_ids() == {1} and lines.read_bytes() == line(1)
+
+
+def test_a_csv_feed_has_the_columns_of_a_csv_dataset(tmp_path):
+    """`-o out.csv`: images and related as columns a CSV reader can use, as `scrapy dataset --format csv` writes
+    them; before, Scrapy wrote them as Python reprs ("[{'url': ..., 'caption': None}]") and joined tags with ','."""
+    import csv
+    import io
+
+    from scrapy.utils.misc import load_object
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    exporter_cls = load_object(settings.getwithbase("FEED_EXPORTERS")["csv"])
+    record = {**json.loads(line(1063374)), "title": "Умєров, Каллас", "tags": ["Умєров", "ЄС"], "reading_time": None,
+              "images": [{"url": "https://interfax.com.ua/a.jpg", "caption": None}, {"url": "https://interfax.com.ua/b.jpg", "caption": "B"}],
+              "related": [{"id": 1063120, "url": "https://interfax.com.ua/news/general/1063120.html", "title": "Т"},
+                          {"id": 1062871, "url": "https://interfax.com.ua/news/political/1062871.html", "title": "У"}]}
+    item = Article(**{k: v for k, v in record.items() if k in Article.fields})
+    out = io.BytesIO()
+    exporter = exporter_cls(out, fields_to_export=settings.getlist("FEED_EXPORT_FIELDS"), encoding="utf-8")
+    exporter.start_exporting()
+    exporter.export_item(item)
+    exporter.export_item(item)
+    exporter.finish_exporting()
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"), newline="")))
+    assert len(rows) == 2 and rows[0] == rows[1]
+    row = rows[0]
+    assert "images" not in row and "related" not in row
+    assert row["image_url"] == "https://interfax.com.ua/a.jpg" and row["image_count"] == "2"
+    assert row["related_ids"] == "1063120;1062871" and row["tags"] == "Умєров;ЄС"
+    assert row["id"] == "1063374" and row["title"] == "Умєров, Каллас" and row["reading_time"] == ""
+
 def test_one_crawl_at_a_time_per_state_folder(tmp_path):
     held = _lock_dir(tmp_path)
     with pytest.raises(StateLocked, match=rf"^state folder {re.escape(str(tmp_path))} is in use by another crawl \(pid {os.getpid()}\); not starting$"):
@@ -516,6 +576,100 @@ def incremental(tmp_path_factory):
     return first, second, second_requests, records(out), state, second_files
 
 
+def _spider_started_with_state(directory, **args):
+    """(crawler, spider, its IncrementalState) for a state folder, after the spider's ``start`` ran (close
+    the state with ``state.spider_closed(spider, "finished")``)."""
+    import asyncio
+
+    from interfax.spiders.articles import ArticlesSpider
+    from interfax.state import IncrementalState
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": "", "INTERFAX_STATE_DIR": str(directory)})
+    spider = crawler.spider = crawler._create_spider(sections="general", **args)
+    crawler.stats.open_spider()
+    state = spider._incremental = IncrementalState(crawler, str(directory))
+    state.open()
+
+    async def start():
+        return [request async for request in spider.start()]
+
+    try:
+        spider.started = asyncio.run(start())
+    except BaseException:
+        state.spider_closed(spider, "finished")
+        raise
+    return crawler, spider, state
+
+
+@pytest.mark.parametrize("newest_days_ago, since_arg, since_days_ago", [
+    (6, None, 7),  # the machine was off for 6 days: the run pages down to the day before the newest settled article
+    (0.05, None, 2),  # an hourly run: the default 2 days
+    (6, "2026-01-01", None),  # a since given is the user's
+    (None, None, 2),  # nothing settled yet (a first run): the default
+])
+def test_a_run_after_a_long_break_pages_down_to_what_the_last_complete_run_reached(tmp_path, newest_days_ago, since_arg, since_days_ago):
+    """With a state store and no since: a run after more than 2 days without a complete one (the machine off, the
+    site down) pages down to the day before the newest settled article. Before, it stopped at the default 2 days,
+    and what was published in between was never listed, nor exported, by any run."""
+    from datetime import date, datetime, timedelta
+
+    from interfax.dates import KYIV
+
+    directory = tmp_path / "state"
+    store = StateStore(directory)
+    run = store.begin_run()
+    if newest_days_ago is not None:
+        for article_id, days in ((1, newest_days_ago + 3), (2, newest_days_ago)):
+            published = (datetime.now(KYIV) - timedelta(days=days)).isoformat(timespec="seconds")
+            store.record(article_id, {"url": f"https://interfax.com.ua/news/general/{article_id}.html", "published_at": published}, run=run)
+        store.record(3, {"url": "https://interfax.com.ua/news/general/3.html", "published_at": "2099-01-01T00:00:00+02:00"}, run=run)
+    store.finish_run(run, "finished", {})
+    store.close()
+    crawler, spider, state = _spider_started_with_state(directory, **({"since": since_arg} if since_arg else {}))
+    state.spider_closed(spider, "finished")
+    requests = spider.started
+    today = datetime.now(KYIV).date()
+    want = date.fromisoformat(since_arg) if since_arg else today - timedelta(days=since_days_ago)
+    assert spider.since == spider.args.since == want
+    assert [r.url for r in requests] == ["https://interfax.com.ua/news/general.html"]
+    extended = crawler.stats.get_value("interfax/state/since_extended_days")
+    assert extended == (5 if since_days_ago == 7 else None)
+
+@pytest.mark.parametrize("since, pages_on", [("2000-01-01", True), ("2026-11-25", False)])
+def test_a_backfill_pages_past_articles_settled_by_runs_that_did_not_reach_as_far(tmp_path, since, pages_on):
+    """The server's state, settled by runs that walked the listings down to 2026-11-20, then a run with an earlier
+    since (a backfill): its paging goes on past a page of settled articles, whose runs never walked below them.
+    Before, it stopped at page 1 (interfax/listing/stopped_at_known) and exported nothing older. A run reaching
+    no further back still stops there."""
+    import scrapy
+    from scrapy.http import HtmlResponse
+
+    from conftest import listing_html
+
+    directory = tmp_path / "state"
+    store = StateStore(directory)
+    run = store.begin_run()
+    store.set_since(run, "2026-11-20")
+    for article_id in (1100001, 1100002):
+        store.record(article_id, {"url": f"https://interfax.com.ua/news/general/{article_id}.html",
+                                  "published_at": "2026-11-26T10:00:00+02:00"}, run=run)
+    store.finish_run(run, "finished", {})
+    store.close()
+    crawler, spider, state = _spider_started_with_state(directory, since=since)
+    try:
+        page = listing_html(("/news/general/1100001.html", "10:00 26.11.2026"), ("/news/general/1100002.html", "09:00 26.11.2026"))
+        url = "https://interfax.com.ua/news/general.html"
+        out = [r.url for r in spider.parse_listing(HtmlResponse(url, body=page, encoding="utf-8"), section="general")
+               if isinstance(r, scrapy.Request)]
+    finally:
+        state.spider_closed(spider, "finished")
+    assert out == (["https://interfax.com.ua/news/general-2.html"] if pages_on else [])
+    assert crawler.stats.get_value("interfax/listing/stopped_at_known") == (None if pages_on else 1)
+    assert crawler.stats.get_value("interfax/state/backfill") == (1 if pages_on else None)
+    store = StateStore(directory)
+    assert store.walked_down_to() == min(since, "2026-11-20")  # the backfill, once finished, walked down to its since
+    store.close()
+
 def test_first_run_exports_everything_and_records_it(incremental):
     first, _, _, recs, state, _ = incremental
     assert first.returncode == 0, first.stderr[-3000:]
@@ -721,6 +875,23 @@ def test_refresh_exports_known_articles_again(tmp_path):
     assert stat(refreshed, "interfax/state/new") == 0
     assert len(records(out)) == 2 * first
 
+
+
+def test_refresh_never_writes_an_id_twice_into_an_append_target(tmp_path):
+    """`-o archive.jsonl -a refresh=1` (with or without a state store): the README's promise holds, an id is
+    written to an append target once. Before, refresh=1 skipped that check and appended every article again."""
+    out = tmp_path / "archive.jsonl"
+    with MirrorServer() as server:
+        for state in (None, tmp_path / "state"):
+            for refresh in ("0", "1"):
+                extra = ["-s", f"INTERFAX_STATE_DIR={state}"] if state else []
+                cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}", "-a", "since=2000-01-01",
+                       "-a", "sections=general", "-a", "related_depth=0", "-a", f"refresh={refresh}", *FAST, *extra, "-o", str(out)]
+                result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=300)
+                assert result.returncode == 0, result.stderr[-3000:]
+                ids = [r["id"] for r in records(tmp_path)]
+                assert ids and len(ids) == len(set(ids)), (state, refresh)
+    assert stat(result, "interfax/drop/already_exported") == len(ids)
 
 def test_exporter_fast_path_writes_what_scrapys_generic_path_writes():
     import io

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -21,7 +21,7 @@ from scrapy.http import HtmlResponse
 
 from interfax import dates, urls
 from interfax.items import Article
-from interfax.middlewares import KIND_META, bot_challenge, challenge_message, describe_failure
+from interfax.middlewares import KIND_META, bot_challenge, challenge_message, describe_failure, http_date
 from interfax.pages.amp import AmpArticlePage
 from interfax.pages.article import ArticlePage
 from interfax.pages.base import Link
@@ -67,6 +67,8 @@ class CrawlArgs:
     max_pages: int = DEFAULT_MAX_PAGES
     related_depth: int = DEFAULT_RELATED_DEPTH
     refresh: bool = False
+    #: ``since`` given by the user (else the default: 2 days back, further back with a state store, see ``start``)
+    since_given: bool = False
 
     def window(self, day: date) -> str | None:
         """'older' / 'newer' for a Kyiv date outside ``since``..``until``, else None."""
@@ -84,6 +86,11 @@ class CrawlArgs:
         unknown = sorted(k for k in kwargs if k not in known and not k.startswith("_"))
         if unknown:
             raise UsageError(f"unknown argument {unknown[0]!r} (known: {', '.join(sorted(known))})", print_help=False)
+        for name in ("base_url", "until", "max_pages", "related_depth", "refresh"):
+            if kwargs.get(name) is not None and not str(kwargs[name]).strip():
+                # an unset shell variable, most likely: base_url= was the live site instead of the mirror meant
+                raise UsageError(f"invalid argument {name}={kwargs[name]!r}: empty (leave the argument out for its "
+                                 "default)", print_help=False)
         try:
             base_url = urls.normalize_origin(str(kwargs.get("base_url") or urls.LIVE_ORIGIN))
         except ValueError as exc:
@@ -109,6 +116,7 @@ class CrawlArgs:
             max_pages=_int_arg("max_pages", kwargs.get("max_pages"), DEFAULT_MAX_PAGES, minimum=1),
             related_depth=_int_arg("related_depth", kwargs.get("related_depth"), DEFAULT_RELATED_DEPTH, minimum=0),
             refresh=_bool_arg("refresh", kwargs.get("refresh")),
+            since_given=kwargs.get("since") is not None,
         )
 
 
@@ -168,6 +176,18 @@ def _bool_arg(name: str, value) -> bool:
     raise UsageError(f"invalid argument {name}={value!r}: expected 1 or 0", print_help=False)
 
 
+def _fetched_at(response) -> str:
+    """When the page was fetched (``crawled_at``, UTC): now; for an answer read from the HTTP cache
+    (``HTTPCACHE_ENABLED``), the ``Date`` it was stored with. Before, a page re-parsed from the cache days
+    later said it was crawled then: its relative dates ("Сьогодні, 11:59") were read on the wrong day, and
+    ``scrapy dataset`` (the latest ``crawled_at`` wins) took it over a later crawl of the article."""
+    if "cached" in response.flags:
+        fetched = http_date(response.headers.get("Date"))
+        if fetched is not None:
+            return datetime.fromtimestamp(fetched, timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 class ArticlesSpider(scrapy.Spider):
     name = "articles"
 
@@ -203,6 +223,9 @@ class ArticlesSpider(scrapy.Spider):
         #: sections whose listing showed no times (said once each)
         self._undated_sections: set[str] = set()
         self.skip_failed = 0
+        #: with a state store, a listing page of settled articles ends the paging, unless this run reaches
+        #: further back than the runs that settled them (a backfill: ``IncrementalState.backfill``)
+        self._stop_at_settled = True
 
     @classmethod
     def validate_arguments(cls, **kwargs) -> CrawlArgs:
@@ -229,6 +252,16 @@ class ArticlesSpider(scrapy.Spider):
     # ------------------------------------------------------------ requests
 
     async def start(self):
+        state = self.incremental
+        if state is not None:
+            if not self.args.since_given:
+                self._catch_up(state)
+            walked = state.backfill(self.args.since)
+            if walked is not None:  # listings below settled articles were walked down to ``walked`` only
+                self._stop_at_settled = False
+                self.crawler.stats.set_value("interfax/state/backfill", 1)
+                logger.info("state: since=%s reaches further back than any finished run (since=%s): paging does not "
+                            "stop at pages of articles already exported", self.args.since, walked)
         a = self.args
         logger.info(
             "crawling %s sections=%s since=%s until=%s max_pages=%d related_depth=%d",
@@ -236,13 +269,26 @@ class ArticlesSpider(scrapy.Spider):
         )
         for section in a.sections:
             yield self.listing_request(section, 1)
-        state = self.incremental
         if state is not None:  # what earlier runs lost to a fault that may pass (a 503, a timeout): once more
             for url, depth in state.to_retry():
                 ref = urls.article_ref(url)
                 if ref is not None:
                     for request in self.follow(ref, depth):
                         yield request
+
+    def _catch_up(self, state: IncrementalState) -> None:
+        """With a state store and no ``since``: page down to the day before the newest settled article, when
+        that is further back than the default 2 days (the machine was off, or every run failed, for longer).
+        Before, what was published while no run completed was never listed, nor exported, by any later run.
+        Paging still stops at the first page of settled articles, so a run after a short break costs nothing more."""
+        day = state.walked_since()
+        if day is None or day >= self.args.since:
+            return
+        self.crawler.stats.set_value("interfax/state/since_extended_days", (self.args.since - day).days)
+        logger.info("state: the newest article a finished run settled is of %s: since=%s, not %s, so that what was "
+                    "published since is crawled", day + timedelta(days=1), day, self.args.since)
+        self.args = replace(self.args, since=day)
+        self.since = day
 
     def listing_request(self, section: str, page: int) -> scrapy.Request:
         return scrapy.Request(
@@ -422,7 +468,7 @@ class ArticlesSpider(scrapy.Spider):
             stats.inc_value("interfax/listing/stopped_at_since")
             logger.info("listing %s: every item older than since=%s, paging stops", self._live(response.url), self.since)
             return
-        if listed and settled == listed:
+        if listed and settled == listed and self._stop_at_settled:
             stats.inc_value("interfax/listing/stopped_at_known")
             logger.info("listing %s: every article already exported by a finished run, paging stops", self._live(response.url))
             return
@@ -598,7 +644,7 @@ class ArticlesSpider(scrapy.Spider):
             stats.inc_value("interfax/related/followed", followed)
 
     def article_item(self, page: ArticlePage) -> Article:
-        return Article(**page.fields(), crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        return Article(**page.fields(), crawled_at=_fetched_at(page.response))
 
     def _item_in_window(self, item: Article) -> bool:
         """Follow an article's related links only when it is inside the window: its date read against
