@@ -50,6 +50,8 @@ _URL_RE = re.compile(r"https?://\S+")
 _TAG_LABELS = (*cleaning.TAG_LABELS, *(w.upper() for w in cleaning.TAG_LABELS))
 _PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
 _BLOCK_TAGS = cleaning.BLOCK_TAGS  # a module global, read in the body walk's inner loop
+#: the tags of the noise nodes that may hold an embedded post's words (``cleaning.post_words``)
+_POST_TAGS = frozenset({"blockquote", "div", "figure"})
 
 
 class ArticlePage(Page):
@@ -923,7 +925,7 @@ def _check_label(el) -> None:
     own = el.text
     if len(el):  # the noise removal joins the tails of the noise nodes before its first kept child
         for child in el:
-            if not cleaning.is_noise_node(child):
+            if not cleaning.is_noise_node(child) or cleaning.post_words(child):  # (a post's words are kept)
                 break
             tail = child.tail
             if tail and tail.strip():
@@ -986,6 +988,22 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
     for child in el:
         tail = child.tail
         if cleaning.is_noise_node(child):
+            words = cleaning.post_words(child) if child.tag in _POST_TAGS else None
+            if words:  # (rare) an embedded post: its words are paragraphs, as the <p> each that stripping leaves
+                if ghost is not None:
+                    if ghost.strip():
+                        anchor = _join(buf, anchor, ghost)
+                    ghost = None
+                if check and any(map(cleaning.could_be_heading, words)):
+                    raise _LabelSeen
+                breaks = 0
+                flush()
+                out.extend(words)
+                after_p = True
+                anchor = None
+                if tail and tail.strip():
+                    anchor = _join(buf, None, tail)
+                continue
             if tail and tail.strip():
                 if ghost is not None:
                     ghost = cleaning.xml_safe(ghost + tail)
@@ -1127,6 +1145,15 @@ def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False)
     for child in el:
         tail = child.tail
         if cleaning.is_noise_node(child):
+            words = cleaning.post_words(child) if child.tag in _POST_TAGS else None
+            if words:  # (rare) an embedded post: its words, as the <p> each that stripping leaves
+                if check and any(map(cleaning.could_be_heading, words)):
+                    raise _LabelSeen
+                edge = _PARAGRAPH_END if split else " "
+                for text in words:
+                    buf.extend((edge, text, edge))
+                breaks = 0
+                anchor = None
             if tail and tail.strip():
                 anchor = _join(buf, anchor, tail)
                 breaks = 0
