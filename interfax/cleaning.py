@@ -924,7 +924,7 @@ CAPTION_CREDIT_RE = re.compile(r"(?:^|[.;]?\s+)(?:Фото|Photo)\s*[:–—-]\s
 _MAX_LABEL_LENGTH = 120
 
 
-def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) -> bool:
+def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], header: _Header | None = None) -> bool:
     if not text:
         return True
     if len(text) > _MAX_LABEL_LENGTH:  # a long paragraph: text, unless a tag line, a credit or a repeat
@@ -958,11 +958,27 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         return True
     if text[0] in _PHOTO_NOTE_FIRST and _PHOTO_NOTE_RE.match(text):
         return True
-    if (text[0].isdigit() or text[0] in dates.DAY_WORD_FIRST) and is_dateline(text):
+    if (text[0].isdigit() or text[0] in dates.DAY_WORD_FIRST) and is_dateline(text) and (header is None or header.shows(text)):
         return True
     if (text[0] in _SUBSCRIBE_FIRST or not text[0].isalnum()) and is_subscribe_promo(text):
         return True
     return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text) or is_widget_line(text))
+
+
+class _Header:
+    """The instants the article's header gives (publication, update), to the minute: a dateline in the
+    text is the header's again only when it shows one of them ("22 січня 2026 р., 11:00" in a press
+    announcement published on 19 January is the event's time, text)."""
+
+    __slots__ = ("instants", "now")
+
+    def __init__(self, instants: Iterable[str | None], now=None):
+        self.instants, self.now = instants, now  # (read only when a text has such a line: rare)
+
+    def shows(self, line: str) -> bool:
+        now = dates.from_iso(self.now) if isinstance(self.now, str) else self.now
+        instant = dates.normalize(line, now)
+        return instant is not None and any(t and t[:16] == instant[:16] for t in self.instants)
 
 
 def _maybe_repeat(length: int, title_key: str | None, caption_keys: set[str]) -> bool:
@@ -997,21 +1013,28 @@ def is_lead(description: str | None, title: str | None) -> bool:
     return not title or _key(description) != _key(title)
 
 
-def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = ()) -> list[str]:
+def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = (),
+                     shown: Iterable[str | None] | None = None, now=None) -> list[str]:
     """Squash each paragraph and keep those that are not boilerplate, in order.
+
+    ``shown``: the article's publication and update instants (Kyiv ISO): a line that is only a date
+    and time is dropped when it shows one of them (read against ``now``, the crawl's time, a datetime
+    or its ISO string), and kept otherwise (an event's time); without ``shown``, every such line is
+    taken for the header's.
 
     Network or messenger names on lines of their own (a share widget's buttons) are text when they
     are the items of a list that a kept paragraph introduces ("…платформами респонденти назвали:",
     "Telegram", "Viber"); after a share label ("Поділитися:") they are the widget's."""
     title_key = _key(title) if title else None
     caption_keys = {_key(c) for c in captions if c}
+    header = _Header(shown, now) if shown is not None else None
     out = []
     listed = False  # the kept paragraphs end with one that introduces a list, then its items
     for p in paragraphs:
         text = squash(p)
         if text and text[0] in _CREDIT_FIRST and (sentence := sentence_after_credit(text)):
             text = sentence  # "Фото: ДСНС. Рятувальники ліквідували пожежу.": the credit is not text, the sentence is
-        if not _is_boilerplate(text, title_key, caption_keys):
+        if not _is_boilerplate(text, title_key, caption_keys, header):
             out.append(text)
             listed = text[-1] == ":"
         elif listed and _is_listed_name(text):

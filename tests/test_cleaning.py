@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from scrapy.http import HtmlResponse
 
-from interfax import cleaning
+from interfax import cleaning, dates
 from interfax.pages import article
 
 
@@ -825,6 +825,19 @@ def test_an_interviews_speaker_labels_are_text_and_the_sign_off_is_not():
     paragraphs = ["Інтерфакс-Україна:", "Які податкові зміни розглядає комітет?", "Підласа:", "— Ми обговорюємо зміни.",
                   "Інтерфакс-Україна"]
     assert cleaning.clean_paragraphs(paragraphs) == paragraphs[:-1]
+
+
+def test_a_date_and_time_line_is_dropped_only_when_it_shows_the_articles_own_time():
+    """A press announcement's event time is text; the header's time repeated in the body is not."""
+    paragraphs = ["Прес-конференція на тему: «Ринок праці в умовах війни»", "22 січня 2026 р., 11:00", "10:00 19.01.2026",
+                  "23.01.2026, 12:00", "Місце проведення: прес-центр агентства."]
+    shown = ("2026-01-19T10:00:00+02:00", None)
+    assert cleaning.clean_paragraphs(paragraphs, shown=shown) == [paragraphs[0], "22 січня 2026 р., 11:00", "23.01.2026, 12:00",
+                                                                  paragraphs[-1]]
+    assert cleaning.clean_paragraphs(["Вчора 10:00", "Сьогодні, 15:00", "Текст."], shown=shown,
+                                     now=dates.from_iso("2026-01-20T09:00:00+02:00")) == ["Сьогодні, 15:00", "Текст."]
+    # the article's instants unknown: every such line is taken for the header's, as before
+    assert cleaning.clean_paragraphs(paragraphs) == [paragraphs[0], paragraphs[-1]]
 
 
 def test_breadcrumbs_and_donation_banners_in_the_body_are_no_text():

@@ -136,3 +136,14 @@ def test_a_json_ld_date_in_an_implausible_year_is_said_to_be_so_not_unparsed(cap
     caplog.clear()
     item, stats = _dates(["не дата 12", "21:32 11.04.2025"], [])
     assert "'не дата 12' did not parse" in caplog.text and not stats.get_value("interfax/dates/implausible_year")
+
+
+def test_a_press_announcements_event_time_is_text_and_the_headers_time_again_is_not():
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    item = Article(title="Прес-конференція: ринок праці у 2026 році", word_count=0, lead=None, images=[],
+                   text=["Прес-конференція на тему: «Ринок праці в умовах війни»", "10:00 19.01.2026", "22 січня 2026 р., 11:00",
+                         "Місце проведення: прес-центр агентства."],
+                   published_at="2026-01-19T10:00:00+02:00", modified_at=None, crawled_at="2026-01-20T08:00:00+00:00")
+    item = CleanTextPipeline(crawler).process_item(item)
+    assert item["text"].split("\n\n") == ["Прес-конференція на тему: «Ринок праці в умовах війни»", "22 січня 2026 р., 11:00",
+                                          "Місце проведення: прес-центр агентства."]
