@@ -1172,3 +1172,17 @@ def test_a_small_sections_latest_sidebar_in_the_list_markup_is_not_listed():
             f'<div class="col-13 latest-news"><h2>ОСТАННЄ</h2><div class="articles-section-view">{side}</div></div></body></html>')
     page = ListingPage(HtmlResponse("https://interfax.com.ua/news/pharmacy.html", body=html.encode(), encoding="utf-8"), "pharmacy")
     assert sorted(link.ref.id for link in page.items()) == [1100000, 1100001, 1100002]
+
+
+def test_an_infographic_whose_body_is_only_its_image_takes_the_caption_as_text():
+    """An infographic or photo item: the words are in the image; before, it was dropped as no_text."""
+    figure = ('<figure class="article-image"><img src="/static/articles/images/2026/01/20/debt.png" alt="Структура боргу">'
+              "<figcaption>Структура державного боргу України на 31 грудня 2025 року</figcaption></figure>")
+    page = _variant(_HEADER.format(time="18:50 20.01.2026", body="", after="").replace(
+        "<p>Перший абзац статті, досить довгий для тексту.</p>", figure))
+    assert page.text() == ["Структура державного боргу України на 31 грудня 2025 року"]
+    # a body without an image, or with paragraphs, is read as before
+    assert _variant(_HEADER.format(time="18:50 20.01.2026", body="", after="").replace(
+        "<p>Перший абзац статті, досить довгий для тексту.</p>", "<div></div>")).text() == []
+    assert _variant(_HEADER.format(time="18:50 20.01.2026", body=figure, after="")).text() == [
+        "Перший абзац статті, досить довгий для тексту."]

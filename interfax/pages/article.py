@@ -336,8 +336,20 @@ class ArticlePage(Page):
 
     def text(self) -> list[str]:
         """The body's paragraphs in order, boilerplate nodes removed; the cleaning pipeline drops
-        boilerplate lines and joins them."""
+        boilerplate lines and joins them. A body of images only (an infographic, a photo item: the
+        words are in the image) gives its images' captions."""
+        if not self._paragraphs and self.body_node is not None:
+            return self._image_only_text()
         return list(self._paragraphs)
+
+    def _image_only_text(self) -> list[str]:
+        """The captions of the images in a body that holds no paragraph (else [])."""
+        body = self.body_node
+        shown = {_image_url(src, self.origin) for src in map(_img_src, body.iter("img", "amp-img")) if src}
+        shown.discard(None)
+        if not shown:
+            return []
+        return [image["caption"] for image in self.images() if image["url"] in shown and image["caption"]]
 
     def tags(self) -> list[str]:
         tags: list[str] = []
