@@ -124,6 +124,7 @@ _NOISE_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|informer\w*|ukrnet|ukr-net|"
     r"share|sharing|shares|social|socials|soc|likes|related|latest|tags?|tagline|reading|readtime|"
     r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|donat\w*|breadcrumbs?|crumbs?|"
+    r"cookies?|gdpr|"
     r"twitter-tweet|twitter-timeline|instagram-media|fb-post|fb-video|fb-xfbml\w*|telegram-post|tiktok-embed)"
     r"(?:$|[-_\d])",
     re.I,
@@ -478,9 +479,10 @@ def post_words(el: etree._Element) -> list[str]:
     for p in el.iter("p"):
         parts: list[str] = []
         _post_text(p, parts)
-        text = xml_safe(squash("".join(parts)))
-        if text and not is_widget_line(text):
-            words.append(text)
+        for piece in _POST_PARAGRAPH_RE.split("".join(parts)):  # (two <br> end a paragraph of the post)
+            text = xml_safe(squash(piece))
+            if text and not is_widget_line(text):
+                words.append(text)
     return words
 
 
@@ -489,13 +491,18 @@ def _names_post(value: str) -> bool:
     return any(_POST_TOKEN_RE.search(token) for token in value.split())
 
 
+#: where a paragraph of a post ends: two ``<br>`` in a row (each one a newline in ``_post_text``)
+_POST_PARAGRAPH_RE = re.compile(r"\n\s*\n")
+
+
 def _post_text(el: etree._Element, parts: list[str]) -> None:
-    """The words of a post's paragraph: its text, a ``<br>`` a space, no picture link, no wordless element."""
+    """The words of a post's paragraph: its text, a ``<br>`` a line break (two end a paragraph), no
+    picture link, no wordless element."""
     parts.append(el.text or "")
     for child in el:
         tag = _tag(child)
         if tag == "br":
-            parts.append(" ")
+            parts.append("\n")
         elif tag and tag not in _WORDLESS_TAGS and not (tag == "a" and _PIC_LINK_RE.match("".join(child.itertext()))):
             _post_text(child, parts)
         parts.append(child.tail or "")

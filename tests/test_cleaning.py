@@ -779,15 +779,18 @@ _WORDS = "Another massive strike. Air defense is needed now."
          '<a href="https://t.me/Ukrenergo/4012">Переглянути допис у Telegram</a></blockquote>'
          '<script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-post="Ukrenergo/4012"></script><p>Два.</p>',
          ["Один.", "Завтра застосовуватимуться графіки відключень.", "Два."]),
+        # two <br> end a paragraph of the post: its photo's credit is a line of its own, not text
+        ('<blockquote class="twitter-tweet"><p>Пожежу ліквідовано.<br><br>Фото: ДСНС <a href="https://t.co/Qw">pic.twitter.com/Qw</a></p>'
+         '— ДСНС (@SESU_UA) <a href="https://twitter.com/SESU_UA/status/1882">22 січня 2026 р.</a></blockquote>', ["Пожежу ліквідовано."]),
         # a quotation that links to a post is a quotation, whole
         ("<blockquote>Ми пам'ятаємо кожного, <a href='https://t.me/nsju/77'>написали</a> в НСЖУ.</blockquote>",
          ["Ми пам'ятаємо кожного, написали в НСЖУ."]),
     ],
     ids=["tweet", "tweet-in-figure", "tweet-br-emoji", "facebook", "facebook-bare", "instagram-stripped", "instagram",
-         "telegram", "quotation"],
+         "telegram", "tweet-photo-credit", "quotation"],
 )
 def test_an_embedded_post_keeps_its_words_and_drops_its_widget(body, expected):
-    assert article_page(body).text() == expected
+    assert cleaning.clean_paragraphs(article_page(body).text()) == expected
     assert body_paragraphs(body) == expected
 
 
@@ -840,8 +843,9 @@ def test_a_date_and_time_line_is_dropped_only_when_it_shows_the_articles_own_tim
     assert cleaning.clean_paragraphs(paragraphs) == [paragraphs[0], paragraphs[-1]]
 
 
-def test_breadcrumbs_and_donation_banners_in_the_body_are_no_text():
+def test_breadcrumbs_donation_and_cookie_banners_in_the_body_are_no_text():
     body = ('<div class="breadcrumbs"><a href="/">Головна</a> / <a href="/news/general.html">Події</a></div>'
             "<p>У Львові запрацював новий центр реабілітації ветеранів.</p>"
-            '<div class="donate-block"><p>Підтримайте незалежну журналістику</p><a class="btn" href="/donate">Підтримати</a></div>')
+            '<div class="donate-block"><p>Підтримайте незалежну журналістику</p><a class="btn" href="/donate">Підтримати</a></div>'
+            '<div class="cookie-consent" id="cookie-notice"><p>Ми використовуємо файли cookie.</p><a href="#">Прийняти</a></div>')
     assert article_page(body).text() == ["У Львові запрацював новий центр реабілітації ветеранів."]

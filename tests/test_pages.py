@@ -1186,3 +1186,12 @@ def test_an_infographic_whose_body_is_only_its_image_takes_the_caption_as_text()
         "<p>Перший абзац статті, досить довгий для тексту.</p>", "<div></div>")).text() == []
     assert _variant(_HEADER.format(time="18:50 20.01.2026", body=figure, after="")).text() == [
         "Перший абзац статті, досить довгий для тексту."]
+
+
+def test_a_credit_inside_an_embedded_post_is_not_the_articles_photo_credit():
+    tweet = ('<blockquote class="twitter-tweet"><p>Пожежу ліквідовано.<br><br>Фото: ДСНС <a href="https://t.co/Qw">pic.twitter.com/Qw</a></p>'
+             '— ДСНС (@SESU_UA) <a href="https://twitter.com/SESU_UA/status/1882">22 січня 2026 р.</a></blockquote>')
+    page = _variant(_HEADER.format(time="22:15 22.01.2026", body=tweet, after=""))
+    assert page.photo_credit() is None
+    credited = _variant(_HEADER.format(time="22:15 22.01.2026", body=tweet + '<p class="photo-credit">Фото: Укрінформ</p>', after=""))
+    assert credited.photo_credit() == "Укрінформ"

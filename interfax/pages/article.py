@@ -457,8 +457,9 @@ class ArticlePage(Page):
         text = self.text_within(self.scope)
         words = " or ".join(f"contains(., '{w}')" for w in ("Фото", "Photo", "фото", "photo") if w in text)
         candidates = xpath(self.scope, ".//*[contains(@class, 'credit')]" + (f" | .//text()[{words}]/.." if words else ""))
-        for text in map(text_of, candidates):
-            if len(text) < 300 and _CREDIT_RE.search(text):
+        for node in candidates:
+            text = text_of(node)
+            if len(text) < 300 and _CREDIT_RE.search(text) and not _in_embedded_post(node, self.scope):
                 return split_credit(text)[1]
         return None
 
@@ -661,6 +662,17 @@ def _short_text(el, limit: int) -> str | None:
         parts.append(piece)
     text = cleaning.squash("".join(parts))
     return text if len(text) <= limit else None
+
+
+def _in_embedded_post(el, scope) -> bool:
+    """``el`` is inside an embedded social post's code (a tweet's "Фото: ДСНС" credits the post's photo,
+    not an image of the article)."""
+    for node in el.iterancestors("blockquote"):
+        if cleaning.is_noise_node(node):
+            return True
+        if node is scope:
+            break
+    return False
 
 
 def _has_related_class(el) -> bool:
