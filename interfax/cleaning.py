@@ -868,11 +868,13 @@ _ERROR_REPORT_LINES = frozenset({"ПОВІДОМИТИ ПРО ПОМИЛКУ", "
 #: an embedded post's or video's own words (widget chrome), as a line: "View this post on Instagram",
 #: "Переглянути цей допис в Instagram", "Дивитися на YouTube", "A post shared by Name (@handle)",
 #: "Допис, поширений Name (@handle)", a bare "pic.twitter.com/…" link, a tweet's "— Name (@handle) January
-#: 20, 2026" line; a sentence that names a network is text
+#: 20, 2026" line, an embed's label ("Допис у Telegram:"); a sentence that names a network is text
 _EMBED_CHROME_RE = re.compile(
     r"^(?:(?:(?:view|watch|see|open)(?:\s+this)?(?:\s+(?:post|video|reel|photo|profile))?\s+on"
     r"|(?:переглянути|переглядайте|дивитися|дивіться|відкрити|смотреть|посмотреть|открыть)(?:\s+(?:цей|цю|этот|эту))?"
-    r"(?:\s+(?:допис|пост|публікацію|публикацию|відео|видео|запис|запись|фото))?\s+(?:в|у|на))"
+    r"(?:\s+(?:допис|пост|публікацію|публикацию|відео|видео|запис|запись|фото))?\s+(?:в|у|на)"
+    # the embed's own label: "Допис у Telegram:", "Відео на YouTube:"
+    r"|(?:допис|пост|публікація|публикация|відео|видео|запис|запись|post|video)\s+(?:в|у|на|in|on|from))"
     r"\s+(?:instagram|facebook|x|twitter|threads|tiktok|youtube|telegram|vimeo)\W*"
     r"|(?:a post shared by|допис,? поширений|публікація,? поширена|пост,? опублікований|публикация,? (?:опубликованная|поделился))"
     r"\s.{1,80}\(@[\w.]+\)\W*"

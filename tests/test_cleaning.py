@@ -804,6 +804,7 @@ def test_an_embedded_post_keeps_its_words_and_drops_its_widget(body, expected):
     "Якщо ви помітили помилку в тексті новини, будь ласка, виділіть її мишею та натисніть комбінацію клавіш Ctrl + Enter, і ми її виправимо.",
     "Слідкуйте за нами в Facebook", "Стежте за нами у Telegram та Viber.", "Долучайтеся до нашого Telegram-каналу",
     "Читайте також – Метро на Виноградар: коли відкриють", "ЧИТАЙТЕ ТАКОЖ >> Проїзд у маршрутках",
+    "Допис у Telegram:", "Відео на YouTube:",
 ])
 def test_widget_call_to_action_and_cross_link_lines_are_boilerplate(line):
     assert cleaning.is_boilerplate_line(line)
@@ -819,6 +820,7 @@ def test_widget_call_to_action_and_cross_link_lines_are_boilerplate(line):
     "Підписуйтесь на канали з перевіреною інформацією, закликають експерти.",
     "Користувачі скаржаться, що після натискання Ctrl+Enter нічого не відбувається.",
     "Читайте також інші матеріали на цю тему в нашому спецпроєкті.",
+    "Допис у Telegram набрав 2 млн переглядів.",
 ])
 def test_lines_that_only_mention_widgets_networks_or_video_are_text(line):
     assert not cleaning.is_boilerplate_line(line)
