@@ -13,7 +13,10 @@ Two levels, both pure functions:
   only a body with a label or list heading in it;
 * lines (used by the cleaning pipeline on the text): a paragraph that is only an ad label, a
   placeholder, a reading-time line, a tag line, a share button (not a network's name in a list
-  the text introduces), a photo credit or the repeated title is dropped. ``clean_text`` is idempotent: cleaning clean text changes nothing.
+  the text introduces), a widget's line (an embed's chrome, a typo-report request), a photo credit
+  or the repeated title is dropped. ``clean_text`` is idempotent: cleaning clean text changes nothing.
+
+An embedded social post is noise but for its words (``post_words``), which are a quotation.
 """
 
 from __future__ import annotations
@@ -120,12 +123,14 @@ NOISE_TAGS = frozenset(
         "nav", "aside", "footer", "header", "link", "meta",
     }
 )
+#: class tokens of a social network's embed code: the post's blockquote or the block the code puts around it
+_POST_TOKENS = r"twitter-tweet|instagram-media|fb-post|fb-video|fb-xfbml\w*|telegram-post|tiktok-embed|text-post-media"
 _NOISE_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|informer\w*|ukrnet|ukr-net|"
     r"share|sharing|shares|social|socials|soc|likes|related|latest|tags?|tagline|reading|readtime|"
     r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|donat\w*|breadcrumbs?|crumbs?|"
     r"cookies?|gdpr|"
-    r"twitter-tweet|twitter-timeline|instagram-media|fb-post|fb-video|fb-xfbml\w*|telegram-post|tiktok-embed)"
+    rf"twitter-timeline|{_POST_TOKENS})"
     r"(?:$|[-_\d])",
     re.I,
 )
@@ -437,9 +442,8 @@ _POST_ATTRS = ("data-instgrm-permalink", "data-instgrm-version", "data-text-post
 def is_embedded_post(el: etree._Element) -> bool:
     """A ``blockquote`` that is a social network's embed code even without its class (a CMS that
     strips classes): a tweet's or a Telegram post's ends in a link of its own to the post (nothing
-    after it); Instagram's
-    links to the post (also with its attributes stripped); Instagram's, Threads' and Telegram's carry
-    their data attributes. A quotation in the text is neither."""
+    after it); Instagram's links to the post (also with its attributes stripped); Instagram's,
+    Threads' and Telegram's carry their data attributes. A quotation in the text is neither."""
     if any(el.get(attr) is not None for attr in _POST_ATTRS):
         return True
     last = None
@@ -450,10 +454,7 @@ def is_embedded_post(el: etree._Element) -> bool:
     return any(_INSTAGRAM_POST_RE.match(a.get("href") or "") for a in el.iter("a"))
 
 
-#: class tokens of a social network's embed code: the post's blockquote or the block the code puts around it
-_POST_TOKEN_RE = re.compile(
-    r"(?:^|[-_])(?:twitter-tweet|instagram-media|fb-post|fb-video|fb-xfbml\w*|telegram-post|tiktok-embed|text-post-media)(?:$|[-_\d])",
-    re.I)
+_POST_TOKEN_RE = re.compile(rf"(?:^|[-_])(?:{_POST_TOKENS})(?:$|[-_\d])", re.I)
 #: a tweet's link to its picture, shown as "pic.twitter.com/AbC123" at the end of its words
 _PIC_LINK_RE = re.compile(r"^\s*(?:https?://)?pic\.(?:twitter|x)\.com/", re.I)
 #: elements inside a post's paragraph that show no words (an emoji's image, a script)
@@ -462,8 +463,8 @@ _WORDLESS_TAGS = frozenset({"script", "style", "img", "svg", "noscript", "templa
 
 def post_words(el: etree._Element) -> list[str]:
     """The post's own words that an embedded social post's code shows (``el``: a noise node, a post's
-    blockquote, the block around it or a figure holding it): the paragraphs (``<p>``) of a tweet, a Facebook or Telegram
-    post, each squashed, without the tweet's "pic.twitter.com/…" link, the widget's chrome ("A post
+    blockquote, the block around it or a figure holding it): the paragraphs (``<p>``) of a tweet, a
+    Facebook or Telegram post (two ``<br>`` end one too), each squashed, without the tweet's "pic.twitter.com/…" link, the widget's chrome ("A post
     shared by …", the author and date line, "View this post on Instagram") left out. A quoted post
     is a quotation, as a blockquote is; [] for any other node, and for a code that shows no words
     (Instagram's, a script or an iframe)."""
@@ -491,8 +492,10 @@ def _names_post(value: str) -> bool:
     return any(_POST_TOKEN_RE.search(token) for token in value.split())
 
 
-#: where a paragraph of a post ends: two ``<br>`` in a row (each one a newline in ``_post_text``)
-_POST_PARAGRAPH_RE = re.compile(r"\n\s*\n")
+#: a ``<br>`` in a post's paragraph as ``_post_text`` writes it: a space around a NUL (no parsed text holds
+#: one: the encoding middleware strips them; ``squash`` drops it), and where two in a row end a paragraph
+_POST_BR = " \x00 "
+_POST_PARAGRAPH_RE = re.compile(r"\x00\s*\x00")
 
 
 def _post_text(el: etree._Element, parts: list[str]) -> None:
@@ -502,7 +505,7 @@ def _post_text(el: etree._Element, parts: list[str]) -> None:
     for child in el:
         tag = _tag(child)
         if tag == "br":
-            parts.append("\n")
+            parts.append(_POST_BR)
         elif tag and tag not in _WORDLESS_TAGS and not (tag == "a" and _PIC_LINK_RE.match("".join(child.itertext()))):
             _post_text(child, parts)
         parts.append(child.tail or "")
