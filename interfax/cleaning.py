@@ -13,7 +13,10 @@ Two levels, both pure functions:
   only a body with a label or list heading in it;
 * lines (used by the cleaning pipeline on the text): a paragraph that is only an ad label, a
   placeholder, a reading-time line, a tag line, a share button (not a network's name in a list
-  the text introduces), a photo credit or the repeated title is dropped. ``clean_text`` is idempotent: cleaning clean text changes nothing.
+  the text introduces), a widget's line (an embed's chrome, a typo-report request), a photo credit
+  or the repeated title is dropped. ``clean_text`` is idempotent: cleaning clean text changes nothing.
+
+An embedded social post is noise but for its words (``post_words``), which are a quotation.
 """
 
 from __future__ import annotations
@@ -120,11 +123,14 @@ NOISE_TAGS = frozenset(
         "nav", "aside", "footer", "header", "link", "meta",
     }
 )
+#: class tokens of a social network's embed code: the post's blockquote or the block the code puts around it
+_POST_TOKENS = r"twitter-tweet|instagram-media|fb-post|fb-video|fb-xfbml\w*|telegram-post|tiktok-embed|text-post-media"
 _NOISE_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|informer\w*|ukrnet|ukr-net|"
     r"share|sharing|shares|social|socials|soc|likes|related|latest|tags?|tagline|reading|readtime|"
-    r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|"
-    r"twitter-tweet|twitter-timeline|instagram-media|fb-post|fb-video|telegram-post|tiktok-embed)"
+    r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|donat\w*|breadcrumbs?|crumbs?|"
+    r"cookies?|gdpr|"
+    rf"twitter-timeline|{_POST_TOKENS})"
     r"(?:$|[-_\d])",
     re.I,
 )
@@ -350,23 +356,29 @@ def _alone_in_line(el: etree._Element, with_tail: bool = False) -> bool:
 
 
 def strip_noise(parent: etree._Element) -> int:
-    """Remove comments and noise elements (by tag, class or id) below ``parent``; don't enter them."""
-    return _strip_where(parent, is_noise_node, comments=True)
+    """Remove comments and noise elements (by tag, class or id) below ``parent``; don't enter them. An
+    embedded social post leaves its words (``post_words``) in its place, a ``<p>`` each."""
+    return _strip_where(parent, is_noise_node, comments=True, keep=post_words)
 
 
-def _strip_where(parent: etree._Element, out, comments: bool = False) -> int:
+def _strip_where(parent: etree._Element, out, comments: bool = False, keep=None) -> int:
     """Remove the elements below ``parent`` for which ``out(el)`` is true, the outermost of each (not
-    entered), and comments and processing instructions if ``comments``; how many elements went."""
+    entered), and comments and processing instructions if ``comments``; how many elements went.
+    ``keep(el)``: paragraphs of a removed element to leave in its place, a ``<p>`` each."""
     removed = 0
     for el in list(parent):
         if not isinstance(el.tag, str):  # comments, processing instructions
             if comments:
                 _remove(el)
         elif out(el):
+            for text in keep(el) if keep is not None else ():
+                p = etree.Element("p")
+                p.text = text
+                el.addprevious(p)
             _remove(el)
             removed += 1
         elif len(el):
-            removed += _strip_where(el, out, comments)
+            removed += _strip_where(el, out, comments, keep)
     return removed
 
 
@@ -417,22 +429,86 @@ def is_quotation(figure: etree._Element) -> bool:
     return any(not is_noise_node(quote) for quote in figure.iter("blockquote"))
 
 
-#: the link that ends a tweet's embed code ("— Name (@handle) <a href=".../status/1…">June 20, 2025</a>")
-_POST_LINK_RE = re.compile(r"^\s*(?:https?:)?//(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status(?:es)?/\d", re.I)
-#: attributes of other networks' embed codes (Instagram, Threads)
-_POST_ATTRS = ("data-instgrm-permalink", "data-instgrm-version", "data-text-post-permalink")
+#: the link that ends a tweet's embed code ("— Name (@handle) <a href=".../status/1…">June 20, 2025</a>"),
+#: or a Telegram post's ("<a href="https://t.me/channel/4012">Переглянути допис у Telegram</a>")
+_POST_LINK_RE = re.compile(
+    r"^\s*(?:https?:)?//(?:(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status(?:es)?/\d|t\.me/(?:s/)?\w+/\d)", re.I)
+#: a link to an Instagram post, as its embed code links every piece of itself ("View this post on Instagram")
+_INSTAGRAM_POST_RE = re.compile(r"^\s*(?:https?:)?//(?:www\.)?instagram\.com/(?:p|reel|tv)/", re.I)
+#: attributes of other networks' embed codes (Instagram, Threads, Telegram)
+_POST_ATTRS = ("data-instgrm-permalink", "data-instgrm-version", "data-text-post-permalink", "data-telegram-post")
 
 
 def is_embedded_post(el: etree._Element) -> bool:
     """A ``blockquote`` that is a social network's embed code even without its class (a CMS that
-    strips classes): a tweet's ends in a link of its own to the post's status URL; Instagram's and
-    Threads' carry their data attributes. A quotation in the text is neither."""
+    strips classes): a tweet's or a Telegram post's ends in a link of its own to the post (nothing
+    after it); Instagram's links to the post (also with its attributes stripped); Instagram's,
+    Threads' and Telegram's carry their data attributes. A quotation in the text is neither."""
     if any(el.get(attr) is not None for attr in _POST_ATTRS):
         return True
     last = None
     for last in el.iterchildren("a"):
         pass
-    return last is not None and bool(_POST_LINK_RE.match(last.get("href") or ""))
+    if last is not None and not (last.tail or "").strip() and _POST_LINK_RE.match(last.get("href") or ""):
+        return True  # (a link the quotation's sentence goes on after is the quotation's own)
+    return any(_INSTAGRAM_POST_RE.match(a.get("href") or "") for a in el.iter("a"))
+
+
+_POST_TOKEN_RE = re.compile(rf"(?:^|[-_])(?:{_POST_TOKENS})(?:$|[-_\d])", re.I)
+#: a tweet's link to its picture, shown as "pic.twitter.com/AbC123" at the end of its words
+_PIC_LINK_RE = re.compile(r"^\s*(?:https?://)?pic\.(?:twitter|x)\.com/", re.I)
+#: elements inside a post's paragraph that show no words (an emoji's image, a script)
+_WORDLESS_TAGS = frozenset({"script", "style", "img", "svg", "noscript", "template"})
+
+
+def post_words(el: etree._Element) -> list[str]:
+    """The post's own words that an embedded social post's code shows (``el``: a noise node, a post's
+    blockquote, the block around it or a figure holding it): the paragraphs (``<p>``) of a tweet, a
+    Facebook or Telegram post (two ``<br>`` end one too), each squashed, without the tweet's "pic.twitter.com/…" link, the widget's chrome ("A post
+    shared by …", the author and date line, "View this post on Instagram") left out. A quoted post
+    is a quotation, as a blockquote is; [] for any other node, and for a code that shows no words
+    (Instagram's, a script or an iframe)."""
+    tag = el.tag
+    if tag == "figure":  # a post in a figure (WordPress's embed block): the post's words, not the caption
+        return [text for quote in el.iter("blockquote") for text in post_words(quote)]
+    if tag != "blockquote" and tag != "div":  # (most noise nodes: a script, an image, an ad)
+        return []
+    cls = el.get("class")
+    if not ((cls and _names_post(cls)) or (tag == "blockquote" and is_embedded_post(el))):
+        return []
+    words = []
+    for p in el.iter("p"):
+        parts: list[str] = []
+        _post_text(p, parts)
+        for piece in _POST_PARAGRAPH_RE.split("".join(parts)):  # (two <br> end a paragraph of the post)
+            text = xml_safe(squash(piece))
+            if text and not is_widget_line(text):
+                words.append(text)
+    return words
+
+
+@lru_cache(maxsize=1024)
+def _names_post(value: str) -> bool:
+    return any(_POST_TOKEN_RE.search(token) for token in value.split())
+
+
+#: a ``<br>`` in a post's paragraph as ``_post_text`` writes it: a space around a NUL (no parsed text holds
+#: one: the encoding middleware strips them; ``squash`` drops it), and where two in a row end a paragraph
+_POST_BR = " \x00 "
+_POST_PARAGRAPH_RE = re.compile(r"\x00\s*\x00")
+
+
+def _post_text(el: etree._Element, parts: list[str]) -> None:
+    """The words of a post's paragraph: its text, a ``<br>`` a line break (two end a paragraph), no
+    picture link, no wordless element."""
+    parts.append(el.text or "")
+    for child in el:
+        tag = _tag(child)
+        if tag == "br":
+            parts.append(_POST_BR)
+        elif tag and tag not in _WORDLESS_TAGS and not (tag == "a" and _PIC_LINK_RE.match("".join(child.itertext()))):
+            _post_text(child, parts)
+        parts.append(child.tail or "")
 
 
 def xml_safe(text: str) -> str:
@@ -501,7 +577,7 @@ def ad_copy_after(label: etree._Element) -> etree._Element | None:
     if not is_own_block(label) or _tag(label) in _HEADING_TAGS:
         return None
     after = label.getnext()
-    while after is not None and is_noise_node(after):
+    while after is not None and is_noise_node(after) and not post_words(after):  # (a post's words stay: not skipped)
         after = after.getnext()
     return after if after is not None and _tag(after) in ("p", "div") and _is_link_list(after) else None
 
@@ -719,8 +795,10 @@ _PHOTO_NOTE_RE = re.compile(
 _HASHTAG_LINE_RE = re.compile(r"^#[^\W_][\w'’-]*(?:[\s,;]+#[^\W_][\w'’-]*)*$")
 
 
-#: a cross-link line: "Читайте також: <title>" (a label inside a sentence is text)
-_READ_ALSO_RE = re.compile(r"^(?:читайте також|дивіться також|читайте также|смотрите также|read also|see also)\s*:", re.I)
+#: a cross-link line: "Читайте також: <title>", also set off by a dash or arrows ("Читайте також – …",
+#: "ЧИТАЙТЕ ТАКОЖ >> …"); a label inside a sentence is text
+_READ_ALSO_RE = re.compile(
+    r"^(?:читайте також|дивіться також|читайте также|смотрите также|read also|see also)\s*(?::|[–—-]\s|>>|»|→)", re.I)
 #: a tag line, a photo credit or a cross-link line (one match for all, on long paragraphs)
 _LABELLED_LINE_RE = re.compile(f"{TAG_LINE_RE.pattern}|{_CREDIT_RE.pattern}|{_READ_ALSO_RE.pattern}", re.I)
 #: the agency's sign-off at the end of a text ("Інтерфакс-Україна"), in comparison form
@@ -735,7 +813,10 @@ _SPONSOR_LINES = frozenset(
 #: embed), in comparison form: the widget's, not the text's (a sentence naming a gallery is text)
 _MEDIA_LABELS = frozenset(
     {"ФОТОГАЛЕРЕЯ", "ФОТОРЕПОРТАЖ", "ГАЛЕРЕЯ", "ФОТО", "ВІДЕО", "ВИДЕО", "ФОТО ТА ВІДЕО", "ФОТО І ВІДЕО", "ФОТО И ВИДЕО",
-     "PHOTO GALLERY", "PHOTOGALLERY", "GALLERY", "PHOTO", "PHOTOS", "VIDEO"}
+     "PHOTO GALLERY", "PHOTOGALLERY", "GALLERY", "PHOTO", "PHOTOS", "VIDEO",
+     # an embedded video's call to watch it, an infographic's label (the text is in the image)
+     "ДИВІТЬСЯ ВІДЕО", "ДИВІТЬСЯ ВІДЕО НИЖЧЕ", "ДИВИТИСЯ ВІДЕО", "СМОТРИТЕ ВИДЕО", "WATCH THE VIDEO", "WATCH VIDEO",
+     "ІНФОГРАФІКА", "ИНФОГРАФИКА", "INFOGRAPHIC", "INFOGRAPHICS"}
 )
 #: lines that are only a label in brackets or without: the sign-off, a sponsor disclosure, a gallery's label
 _LABEL_LINES = _SIGN_OFFS | _SPONSOR_LINES | _MEDIA_LABELS
@@ -760,7 +841,7 @@ _SHARE_WORD_RE = re.compile(r"(?:%s)(?!-)" % _SHARE_WORD_ALTERNATIVES, re.I)
 #: нас у Viber"): a line that starts by asking to subscribe or follow and names a network or messenger
 #: (a line that opens with a quotation mark is someone's words: «Стежте за оновленнями в Telegram-каналі ОВА», - написав ...)
 _SUBSCRIBE_START_RE = re.compile(
-    r"^[^\w«„“\"]*(?:підписуйт|підписуйс|підпишіт|підпишис|приєднуйт|приєднуйс|слідкуйте|стежте|читайте нас|"
+    r"^[^\w«„“\"]*(?:підписуйт|підписуйс|підпишіт|підпишис|приєднуйт|приєднуйс|долучайт|долучайс|слідкуйте|стежте|читайте нас|"
     r"дивіться нас|шукайте нас|подписывайт|подписывайс|подпишит|подпишис|присоединяйт|следите|follow us|"
     r"follow interfax|subscribe|join us)", re.I
 )
@@ -773,13 +854,59 @@ _NETWORK_RE = re.compile(
 
 #: the promoted channel is the agency's own: "нас", "наш канал", "Інтерфакс-Україна", "us" ("Стежте за
 #: повідомленнями ДСНС у Telegram" is the text's advice, not a promotion)
-_OWN_CHANNEL_RE = re.compile(r"(?<!\w)(?:нас|наш\w*|нам|us|our)(?!\w)|інтерфакс|интерфакс|interfax", re.I)
+_OWN_CHANNEL_RE = re.compile(r"(?<!\w)(?:нас|нами|наш\w*|нам|us|our)(?!\w)|інтерфакс|интерфакс|interfax", re.I)
 
 
 def is_subscribe_promo(text: str) -> bool:
     """A short line asking readers to subscribe to or follow the agency on a network: not article text."""
     return (_SUBSCRIBE_START_RE.match(text) is not None and _NETWORK_RE.search(text) is not None
             and _OWN_CHANNEL_RE.search(text) is not None)
+
+
+#: a line asking readers to report a typo to the editors ("Помітили помилку? Виділіть текст і натисніть
+#: Ctrl+Enter"): the site's widget, not the text; its link alone ("Повідомити про помилку"), in comparison form
+_ERROR_REPORT_RE = re.compile(r"(?:помилк|ошибк|error|typo|mistake).*ctrl\s*\+\s*enter|ctrl\s*\+\s*enter.*(?:помилк|ошибк|error|typo|mistake)", re.I)
+_ERROR_REPORT_LINES = frozenset({"ПОВІДОМИТИ ПРО ПОМИЛКУ", "ПОВІДОМИТИ ПРО ПОМИЛКУ В ТЕКСТІ", "СООБЩИТЬ ОБ ОШИБКЕ", "REPORT AN ERROR",
+                                 "REPORT A TYPO", "REPORT A MISTAKE"})
+#: an embedded post's or video's own words (widget chrome), as a line: "View this post on Instagram",
+#: "Переглянути цей допис в Instagram", "Дивитися на YouTube", "A post shared by Name (@handle)",
+#: "Допис, поширений Name (@handle)", a bare "pic.twitter.com/…" link, a tweet's "— Name (@handle) January
+#: 20, 2026" line, an embed's label ("Допис у Telegram:"); a sentence that names a network is text
+_EMBED_CHROME_RE = re.compile(
+    r"^(?:(?:(?:view|watch|see|open)(?:\s+this)?(?:\s+(?:post|video|reel|photo|profile))?\s+on"
+    r"|(?:переглянути|переглядайте|дивитися|дивіться|відкрити|смотреть|посмотреть|открыть)(?:\s+(?:цей|цю|этот|эту))?"
+    r"(?:\s+(?:допис|пост|публікацію|публикацию|відео|видео|запис|запись|фото))?\s+(?:в|у|на)"
+    # the embed's own label: "Допис у Telegram:", "Відео на YouTube:"
+    r"|(?:допис|пост|публікація|публикация|відео|видео|запис|запись|post|video)\s+(?:в|у|на|in|on|from))"
+    r"\s+(?:instagram|facebook|x|twitter|threads|tiktok|youtube|telegram|vimeo)\W*"
+    r"|(?:a post shared by|допис,? поширений|публікація,? поширена|пост,? опублікований|публикация,? (?:опубликованная|поделился))"
+    r"\s.{1,80}\(@[\w.]+\)\W*"
+    r"|(?:https?://)?pic\.(?:twitter|x)\.com/\w+"
+    r"|[—–-]\s*.{1,80}\(@\w{1,15}\)\s+.{1,30}\d{4}(?:\s*р\.)?)$",
+    re.I,
+)
+#: a video's credit line ("Відео: ДСНС України", a few words), as "Фото: …" is a photo's
+_VIDEO_CREDIT_RE = re.compile(r"^(?:відео|видео|video)\s*[:–—]\s*(?:[^\s.!?:]+\s*){1,6}\.?$", re.I)
+
+
+#: the first letters of the lines ``is_widget_line`` is true of (cheap pre-tests): an embed's chrome, a video's
+#: credit, the link to report a typo
+_CHROME_FIRST = frozenset("VvWwSsOoAaHhPp—–-" "ПпДдВвСсОо")
+_VIDEO_FIRST = frozenset("ВвVv")
+_ERROR_REPORT_FIRST = frozenset("ПпСсRr")
+
+
+def is_widget_line(text: str) -> bool:
+    """A short line (squashed, not empty) that is a widget's, not the text's: an embed's chrome, a video's
+    credit, a request to report a typo."""
+    first = text[0]
+    if first in _CHROME_FIRST and _EMBED_CHROME_RE.match(text):
+        return True
+    if first in _VIDEO_FIRST and _VIDEO_CREDIT_RE.match(text):
+        return True
+    if first in _ERROR_REPORT_FIRST and _key(text) in _ERROR_REPORT_LINES:
+        return True
+    return ("nter" in text or "NTER" in text) and _ERROR_REPORT_RE.search(text) is not None
 
 
 _READING_TIME_VALUE_RE = re.compile(r"(\d{1,3})\s*(?:хв|мин|min)", re.I)
@@ -809,11 +936,13 @@ CAPTION_CREDIT_RE = re.compile(r"(?:^|[.;]?\s+)(?:Фото|Photo)\s*[:–—-]\s
 _MAX_LABEL_LENGTH = 120
 
 
-def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) -> bool:
+def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], header: _Header | None = None) -> bool:
     if not text:
         return True
     if len(text) > _MAX_LABEL_LENGTH:  # a long paragraph: text, unless a tag line, a credit or a repeat
         if _LABELLED_LINE_RE.match(text):
+            return True
+        if "Enter" in text and _ERROR_REPORT_RE.search(text):  # a long request to report a typo
             return True
         if _maybe_repeat(len(text), title_key, caption_keys):
             key = _key(text)
@@ -832,17 +961,36 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str]) ->
         return True
     if _SHARE_COUNTED_RE.match(key) and (_SHARE_LINE_RE.match(key) or len(_SHARE_WORD_RE.findall(key)) >= 2):
         return True  # (one pattern on every short line; the second only on the rare share lines)
-    if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or key.strip("()") in _LABEL_LINES:
+    if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text):
         return True
+    if key.strip("()") in _LABEL_LINES:
+        # the agency's name with a colon is a speaker's label in an interview ("Інтерфакс-Україна:"), not its sign-off
+        return not (text[-1] == ":" and key in _SIGN_OFFS)
     if text[0] == "#" and _HASHTAG_LINE_RE.match(text):
         return True
     if text[0] in _PHOTO_NOTE_FIRST and _PHOTO_NOTE_RE.match(text):
         return True
-    if (text[0].isdigit() or text[0] in dates.DAY_WORD_FIRST) and is_dateline(text):
+    if (text[0].isdigit() or text[0] in dates.DAY_WORD_FIRST) and is_dateline(text) and (header is None or header.shows(text)):
         return True
     if (text[0] in _SUBSCRIBE_FIRST or not text[0].isalnum()) and is_subscribe_promo(text):
         return True
-    return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text))
+    return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text) or is_widget_line(text))
+
+
+class _Header:
+    """The instants the article's header gives (publication, update), to the minute: a dateline in the
+    text is the header's again only when it shows one of them ("22 січня 2026 р., 11:00" in a press
+    announcement published on 19 January is the event's time, text)."""
+
+    __slots__ = ("instants", "now")
+
+    def __init__(self, instants: Iterable[str | None], now=None):
+        self.instants, self.now = instants, now  # (read only when a text has such a line: rare)
+
+    def shows(self, line: str) -> bool:
+        now = dates.from_iso(self.now) if isinstance(self.now, str) else self.now
+        instant = dates.normalize(line, now)
+        return instant is not None and any(t and t[:16] == instant[:16] for t in self.instants)
 
 
 def _maybe_repeat(length: int, title_key: str | None, caption_keys: set[str]) -> bool:
@@ -877,21 +1025,28 @@ def is_lead(description: str | None, title: str | None) -> bool:
     return not title or _key(description) != _key(title)
 
 
-def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = ()) -> list[str]:
+def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = (),
+                     shown: Iterable[str | None] | None = None, now=None) -> list[str]:
     """Squash each paragraph and keep those that are not boilerplate, in order.
+
+    ``shown``: the article's publication and update instants (Kyiv ISO): a line that is only a date
+    and time is dropped when it shows one of them (read against ``now``, the crawl's time, a datetime
+    or its ISO string), and kept otherwise (an event's time); without ``shown``, every such line is
+    taken for the header's.
 
     Network or messenger names on lines of their own (a share widget's buttons) are text when they
     are the items of a list that a kept paragraph introduces ("…платформами респонденти назвали:",
     "Telegram", "Viber"); after a share label ("Поділитися:") they are the widget's."""
     title_key = _key(title) if title else None
     caption_keys = {_key(c) for c in captions if c}
+    header = _Header(shown, now) if shown is not None else None
     out = []
     listed = False  # the kept paragraphs end with one that introduces a list, then its items
     for p in paragraphs:
         text = squash(p)
         if text and text[0] in _CREDIT_FIRST and (sentence := sentence_after_credit(text)):
             text = sentence  # "Фото: ДСНС. Рятувальники ліквідували пожежу.": the credit is not text, the sentence is
-        if not _is_boilerplate(text, title_key, caption_keys):
+        if not _is_boilerplate(text, title_key, caption_keys, header):
             out.append(text)
             listed = text[-1] == ":"
         elif listed and _is_listed_name(text):

@@ -221,11 +221,14 @@ class CleanTextPipeline(_Step):
         raw = adapter.get("text")
         paragraphs = raw if isinstance(raw, list) else [raw or ""]
         captions = [img.get("caption") for img in adapter.get("images") or () if isinstance(img, dict)]
-        kept = cleaning.clean_paragraphs(paragraphs, adapter.get("title"), captions)
+        # a date-and-time line is the header's again only when it shows the article's own instants
+        shown = (adapter.get("published_at"), adapter.get("modified_at"))
+        now = adapter.get("crawled_at")
+        kept = cleaning.clean_paragraphs(paragraphs, adapter.get("title"), captions, shown, now)
         if not kept and (adapter.get("title") or any(captions)):
             # a news flash or a photo item whose only text repeats its headline and/or its image's
             # caption (or alt text): that text is the text
-            kept = cleaning.clean_paragraphs(paragraphs)
+            kept = cleaning.clean_paragraphs(paragraphs, shown=shown, now=now)
             if kept:
                 self.count("interfax/clean/headline_only_text")
         dropped = sum(1 for p in paragraphs if p and not p.isspace()) - len(kept)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from scrapy.http import HtmlResponse
 
-from interfax import cleaning
+from interfax import cleaning, dates
 from interfax.pages import article
 
 
@@ -371,7 +371,7 @@ def _bodies(draw, depth=0):
     parts = [draw(st.sampled_from(_PIECES))]
     for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
         kind = draw(st.sampled_from(("p", "div", "span", "b", "a", "br", "ul", "li", "h3", "script", "ins", "ad", "share", "caption", "comment", "img",
-                                     "ukrnet")))
+                                     "ukrnet", "tweet")))
         if kind == "comment":
             parts.append("<!-- c -->")
         elif kind in ("br", "img"):
@@ -379,7 +379,8 @@ def _bodies(draw, depth=0):
         else:
             tag, attr = {"ad": ("div", ' class="advert"'), "share": ("span", ' class="share-buttons"'),
                          "caption": ("p", ' class="image-caption"'),
-                         "ukrnet": ("a", ' href="https://www.ukr.net/news/1.html"')}.get(kind, (kind, ""))
+                         "ukrnet": ("a", ' href="https://www.ukr.net/news/1.html"'),
+                         "tweet": ("blockquote", ' class="twitter-tweet"')}.get(kind, (kind, ""))  # (its <p>s are the post's words)
             parts.append(f"<{tag}{attr}>{draw(_bodies(depth + 1))}</{tag}>")
         parts.append(draw(st.sampled_from(_PIECES)))
     return "".join(parts)
@@ -397,6 +398,8 @@ def _bodies(draw, depth=0):
 @example('<p>t</p><ul><li><a href="https://www.ukr.net/1.html">a</a></li><li><a href="//ukr.net/2.html">b</a></li></ul>')  # the headless informer
 @example('<p>t</p><div class="advert"><ul><li><a href="https://www.ukr.net/1.html">a</a></li><li><a href="//ukr.net/2.html">b</a></li></ul></div>')
 @example('<p>Реклама<a href="https://www.ukr.net/1.html">a</a></p><ul><li><a href="//ukr.net/2.html">b</a></li></ul>z')
+@example('x<p>Реклама</p> a<blockquote class="twitter-tweet"><p>Слова допису</p>— A (@a)</blockquote>b<p><a href="/x">y</a></p>')  # a post's words
+@example('<span>x<blockquote class="twitter-tweet"><p>ОСТАННЄ</p><p>w</p></blockquote>y</span>z')  # in an inline element; a label as its words
 @settings(max_examples=600, deadline=None, database=None)
 def test_body_paragraphs_walk_agrees_with_stripping_a_copy(fragment):
     """The one-walk path gives what stripping a copy gives, and leaves the page's tree as it was."""
@@ -526,16 +529,17 @@ def test_an_ad_inside_a_paragraph_leaves_its_sentence_one_paragraph(body, expect
         ("<p>Один.</p><p><strong>Читайте також:</strong> <a href='/news/general/1.html'>Інша новина</a></p>"
          "<p><a href='/news/general/2.html'>Президент України Володимир Зеленський</a> підписав закон.</p>",
          ["Один.", "Президент України Володимир Зеленський підписав закон."]),
-        # embedded posts are not the article's text
+        # an embedded post is a quotation: its words (its code's <p>) are text, its widget's chrome (author
+        # and date line, "View this post on Instagram", Facebook's code without a <p>) is not
         ("<p>Один.</p><blockquote class='twitter-tweet'><p>Текст твіта</p>— Хтось (@x) April 11, 2025</blockquote>"
          "<blockquote class='instagram-media'><a>View this post on Instagram</a></blockquote><div class='fb-post'>Допис</div>"
-         "<p>Два.</p>", ["Один.", "Два."]),
+         "<p>Два.</p>", ["Один.", "Текст твіта", "Два."]),
         # ... also when the CMS stripped their classes (a tweet's embed ends in its status link), unlike a quotation
         ("<p>Один.</p><blockquote><p lang='uk'>Провів розмову. <a href='https://t.co/xyz'>pic.twitter.com/xyz</a></p>&mdash; Andrii "
          "(@andrii_sybiha) <a href='https://twitter.com/andrii_sybiha/status/1936?ref_src=twsrc%5Etfw'>June 20, 2025</a></blockquote>"
          "<blockquote data-instgrm-permalink='https://www.instagram.com/p/X/'><a href='https://www.instagram.com/p/X/'>Допис</a></blockquote>"
          "<blockquote><p>«Цитата», – написав він у <a href='https://x.com/a/status/1'>X</a>.</p></blockquote><p>Два.</p>",
-         ["Один.", "«Цитата», – написав він у X.", "Два."]),
+         ["Один.", "Провів розмову.", "«Цитата», – написав він у X.", "Два."]),
         # a table in a figure (CKEditor) is text; its caption is not
         ("<p>Один.</p><figure class='table'><table><tr><td>Експорт, млрд $</td><td>41,7</td></tr></table>"
          "<figcaption>Таблиця 1</figcaption></figure>", ["Один.", "Експорт, млрд $ 41,7"]),
@@ -719,8 +723,8 @@ def test_a_quotation_and_who_said_it_are_text(body, expected):
     [
         '<p>Один.</p><figure><img src="/a.jpg"><figcaption>Наслідки обстрілу. Фото: ДСНС</figcaption></figure>',
         '<p>Один.</p><footer>© 1992-2025 Інформаційне агентство «Інтерфакс-Україна»</footer>',
-        # an embedded post in a figure is no quotation: its caption is not text either
-        '<p>Один.</p><figure><blockquote class="twitter-tweet"><p>Допис</p></blockquote><figcaption>Допис у X</figcaption></figure>',
+        # an embedded post in a figure is no quotation figure: its caption is not text (its words are, see test_embedded_posts)
+        '<p>Один.</p><figure><blockquote class="twitter-tweet"></blockquote><figcaption>Допис у X</figcaption></figure>',
     ],
     ids=["image", "page-footer", "embedded-post"],
 )
@@ -735,3 +739,115 @@ def test_a_share_widget_by_its_soc_class_or_with_the_word_poshyryty_is_no_text()
                            '<a href="https://t.me/share/url?url=1">Telegram</a></div>') == ["Текст статті один."]
     # the word in a sentence is text
     assert body_paragraphs("<p>Поширити інформацію просять у поліції.</p>") == ["Поширити інформацію просять у поліції."]
+
+
+_TWEET = ('<blockquote class="twitter-tweet" data-lang="uk"><p lang="en" dir="ltr">Another massive strike. Air defense is needed now. '
+          '<a href="https://t.co/AbC123">pic.twitter.com/AbC123</a></p>&mdash; Andrii Sybiha 🇺🇦 (@andrii_sybiha) '
+          '<a href="https://twitter.com/andrii_sybiha/status/1881234567890123456?ref_src=twsrc%5Etfw">20 січня 2026 р.</a></blockquote>'
+          '<script async src="https://platform.twitter.com/widgets.js"></script>')
+_WORDS = "Another massive strike. Air defense is needed now."
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a tweet's words are a quotation: without its picture link, its author and date line
+        (f"<p>Глава МЗС написав у X:</p>{_TWEET}<p>Два.</p>", ["Глава МЗС написав у X:", _WORDS, "Два."]),
+        # ... in WordPress's embed figure, without the figure's caption
+        (f'<p>Один.</p><figure class="wp-block-embed"><div class="wp-block-embed__wrapper">{_TWEET}</div>'
+         "<figcaption>Допис у X</figcaption></figure>", ["Один.", _WORDS]),
+        # ... a line of the words after a <br> is a space, an emoji's image shows nothing
+        ('<p>Один.</p><blockquote class="twitter-tweet"><p>Рядок один,<br>рядок два <img alt="🇺🇦" src="/e.png"></p>&mdash; A (@a) '
+         '<a href="https://x.com/a/status/1">1 січня 2026 р.</a></blockquote>', ["Один.", "Рядок один, рядок два"]),
+        # Facebook's code: the post's paragraph, not "Опубліковано <author> <date>" (also without its fb-post wrapper)
+        ('<p>Один.</p><div class="fb-post" data-href="https://www.facebook.com/n/posts/1"><blockquote cite="https://www.facebook.com/n/posts/1" '
+         'class="fb-xfbml-parse-ignore"><p>Ще EUR300 млн на закупівлю газу.</p>Опубліковано <a href="https://www.facebook.com/n">Naftogaz</a>&nbsp;'
+         '<a href="https://www.facebook.com/n/posts/1">Вівторок, 20 січня 2026 р.</a></blockquote></div>',
+         ["Один.", "Ще EUR300 млн на закупівлю газу."]),
+        ('<p>Один.</p><blockquote cite="https://www.facebook.com/n/posts/2" class="fb-xfbml-parse-ignore"><p>Закачування газу триває.</p>'
+         'Posted by <a href="https://www.facebook.com/n">Naftogaz of Ukraine</a> on&nbsp;<a href="https://www.facebook.com/n/posts/2">'
+         'Tuesday, January 20, 2026</a></blockquote><p>Два.</p>', ["Один.", "Закачування газу триває.", "Два."]),
+        # Instagram's code shows no words of the post, only its chrome: also with its class and attributes stripped
+        ('<p>Один.</p><blockquote><div> <a href="https://www.instagram.com/reel/GHI789/?utm_source=ig_embed"> <div> Переглянути цей допис в '
+         'Instagram</div></a><p><a href="https://www.instagram.com/reel/GHI789/?utm_source=ig_embed">Допис, поширений Shakhtar (@fcshakhtar)'
+         '</a></p></div></blockquote><p>Два.</p>', ["Один.", "Два."]),
+        ('<p>Один.</p><blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/D/"><div><a href="https://www.'
+         'instagram.com/p/D/"><div>View this post on Instagram</div></a><p><a href="https://www.instagram.com/p/D/">A post shared by Dynamo '
+         '(@fcdynamoua)</a></p></div></blockquote><p>Два.</p>', ["Один.", "Два."]),
+        # a Telegram post's blockquote: its words, not its link ("Переглянути допис у Telegram"); the widget's script shows nothing
+        ('<p>Один.</p><blockquote data-telegram-post="Ukrenergo/4012"><p>Завтра застосовуватимуться графіки відключень.</p>'
+         '<a href="https://t.me/Ukrenergo/4012">Переглянути допис у Telegram</a></blockquote>'
+         '<script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-post="Ukrenergo/4012"></script><p>Два.</p>',
+         ["Один.", "Завтра застосовуватимуться графіки відключень.", "Два."]),
+        # two <br> end a paragraph of the post: its photo's credit is a line of its own, not text
+        ('<blockquote class="twitter-tweet"><p>Пожежу ліквідовано.<br><br>Фото: ДСНС <a href="https://t.co/Qw">pic.twitter.com/Qw</a></p>'
+         '— ДСНС (@SESU_UA) <a href="https://twitter.com/SESU_UA/status/1882">22 січня 2026 р.</a></blockquote>', ["Пожежу ліквідовано."]),
+        # a quotation that links to a post is a quotation, whole
+        ("<blockquote>Ми пам'ятаємо кожного, <a href='https://t.me/nsju/77'>написали</a> в НСЖУ.</blockquote>",
+         ["Ми пам'ятаємо кожного, написали в НСЖУ."]),
+    ],
+    ids=["tweet", "tweet-in-figure", "tweet-br-emoji", "facebook", "facebook-bare", "instagram-stripped", "instagram",
+         "telegram", "tweet-photo-credit", "quotation"],
+)
+def test_an_embedded_post_keeps_its_words_and_drops_its_widget(body, expected):
+    assert cleaning.clean_paragraphs(article_page(body).text()) == expected
+    assert body_paragraphs(body) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "View this post on Instagram", "Переглянути цей допис в Instagram", "A post shared by Dynamo Kyiv (@fcdynamoua)",
+    "Допис, поширений Shakhtar Donetsk (@fcshakhtar)", "Переглянути допис у Telegram", "Дивитися на YouTube", "Watch on YouTube",
+    "pic.twitter.com/AbC123xyz", "— Andrii Sybiha 🇺🇦 (@andrii_sybiha) January 20, 2026", "— Andrii Sybiha (@andrii_sybiha) 20 січня 2026 р.",
+    "Відео: ДСНС України", "Дивіться відео:", "Дивіться відео", "Інфографіка",
+    "Помітили помилку? Виділіть текст і натисніть Ctrl+Enter", "Повідомити про помилку",
+    "Якщо ви помітили помилку, виділіть необхідний текст і натисніть Ctrl+Enter, щоб повідомити про це редакцію.",
+    "Якщо ви помітили помилку в тексті новини, будь ласка, виділіть її мишею та натисніть комбінацію клавіш Ctrl + Enter, і ми її виправимо.",
+    "Слідкуйте за нами в Facebook", "Стежте за нами у Telegram та Viber.", "Долучайтеся до нашого Telegram-каналу",
+    "Читайте також – Метро на Виноградар: коли відкриють", "ЧИТАЙТЕ ТАКОЖ >> Проїзд у маршрутках",
+    "Допис у Telegram:", "Відео на YouTube:",
+])
+def test_widget_call_to_action_and_cross_link_lines_are_boilerplate(line):
+    assert cleaning.is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Інтерфакс-Україна:",  # a speaker's label in an interview, not the sign-off
+    "Відео: як працює новий термінал Укрзалізниці у Львові",
+    "Дивіться відео про результати дослідження на YouTube-каналі асоціації – радять автори звіту.",
+    "Переглянути трансляцію можна на YouTube",
+    "Стежте за повідомленнями ДСНС у Telegram",
+    "Відео стало найпопулярнішим форматом реклами: на нього припадає 45% бюджетів.",
+    "Підписуйтесь на канали з перевіреною інформацією, закликають експерти.",
+    "Користувачі скаржаться, що після натискання Ctrl+Enter нічого не відбувається.",
+    "Читайте також інші матеріали на цю тему в нашому спецпроєкті.",
+    "Допис у Telegram набрав 2 млн переглядів.",
+])
+def test_lines_that_only_mention_widgets_networks_or_video_are_text(line):
+    assert not cleaning.is_boilerplate_line(line)
+
+
+def test_an_interviews_speaker_labels_are_text_and_the_sign_off_is_not():
+    paragraphs = ["Інтерфакс-Україна:", "Які податкові зміни розглядає комітет?", "Підласа:", "— Ми обговорюємо зміни.",
+                  "Інтерфакс-Україна"]
+    assert cleaning.clean_paragraphs(paragraphs) == paragraphs[:-1]
+
+
+def test_a_date_and_time_line_is_dropped_only_when_it_shows_the_articles_own_time():
+    """A press announcement's event time is text; the header's time repeated in the body is not."""
+    paragraphs = ["Прес-конференція на тему: «Ринок праці в умовах війни»", "22 січня 2026 р., 11:00", "10:00 19.01.2026",
+                  "23.01.2026, 12:00", "Місце проведення: прес-центр агентства."]
+    shown = ("2026-01-19T10:00:00+02:00", None)
+    assert cleaning.clean_paragraphs(paragraphs, shown=shown) == [paragraphs[0], "22 січня 2026 р., 11:00", "23.01.2026, 12:00",
+                                                                  paragraphs[-1]]
+    assert cleaning.clean_paragraphs(["Вчора 10:00", "Сьогодні, 15:00", "Текст."], shown=shown,
+                                     now=dates.from_iso("2026-01-20T09:00:00+02:00")) == ["Сьогодні, 15:00", "Текст."]
+    # the article's instants unknown: every such line is taken for the header's, as before
+    assert cleaning.clean_paragraphs(paragraphs) == [paragraphs[0], paragraphs[-1]]
+
+
+def test_breadcrumbs_donation_and_cookie_banners_in_the_body_are_no_text():
+    body = ('<div class="breadcrumbs"><a href="/">Головна</a> / <a href="/news/general.html">Події</a></div>'
+            "<p>У Львові запрацював новий центр реабілітації ветеранів.</p>"
+            '<div class="donate-block"><p>Підтримайте незалежну журналістику</p><a class="btn" href="/donate">Підтримати</a></div>'
+            '<div class="cookie-consent" id="cookie-notice"><p>Ми використовуємо файли cookie.</p><a href="#">Прийняти</a></div>')
+    assert article_page(body).text() == ["У Львові запрацював новий центр реабілітації ветеранів."]

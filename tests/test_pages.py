@@ -1212,3 +1212,26 @@ def test_a_json_ld_date_that_is_no_date_gives_way_to_the_header(value):
 def test_a_header_date_with_a_two_digit_year_is_read(header):
     """Before, a header in these forms was not found: the article took its listed time (a warning), or was dropped."""
     assert _article_page(header=header).published_at() == [header]
+
+
+def test_an_infographic_whose_body_is_only_its_image_takes_the_caption_as_text():
+    """An infographic or photo item: the words are in the image; before, it was dropped as no_text."""
+    figure = ('<figure class="article-image"><img src="/static/articles/images/2026/01/20/debt.png" alt="Структура боргу">'
+              "<figcaption>Структура державного боргу України на 31 грудня 2025 року</figcaption></figure>")
+    page = _variant(_HEADER.format(time="18:50 20.01.2026", body="", after="").replace(
+        "<p>Перший абзац статті, досить довгий для тексту.</p>", figure))
+    assert page.text() == ["Структура державного боргу України на 31 грудня 2025 року"]
+    # a body without an image, or with paragraphs, is read as before
+    assert _variant(_HEADER.format(time="18:50 20.01.2026", body="", after="").replace(
+        "<p>Перший абзац статті, досить довгий для тексту.</p>", "<div></div>")).text() == []
+    assert _variant(_HEADER.format(time="18:50 20.01.2026", body=figure, after="")).text() == [
+        "Перший абзац статті, досить довгий для тексту."]
+
+
+def test_a_credit_inside_an_embedded_post_is_not_the_articles_photo_credit():
+    tweet = ('<blockquote class="twitter-tweet"><p>Пожежу ліквідовано.<br><br>Фото: ДСНС <a href="https://t.co/Qw">pic.twitter.com/Qw</a></p>'
+             '— ДСНС (@SESU_UA) <a href="https://twitter.com/SESU_UA/status/1882">22 січня 2026 р.</a></blockquote>')
+    page = _variant(_HEADER.format(time="22:15 22.01.2026", body=tweet, after=""))
+    assert page.photo_credit() is None
+    credited = _variant(_HEADER.format(time="22:15 22.01.2026", body=tweet + '<p class="photo-credit">Фото: Укрінформ</p>', after=""))
+    assert credited.photo_credit() == "Укрінформ"

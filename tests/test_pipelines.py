@@ -169,3 +169,14 @@ def test_a_time_in_the_hour_a_dst_switch_repeats_or_skips_is_read_by_the_rule_an
         assert not stats.get_value("interfax/dates/ambiguous_hour") and not stats.get_value("interfax/dates/nonexistent_hour")
     item, _ = _dates(["2024-10-27T01:30:00", "03:30 27.10.2024"], [])
     assert item["published_at"] == "2024-10-27T03:30:00+02:00"  # the second 03:30, as the UTC time says
+
+
+def test_a_press_announcements_event_time_is_text_and_the_headers_time_again_is_not():
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    item = Article(title="Прес-конференція: ринок праці у 2026 році", word_count=0, lead=None, images=[],
+                   text=["Прес-конференція на тему: «Ринок праці в умовах війни»", "10:00 19.01.2026", "22 січня 2026 р., 11:00",
+                         "Місце проведення: прес-центр агентства."],
+                   published_at="2026-01-19T10:00:00+02:00", modified_at=None, crawled_at="2026-01-20T08:00:00+00:00")
+    item = CleanTextPipeline(crawler).process_item(item)
+    assert item["text"].split("\n\n") == ["Прес-конференція на тему: «Ринок праці в умовах війни»", "22 січня 2026 р., 11:00",
+                                          "Місце проведення: прес-центр агентства."]

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from interfax.mirror.model import (
     AD, AD_ID, AD_IMG, AD_P, ADSENSE, CREDIT_P, FIG, H2, H3, IMG, INFORMER, LATEST_BOX, LOADING, NBSP, PIMG,
-    PIXEL, QUOTE, READING_P, SHARE, SOURCE, TAGS_INLINE, TITLE_CAPTION, UL, Article, Img, P, Rel,
+    PIXEL, POST, QUOTE, READING_P, SHARE, SOURCE, TAGS_INLINE, TITLE_CAPTION, UL, WIDGET, Article, Img, P, Rel,
 )
 
 S = "https://interfax.com.ua/static/articles/images"
@@ -270,11 +270,16 @@ ARTICLES: list[Article] = [
         body=[
             P("Україна очікує, що партнери до кінця весни передадуть додаткові системи протиповітряної оборони, зокрема "
               "для захисту енергетичної інфраструктури та прифронтових міст, заявили в Міністерстві закордонних справ."),
+            P("У відомстві написали в X:"),
+            POST("x", "Air defense for our cities and energy remains priority number one. Thank you, partners!"),
+            POST("instagram"),
+            POST("telegram"),
             LATEST_BOX("general/1139011", "general/1139007"),
             P("За інформацією МЗС, відповідні домовленості обговорювалися під час засідання Контактної групи з питань "
               "оборони України у форматі \"Рамштайн\" у Брюсселі. Частину систем партнери профінансують спільно."),
             P("У відомстві наголосили, що посилення ППО залишається головним пріоритетом дипломатичної роботи, адже лише "
               "за перший квартал Росія випустила по Україні понад 7 тис. ударних дронів і близько 300 ракет."),
+            WIDGET("Помітили помилку? Виділіть текст і натисніть Ctrl+Enter"),
             TAGS_INLINE(),
             SHARE("buttons"),
         ],
@@ -437,6 +442,9 @@ ARTICLES: list[Article] = [
               "урахуванням рекомендацій Ради Європи."),
             P("Законопроєкт передбачає, що медіація можлива лише за згодою потерпілого та підозрюваного і не "
               "застосовуватиметься у справах про тяжкі та особливо тяжкі злочини."),
+            P("Розгляд законопроєкту в сесійній залі призначено на пленарне засідання:"),
+            P("17.04.2025, 10:00"),  # the sitting's time, not the header's: text
+            POST("facebook", "Комітет підтримав законопроєкт про медіацію. Наступний крок – голосування в залі."),
         ],
         related=[Rel("political/1062120"), Rel("political/1063315")],  # the first one is missing (404)
     ),

@@ -7,7 +7,7 @@ definition into the item the crawler must export, following the rules of the mir
 Because both come from one definition, the expected JSON is correct by construction.
 
 Body blocks are ``Block(kind, arg)`` made with the constructors below (``P``, ``UL``, ``AD``, ...).
-Content blocks (P, H2, H3, UL, OL, QUOTE, SOURCE) are article text; everything else is an image
+Content blocks (P, H2, H3, UL, OL, QUOTE, SOURCE, and a POST of X or Facebook: its words) are article text; everything else is an image
 or boilerplate the crawler must drop.
 """
 
@@ -207,6 +207,20 @@ def CREDIT_P(credit: str) -> Block:  # noqa: N802
     return Block("credit_p", credit)
 
 
+def POST(network: str, words: str = "") -> Block:  # noqa: N802
+    """A social network's embed code: ``x`` (a tweet) and ``facebook`` show the post's ``words``, which
+    are text (a quoted post); ``instagram`` and ``telegram`` (the widget's script) show only chrome."""
+    return Block("post", (network, words))
+
+
+def WIDGET(line: str) -> Block:  # noqa: N802
+    """``<p>{line}</p>``: a line of the site's widgets ("Помітили помилку? … Ctrl+Enter"), not text."""
+    return Block("widget", line)
+
+
+#: networks whose embed code shows the post's words
+POST_WORDS_NETWORKS = frozenset({"x", "facebook"})
+
 TEXT_KINDS = {"p", "h2", "h3", "ul", "ol", "quote", "source"}
 IMAGE_KINDS = {"fig", "img", "pimg"}
 
@@ -353,6 +367,8 @@ def text_paragraphs(article: Article) -> list[str]:
             paragraphs.extend(visible(item) for item in block.arg)
         elif block.kind == "source":
             paragraphs.append(f"Джерело: {block.arg}")
+        elif block.kind == "post" and block.arg[0] in POST_WORDS_NETWORKS:
+            paragraphs.append(visible(block.arg[1]))
     paragraphs = [p for p in paragraphs if p]
     assert paragraphs, f"{article.key}: no text"
     assert collapse(article.title) not in paragraphs, f"{article.key}: a text paragraph equals the title"

@@ -144,7 +144,35 @@ def block_html(block: Block, article: Article, titles) -> str:
         return tag_line(article.tags)
     if kind == "credit_p":
         return f'<p class="photo-credit">Фото: {t(arg)}</p>'
+    if kind == "post":
+        return post_html(*arg)
+    if kind == "widget":
+        return f"<p>{t(arg)}</p>"
     raise ValueError(f"unknown block kind {kind!r}")
+
+
+def post_html(network: str, words: str) -> str:
+    """A social post's embed code as the network gives it to paste."""
+    if network == "x":
+        return ('<blockquote class="twitter-tweet" data-lang="uk"><p lang="uk" dir="ltr">'
+                f'{words} <a href="https://t.co/Xy12AbCd">pic.twitter.com/Xy12AbCd</a></p>&mdash; MFA of Ukraine 🇺🇦 '
+                '(@MFA_Ukraine) <a href="https://twitter.com/MFA_Ukraine/status/1910712345678901234?ref_src=twsrc%5Etfw">'
+                '11 квітня 2025 р.</a></blockquote>\n    <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>')
+    if network == "facebook":
+        return ('<div class="fb-post" data-href="https://www.facebook.com/MFA.Ukraine/posts/pfbid02" data-width="500">'
+                '<blockquote cite="https://www.facebook.com/MFA.Ukraine/posts/pfbid02" class="fb-xfbml-parse-ignore">'
+                f'<p>{words}</p>Опубліковано <a href="https://www.facebook.com/MFA.Ukraine">MFA of Ukraine</a>&nbsp;'
+                '<a href="https://www.facebook.com/MFA.Ukraine/posts/pfbid02">11 квітня 2025 р.</a></blockquote></div>')
+    if network == "instagram":
+        link = "https://www.instagram.com/p/DIx1Ab2c/?utm_source=ig_embed&amp;utm_campaign=loading"
+        return (f'<blockquote class="instagram-media" data-instgrm-permalink="{link}" data-instgrm-version="14">'
+                f'<div><a href="{link}" target="_blank"><div>Переглянути цей допис в Instagram</div></a>'
+                f'<p><a href="{link}" target="_blank">Допис, поширений MFA of Ukraine (@mfa_ukraine)</a></p></div></blockquote>'
+                '\n    <script async src="//www.instagram.com/embed.js"></script>')
+    if network == "telegram":
+        return ('<script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-post="MFA_Ukraine/5210" '
+                'data-width="100%"></script>')
+    raise ValueError(f"unknown network {network!r}")
 
 
 # -- article ------------------------------------------------------------------------------------

@@ -50,6 +50,8 @@ _URL_RE = re.compile(r"https?://\S+")
 _TAG_LABELS = (*cleaning.TAG_LABELS, *(w.upper() for w in cleaning.TAG_LABELS))
 _PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
 _BLOCK_TAGS = cleaning.BLOCK_TAGS  # a module global, read in the body walk's inner loop
+#: the tags of the noise nodes that may hold an embedded post's words (``cleaning.post_words``)
+_POST_TAGS = frozenset({"blockquote", "div", "figure"})
 
 
 class ArticlePage(Page):
@@ -334,8 +336,20 @@ class ArticlePage(Page):
 
     def text(self) -> list[str]:
         """The body's paragraphs in order, boilerplate nodes removed; the cleaning pipeline drops
-        boilerplate lines and joins them."""
+        boilerplate lines and joins them. A body of images only (an infographic, a photo item: the
+        words are in the image) gives its images' captions."""
+        if not self._paragraphs and self.body_node is not None:
+            return self._image_only_text()
         return list(self._paragraphs)
+
+    def _image_only_text(self) -> list[str]:
+        """The captions of the images in a body that holds no paragraph (else [])."""
+        body = self.body_node
+        shown = {_image_url(src, self.origin) for src in map(_img_src, body.iter("img", "amp-img")) if src}
+        shown.discard(None)
+        if not shown:
+            return []
+        return [image["caption"] for image in self.images() if image["url"] in shown and image["caption"]]
 
     def tags(self) -> list[str]:
         tags: list[str] = []
@@ -443,8 +457,9 @@ class ArticlePage(Page):
         text = self.text_within(self.scope)
         words = " or ".join(f"contains(., '{w}')" for w in ("Фото", "Photo", "фото", "photo") if w in text)
         candidates = xpath(self.scope, ".//*[contains(@class, 'credit')]" + (f" | .//text()[{words}]/.." if words else ""))
-        for text in map(text_of, candidates):
-            if len(text) < 300 and _CREDIT_RE.search(text):
+        for node in candidates:
+            text = text_of(node)
+            if len(text) < 300 and _CREDIT_RE.search(text) and not _in_embedded_post(node, self.scope):
                 return split_credit(text)[1]
         return None
 
@@ -647,6 +662,17 @@ def _short_text(el, limit: int) -> str | None:
         parts.append(piece)
     text = cleaning.squash("".join(parts))
     return text if len(text) <= limit else None
+
+
+def _in_embedded_post(el, scope) -> bool:
+    """``el`` is inside an embedded social post's code (a tweet's "Фото: ДСНС" credits the post's photo,
+    not an image of the article)."""
+    for node in el.iterancestors("blockquote"):
+        if cleaning.is_noise_node(node):
+            return True
+        if node is scope:
+            break
+    return False
 
 
 def _has_related_class(el) -> bool:
@@ -923,7 +949,7 @@ def _check_label(el) -> None:
     own = el.text
     if len(el):  # the noise removal joins the tails of the noise nodes before its first kept child
         for child in el:
-            if not cleaning.is_noise_node(child):
+            if not cleaning.is_noise_node(child) or cleaning.post_words(child):  # (a post's words are kept)
                 break
             tail = child.tail
             if tail and tail.strip():
@@ -986,6 +1012,22 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
     for child in el:
         tail = child.tail
         if cleaning.is_noise_node(child):
+            words = cleaning.post_words(child) if child.tag in _POST_TAGS else None
+            if words:  # (rare) an embedded post: its words are paragraphs, as the <p> each that stripping leaves
+                if ghost is not None:
+                    if ghost.strip():
+                        anchor = _join(buf, anchor, ghost)
+                    ghost = None
+                if check and any(map(cleaning.could_be_heading, words)):
+                    raise _LabelSeen
+                breaks = 0
+                flush()
+                out.extend(words)
+                after_p = True
+                anchor = None
+                if tail and tail.strip():
+                    anchor = _join(buf, None, tail)
+                continue
             if tail and tail.strip():
                 if ghost is not None:
                     ghost = cleaning.xml_safe(ghost + tail)
@@ -1127,6 +1169,15 @@ def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False)
     for child in el:
         tail = child.tail
         if cleaning.is_noise_node(child):
+            words = cleaning.post_words(child) if child.tag in _POST_TAGS else None
+            if words:  # (rare) an embedded post: its words, as the <p> each that stripping leaves
+                if check and any(map(cleaning.could_be_heading, words)):
+                    raise _LabelSeen
+                edge = _PARAGRAPH_END if split else " "
+                for text in words:
+                    buf.extend((edge, text, edge))
+                breaks = 0
+                anchor = None
             if tail and tail.strip():
                 anchor = _join(buf, anchor, tail)
                 breaks = 0
