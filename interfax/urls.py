@@ -74,6 +74,11 @@ def normalize_origin(base_url: str) -> str:
         raise ValueError(f"not an http(s) origin: {base_url!r}")
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise ValueError(f"base_url must be an origin without a path: {base_url!r}")
+    if parts.username is not None or parts.password is not None:
+        # (the requests would go nowhere: the host would be "user:password@host"; and the password
+        # would be written into the log)
+        shown = f"{parts.scheme}://{parts.username or ''}:***@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+        raise ValueError(f"base_url must be an origin without a user name or password (not supported): {shown}")
     parts.port  # noqa: B018 - raises ValueError on a bad port
     return f"{parts.scheme}://{parts.netloc}"
 

@@ -129,7 +129,8 @@ def test_since_and_until_window(tmp_path):
         ("sections= ", "sections"),
         ("since=", "since"),  # an unset shell variable: not "everything"
         ("since=2999-01-01", "since"),  # in the future: a mistyped year, nothing to list
-        ("base_url=", "base_url"),  # an unset shell variable: not the live site instead of the mirror meant
+        ("base_url=", "base_url"),
+        ("base_url=http://user:secret@127.0.0.1:1", "base_url"),  # user:password@ is not supported  # an unset shell variable: not the live site instead of the mirror meant
         ("until=", "until"),
         ("max_pages=", "max_pages"),
         ("related_depth=", "related_depth"),

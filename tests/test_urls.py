@@ -116,6 +116,15 @@ def test_normalize_origin_rejects(raw):
         urls.normalize_origin(raw)
 
 
+def test_an_origin_with_a_user_and_password_is_refused_without_showing_the_password():
+    """``http://user:secret@host``: no request reached the host (its robots.txt "could not be read", the run
+    ended with exit 3), and the password was written into the log's start-up line and the stats."""
+    with pytest.raises(ValueError) as error:
+        urls.normalize_origin("http://user:secret@127.0.0.1:8000")
+    assert "user name or password" in str(error.value) and "secret" not in str(error.value)
+    assert str(error.value).endswith("http://user:***@127.0.0.1:8000")
+
+
 def test_live_url_maps_mirror_back():
     assert urls.live_url(f"{MIRROR}/news/general.html", MIRROR) == "https://interfax.com.ua/news/general.html"
 
