@@ -34,6 +34,7 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.python import to_bytes
 
 from interfax.extensions import JobDirGuard
+from interfax.items import Article, values_of
 from interfax.pipelines import ArticleDropped, _count_drop, _Step, fields_of
 from interfax.state import IncrementalState, StateLocked
 
@@ -335,7 +336,7 @@ class JsonLinesExporter(JsonLinesItemExporter):
         fields = self._plain_fields(type(item))
         if fields is None:
             return dict(self.get_serialized_fields(item))
-        values = dict(item)  # one pass over the Item's fields, then plain dict lookups
+        values = values_of(item) if isinstance(item, Article) else dict(item)  # then plain dict lookups
         return {name: values[name] for name in fields if name in values}
 
     def _plain_fields(self, item_class) -> list[str] | None:

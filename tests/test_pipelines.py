@@ -136,3 +136,25 @@ def test_a_json_ld_date_in_an_implausible_year_is_said_to_be_so_not_unparsed(cap
     caplog.clear()
     item, stats = _dates(["не дата 12", "21:32 11.04.2025"], [])
     assert "'не дата 12' did not parse" in caplog.text and not stats.get_value("interfax/dates/implausible_year")
+
+
+def test_an_article_is_built_and_read_as_scrapys_item_builds_and_reads_it():
+    """``Article(**fields)`` keeps the values as Scrapy's Item does (same order, same errors), and the
+    pipelines and the exporter read and write that one dict of values (``values_of``)."""
+    import pytest
+    import scrapy
+
+    from interfax.items import FIELDS, values_of
+
+    fields = {name: f"v-{name}" for name in reversed(FIELDS)}
+    item = Article(**fields)
+    reference = scrapy.Item.__new__(Article)
+    scrapy.Item.__init__(reference, **fields)
+    assert list(item.items()) == list(reference.items()) == list(fields.items())
+    assert values_of(item) == dict(reference) and values_of(item) is not fields
+    assert dict(Article(fields)) == fields  # (a positional mapping: Scrapy's own path)
+    with pytest.raises(KeyError, match="does not support field: author"):
+        Article(title="t", author="x")
+    assert Article().get("title") is None and len(Article()) == 0
+    values_of(item)["text"] = "written"  # (a pipeline's write)
+    assert item["text"] == "written" and item.copy()["text"] == "written"
