@@ -92,7 +92,7 @@ def site_path(url: str, page_url: str, base_url: str) -> tuple[str, str] | None:
         host = _live_host(page_url, base_url)
         return (host, url.split("#", 1)[0].split("?", 1)[0]) if host else None
     m = _ABSOLUTE_RE.match(url)
-    if m and "/." not in m["path"]:  # absolute, nothing to resolve (hosts are case-insensitive)
+    if m and "/." not in (m["path"] or ""):  # absolute, nothing to resolve (hosts are case-insensitive)
         host, netloc = (m["host"] or "").lower(), m["netloc"].lower()
         if netloc == _netloc(base_url) and host not in ALL_HOSTS:
             host = "interfax.com.ua"

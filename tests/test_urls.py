@@ -72,6 +72,20 @@ def test_not_article_links(href):
     assert urls.article_ref(href, PAGE, MIRROR) is None
 
 
+@pytest.mark.parametrize("href, site", [
+    ("https://interfax.com.ua?utm_source=telegram", ("interfax.com.ua", "/")),
+    ("https://interfax.com.ua#top", ("interfax.com.ua", "/")),
+    (f"{MIRROR}?x=1", ("interfax.com.ua", "/")),
+    ("https://i?nterfax.com.ua/news/economic/1063398.html", None),  # (host "i": off the site)
+])
+def test_a_link_with_a_query_or_fragment_right_after_its_host_is_no_article(href, site):
+    """No path before the ``?`` or ``#`` (the home page with a tracking query, a logo's "#top"): the
+    home page, not an article; it raised TypeError, and the page holding it (a listing, an article
+    whose canonical link was written so) was lost."""
+    assert urls.site_path(href, PAGE, MIRROR) == site
+    assert urls.article_ref(href, PAGE, MIRROR) is None
+
+
 def test_canonical_url_is_live_and_plain():
     ref = urls.article_ref(f"{MIRROR}/news/general/1063374-amp.html?utm_source=telegram#x", PAGE, MIRROR)
     assert ref.url == "https://interfax.com.ua/news/general/1063374.html"
