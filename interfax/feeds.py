@@ -37,6 +37,7 @@ from scrapy.utils.python import to_bytes
 
 from interfax.dataset import csv_columns, csv_row
 from interfax.extensions import JobDirGuard
+from interfax.items import Article, values_of
 from interfax.pipelines import ArticleDropped, _count_drop, _Step, fields_of
 from interfax.state import IncrementalState, StateLocked
 
@@ -375,7 +376,7 @@ class JsonLinesExporter(JsonLinesItemExporter):
         fields = self._plain_fields(type(item))
         if fields is None:
             return dict(self.get_serialized_fields(item))
-        values = dict(item)  # one pass over the Item's fields, then plain dict lookups
+        values = values_of(item) if isinstance(item, Article) else dict(item)  # then plain dict lookups
         return {name: values[name] for name in fields if name in values}
 
     def _plain_fields(self, item_class) -> list[str] | None:

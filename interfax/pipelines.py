@@ -15,6 +15,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from interfax import cleaning, dates
+from interfax.items import Article, values_of
 from interfax.schema import RecordValidator, load_schema
 
 logger = logging.getLogger(__name__)
@@ -300,6 +301,8 @@ def fields_of(item):
     dicts and Scrapy Items are mappings already and are used as they are; other item types
     (dataclasses, attrs, pydantic) through ``ItemAdapter``, which adds three calls to each access.
     """
+    if isinstance(item, Article):  # (only declared fields are written: its dict is written directly)
+        return values_of(item), item.fields.keys()
     if isinstance(item, scrapy.Item):
         return item, item.fields.keys()
     if isinstance(item, dict):

@@ -97,7 +97,7 @@ def site_path(url: str, page_url: str, base_url: str) -> tuple[str, str] | None:
         host = _live_host(page_url, base_url)
         return (host, url.split("#", 1)[0].split("?", 1)[0]) if host else None
     m = _ABSOLUTE_RE.match(url)
-    if m and "/." not in m["path"]:  # absolute, nothing to resolve (hosts are case-insensitive)
+    if m and "/." not in (m["path"] or ""):  # absolute, nothing to resolve (hosts are case-insensitive)
         host, netloc = (m["host"] or "").lower(), m["netloc"].lower()
         if netloc == _netloc(base_url) and host not in ALL_HOSTS:
             host = "interfax.com.ua"
@@ -213,6 +213,29 @@ def edition_of(host: str) -> str:
 def fetch_url(path: str, base_url: str) -> str:
     """Where to fetch a site path from: ``base_url`` + path (no query)."""
     return base_url + path
+
+
+#: a URL as the crawler builds one: an origin, a path of unreserved characters with no dot segment, maybe a
+#: query of them (``http://127.0.0.1:8000/news/general/1063374.html``, ``...?amp=1``)
+_PLAIN_URL_RE = re.compile(r"(https?://[^/?#\s]+)((?:/(?!\.\.?(?:[/?]|$))[A-Za-z0-9._~-]+)+(?:\?[A-Za-z0-9._~=&-]+)?)")
+
+
+def is_safe_url(url: str) -> bool:
+    """Whether w3lib's ``safe_url_string`` (which ``scrapy.Request`` runs on every URL) returns ``url``
+    unchanged, told without running it (~40 µs a URL): a plain path and query on an origin that it
+    leaves alone (asked of it once per origin)."""
+    m = _PLAIN_URL_RE.fullmatch(url)
+    return m is not None and _safe_origin(m[1])
+
+
+@lru_cache(maxsize=64)
+def _safe_origin(origin: str) -> bool:
+    from w3lib.url import safe_url_string
+
+    try:
+        return safe_url_string(origin + "/") == origin + "/"
+    except ValueError:  # (a port out of range: the request's own escaping says so)
+        return False
 
 
 def article_fetch_url(ref: ArticleRef, base_url: str) -> str:

@@ -180,3 +180,25 @@ def test_a_press_announcements_event_time_is_text_and_the_headers_time_again_is_
     item = CleanTextPipeline(crawler).process_item(item)
     assert item["text"].split("\n\n") == ["Прес-конференція на тему: «Ринок праці в умовах війни»", "22 січня 2026 р., 11:00",
                                           "Місце проведення: прес-центр агентства."]
+
+
+def test_an_article_is_built_and_read_as_scrapys_item_builds_and_reads_it():
+    """``Article(**fields)`` keeps the values as Scrapy's Item does (same order, same errors), and the
+    pipelines and the exporter read and write that one dict of values (``values_of``)."""
+    import pytest
+    import scrapy
+
+    from interfax.items import FIELDS, values_of
+
+    fields = {name: f"v-{name}" for name in reversed(FIELDS)}
+    item = Article(**fields)
+    reference = scrapy.Item.__new__(Article)
+    scrapy.Item.__init__(reference, **fields)
+    assert list(item.items()) == list(reference.items()) == list(fields.items())
+    assert values_of(item) == dict(reference) and values_of(item) is not fields
+    assert dict(Article(fields)) == fields  # (a positional mapping: Scrapy's own path)
+    with pytest.raises(KeyError, match="does not support field: author"):
+        Article(title="t", author="x")
+    assert Article().get("title") is None and len(Article()) == 0
+    values_of(item)["text"] = "written"  # (a pipeline's write)
+    assert item["text"] == "written" and item.copy()["text"] == "written"

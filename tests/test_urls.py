@@ -1,6 +1,8 @@
 """Which links count and what they mean: raw link -> expected article, table-driven."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from interfax import urls
 
@@ -67,6 +69,20 @@ def test_article_links(href, expected):
     ],
 )
 def test_not_article_links(href):
+    assert urls.article_ref(href, PAGE, MIRROR) is None
+
+
+@pytest.mark.parametrize("href, site", [
+    ("https://interfax.com.ua?utm_source=telegram", ("interfax.com.ua", "/")),
+    ("https://interfax.com.ua#top", ("interfax.com.ua", "/")),
+    (f"{MIRROR}?x=1", ("interfax.com.ua", "/")),
+    ("https://i?nterfax.com.ua/news/economic/1063398.html", None),  # (host "i": off the site)
+])
+def test_a_link_with_a_query_or_fragment_right_after_its_host_is_no_article(href, site):
+    """No path before the ``?`` or ``#`` (the home page with a tracking query, a logo's "#top"): the
+    home page, not an article; it raised TypeError, and the page holding it (a listing, an article
+    whose canonical link was written so) was lost."""
+    assert urls.site_path(href, PAGE, MIRROR) == site
     assert urls.article_ref(href, PAGE, MIRROR) is None
 
 
@@ -159,3 +175,55 @@ def test_amp_article_id_of_a_query_twin():
     assert urls.amp_article_id(f"{MIRROR}/news/general/1063374.html?amp=1", MIRROR) == 1063374
     assert urls.amp_article_id(f"{MIRROR}/news/general/1063374.html?amp", MIRROR) == 1063374
     assert urls.amp_article_id(f"{MIRROR}/news/general/1063374.html?amp=0", MIRROR) is None
+
+
+_URL_CHARS = "aZ09-._~/?=&#%:@!$'()*+,;[]|\\ \t\u00a0іЇ"
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:8123/news/general/1063374.html", "https://interfax.com.ua/news/general/1063374-amp.html",
+    "https://interfax.com.ua/news/general/1063374.html?amp=1", "https://interfax.com.ua/news/general/1063374.html?amp",
+    "https://interfax.com.ua/news/general-2.html", "http://localhost:80/news/general.html", "http://127.1/news/a.html",
+    "http://Interfax.com.ua/news/a.html", "https://interfax.com.ua/news/./a.html", "https://interfax.com.ua/news/../a.html",
+    "https://interfax.com.ua/news/a.html?", "https://interfax.com.ua/news/a.html#x", "https://interfax.com.ua",
+    "https://interfax.com.ua/новини/a.html", "https://інтерфакс.укр/news/a.html", "https://user:pw@interfax.com.ua/a",
+    "https://interfax.com.ua/a b.html", " https://interfax.com.ua/a.html", "https://interfax.com.ua/a%20b.html",
+    "https://interfax.com.ua:443/a.html", "https://interfax.com.ua:99999/a.html", "http://[::1]:8000/news/a.html",
+])
+def test_a_request_of_a_safe_url_skips_escaping_with_the_same_url(url):
+    """``SiteRequest`` skips w3lib's escaping only of a URL it would leave as it is: its URL is always
+    what ``scrapy.Request`` makes of it."""
+    import scrapy
+    from w3lib.url import safe_url_string
+
+    from interfax.spiders.articles import SiteRequest
+
+    if urls.is_safe_url(url):
+        assert safe_url_string(url) == url
+    try:
+        expected = scrapy.Request(url).url
+    except ValueError as exc:
+        with pytest.raises(type(exc)):
+            SiteRequest(url)
+        return
+    assert SiteRequest(url).url == expected
+
+
+def test_the_urls_the_crawler_builds_are_told_safe():
+    """Listing, article and AMP twin URLs, on the live origin and a mirror's: no escaping to run."""
+    ref = urls.ArticleRef(1063374, "general")
+    for origin in (urls.LIVE_ORIGIN, MIRROR):
+        for url in (urls.fetch_url(urls.listing_path("general", 2), origin), urls.article_fetch_url(ref, origin),
+                    urls.amp_fetch_url(ref, origin), urls.article_fetch_url(ref, origin) + "?amp=1"):
+            assert urls.is_safe_url(url), url
+
+
+@given(st.text(alphabet=_URL_CHARS, max_size=30), st.sampled_from(["http://127.0.0.1:8123", "https://interfax.com.ua",
+                                                                  "http://Host:80", "https://xn--80a.com"]))
+@settings(max_examples=500, deadline=None, database=None)
+def test_a_url_told_safe_is_one_w3lib_leaves_as_it_is(path, origin):
+    from w3lib.url import safe_url_string
+
+    url = origin + "/" + path
+    if urls.is_safe_url(url):
+        assert safe_url_string(url) == url

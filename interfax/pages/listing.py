@@ -20,6 +20,7 @@ from interfax.pages.base import SIDE_TAGS, Link, Page, date_in_text, is_short_da
 #: class names these words
 _SIDE_TAGS = SIDE_TAGS | {"header"}
 _SIDE_CLASS_WORDS = ("sidebar", "latest", "informer", "advert", "pager", "related")
+_SIDE_WORD_RE = re.compile("|".join(_SIDE_CLASS_WORDS))  # any of them in a class attribute, as written
 
 
 #: words that make a class name describe the page or its layout, not a block of it: ``has-sidebar``,
@@ -28,24 +29,11 @@ _LAYOUT_WORDS = frozenset({"has", "with", "without", "no", "layout", "page", "te
 _CLASS_WORD_RE = re.compile(r"[a-z0-9]+")
 
 
-def _beside_main(item, wrappers=frozenset()) -> bool:
-    """The item sits in a sidebar, header, footer or nav, or in a latest/related/informer block
-    (by a class naming one: ``sidebar``, ``latest-news``; the page's own classes, on ``html`` and
-    ``body``, a wrapper's layout classes such as ``has-sidebar`` or ``page-latest``, the list's own
-    ``articles-section-view`` block and the elements ``wrappers`` do not count)."""
-    for a in item.iterancestors():
-        if a.tag in _SIDE_TAGS:
-            return True
-        if _side_block(a) and a not in wrappers:
-            return True
-    return False
-
-
 def _side_block(a) -> frozenset:
     """The side words an element's class names it a side block by (``_side_words``; none for
     ``html`` and ``body``, whose classes name the page)."""
     value = a.get("class")
-    if not value or a.tag in ("body", "html") or not any(word in value for word in _SIDE_CLASS_WORDS):
+    if not value or a.tag in ("body", "html") or _SIDE_WORD_RE.search(value) is None:
         return frozenset()  # (a cheap test first: most classes name no side word)
     return _side_words(value)
 
@@ -85,10 +73,18 @@ def _list_wrappers(items: list, section: str = "") -> set:
     is the list; the blocks around every item of that group are its wrappers."""
     allowed = _LATEST_LIST_NAMES if section == "latest" else _LIST_NAMES
     groups: dict = {}
+    judged: dict = {}  # block -> its side words (the items share their blocks: each is judged once)
     for item in items:
-        named = [a for a in item.iterancestors() if _side_block(a)]
-        if any(not _side_block(a) <= allowed for a in named):
+        named = []
+        for a in item.iterancestors():
+            words = judged.get(a)
+            if words is None:
+                words = judged[a] = _side_block(a)
+            if words:
+                named.append((a, words))
+        if any(not words <= allowed for _, words in named):
             continue  # inside a sidebar, an informer or an ad: never the list (but counted among the items)
+        named = [a for a, _ in named]
         key = named[-1] if named else None
         count, common = groups.get(key, (0, None))
         groups[key] = (count + 1, set(named) if common is None else common & set(named))
@@ -138,6 +134,7 @@ class ListingPage(Page):
         self.section = section
         #: blocks whose side-like class names the listing itself (``_list_wrappers``)
         self._wrappers: set = set()
+        self._beside_memo: dict = {}  # element -> whether it is beside the main column (``_beside_main``)
 
     @cached_property
     def page_number(self) -> int:
@@ -151,9 +148,9 @@ class ListingPage(Page):
             first = None
             found = self.select(root, selector)
             if found:  # (the list's own blocks may be named like a sidebar: "latest-page" on the latest listing)
-                self._wrappers = _list_wrappers(found, self.section)
+                self._wrappers, self._beside_memo = _list_wrappers(found, self.section), {}
             for item in found:
-                if _beside_main(item, self._wrappers):  # the same card markup in a sidebar's "ОСТАННЄ" list
+                if self._beside_main(item):  # the same card markup in a sidebar's "ОСТАННЄ" list
                     continue
                 first = item if first is None else first
                 link = self._item_link(item)
@@ -169,6 +166,28 @@ class ListingPage(Page):
         links, beside = self._main_links()
         return list(links.values()) or list(beside.values())
 
+    def _beside_main(self, item) -> bool:
+        """The item sits in a sidebar, header, footer or nav, or in a latest/related/informer block
+        (by a class naming one: ``sidebar``, ``latest-news``; the page's own classes, on ``html`` and
+        ``body``, a wrapper's layout classes such as ``has-sidebar`` or ``page-latest``, the list's own
+        ``articles-section-view`` block and the list's wrappers (``_list_wrappers``) do not count).
+        Each block is judged once per page: a list's items and links share their ancestors."""
+        memo = self._beside_memo
+        walked = []
+        beside = False
+        for a in item.iterancestors():
+            known = memo.get(a)
+            if known is not None:
+                beside = known
+                break
+            walked.append(a)
+            if a.tag in _SIDE_TAGS or (_side_block(a) and a not in self._wrappers):
+                beside = True
+                break
+        for a in walked:  # (each of them is beside the main column exactly when the item is)
+            memo[a] = beside
+        return beside
+
     def _main_links(self, until=None) -> tuple[dict[int, Link], dict[int, Link]]:
         """Article links in the page's main column (before the element ``until``, if given), and those
         in it under a list heading ("ОСТАННЄ", "ЩЕ ЗА ТЕМОЮ") where no class names the list."""
@@ -178,7 +197,7 @@ class ListingPage(Page):
         for a in next(self.root.iter("body"), self.root).iter(etree.Element):
             if a is until:
                 break
-            if a.tag != "a" or a.get("href") is None or _beside_main(a, self._wrappers):
+            if a.tag != "a" or a.get("href") is None or self._beside_main(a):
                 continue
             ref = self.article_ref(a.get("href"))
             if ref is None or ref.id in links:

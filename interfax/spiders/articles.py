@@ -56,6 +56,19 @@ _PAGING_ENDS = GONE_KINDS | {"robots_disallowed", "offsite", "offsite_redirect"}
 _YEAR_RE = re.compile(r"\d{4}")
 
 
+class SiteRequest(scrapy.Request):
+    """A request of a URL the spider built (an origin and a site path): Scrapy's URL escaping
+    (w3lib's ``safe_url_string``) is skipped where it would return the URL unchanged (``urls.is_safe_url``)."""
+
+    __slots__ = ()
+
+    def _set_url(self, url: str) -> None:
+        if isinstance(url, str) and urls.is_safe_url(url):
+            self._url = url
+        else:
+            super()._set_url(url)
+
+
 @dataclass(frozen=True)
 class CrawlArgs:
     """The spider's arguments, validated before any request is sent."""
@@ -291,7 +304,7 @@ class ArticlesSpider(scrapy.Spider):
         self.since = day
 
     def listing_request(self, section: str, page: int) -> scrapy.Request:
-        return scrapy.Request(
+        return SiteRequest(
             urls.fetch_url(urls.listing_path(section, page), self.base_url),
             callback=self.parse_listing,
             errback=self.on_error,
@@ -305,7 +318,7 @@ class ArticlesSpider(scrapy.Spider):
         meta = {KIND_META: "article", "interfax_depth": depth, "interfax_id": ref.id}
         if listed_at:
             meta["interfax_listed_at"] = listed_at
-        return scrapy.Request(
+        return SiteRequest(
             urls.article_fetch_url(ref, self.base_url),
             callback=self.parse_article,
             errback=self.on_error,
@@ -580,7 +593,7 @@ class ArticlesSpider(scrapy.Spider):
             yield from self._finish(item, [], depth, True, response.meta)
             return
         self.crawler.stats.inc_value("interfax/related/amp_fallback")
-        yield scrapy.Request(
+        yield SiteRequest(
             amp,
             callback=self.parse_amp,
             errback=self.on_amp_error,
