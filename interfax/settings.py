@@ -23,6 +23,9 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+# A robots.txt Crawl-delay (or Request-rate) longer than the delay above is obeyed, up to this many
+# seconds (a WARNING says when it asks for more); 0: not read (interfax/throttle.py)
+INTERFAX_ROBOTS_CRAWL_DELAY_MAX = 60.0
 
 # Scrapy 2.19 starts CONCURRENT_ITEMS asyncio tasks for every callback's output; ours yield an
 # item and a few requests, and the pipelines are synchronous: 100 (the default) only costs CPU.
@@ -88,6 +91,8 @@ EXTENSIONS = {
     # state store, JOBDIR hygiene, end-of-run monitors (README "Running on a server")
     "interfax.state.IncrementalState": 10,
     "interfax.extensions.JobDirGuard": 20,
+    # robots.txt's Crawl-delay / Request-rate as the least delay between requests (interfax/throttle.py)
+    "interfax.throttle.RobotsCrawlDelay": 30,
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
 }
 # a dropped article is one log line (reason and URL), not the whole item

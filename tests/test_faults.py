@@ -1389,6 +1389,80 @@ def test_robots_txt_rules_hold_for_every_request_that_waited_for_them(tmp_path):
     assert stats.get("interfax/errors/robots_disallowed") == len(sections.split(","))
 
 
+
+class _TimedMirrorHandler(_MirrorHandler):
+    """The project's mirror, noting when each page was asked for (``times``: (monotonic seconds, path))."""
+
+    times: list = []
+
+    def do_GET(self):  # noqa: N802
+        self.times.append((time.monotonic(), self.path))
+        super().do_GET()
+
+
+def _gaps(times: list) -> list[float]:
+    """Seconds between the starts of the requests after robots.txt."""
+    pages = [t for t, path in times if path != "/robots.txt"]
+    return [b - a for a, b in zip(pages, pages[1:])]
+
+
+def test_a_robots_txt_crawl_delay_spaces_the_requests(tmp_path):
+    """``Crawl-delay: 0.6`` (or ``Request-rate: 1/0.6s``): Scrapy obeyed the Disallow lines only and, with no
+    DOWNLOAD_DELAY, sent the pages as fast as it could; now one request every 0.6 s at least (jitter off),
+    with AutoThrottle on too (its floor would otherwise bring the delay back down after fast answers)."""
+    for robots, autothrottle in ((b"User-agent: *\nCrawl-delay: 0.6\nDisallow: /private/\n", "0"),
+                                 (b"User-agent: *\nRequest-rate: 5/3s\n", "1")):
+        site = type("Site", (_TimedMirrorHandler,), {"seen": [], "times": [], "robots_body": robots})
+        out = tmp_path / "out.jsonl"
+        with _serving(site) as (base,):
+            result = _crawl_mirror(base, out, "general", f"AUTOTHROTTLE_ENABLED={autothrottle}", "AUTOTHROTTLE_START_DELAY=0",
+                                   "RANDOMIZE_DOWNLOAD_DELAY=0", "DOWNLOAD_DELAY_JITTER=0")
+        assert result.returncode == 0, result.stderr[-3000:]
+        gaps = _gaps(site.times)
+        assert len(gaps) >= 3 and min(gaps) >= 0.55, (robots, gaps)
+        assert parse_stats(result.stderr).get("interfax/robots/crawl_delay") == 0.6
+        assert "asks for 0.6 s between requests: one request every 0.6 s at most" in result.stderr
+        assert out.read_text("utf-8").strip()
+
+
+def test_a_crawl_delay_past_the_cap_is_held_at_it_with_a_warning(tmp_path):
+    site = type("Site", (_TimedMirrorHandler,), {"seen": [], "times": [], "robots_body": b"User-agent: *\nCrawl-delay: 3600\n"})
+    with _serving(site) as (base,):
+        result = _crawl_mirror(base, tmp_path / "out.jsonl", "general", "INTERFAX_ROBOTS_CRAWL_DELAY_MAX=0.4",
+                               "RANDOMIZE_DOWNLOAD_DELAY=0", "DOWNLOAD_DELAY_JITTER=0")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert min(_gaps(site.times)) >= 0.35
+    stats = parse_stats(result.stderr)
+    assert stats.get("interfax/robots/crawl_delay") == 0.4 and stats.get("interfax/robots/crawl_delay_capped") == 3600
+    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line and "3600 s between requests" in line]
+    assert len(warnings) == 1 and "INTERFAX_ROBOTS_CRAWL_DELAY_MAX" in warnings[0]
+
+
+def test_a_crawl_delay_shorter_than_the_crawls_own_changes_nothing(tmp_path):
+    site = type("Site", (_TimedMirrorHandler,), {"seen": [], "times": [], "robots_body": b"User-agent: *\nCrawl-delay: 0.1\n"})
+    with _serving(site) as (base,):
+        result = _crawl_mirror(base, tmp_path / "out.jsonl", "general", "DOWNLOAD_DELAY=0.3")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "interfax/robots/crawl_delay" not in parse_stats(result.stderr) and "between requests" not in result.stderr
+
+
+def test_the_delay_a_robots_txt_asks_for():
+    from scrapy.robotstxt import ProtegoRobotParser
+
+    from interfax.throttle import RobotsCrawlDelay, asked_delay
+
+    assert asked_delay(ProtegoRobotParser(b"User-agent: *\nCrawl-delay: 2\nRequest-rate: 1/5s\n", None), "bot") == 5.0
+    assert asked_delay(ProtegoRobotParser(b"User-agent: *\nCrawl-delay: 2.5\n", None), "bot") == 2.5
+    assert asked_delay(ProtegoRobotParser(b"User-agent: other\nCrawl-delay: 9\n\nUser-agent: *\nDisallow:\n", None), "bot") is None
+    assert asked_delay(ProtegoRobotParser(b"User-agent: *\nCrawl-delay: soon\n", None), "bot") is None
+    assert asked_delay(ProtegoRobotParser(b"", None), "bot") is None
+    on = {"ROBOTSTXT_OBEY": True}
+    assert isinstance(RobotsCrawlDelay.from_crawler(get_crawler(ArticlesSpider, settings_dict=on)), RobotsCrawlDelay)
+    for off in ({**on, "INTERFAX_ROBOTS_CRAWL_DELAY_MAX": 0}, {"ROBOTSTXT_OBEY": False}):
+        with pytest.raises(scrapy.exceptions.NotConfigured):
+            RobotsCrawlDelay.from_crawler(get_crawler(ArticlesSpider, settings_dict=off))
+
+
 # ---------------------------------------------------------------- what a server misconfigured or an error page does
 
 
