@@ -731,6 +731,8 @@ def test_new_articles_are_fetched_and_their_related_links_followed(tmp_path):
     fetched = {int(re.search(r"(\d+)\.html$", p).group(1)) for p in articles}
     assert fetched == forget, fetched  # known articles never fetched again
     assert stat(again, "interfax/state/new") == 2
+    # related links followed: the one fetched, not the known ones met beside it (they were counted too)
+    assert stat(again, "interfax/related/followed") == 1
 
 
 def test_an_article_lost_to_a_passing_fault_is_asked_for_again_by_the_next_run(tmp_path):

@@ -651,8 +651,9 @@ class ArticlesSpider(scrapy.Spider):
             if self._window(link) is not None:
                 stats.inc_value("interfax/related/out_of_window")
                 continue
-            followed += seen is None
             yield from self.follow(link.ref, depth + 1, listed_at=link.listed_at)
+            # (requested now: not an article an earlier run exported, which ``follow`` leaves alone)
+            followed += seen is None and link.ref.id in self._depth
         if followed:
             stats.inc_value("interfax/related/followed", followed)
 
