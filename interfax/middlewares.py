@@ -235,12 +235,36 @@ def _describe(exc: BaseException, request: Request | None) -> tuple[str, str]:
     module = type(exc).__module__.lstrip("_")
     if isinstance(exc, zlib.error) or module in ("brotli", "zstandard", "zlib") or module.endswith(".zstd"):
         return "bad_compression", "body does not decode as its Content-Encoding says"
+    if name in ("DownloadFailedError", "ResponseFailed"):
+        found = _why_the_response_failed(exc)
+        if found is not None:
+            return found
     if name in _NAMED_KINDS:
         kind, message = _NAMED_KINDS[name]
         if kind == "timeout" and request is not None and request.meta.get("download_timeout"):
             message = f"no answer within {request.meta['download_timeout']:g} s"
         return kind, message
     return name.lower(), f"{name}: {text}"[:200]
+
+
+def _why_the_response_failed(exc: BaseException) -> tuple[str, str] | None:
+    """``(kind, message)`` of the first reason Twisted's ``ResponseFailed`` (Scrapy wraps it in a
+    ``DownloadFailedError``) holds: an answer that is no valid HTTP (conflicting ``Content-Length``
+    headers, a status line that does not parse: the server answered, wrongly; before, "download failed",
+    counted and reported as a connection lost, and a robots.txt so as a host that "cannot be reached"),
+    or how the connection ended; None when it names nothing known."""
+    failed = exc if type(exc).__name__ == "ResponseFailed" else exc.__cause__
+    for reason in getattr(failed, "reasons", None) or ():
+        value = getattr(reason, "value", reason)
+        name = type(value).__name__
+        if name == "ParseError" or (isinstance(value, ValueError) and str(value).startswith("Invalid response")):
+            args = value.args
+            detail = args[0] if name == "ParseError" and args and isinstance(args[0], str) else str(value)
+            detail = detail.removeprefix("Invalid response: ")[:120]
+            return "bad_response", f"the answer is not valid HTTP: {detail}"
+        if name in _NAMED_KINDS:
+            return _NAMED_KINDS[name]
+    return None
 
 
 # ---------------------------------------------------------------- retries with backoff
