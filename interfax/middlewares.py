@@ -377,7 +377,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
     def delay(self, retry: Request, response: Response | None) -> tuple[float, str]:
         """Seconds to wait before ``retry`` and why ('retry_after', 'retry_after_capped' or 'backoff')."""
         asked = _asked_wait(response) if response is not None else None
-        if asked is not None:
+        # (a Retry-After of 0 or a date already past asks for no wait: the backoff, as urllib3 does;
+        # before, a busy site that kept saying so got every retry at once)
+        if asked:
             if asked > self.retry_after_max:
                 return self.retry_after_max, "retry_after_capped"
             return asked, "retry_after"

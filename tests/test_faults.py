@@ -551,6 +551,27 @@ def test_backoff_delays():
     assert mw.delay(request, busy) == (7, "retry_after")
     busy = Response("http://127.0.0.1/x.html", status=429, headers={"Retry-After": "86400"})
     assert mw.delay(request, busy) == (60, "retry_after_capped")
+    # no wait asked for (0, or a date already past by the answer's own clock): the backoff
+    for asked in ("0", formatdate(time.time() - 3600, usegmt=True)):
+        busy = Response("http://127.0.0.1/x.html", status=503, headers={"Retry-After": asked, "Date": formatdate(usegmt=True)})
+        assert mw.delay(request.replace(meta={"retry_times": 2}), busy) == (2, "backoff")
+
+
+def test_a_retry_after_of_zero_again_and_again_is_not_a_storm_of_retries(tmp_path):
+    """A busy site answering 503 with ``Retry-After: 0`` every time: the retries wait the backoff
+    (before: all at once, within milliseconds), then the article is a named failure."""
+    from interfax.mirror.faulty import Fault, _page
+
+    faults = {fault_path(1920020): Fault("status", "503 with Retry-After: 0, always", status=503, retry_after="0"),
+              fault_path(1920099): Fault("content", "a good article", body=_page(1920099))}
+    with FaultyServer(faults=faults) as server:
+        busy = crawl(server, tmp_path, "-a", "sections=faults")
+    assert busy.count(fault_path(1920020)) == RETRY_TIMES + 1
+    assert [round(g, 1) >= BACKOFF * 2 ** n * 0.9 for n, g in enumerate(busy.gaps(fault_path(1920020)))] == [True] * RETRY_TIMES, \
+        busy.gaps(fault_path(1920020))
+    assert busy.stat("interfax/retry/backoff") == RETRY_TIMES and busy.stat("interfax/retry/retry_after") == 0
+    assert_failed_once(busy, 1920020, "http_503", "HTTP 503, gave up after 2 retries")
+    assert 1920099 in busy.by_id
 
 
 def test_retry_middleware_off_when_retries_are_off():
