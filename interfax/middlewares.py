@@ -68,6 +68,7 @@ from tldextract import TLDExtract
 from twisted.internet.defer import Deferred
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
+from interfax import urls
 from interfax.pipelines import ArticleDropped
 
 logger = logging.getLogger(__name__)
@@ -467,6 +468,10 @@ class _SafeRedirectMixin:
         # RFC 9309: a robots.txt redirect is followed even to another host, and what it leads to is
         # the first host's robots.txt (Scrapy's robots middleware keeps it for that host)
         robots = _robots_request(chain[0], redirected)
+        mapped = None if robots else urls.onto_base(redirected.url, getattr(spider, "base_url", None) or "")
+        if mapped:  # a mirror's redirect naming the live site: the mirror's page, as its links are (never the live site)
+            stats.inc_value("interfax/redirects/onto_base")
+            redirected = redirected.replace(url=mapped)
         if not robots and (
             not _host_allowed(redirected.url, getattr(spider, "allowed_domains", None))
             or not _same_server(redirected.url, getattr(spider, "base_url", None))

@@ -301,6 +301,19 @@ def listing_link(href: str, page_url: str, base_url: str, section: str) -> tuple
     return (edition, page) if page is not None else None
 
 
+def onto_base(url: str, base_url: str) -> str | None:
+    """A URL on a host of the site (``https://interfax.com.ua/...``, any edition) as fetched from
+    ``base_url`` when that is a mirror, as the site's links are (a mirror's redirect that names the live
+    site); None otherwise (off-site, or a crawl of the site itself)."""
+    try:
+        parts, base_host = urlsplit(url), urlsplit(base_url).hostname
+    except ValueError:
+        return None
+    if not base_host or base_host.lower() in ALL_HOSTS or (parts.hostname or "").lower() not in ALL_HOSTS:
+        return None
+    return base_url + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
 def live_url(url: str, base_url: str) -> str:
     """Map a URL fetched from ``base_url`` back onto the live site (for logs and failure lists)."""
     if url.startswith(base_url + "/"):

@@ -557,6 +557,30 @@ def test_backoff_delays():
         assert mw.delay(request.replace(meta={"retry_times": 2}), busy) == (2, "backoff")
 
 
+def test_a_mirrors_redirect_naming_the_live_site_is_followed_on_the_mirror(tmp_path):
+    """A mirror (a reverse proxy's cache of the site, say) passes on the site's redirects, whose Location
+    names the live site: followed on the mirror, as the site's links are (before: "redirects off the site",
+    the article lost); never to the live site itself, and a redirect back to the page itself is a loop."""
+    from interfax.mirror.faulty import Fault, _page
+
+    faults = {
+        fault_path(1940001): Fault("redirect", "301 to the live https URL of another article", status=301,
+                                   target=LIVE + fault_path(1940091)),
+        fault_path(1940002): Fault("redirect", "301 to the www. host over http", status=301,
+                                   target="http://www.interfax.com.ua" + fault_path(1940092) + "?utm_source=rss"),
+        fault_path(1940003): Fault("redirect", "301 to its own live URL (a loop on the mirror)", status=301,
+                                   target=LIVE + fault_path(1940003)),
+        fault_path(1940091): Fault("content", "target", body=_page(1940091), listing=None),
+        fault_path(1940092): Fault("content", "target", body=_page(1940092), listing=None),
+    }
+    with FaultyServer(faults=faults) as server:
+        mirror = crawl(server, tmp_path, "-a", "sections=faults")
+    assert sorted(mirror.by_id) == [1940091, 1940092]
+    assert mirror.count(fault_path(1940091)) == 1 and mirror.count(fault_path(1940092)) == 1
+    assert mirror.stat("interfax/redirects/onto_base") == 3 and mirror.stat("interfax/errors/offsite_redirect") == 0
+    assert_failed_once(mirror, 1940003, "redirect_loop", "redirect loop /news/faults/1940003.html -> /news/faults/1940003.html")
+
+
 def test_a_retry_after_of_zero_again_and_again_is_not_a_storm_of_retries(tmp_path):
     """A busy site answering 503 with ``Retry-After: 0`` every time: the retries wait the backoff
     (before: all at once, within milliseconds), then the article is a named failure."""

@@ -239,3 +239,14 @@ def test_a_url_told_safe_is_one_w3lib_leaves_as_it_is(path, origin):
     url = origin + "/" + path
     if urls.is_safe_url(url):
         assert safe_url_string(url) == url
+
+
+def test_onto_base_maps_the_sites_hosts_onto_a_mirror_only():
+    assert urls.onto_base("https://interfax.com.ua/news/general/1.html?utm_source=x", MIRROR) == \
+        f"{MIRROR}/news/general/1.html?utm_source=x"
+    assert urls.onto_base("http://WWW.interfax.com.ua/news/general/1.html", MIRROR) == f"{MIRROR}/news/general/1.html"
+    assert urls.onto_base("https://ru.interfax.com.ua/news/general/1.html", MIRROR) == f"{MIRROR}/news/general/1.html"
+    assert urls.onto_base("https://example.invalid/news/general/1.html", MIRROR) is None
+    assert urls.onto_base(f"{MIRROR}/news/general/1.html", MIRROR) is None
+    assert urls.onto_base("https://www.interfax.com.ua/news/general/1.html", "https://interfax.com.ua") is None  # the site itself
+    assert urls.onto_base("http://[::1/x", MIRROR) is None
