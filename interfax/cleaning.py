@@ -202,8 +202,20 @@ def ad_tokens(el: etree._Element) -> bool:
 
 
 def own_heading(el: etree._Element) -> str:
-    """The visible text of an element when it is short (a label or heading), else ''."""
-    text = squash("".join(el.itertext()))
+    """The visible text of an element when it is short (a label or heading), else ''.
+
+    Its text is read only until it is known to be long: ``heading_block`` asks it of every ancestor of
+    each short element, and reading the whole text of a block that holds thousands of them (a body of
+    ``<span>`` runs, a long table) each time made a page take minutes."""
+    parts, size, check = [], 0, 61
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size >= check:  # (squashed, a prefix never gets shorter: long already means long)
+            if len(squash("".join(parts))) > 60:
+                return ""
+            check = 2 * size
+    text = squash("".join(parts))
     return text if len(text) <= 60 else ""
 
 

@@ -68,6 +68,7 @@ from tldextract import TLDExtract
 from twisted.internet.defer import Deferred
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
+from interfax import urls
 from interfax.pipelines import ArticleDropped
 
 logger = logging.getLogger(__name__)
@@ -235,12 +236,36 @@ def _describe(exc: BaseException, request: Request | None) -> tuple[str, str]:
     module = type(exc).__module__.lstrip("_")
     if isinstance(exc, zlib.error) or module in ("brotli", "zstandard", "zlib") or module.endswith(".zstd"):
         return "bad_compression", "body does not decode as its Content-Encoding says"
+    if name in ("DownloadFailedError", "ResponseFailed"):
+        found = _why_the_response_failed(exc)
+        if found is not None:
+            return found
     if name in _NAMED_KINDS:
         kind, message = _NAMED_KINDS[name]
         if kind == "timeout" and request is not None and request.meta.get("download_timeout"):
             message = f"no answer within {request.meta['download_timeout']:g} s"
         return kind, message
     return name.lower(), f"{name}: {text}"[:200]
+
+
+def _why_the_response_failed(exc: BaseException) -> tuple[str, str] | None:
+    """``(kind, message)`` of the first reason Twisted's ``ResponseFailed`` (Scrapy wraps it in a
+    ``DownloadFailedError``) holds: an answer that is no valid HTTP (conflicting ``Content-Length``
+    headers, a status line that does not parse: the server answered, wrongly; before, "download failed",
+    counted and reported as a connection lost, and a robots.txt so as a host that "cannot be reached"),
+    or how the connection ended; None when it names nothing known."""
+    failed = exc if type(exc).__name__ == "ResponseFailed" else exc.__cause__
+    for reason in getattr(failed, "reasons", None) or ():
+        value = getattr(reason, "value", reason)
+        name = type(value).__name__
+        if name == "ParseError" or (isinstance(value, ValueError) and str(value).startswith("Invalid response")):
+            args = value.args
+            detail = args[0] if name == "ParseError" and args and isinstance(args[0], str) else str(value)
+            detail = detail.removeprefix("Invalid response: ")[:120]
+            return "bad_response", f"the answer is not valid HTTP: {detail}"
+        if name in _NAMED_KINDS:
+            return _NAMED_KINDS[name]
+    return None
 
 
 # ---------------------------------------------------------------- retries with backoff
@@ -353,7 +378,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
     def delay(self, retry: Request, response: Response | None) -> tuple[float, str]:
         """Seconds to wait before ``retry`` and why ('retry_after', 'retry_after_capped' or 'backoff')."""
         asked = _asked_wait(response) if response is not None else None
-        if asked is not None:
+        # (a Retry-After of 0 or a date already past asks for no wait: the backoff, as urllib3 does;
+        # before, a busy site that kept saying so got every retry at once)
+        if asked:
             if asked > self.retry_after_max:
                 return self.retry_after_max, "retry_after_capped"
             return asked, "retry_after"
@@ -441,6 +468,10 @@ class _SafeRedirectMixin:
         # RFC 9309: a robots.txt redirect is followed even to another host, and what it leads to is
         # the first host's robots.txt (Scrapy's robots middleware keeps it for that host)
         robots = _robots_request(chain[0], redirected)
+        mapped = None if robots else urls.onto_base(redirected.url, getattr(spider, "base_url", None) or "")
+        if mapped:  # a mirror's redirect naming the live site: the mirror's page, as its links are (never the live site)
+            stats.inc_value("interfax/redirects/onto_base")
+            redirected = redirected.replace(url=mapped)
         if not robots and (
             not _host_allowed(redirected.url, getattr(spider, "allowed_domains", None))
             or not _same_server(redirected.url, getattr(spider, "base_url", None))

@@ -72,8 +72,9 @@ EXIT_MONITOR_FAILED = 3
 #: The JSON Schema of one record (``interfax/schemas/article.json``).
 ARTICLE_SCHEMA = load_schema()
 
-#: fault kinds of a page that got no whole answer (``interfax/errors/<kind>``): the site, or the way to it, was down
-_NO_ANSWER = sorted(UNREACHABLE | {"data_loss"})
+#: fault kinds of a page that got no whole answer (``interfax/errors/<kind>``): the site, or the way to it, was
+#: down (or answered with no valid HTTP: a broken proxy on the way)
+_NO_ANSWER = sorted(UNREACHABLE | {"data_loss", "bad_response"})
 
 _MISSING_REASONS = {MissingFields.reason} | {cls.reason for cls in REQUIRED.values()}
 

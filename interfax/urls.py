@@ -136,13 +136,29 @@ def _live_host(page_url: str, base_url: str) -> str | None:
 def _article_path(url: str, page_url: str, base_url: str):
     """(host, match of ``_ARTICLE_PATH_RE``) for a link to an article page of the site, else None."""
     site = site_path(url, page_url, base_url)
-    if site is None:
+    m = _ARTICLE_PATH_RE.match(site[1]) if site is not None else None
+    if m is None:
+        # (only on a miss) a link as a browser reads it: tabs and line breaks inside it dropped (a
+        # template that wraps a long href), runs of slashes in its path one (``/news//general/1.html``
+        # from a template joining "/news/" and "/general/...": the site's nginx merges them)
+        if "\t" in url or "\n" in url or "\r" in url:
+            return _article_path(url.translate(_TAB_NEWLINE), page_url, base_url)
+        m = _merged_slashes_match(site[1]) if site is not None else None
+        if m is None:
+            return None
+    if int(m["id"]) <= 0 or _section(m) in NOT_SECTIONS:
         return None
-    host, path = site
-    m = _ARTICLE_PATH_RE.match(path)
-    if not m or int(m["id"]) <= 0 or _section(m) in NOT_SECTIONS:
-        return None
-    return host, m
+    return site[0], m
+
+
+#: what a browser drops from anywhere in a URL (WHATWG URL: ASCII tab or newline)
+_TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
+_SLASHES_RE = re.compile(r"//+")
+
+
+def _merged_slashes_match(path: str) -> re.Match | None:
+    """``_ARTICLE_PATH_RE`` of a path with runs of slashes in it, read as one slash each."""
+    return _ARTICLE_PATH_RE.match(_SLASHES_RE.sub("/", path)) if "//" in path else None
 
 
 def _section(m: re.Match) -> str:
@@ -200,9 +216,14 @@ def href_article_id(href: str | None) -> int | None:
     if not href:
         return None
     try:
-        m = _ARTICLE_PATH_RE.match(urlsplit(href.strip()).path)
+        path = urlsplit(href.strip()).path
     except ValueError:
         return None
+    m = _ARTICLE_PATH_RE.match(path)
+    if m is None:  # (only on a miss) as a browser reads it, see _article_path
+        if "\t" in href or "\n" in href or "\r" in href:
+            return href_article_id(href.translate(_TAB_NEWLINE))
+        m = _merged_slashes_match(path)
     return int(m["id"]) if m and _section(m) not in NOT_SECTIONS else None
 
 
@@ -278,6 +299,19 @@ def listing_link(href: str, page_url: str, base_url: str, section: str) -> tuple
         edition, path = m.group(1), path[m.end():]
     page = listing_page(path, section)
     return (edition, page) if page is not None else None
+
+
+def onto_base(url: str, base_url: str) -> str | None:
+    """A URL on a host of the site (``https://interfax.com.ua/...``, any edition) as fetched from
+    ``base_url`` when that is a mirror, as the site's links are (a mirror's redirect that names the live
+    site); None otherwise (off-site, or a crawl of the site itself)."""
+    try:
+        parts, base_host = urlsplit(url), urlsplit(base_url).hostname
+    except ValueError:
+        return None
+    if not base_host or base_host.lower() in ALL_HOSTS or (parts.hostname or "").lower() not in ALL_HOSTS:
+        return None
+    return base_url + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
 def live_url(url: str, base_url: str) -> str:

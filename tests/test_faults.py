@@ -551,6 +551,51 @@ def test_backoff_delays():
     assert mw.delay(request, busy) == (7, "retry_after")
     busy = Response("http://127.0.0.1/x.html", status=429, headers={"Retry-After": "86400"})
     assert mw.delay(request, busy) == (60, "retry_after_capped")
+    # no wait asked for (0, or a date already past by the answer's own clock): the backoff
+    for asked in ("0", formatdate(time.time() - 3600, usegmt=True)):
+        busy = Response("http://127.0.0.1/x.html", status=503, headers={"Retry-After": asked, "Date": formatdate(usegmt=True)})
+        assert mw.delay(request.replace(meta={"retry_times": 2}), busy) == (2, "backoff")
+
+
+def test_a_mirrors_redirect_naming_the_live_site_is_followed_on_the_mirror(tmp_path):
+    """A mirror (a reverse proxy's cache of the site, say) passes on the site's redirects, whose Location
+    names the live site: followed on the mirror, as the site's links are (before: "redirects off the site",
+    the article lost); never to the live site itself, and a redirect back to the page itself is a loop."""
+    from interfax.mirror.faulty import Fault, _page
+
+    faults = {
+        fault_path(1940001): Fault("redirect", "301 to the live https URL of another article", status=301,
+                                   target=LIVE + fault_path(1940091)),
+        fault_path(1940002): Fault("redirect", "301 to the www. host over http", status=301,
+                                   target="http://www.interfax.com.ua" + fault_path(1940092) + "?utm_source=rss"),
+        fault_path(1940003): Fault("redirect", "301 to its own live URL (a loop on the mirror)", status=301,
+                                   target=LIVE + fault_path(1940003)),
+        fault_path(1940091): Fault("content", "target", body=_page(1940091), listing=None),
+        fault_path(1940092): Fault("content", "target", body=_page(1940092), listing=None),
+    }
+    with FaultyServer(faults=faults) as server:
+        mirror = crawl(server, tmp_path, "-a", "sections=faults")
+    assert sorted(mirror.by_id) == [1940091, 1940092]
+    assert mirror.count(fault_path(1940091)) == 1 and mirror.count(fault_path(1940092)) == 1
+    assert mirror.stat("interfax/redirects/onto_base") == 3 and mirror.stat("interfax/errors/offsite_redirect") == 0
+    assert_failed_once(mirror, 1940003, "redirect_loop", "redirect loop /news/faults/1940003.html -> /news/faults/1940003.html")
+
+
+def test_a_retry_after_of_zero_again_and_again_is_not_a_storm_of_retries(tmp_path):
+    """A busy site answering 503 with ``Retry-After: 0`` every time: the retries wait the backoff
+    (before: all at once, within milliseconds), then the article is a named failure."""
+    from interfax.mirror.faulty import Fault, _page
+
+    faults = {fault_path(1920020): Fault("status", "503 with Retry-After: 0, always", status=503, retry_after="0"),
+              fault_path(1920099): Fault("content", "a good article", body=_page(1920099))}
+    with FaultyServer(faults=faults) as server:
+        busy = crawl(server, tmp_path, "-a", "sections=faults")
+    assert busy.count(fault_path(1920020)) == RETRY_TIMES + 1
+    assert [round(g, 1) >= BACKOFF * 2 ** n * 0.9 for n, g in enumerate(busy.gaps(fault_path(1920020)))] == [True] * RETRY_TIMES, \
+        busy.gaps(fault_path(1920020))
+    assert busy.stat("interfax/retry/backoff") == RETRY_TIMES and busy.stat("interfax/retry/retry_after") == 0
+    assert_failed_once(busy, 1920020, "http_503", "HTTP 503, gave up after 2 retries")
+    assert 1920099 in busy.by_id
 
 
 def test_retry_middleware_off_when_retries_are_off():
@@ -671,6 +716,22 @@ def test_describe_failure_names_common_faults():
     for exc, want in cases.items():
         exc.request = request
         assert describe_failure(exc) == want
+    # an answer that is no valid HTTP (Twisted's ResponseFailed, which Scrapy wraps): the server answered
+    from scrapy.exceptions import DownloadFailedError
+    from twisted.internet.error import ConnectionLost
+    from twisted.python.failure import Failure
+    from twisted.web._newclient import ParseError, ResponseFailed
+
+    for reason, want in [
+        (ValueError("Invalid response: conflicting Content-Length headers: b'1,2'"),
+         ("bad_response", "the answer is not valid HTTP: conflicting Content-Length headers: b'1,2'")),
+        (ParseError("wrong number of parts", b"HTTP/1.1"), ("bad_response", "the answer is not valid HTTP: wrong number of parts")),
+        (ConnectionLost(), ("connection_lost", "connection lost")),
+    ]:
+        try:
+            raise DownloadFailedError("x") from ResponseFailed([Failure(reason)])
+        except DownloadFailedError as exc:
+            assert describe_failure(exc) == want
     # through a proxy (http_proxy): the connection that failed was the proxy's; its password is not said
     from scrapy.exceptions import DownloadConnectionRefusedError
 
@@ -1493,6 +1554,16 @@ def _compressed_page(article_id: int):
     return lambda s: gzip.compress(article_html(s, article_id).encode())
 
 
+def _raw_answer(article_id: int, head: bytes, length_fmt: bytes = b"Content-Length: %d\r\n"):
+    """The article as a whole raw answer: ``head`` (status line and headers), its Content-Length, the page."""
+    from interfax.mirror.faulty import article_html
+
+    def build(server) -> bytes:
+        body = article_html(server, article_id).encode()
+        return head + (length_fmt.replace(b"%d", str(len(body)).encode()) if length_fmt else b"") + b"\r\n" + body
+    return build
+
+
 def _misconfigured_faults() -> dict:
     from interfax.mirror.faulty import Fault, _page
 
@@ -1515,6 +1586,17 @@ def _misconfigured_faults() -> dict:
         1910022: Fault("content", "an RSS feed under text/html", body=lambda s: (
             b'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Interfax</title>'
             b"<item><title>X</title></item></channel></rss>")),
+        # answers that are no valid HTTP (a broken proxy or CDN on the way): the server answered, wrongly
+        1910030: Fault("raw", "two Content-Length headers that disagree", body=_raw_answer(
+            1910030, b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 1\r\n")),
+        1910031: Fault("raw", "a status line that does not parse", body=_raw_answer(
+            1910031, b"HTTP/1.1 2OO OK\r\nContent-Type: text/html; charset=utf-8\r\n")),
+        # the same Content-Length twice (RFC 9110 lets a client take it) and as a list of one value: read
+        1910032: Fault("raw", "the same Content-Length twice", body=_raw_answer(
+            1910032, b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n",
+            b"Content-Length: %d\r\nContent-Length: %d\r\n")),
+        1910033: Fault("raw", "Content-Length: N, N", body=_raw_answer(
+            1910033, b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n", b"Content-Length: %d, %d\r\n")),
         1910099: Fault("content", "a good article", body=_page(1910099)),
     }.items()}
 
@@ -1573,6 +1655,17 @@ def test_a_file_binary_data_or_a_feed_under_text_html_is_not_html(misconfigured)
     assert_failed_once(misconfigured, 1910020, "not_html", "but the body is a PDF")
     assert_failed_once(misconfigured, 1910021, "not_html", "but the body is binary data")
     assert_failed_once(misconfigured, 1910022, "not_html", "but the body is an XML <rss> document")
+
+
+def test_an_answer_that_is_no_valid_http_is_named_so_not_a_lost_connection(misconfigured):
+    """Before: "download failed", counted as interfax/errors/connection_lost (and a robots.txt so as a
+    host that "cannot be reached"), which sends a user to look at the network, not at the server."""
+    run = misconfigured
+    assert_failed_once(run, 1910030, "bad_response", "the answer is not valid HTTP: conflicting Content-Length headers")
+    assert_failed_once(run, 1910031, "bad_response", "the answer is not valid HTTP: non-integer status code")
+    assert run.stat("interfax/errors/bad_response") == 2 and run.stat("interfax/errors/connection_lost") == 0
+    for article_id in (1910032, 1910033):
+        _same_as_the_good_one(run, article_id)
 
 
 def test_the_misconfigured_site_is_crawled_without_a_traceback(misconfigured):

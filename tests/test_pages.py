@@ -235,6 +235,37 @@ def test_json_ld_strings_with_character_references_are_decoded():
     assert page.title() == "НБУ: «Ринок» & банки"
 
 
+_LD = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Заголовок статті",'
+       ' "datePublished": "2025-02-03T07:45:00+02:00", "dateModified": "2025-02-03T08:10:00+02:00",'
+       ' "image": ["https://interfax.com.ua/static/a.jpg",], "publisher": {"@type": "Organization", "name": "Інтерфакс-Україна"}}')
+
+
+@pytest.mark.parametrize("script", [
+    _LD,  # a trailing comma in a list (a template's loop): not strict JSON
+    _LD[:-1] + ",}",  # and in an object
+    "//<![CDATA[\n" + _LD.replace(",]", "]") + "\n//]]>",  # a CDATA wrapper
+    "/*<![CDATA[*/" + _LD.replace(",]", "]") + "/*]]>*/",
+    "\ufeff" + _LD.replace(",]", "]"),  # a byte order mark
+    _LD.replace(",]", "]") + ";",  # a trailing semicolon
+    '{"@type": "WebSite", "name": "Інтерфакс-Україна"}\n' + _LD.replace(",]", "]"),  # two objects one after the other
+])
+def test_json_ld_broken_as_templates_break_it_is_still_read(script):
+    """Before, such a script was no JSON-LD at all: the live site's ``dateModified`` is in JSON-LD only,
+    so ``modified_at`` was exported null without a word."""
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""),
+                    head=f'<script type="application/ld+json">{script}</script>')
+    assert page.published_at()[0] == "2025-02-03T07:45:00+02:00"
+    assert page.modified_at() == ["2025-02-03T08:10:00+02:00"]
+    assert page.ld("headline") == "Заголовок статті"
+
+
+def test_json_ld_that_is_no_json_at_all_is_left_out():
+    for script in ("{'@type': 'NewsArticle', 'headline': 'x'}", '{"@type": "NewsArticle", "headline": "a "b" c"}', "var x = 1;", ""):
+        page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""),
+                        head=f'<script type="application/ld+json">{script}</script>')
+        assert page.json_ld == {} and page.published_at() == ["07:45 03.02.2025"]
+
+
 def test_a_time_outside_the_article_is_not_its_date():
     sidebar = '<aside><time datetime="2026-01-12T10:15:00+02:00">12.01.2026</time></aside>'
     related = ('<div class="article-related"><time datetime="2026-01-13T10:15:00+02:00">13.01.2026</time>'

@@ -32,6 +32,15 @@ PAGE = "https://interfax.com.ua/news/general/1063374.html"
         ("/news/general/1063374-AMP.html", ("interfax.com.ua", "general", 1063374)),
         ("/news/general/1063374.html/", ("interfax.com.ua", "general", 1063374)),
         ("https://interfax.com.ua/news/general/1063374.html//?utm_source=x", ("interfax.com.ua", "general", 1063374)),
+        # as a browser reads them: tabs and line breaks inside the href dropped (a template that wraps
+        # a long link), a run of slashes in the path one (a template joining "/news/" and "/general/...":
+        # the site's nginx merges them); before, the article was left out of its listing in silence
+        ("/news/gen\neral/1063374.html", ("interfax.com.ua", "general", 1063374)),
+        ("/news/general/\t1063374.html?utm_source=x&amp;utm_medium=y", ("interfax.com.ua", "general", 1063374)),
+        ("https://interfax.com.ua/news/general/10633\r\n74.html", ("interfax.com.ua", "general", 1063374)),
+        ("/news//general/1063374.html", ("interfax.com.ua", "general", 1063374)),
+        ("https://interfax.com.ua//news/general//1063374-amp.html", ("interfax.com.ua", "general", 1063374)),
+        (f"{MIRROR}/news/economic///1063001.html", ("interfax.com.ua", "economic", 1063001)),
         # the AMP twin written as a query
         ("/news/general/1063374.html?amp=1", ("interfax.com.ua", "general", 1063374)),
         ("https://interfax.com.ua/news/general/1063374.html?amp", ("interfax.com.ua", "general", 1063374)),
@@ -64,6 +73,9 @@ def test_article_links(href, expected):
         "/static/articles/images/2025/04/11/photo.jpg",
         "/news/general/1063374.html/extra",
         "/NEWS/TAG/2025.html",
+        "/news/tag//2025.html",  # (slashes merged: still a tag page)
+        "//news/general/1063374.html",  # (a host named "news")
+        "\n\t",
         "http://[::1/news/general/1.html",
         "",
     ],
@@ -227,3 +239,14 @@ def test_a_url_told_safe_is_one_w3lib_leaves_as_it_is(path, origin):
     url = origin + "/" + path
     if urls.is_safe_url(url):
         assert safe_url_string(url) == url
+
+
+def test_onto_base_maps_the_sites_hosts_onto_a_mirror_only():
+    assert urls.onto_base("https://interfax.com.ua/news/general/1.html?utm_source=x", MIRROR) == \
+        f"{MIRROR}/news/general/1.html?utm_source=x"
+    assert urls.onto_base("http://WWW.interfax.com.ua/news/general/1.html", MIRROR) == f"{MIRROR}/news/general/1.html"
+    assert urls.onto_base("https://ru.interfax.com.ua/news/general/1.html", MIRROR) == f"{MIRROR}/news/general/1.html"
+    assert urls.onto_base("https://example.invalid/news/general/1.html", MIRROR) is None
+    assert urls.onto_base(f"{MIRROR}/news/general/1.html", MIRROR) is None
+    assert urls.onto_base("https://www.interfax.com.ua/news/general/1.html", "https://interfax.com.ua") is None  # the site itself
+    assert urls.onto_base("http://[::1/x", MIRROR) is None

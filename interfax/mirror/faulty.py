@@ -35,6 +35,8 @@ The fault kinds (``Fault.kind``):
 ``content``     ``body`` as given with ``content_type`` and extra ``headers``
 ``cookie``      a cookie check: without the cookie ``seen=1``, a 302 back to the page itself that
                 sets it; with it, the page
+``raw``         ``body`` written as the whole answer, status line and headers included (headers
+                ``http.server`` cannot send: the same one twice), then hang up
 ``huge``        a ``size``-byte HTML page (sent until the client hangs up); ``status=0``: with no
                 Content-Length (the client learns the size only as the body streams in)
 =============== ==========================================================================
@@ -528,6 +530,13 @@ class FaultyServer(MirrorServer):
     def _fault_content(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
         body = fault.body(self) if fault.body else b""
         h.send(fault.status or 200, fault.content_type, body, fault.headers)
+
+    def _fault_raw(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        target = urlsplit(h.path)
+        self._record(Hit(h.command, target.path or "/", target.query, 0))
+        h.wfile.write(fault.body(self) if fault.body else b"")
+        h.wfile.flush()
+        h.close_connection = True
 
     def _fault_huge(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
         h.head(200, "text/html; charset=utf-8", length=None if fault.status == 0 else fault.size)

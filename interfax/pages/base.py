@@ -803,6 +803,31 @@ def placed_in(el, scope, side_tags: frozenset = frozenset()) -> bool:
     return False
 
 
+#: a CDATA section's markers as templates write them around a script (``//<![CDATA[``, ``/*<![CDATA[*/``)
+_CDATA_RE = re.compile(r"^(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?|(?://|/\*)?\s*\]\]>\s*(?:\*/)?$")
+#: a comma right before the end of an object or list
+_TRAILING_COMMA_RE = re.compile(r",\s*([}\]])")
+
+
+def _repaired_json(raw: str):
+    """The data of a JSON-LD script that is not strict JSON in the ways templates break it, else None:
+    a byte order mark, a CDATA wrapper, a trailing ``;``, trailing commas (``{"a": 1,}``), and several
+    objects one after the other (a list of them). Only asked when ``json.loads`` failed."""
+    raw = _CDATA_RE.sub("", raw.lstrip("\ufeff").strip()).strip().rstrip(";").strip()
+    raw = _TRAILING_COMMA_RE.sub(r"\1", raw)
+    decoder, found, at = json.JSONDecoder(strict=False), [], 0
+    try:
+        while at < len(raw):
+            data, end = decoder.raw_decode(raw, at)
+            found.append(data)
+            at = end
+            while at < len(raw) and raw[at] in " \t\r\n;,":
+                at += 1
+    except (ValueError, RecursionError):
+        return None
+    return found[0] if len(found) == 1 else found or None
+
+
 def _json_ld_objects(raw: str):
     """Every object in a JSON-LD script (lists, @graph and mainEntity flattened); nothing on bad JSON."""
     raw = (raw or "").strip()
@@ -811,7 +836,9 @@ def _json_ld_objects(raw: str):
     try:
         data = json.loads(raw, strict=False)
     except (ValueError, RecursionError):
-        return
+        data = _repaired_json(raw)
+        if data is None:
+            return
     stack = [data]
     while stack:
         item = stack.pop(0)
