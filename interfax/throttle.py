@@ -3,8 +3,9 @@
 Scrapy obeys a robots.txt's ``Disallow`` rules (``ROBOTSTXT_OBEY``) but not the pace it asks for.
 :class:`RobotsCrawlDelay` (an extension) reads both lines when robots.txt is parsed (Scrapy's
 ``robots_parsed`` signal) and makes the longer of them the least delay between two requests to that
-host: the download slot's delay, the delay of a slot made for it later, and AutoThrottle's floor
-(which would otherwise lower the delay again after a few fast answers). It never shortens a delay.
+host: the download slot's delay (without Scrapy's random jitter, which would send every other request
+sooner than asked), the delay of a slot made for it later, and AutoThrottle's floor (which would
+otherwise lower the delay again after a few fast answers). It never shortens a delay.
 
 A delay above ``INTERFAX_ROBOTS_CRAWL_DELAY_MAX`` seconds (60) is held there, with a WARNING: a
 robots.txt asking for one request an hour would stop a daily run; 0 turns the extension off.
@@ -85,9 +86,12 @@ class RobotsCrawlDelay:
         floor = getattr(throttle, "mindelay", 0) if throttle is not None else current
         if delay <= current and delay <= floor:
             return False
+        # no jitter: Scrapy's (±50% by default) would send every other request sooner than asked
         slot_settings["delay"] = max(slot_settings.get("delay", 0), delay)
+        slot_settings["jitter"] = 0.0
         if slot is not None:
             slot.delay = max(slot.delay, delay)
+            slot.jitter = 0.0
         if throttle is not None:  # AutoThrottle lowers a slot's delay down to its floor after fast answers
             throttle.mindelay = max(throttle.mindelay, delay)
         return True
