@@ -918,6 +918,11 @@ def is_widget_line(text: str) -> bool:
         return True
     if first in _ERROR_REPORT_FIRST and _key(text) in _ERROR_REPORT_LINES:
         return True
+    return _asks_to_report_typo(text)
+
+
+def _asks_to_report_typo(text: str) -> bool:
+    """"Помітили помилку? Виділіть текст і натисніть Ctrl+Enter", at any length (a cheap test first)."""
     return ("nter" in text or "NTER" in text) and _ERROR_REPORT_RE.search(text) is not None
 
 
@@ -954,7 +959,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], he
     if len(text) > _MAX_LABEL_LENGTH:  # a long paragraph: text, unless a tag line, a credit or a repeat
         if _LABELLED_LINE_RE.match(text):
             return True
-        if "Enter" in text and _ERROR_REPORT_RE.search(text):  # a long request to report a typo
+        if _asks_to_report_typo(text):  # a long request to report a typo
             return True
         if _maybe_repeat(len(text), title_key, caption_keys):
             key = _key(text)

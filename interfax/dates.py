@@ -79,7 +79,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 __all__ = ["KYIV", "parse", "normalize", "normalize_with_source", "from_iso", "has_time", "is_naive_iso", "pick", "pick_instant",
-           "implausible_year", "dst_note", "from_timestamp", "MIN_YEAR", "MAX_LEN"]
+           "implausible_year", "dst_note", "near_switch", "from_timestamp", "MIN_YEAR", "MAX_LEN"]
 
 KYIV = ZoneInfo("Europe/Kyiv")
 UTC = timezone.utc
@@ -624,6 +624,16 @@ def implausible_year(text, now: datetime | None = None) -> int | None:
     return year if year < MIN_YEAR or year > now_k.year + 1 else None
 
 
+#: months with a daylight-saving switch in Kyiv since 1990 (tzdata): March, October; July 1990, September 1991-1995
+_SWITCH_MONTHS = frozenset({"03", "07", "09", "10"})
+
+
+def near_switch(iso: str) -> bool:
+    """Whether a Kyiv ISO 8601 time (as ``normalize`` writes it) falls in a night hour of a month with a
+    daylight-saving switch: the cheap test before :func:`dst_note` (the switches are at 03:00-04:00)."""
+    return iso[11:13] <= "04" and iso[5:7] in _SWITCH_MONTHS
+
+
 def dst_note(text, now: datetime | None = None) -> str | None:
     """What the daylight-saving switch makes of a Kyiv wall-clock time that ``text`` gives without an
     offset: ``"ambiguous"`` in the autumn's repeated hour (03:00-03:59 on the last Sunday of October
@@ -779,12 +789,9 @@ def _with_offset(text: str) -> datetime | None:
     """An ISO 8601 date and time with an offset (``Z`` too), as written (aware, in that offset); else None."""
     if not isinstance(text, str) or "-" not in text:
         return None
-    try:  # (most JSON-LD and meta dates: Python's own parser, faster than the regex)
-        written = datetime.fromisoformat(text)
-    except ValueError:
-        pass
-    else:
-        return written if written.tzinfo is not None and ":" in text else None
+    written = from_iso(text)  # (most JSON-LD and meta dates: Python's own parser, faster than the regex)
+    if written is not None:
+        return written if ":" in text else None
     m = _ISO.fullmatch(_clean(text).lower())
     if m is None or m.group(4) is None or m.group(8) is None:
         return None

@@ -99,10 +99,6 @@ class _Step:
         return cls(crawler)
 
 
-#: months with a daylight-saving switch in Kyiv since 1990 (tzdata): March, October; July 1990, September 1991-1995
-_SWITCH_MONTHS = frozenset({"03", "07", "09", "10"})
-
-
 class DatesPipeline(_Step):
     """Raw date candidates -> one Kyiv ISO 8601 string (first candidate that parses)."""
 
@@ -144,7 +140,7 @@ class DatesPipeline(_Step):
         value, index, note = dates.pick(candidates, now, naive_is_utc, offset_is_local)
         if value:
             self.count(f"interfax/dates/{field}/parsed")
-            if value[11:13] <= "04" and value[5:7] in _SWITCH_MONTHS and note != "naive_utc":  # (cheap: the switches are at night)
+            if note != "naive_utc" and dates.near_switch(value):
                 self._dst_note(field, candidates[index], value, now, adapter)
             if note == "time_from_later":
                 self.count("interfax/dates/time_from_later")

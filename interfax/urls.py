@@ -141,8 +141,9 @@ def _article_path(url: str, page_url: str, base_url: str):
         # (only on a miss) a link as a browser reads it: tabs and line breaks inside it dropped (a
         # template that wraps a long href), runs of slashes in its path one (``/news//general/1.html``
         # from a template joining "/news/" and "/general/...": the site's nginx merges them)
-        if "\t" in url or "\n" in url or "\r" in url:
-            return _article_path(url.translate(_TAB_NEWLINE), page_url, base_url)
+        plain = _without_tabs(url)
+        if plain is not None:
+            return _article_path(plain, page_url, base_url)
         m = _merged_slashes_match(site[1]) if site is not None else None
         if m is None:
             return None
@@ -154,6 +155,11 @@ def _article_path(url: str, page_url: str, base_url: str):
 #: what a browser drops from anywhere in a URL (WHATWG URL: ASCII tab or newline)
 _TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
 _SLASHES_RE = re.compile(r"//+")
+
+
+def _without_tabs(url: str) -> str | None:
+    """``url`` without the tabs and line breaks inside it, as a browser reads it; None if it has none."""
+    return url.translate(_TAB_NEWLINE) if "\t" in url or "\n" in url or "\r" in url else None
 
 
 def _merged_slashes_match(path: str) -> re.Match | None:
@@ -221,8 +227,9 @@ def href_article_id(href: str | None) -> int | None:
         return None
     m = _ARTICLE_PATH_RE.match(path)
     if m is None:  # (only on a miss) as a browser reads it, see _article_path
-        if "\t" in href or "\n" in href or "\r" in href:
-            return href_article_id(href.translate(_TAB_NEWLINE))
+        plain = _without_tabs(href)
+        if plain is not None:
+            return href_article_id(plain)
         m = _merged_slashes_match(path)
     return int(m["id"]) if m and _section(m) not in NOT_SECTIONS else None
 

@@ -246,6 +246,12 @@ _ERROR_PAGES = (
 _SCRIPT_ERROR_RE = re.compile(r"^\s*(?:PHP )?(?:Fatal|Parse) error\s*:", re.I)
 
 
+def _ld_text(value: str) -> str:
+    """A JSON-LD string stripped, its HTML character references decoded (``&laquo;`` -> ``«``)."""
+    value = value.strip()
+    return html.unescape(value).strip() if "&" in value else value
+
+
 class Page:
     """A response, read: the selector, the page's origin and structured data."""
 
@@ -497,11 +503,7 @@ class Page:
         """A JSON-LD value of the article; strings stripped, HTML character references decoded
         (``&laquo;`` -> ``«``: some CMSs escape the text they put into JSON-LD)."""
         value = self.json_ld.get(key)
-        if isinstance(value, str):
-            value = value.strip()
-            if "&" in value:
-                value = html.unescape(value).strip()
-        return value or None
+        return (_ld_text(value) if isinstance(value, str) else value) or None
 
     def ld_date(self, key: str) -> str | None:
         """A JSON-LD date of the article as text (``ld``): the first date of a list
@@ -511,10 +513,8 @@ class Page:
         if isinstance(value, list):
             value = next((v for v in value if isinstance(v, (str, int, float)) and v not in ("", True, False)), None)
         if isinstance(value, str):
-            value = value.strip()
-            if value.isdigit():
-                return dates.from_timestamp(value)
-            return (html.unescape(value).strip() if "&" in value else value) or None
+            value = _ld_text(value)
+            return dates.from_timestamp(value) if value.isdigit() else value or None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return dates.from_timestamp(value)
         return None

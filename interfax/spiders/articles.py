@@ -211,8 +211,6 @@ class ArticlesSpider(scrapy.Spider):
         self.base_url = self.args.base_url
         #: only the origin we fetch from: redirects off the site are never followed
         self.allowed_domains = [urlsplit(self.base_url).hostname]
-        self.since = self.args.since
-        self.until = self.args.until
         #: URLs (live form) that failed for good, with the reason: a later run can retry them
         self.failed: dict[str, str] = {}
         #: article id -> the fewest related hops it was reached by in this crawl (listed: 0). A second
@@ -301,7 +299,6 @@ class ArticlesSpider(scrapy.Spider):
         logger.info("state: the newest article a finished run settled is of %s: since=%s, not %s, so that what was "
                     "published since is crawled", day + timedelta(days=1), day, self.args.since)
         self.args = replace(self.args, since=day)
-        self.since = day
 
     def listing_request(self, section: str, page: int) -> scrapy.Request:
         return SiteRequest(
@@ -400,6 +397,15 @@ class ArticlesSpider(scrapy.Spider):
         if depth == 0:  # cannot get any closer
             del self._related_links[article_id]
         yield from self._follow_related(links, depth)
+
+    @property
+    def since(self) -> date:
+        """The window's first Kyiv day (``self.args``: a run after a long break may reach further back)."""
+        return self.args.since
+
+    @property
+    def until(self) -> date | None:
+        return self.args.until
 
     def reached_depth(self, article_id: int) -> int:
         """The fewest related hops an article was reached by in this crawl (listed, or not reached: 0)."""
