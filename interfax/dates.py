@@ -686,8 +686,9 @@ def pick_instant(candidates, now: datetime | None = None, naive_is_utc: bool = F
       (``2025-04-11T21:32:00Z``, ``2025-07-11T21:32:00+02:00``) and a later candidate shown without an
       offset (the header) gives the wall-clock time as written (21:32): Kyiv time labelled with another
       offset (a CMS that writes local time with a ``Z``, or the other season's offset); the later one is used.
-    * ``"disagree"``: the winner is such a naive time and a later one names another minute: the
-      winner is kept, and the caller should say so. (To the minute: a header shows no seconds.)
+    * ``"disagree"``: the winner has a time (naive, or with an offset) and the first later one shown
+      without an offset (the header) names another minute, on that day or another: the winner is kept,
+      and the caller should say so. (To the minute: a header shows no seconds.)
 
     A candidate more than ``FUTURE_MAX`` after ``now`` (a news item is published before it is read)
     is passed over for the next one that is not (``"future_skipped"``); when every one is, the
@@ -745,39 +746,43 @@ def _pick_at(candidates: list, index: int, now: datetime | None, naive_is_utc: b
     if written is not None and offset_is_local:
         local = _localize(written)
         return local, index, ("wrong_offset" if local != first else None)
-    if date_only or naive or written is not None:
-        for later_index in range(index + 1, len(candidates)):
-            later_text = candidates[later_index]
-            if not has_time(later_text):
-                continue
-            if written is not None:
-                if _with_offset(later_text) is not None:
-                    continue  # only a time shown without an offset (the header) tells a wrong one
-                if f"{written.hour}:{written.minute:02d}" not in later_text:
-                    break  # (cheap: it does not show the written time; most pages give UTC rightly)
-            later = parse(later_text, now)
-            if later is None:
-                continue
-            if date_only:
-                if later.date() == first.date():
-                    return later, later_index, "time_from_later"
-                break
-            shown = later.replace(tzinfo=None)
-            if written is not None:
-                if _same_minute(shown, written):
-                    # the header shows the written wall-clock time: Kyiv time labelled with another
-                    # offset (local time with a "Z", or the other season's offset)
-                    return later, later_index, "wrong_offset"
-                break
-            if _same_minute(shown, first.replace(tzinfo=None)):
-                break
+    offset = not date_only and not naive  # an ISO time with an offset (Kyiv's, or ``written`` elsewhere)
+    for later_index in range(index + 1, len(candidates)):
+        later_text = candidates[later_index]
+        if not has_time(later_text):
+            continue
+        if offset:
+            if _with_offset(later_text) is not None:
+                continue  # only a time shown without an offset (the header) tells a wrong one
+            if _shows_as_the_site_does(later_text, first):
+                break  # (cheap: the header in the site's own form, "21:32 11.04.2025", shows this instant)
+        later = parse(later_text, now)
+        if later is None:
+            continue
+        if date_only:
+            if later.date() == first.date():
+                return later, later_index, "time_from_later"
+            break
+        shown = later.replace(tzinfo=None)
+        if written is not None and _same_minute(shown, written):
+            # the header shows the written wall-clock time: Kyiv time labelled with another
+            # offset (local time with a "Z", or the other season's offset)
+            return later, later_index, "wrong_offset"
+        if _same_minute(shown, first.replace(tzinfo=None)):
+            break
+        if naive:
             as_utc = parse(candidate.strip() + "Z", now)
             if as_utc is not None and _same_minute(shown, as_utc.replace(tzinfo=None)):
                 # the same wall-clock time, read as UTC (that reading also tells which of the autumn's
                 # two 03:30 the header means)
                 return as_utc, later_index, "naive_utc"
-            return first, index, "disagree"
+        return first, index, "disagree"
     return first, index, None
+
+
+def _shows_as_the_site_does(text: str, instant: datetime) -> bool:
+    """``text`` holds ``instant``'s Kyiv wall-clock minute as the site's headers write it (``21:32 11.04.2025``)."""
+    return f"{instant.hour:02d}:{instant.minute:02d} {instant.day:02d}.{instant.month:02d}.{instant.year}" in text
 
 
 def _same_minute(a: datetime, b: datetime) -> bool:

@@ -159,8 +159,10 @@ class DatesPipeline(_Step):
                                 "then: read as Kyiv time", field, adapter.get("url"), candidates[0], candidates[index])
             elif note == "disagree":
                 self.count("interfax/dates/disagree")
-                logger.warning("%s of %s: %r (no offset, read as Kyiv time) disagrees with %r shown on the page; kept %s",
-                               field, adapter.get("url"), candidates[index], [c for c in candidates[index + 1:] if dates.has_time(c)], value)
+                logger.warning("%s of %s: %r%s disagrees with %r shown on the page; kept %s",
+                               field, adapter.get("url"), candidates[index],
+                               " (no offset, read as Kyiv time)" if dates.is_naive_iso(candidates[index]) else "",
+                               [c for c in candidates[index + 1:] if dates.has_time(c)], value)
             elif note == "future_skipped":
                 self.count("interfax/dates/future_skipped")
                 logger.warning("%s of %s: %r is after the crawl (%s), not a %s date; used %r",

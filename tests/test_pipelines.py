@@ -81,6 +81,14 @@ def test_a_naive_time_that_disagrees_with_the_header_is_kept_with_a_warning(capl
     assert stats.get_value("interfax/dates/disagree") == 1 and "disagrees with" in caplog.text
 
 
+def test_a_structured_time_the_header_contradicts_is_kept_with_a_warning(caplog):
+    # JSON-LD in Kyiv's own offset, three hours off the header: before, kept without a word
+    item, stats = _dates(["2025-04-11T21:32:00+03:00", "18:32 11.04.2025"], [])
+    assert item["published_at"] == "2025-04-11T21:32:00+03:00"
+    assert stats.get_value("interfax/dates/disagree") == 1
+    assert "'2025-04-11T21:32:00+03:00' disagrees with ['18:32 11.04.2025'] shown on the page" in caplog.text
+
+
 def test_a_lead_that_repeats_the_title_or_is_a_placeholder_gives_way_to_the_first_paragraph():
     title = "НБУ знизив облікову ставку до 14,5%"
     for lead in (title, "НБУ знизив облікову ставку до 14,5%.", "Опис", None):
