@@ -253,7 +253,9 @@ def _why_the_response_failed(exc: BaseException) -> tuple[str, str] | None:
     ``DownloadFailedError``) holds: an answer that is no valid HTTP (conflicting ``Content-Length``
     headers, a status line that does not parse: the server answered, wrongly; before, "download failed",
     counted and reported as a connection lost, and a robots.txt so as a host that "cannot be reached"),
-    or how the connection ended; None when it names nothing known."""
+    a TLS handshake that failed (``tls``: plain HTTP on an ``https://`` address, or a TLS version or
+    cipher one side refuses; the host was reached), or how the connection ended; None when it names
+    nothing known."""
     failed = exc if type(exc).__name__ == "ResponseFailed" else exc.__cause__
     for reason in getattr(failed, "reasons", None) or ():
         value = getattr(reason, "value", reason)
@@ -263,9 +265,19 @@ def _why_the_response_failed(exc: BaseException) -> tuple[str, str] | None:
             detail = args[0] if name == "ParseError" and args and isinstance(args[0], str) else str(value)
             detail = detail.removeprefix("Invalid response: ")[:120]
             return "bad_response", f"the answer is not valid HTTP: {detail}"
+        if name == "Error" and type(value).__module__.startswith("OpenSSL"):
+            return "tls", (f"TLS handshake failed: {_openssl_reason(value)}; the server does not speak HTTPS on "
+                           "this port, or no TLS version or cipher suits both sides")
         if name in _NAMED_KINDS:
             return _NAMED_KINDS[name]
     return None
+
+
+def _openssl_reason(error: BaseException) -> str:
+    """The reasons of a pyOpenSSL ``Error`` (``[('SSL routines', '', 'wrong version number')]``), joined."""
+    details = error.args[0] if error.args and isinstance(error.args[0], list) else []
+    reasons = [str(d[-1]) for d in details if isinstance(d, tuple) and d and d[-1]]
+    return "; ".join(reasons) or str(error)[:120] or "no reason given"
 
 
 # ---------------------------------------------------------------- retries with backoff

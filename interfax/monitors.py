@@ -74,7 +74,7 @@ ARTICLE_SCHEMA = load_schema()
 
 #: fault kinds of a page that got no whole answer (``interfax/errors/<kind>``): the site, or the way to it, was
 #: down (or answered with no valid HTTP: a broken proxy on the way)
-_NO_ANSWER = sorted(UNREACHABLE | {"data_loss", "bad_response"})
+_NO_ANSWER = sorted(UNREACHABLE | {"data_loss", "bad_response", "tls"})
 
 _MISSING_REASONS = {MissingFields.reason} | {cls.reason for cls in REQUIRED.values()}
 

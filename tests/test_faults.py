@@ -721,12 +721,17 @@ def test_describe_failure_names_common_faults():
     from twisted.internet.error import ConnectionLost
     from twisted.python.failure import Failure
     from twisted.web._newclient import ParseError, ResponseFailed
+    import OpenSSL.SSL
 
     for reason, want in [
         (ValueError("Invalid response: conflicting Content-Length headers: b'1,2'"),
          ("bad_response", "the answer is not valid HTTP: conflicting Content-Length headers: b'1,2'")),
         (ParseError("wrong number of parts", b"HTTP/1.1"), ("bad_response", "the answer is not valid HTTP: wrong number of parts")),
         (ConnectionLost(), ("connection_lost", "connection lost")),
+        # a TLS handshake that failed: the host answered, not in TLS (before: "connection lost")
+        (OpenSSL.SSL.Error([("SSL routines", "", "wrong version number")]),
+         ("tls", "TLS handshake failed: wrong version number; the server does not speak HTTPS on this port, "
+                 "or no TLS version or cipher suits both sides")),
     ]:
         try:
             raise DownloadFailedError("x") from ResponseFailed([Failure(reason)])
@@ -1068,6 +1073,23 @@ def test_a_site_that_cannot_be_reached_is_named_so_not_a_robots_txt_that_disallo
     assert len(warnings) == 1 and (f"could not be read (connection refused at the proxy http://127.0.0.1:{proxy}): "
                                    f"the proxy http://127.0.0.1:{proxy} cannot be reached") in warnings[0], warnings
     assert "s3cret" not in proxied.stderr
+
+
+def test_an_https_address_of_a_plain_http_server_is_a_tls_failure_not_an_unreachable_site(tmp_path):
+    """base_url=https://... of a server that speaks plain HTTP there (a mirror, a misconfigured port):
+    the TLS handshake fails. Before, "download failed ... cannot be reached" sent the user to look at
+    the network; now the fault is named, counted, and the end-of-run report says it."""
+    with FaultyServer() as server:
+        base = server.base_url.replace("http://", "https://")
+        result = _crawl_mirror(base, tmp_path / "out.jsonl", "general", "RETRY_TIMES=1", "INTERFAX_RETRY_BACKOFF_BASE=0.1")
+    assert result.returncode == 3
+    warnings = [line for line in result.stderr.splitlines() if "] WARNING:" in line]
+    netloc = base.split("//", 1)[1].rstrip("/")
+    assert len(warnings) == 1 and (f"robots.txt of {netloc} could not be read (TLS handshake failed: wrong version "
+                                   "number; the server does not speak HTTPS on this port") in warnings[0], warnings
+    assert "cannot be reached" not in result.stderr and "download failed" not in result.stderr
+    stats = parse_stats(result.stderr)
+    assert stats.get("interfax/robots/unavailable") == 1 and not stats.get("interfax/robots/unreachable")
 
 
 def test_a_set_cookie_sends_no_request_off_the_site(tmp_path):
