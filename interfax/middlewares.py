@@ -133,12 +133,25 @@ class TruncatedHtml(PageFault):
 
 
 def ends_mid_document(body: bytes) -> bool:
-    """Whether an HTML document never ends: it opens ``<html>`` or ``<body>`` but closes neither.
-    The tail is looked at first (cheap); the whole body only when the tail holds no end tag."""
+    """Whether an HTML document never ends: it opens ``<html>`` or ``<body>`` but closes neither, and
+    it is not a whole page that leaves those two end tags out (as HTML allows, and minifiers do): one
+    whose body is open, ends with a tag's ``>``, and closes every container it opens (a page cut short
+    on its way stops inside its containers, mostly mid-text or mid-tag). The tail is looked at first
+    (cheap); the whole body only when the tail holds no end tag."""
     if b"</html" in body[-1024:].lower() or b"</body" in body[-4096:].lower():
         return False
     low = body.lower()
-    return b"</html" not in low and b"</body" not in low and (b"<html" in low or b"<body" in low)
+    if b"</html" in low or b"</body" in low or (b"<html" not in low and b"<body" not in low):
+        return False
+    return not (b"<body" in low and low.rstrip().endswith(b">") and _containers_closed(low))
+
+
+#: containers a page's content sits in: each opened and closed as often in a whole page
+_CONTAINER_RES = [(re.compile(rb"<%s[\s>]" % tag), re.compile(rb"</%s\s*>" % tag)) for tag in (b"div", b"article", b"main", b"section")]
+
+
+def _containers_closed(low: bytes) -> bool:
+    return all(len(opened.findall(low)) == len(closed.findall(low)) for opened, closed in _CONTAINER_RES)
 
 
 def truncated_page(request: Request, response: Response) -> bool:

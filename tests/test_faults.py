@@ -659,6 +659,16 @@ def test_content_guard_only_judges_page_requests():
     (b"<!DOCTYPE html><html><head></head><body><p>Abc</p><p>Ab", True),
     (b"<html><body><article><p>Abc</p></art", True),
     (b"<html><head><title>T</title>" + b"<meta name=x>" * 1000, True),
+    # a whole page that leaves out </body> and </html>, as HTML allows (before: every such page "cut short",
+    # retried and lost)
+    (b"<!DOCTYPE html><html><head><title>T</title></head><body><div class=article><h1>T</h1><p>Text.</p></div>"
+     b"<footer>f</footer>\n", False),
+    (b"<html><body><main><article><p>Abc</p></article></main><script>x()</script>", False),
+    # cut short inside a container, or mid-text, or before the body
+    (b"<html><body><div class=article><h1>T</h1><p>Text.</p>", True),
+    (b"<html><body><div><p>Abc</p></div><p>Ab", True),
+    (b"<html><body><article><p>Abc</p>", True),
+    (b"<html><head><title>T</title></head>", True),
 ])
 def test_an_html_document_that_never_ends_is_told(body, cut):
     from interfax.middlewares import ends_mid_document
