@@ -169,6 +169,41 @@ def test_since_after_today_in_kyiv_is_an_error_naming_the_argument():
         CrawlArgs.parse(today=date(2026, 11, 29), since="2025-02-30")
 
 
+def test_a_window_given_is_paged_down_to_its_start_and_a_max_pages_stop_is_said(caplog):
+    """since=2025-11-01 without max_pages: the paging stops at since, not at the default 50 pages (which end
+    the "latest" listing ~3 days back, in silence). A max_pages that stops a section with pages left says so."""
+    from datetime import date
+
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.spiders.articles import DEFAULT_MAX_PAGES, ArticlesSpider, CrawlArgs
+
+    today = date(2026, 11, 29)
+    assert CrawlArgs.parse(today=today).max_pages == DEFAULT_MAX_PAGES  # a daily run: the safety cap
+    assert CrawlArgs.parse(today=today, since="2025-11-01").max_pages is None
+    assert CrawlArgs.parse(today=today, since="2025-11-01", max_pages="7").max_pages == 7
+
+    def listing(spider, n):
+        body = _listing_html(("/news/general/1100001.html", "10:00 20.11.2026")).replace(b"general-4.html", f"general-{n + 1}.html".encode())
+        return [r.url for r in spider.parse_listing(HtmlResponse(f"https://interfax.com.ua/news/general-{n}.html",
+                                                                 body=body, encoding="utf-8"), section="general")
+                if isinstance(r, scrapy.Request) and r.meta.get("interfax_kind") == "listing"]
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    crawler.spider = spider = crawler._create_spider(since="2026-11-01")
+    assert listing(spider, 60) == ["https://interfax.com.ua/news/general-61.html"]
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    crawler.spider = spider = crawler._create_spider(since="2026-11-01", max_pages="5")
+    assert listing(spider, 5) == []
+    (line,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert line == ("listing https://interfax.com.ua/news/general-5.html: max_pages=5 reached, paging of general stops "
+                    "above since=2026-11-01 (its later pages are not crawled: raise max_pages)")
+    assert crawler.stats.get_value("interfax/listing/stopped_at_max_pages") == 1
+
+
 def test_records_to_standard_output(tmp_path):
     """`-O -:jsonlines`: the records on stdout, one JSON line each, the log on stderr; the one WARNING about
     crash safety names standard output (before: "feed '<stdout>' is post-processed", which it is not)."""

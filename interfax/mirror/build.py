@@ -343,8 +343,8 @@ def build_site(root: Path, n_articles: int = 2000, seed: int = 0, *, page_size: 
     articles show related items only in their AMP twin; 2% link a missing article.
     Deterministic for a given ``seed``. Returns the crawl summary (``_crawl.json`` shape) and
     writes the expected items when ``expected_dir`` is given. ``exported_ids`` assume the crawl
-    pages every listing to its end: ``latest`` alone has ``n_articles / page_size`` pages, so
-    pass the spider a ``max_pages`` at least that large."""
+    pages every listing to its end: ``latest`` alone has ``n_articles / page_size`` pages (a crawl
+    with ``since`` pages to the end unless given a smaller ``max_pages``)."""
     rng = random.Random(seed)
     sections = [s for s, w in _SECTION_WEIGHTS for _ in range(w)]
     articles: list[Article] = []

@@ -77,11 +77,20 @@ class CrawlArgs:
     sections: tuple[str, ...] = urls.DEFAULT_SECTIONS
     since: date | None = None
     until: date | None = None
-    max_pages: int = DEFAULT_MAX_PAGES
+    #: listing pages per section at most; None: no limit (``since`` given and ``max_pages`` not: paging stops at ``since``)
+    max_pages: int | None = DEFAULT_MAX_PAGES
     related_depth: int = DEFAULT_RELATED_DEPTH
     refresh: bool = False
     #: ``since`` given by the user (else the default: 2 days back, further back with a state store, see ``start``)
     since_given: bool = False
+
+    def past_max_pages(self, page: int) -> bool:
+        """Whether listing page ``page`` is the last that ``max_pages`` lets a section's paging reach (or beyond)."""
+        return self.max_pages is not None and page >= self.max_pages
+
+    @property
+    def max_pages_text(self) -> str:
+        return str(self.max_pages) if self.max_pages is not None else "none"
 
     def window(self, day: date) -> str | None:
         """'older' / 'newer' for a Kyiv date outside ``since``..``until``, else None."""
@@ -126,7 +135,10 @@ class CrawlArgs:
             sections=sections,
             since=since,
             until=until,
-            max_pages=_int_arg("max_pages", kwargs.get("max_pages"), DEFAULT_MAX_PAGES, minimum=1),
+            # a window the user gave (since=2025-11-01) is paged down to its start: a cap of 50 pages would
+            # end the "latest" listing (~300 articles a day) three days back, in silence
+            max_pages=_int_arg("max_pages", kwargs.get("max_pages"),
+                               None if kwargs.get("since") is not None else DEFAULT_MAX_PAGES, minimum=1),
             related_depth=_int_arg("related_depth", kwargs.get("related_depth"), DEFAULT_RELATED_DEPTH, minimum=0),
             refresh=_bool_arg("refresh", kwargs.get("refresh")),
             since_given=kwargs.get("since") is not None,
@@ -163,7 +175,7 @@ def _date_arg(name: str, value) -> date | None:
         raise UsageError(f"invalid argument {name}={value!r}: expected a date YYYY-MM-DD", print_help=False) from None
 
 
-def _int_arg(name: str, value, default: int, minimum: int) -> int:
+def _int_arg(name: str, value, default: int | None, minimum: int) -> int | None:
     if value is None or value == "":
         return default
     text = str(value).strip()
@@ -275,8 +287,8 @@ class ArticlesSpider(scrapy.Spider):
                             "stop at pages of articles already exported", self.args.since, walked)
         a = self.args
         logger.info(
-            "crawling %s sections=%s since=%s until=%s max_pages=%d related_depth=%d",
-            a.base_url, ",".join(a.sections), a.since, a.until or "-", a.max_pages, a.related_depth,
+            "crawling %s sections=%s since=%s until=%s max_pages=%s related_depth=%d",
+            a.base_url, ",".join(a.sections), a.since, a.until or "-", a.max_pages_text, a.related_depth,
         )
         for section in a.sections:
             yield self.listing_request(section, 1)
@@ -491,8 +503,12 @@ class ArticlesSpider(scrapy.Spider):
             stats.inc_value("interfax/listing/stopped_at_known")
             logger.info("listing %s: every article already exported by a finished run, paging stops", self._live(response.url))
             return
-        if page.page_number >= self.args.max_pages:
+        if self.args.past_max_pages(page.page_number):
             stats.inc_value("interfax/listing/stopped_at_max_pages")
+            if page.next_page_url():  # more to page, not older than since: what is left out is said
+                logger.warning("listing %s: max_pages=%d reached, paging of %s stops above since=%s (its later "
+                               "pages are not crawled: raise max_pages)", self._live(response.url),
+                               self.args.max_pages, section, self.since)
             return
         next_path = page.next_page_url()
         if next_path:
@@ -528,8 +544,8 @@ class ArticlesSpider(scrapy.Spider):
         self._undated_sections.add(section)
         logger.warning(
             "listing %s shows no time for any item: paging of %s cannot stop at since=%s and goes on to the last "
-            "page or max_pages=%d (articles older than since are fetched, then dropped)",
-            self._live(response.url), section, self.since, self.args.max_pages,
+            "page or max_pages=%s (articles older than since are fetched, then dropped)",
+            self._live(response.url), section, self.since, self.args.max_pages_text,
         )
 
     def _window(self, link: Link) -> str | None:
@@ -717,7 +733,7 @@ class ArticlesSpider(scrapy.Spider):
         stats.inc_value("interfax/listing/lost")
         asked = self._asked(r)
         number = urls.listing_page(asked, section)
-        if number is None or number >= self.args.max_pages:
+        if number is None or self.args.past_max_pages(number):
             return []
         lost = self._lost_in_a_row[section] = self._lost_in_a_row.get(section, 0) + 1
         if lost > self.skip_failed:
