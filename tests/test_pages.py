@@ -1286,3 +1286,15 @@ def test_a_credit_inside_an_embedded_post_is_not_the_articles_photo_credit():
     assert page.photo_credit() is None
     credited = _variant(_HEADER.format(time="22:15 22.01.2026", body=tweet + '<p class="photo-credit">Фото: Укрінформ</p>', after=""))
     assert credited.photo_credit() == "Укрінформ"
+
+
+@pytest.mark.parametrize("body, want", [
+    # an old page's credit set off by one <br> from the dateline: the credit ends at the line break
+    ("<p>Фото: УНІАН<br>КИЇВ. 19 січня. Уряд ухвалив рішення про нові виплати переселенцям.</p>", "УНІАН"),
+    ("<p>Фото: Reuters<br>Президент прибув до Брюсселя на саміт лідерів ЄС, де обговорять оборонну допомогу. "
+     + "Він зустрінеться з головою Єврокомісії та прем'єр-міністрами кількох країн-членів. " * 3 + "</p>", "Reuters"),
+    ("<p>Текст новини про засідання уряду.<br>Фото: <b>Офіс президента</b></p>", "Офіс президента"),
+])
+def test_a_credit_set_off_by_a_line_break_ends_at_it(body, want):
+    # before, the credit ran on into the next line ("УНІАН КИЇВ. 19 січня"), or a long paragraph hid it
+    assert _variant(_HEADER.format(time="22:15 22.01.2026", body=body, after="")).photo_credit() == want

@@ -458,9 +458,10 @@ class ArticlePage(Page):
         words = " or ".join(f"contains(., '{w}')" for w in ("Фото", "Photo", "фото", "photo") if w in text)
         candidates = xpath(self.scope, ".//*[contains(@class, 'credit')]" + (f" | .//text()[{words}]/.." if words else ""))
         for node in candidates:
-            text = text_of(node)
-            if len(text) < 300 and _CREDIT_RE.search(text) and not _in_embedded_post(node, self.scope):
-                return split_credit(text)[1]
+            # old pages set a credit off by one <br>: "Фото: УНІАН<br>КИЇВ. 19 січня. …" (the dateline is not the credit's)
+            for text in (_br_lines(node) if node.find(".//br") is not None else (text_of(node),)):
+                if len(text) < 300 and _CREDIT_RE.search(text) and not _in_embedded_post(node, self.scope):
+                    return split_credit(text)[1]
         return None
 
     def source(self) -> str | None:
@@ -888,6 +889,28 @@ def _caption_beside(img):
     if cleaning.caption_tokens(after):
         return after
     return after if _ends_in_credit(after) else None
+
+
+def _br_lines(el) -> list[str]:
+    """The visible texts of ``el`` split at its ``<br>`` line breaks, squashed, empty ones left out."""
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
+            buf.append(node.text)
+        for child in node:
+            if child.tag == "br":
+                lines.append("".join(buf))
+                buf.clear()
+            elif isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                buf.append(child.tail)
+
+    walk(el)
+    lines.append("".join(buf))
+    return [line for line in map(cleaning.squash, lines) if line]
 
 
 def _ends_in_credit(el) -> bool:
