@@ -628,3 +628,33 @@ def test_an_amp_twin_named_by_a_query_is_fetched_with_it(twin):
     outputs = list(s.parse_amp(HtmlResponse(url, body=desktop.encode(), encoding="utf-8", request=redirected)))
     assert next(o for o in outputs if not isinstance(o, scrapy.Request))["related"] == []
     assert crawler.stats.get_value("interfax/related/amp_failed") == 1
+
+
+def test_an_article_whose_body_is_guessed_is_counted_and_said_once_per_container(caplog):
+    import logging
+
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.items import Article
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    crawler.spider = spider = crawler._create_spider(since="2000-01-01")
+    page = ('<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8"></head><body><div class="article-view">'
+            '<span class="article-view-date">23:15 30.03.2019</span><h1>Україна переходить на літній час</h1>'
+            '<div class="article-view-text"><p>У ніч на неділю, 31 березня, Україна переходить на літній час.</p></div>'
+            '</div></body></html>')
+    caplog.set_level(logging.INFO)
+    for article_id in (598120, 598121):
+        url = f"https://interfax.com.ua/news/general/{article_id}.html"
+        response = HtmlResponse(url, body=page.encode(), encoding="utf-8",
+                                request=scrapy.Request(url, meta={"interfax_kind": "article", "interfax_depth": 0}))
+        (item,) = [o for o in spider.parse_article(response) if isinstance(o, Article)]
+        assert item["text"] == ["У ніч на неділю, 31 березня, Україна переходить на літній час."]
+    assert crawler.stats.get_value("interfax/article/body_guessed") == 2
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if "container the page parsers do not know" in r.getMessage()]
+    assert [level for level, _ in said] == ["WARNING", "INFO"]
+    assert said[0][1].startswith('article https://interfax.com.ua/news/general/598120.html: its text is in '
+                                 '<div class="article-view-text">, a container the page parsers do not know')

@@ -1298,3 +1298,37 @@ def test_a_credit_inside_an_embedded_post_is_not_the_articles_photo_credit():
 def test_a_credit_set_off_by_a_line_break_ends_at_it(body, want):
     # before, the credit ran on into the next line ("УНІАН КИЇВ. 19 січня"), or a long paragraph hid it
     assert _variant(_HEADER.format(time="22:15 22.01.2026", body=body, after="")).photo_credit() == want
+
+
+_UNKNOWN_DESIGN = (
+    '<header class="header"><nav><a href="/news/general.html">Загальні</a></nav><p>Новини України та світу щодня, '
+    'цілодобово, з 1992 року: політика, економіка, спорт.</p></header>'
+    '<div class="main-column"><div class="article-view">'
+    '<div class="article-view-header"><span class="article-view-date">23:15 30.03.2019</span></div>'
+    '<h1 class="article-view-title">Україна в неділю переходить на літній час</h1>'
+    '<div class="article-view-text"><p>У ніч на неділю, 31 березня, Україна переходить на літній час.</p>'
+    '<p>Укрзалізниця повідомила, що графік руху поїздів буде скориговано.</p></div></div></div>'
+    '<div class="right-column"><div class="last-news"><div class="block-title">ОСТАННЄ</div>'
+    '<p>Новина зі списку останніх, довша за абзаци статті, щоб її не взяли за текст статті через її довжину, '
+    'а список усе одно лишився списком.</p></div></div>'
+    '<aside><p>Бічна колонка з довгим абзацом тексту, якого немає в статті, і його не можна брати за текст статті.</p></aside>'
+    '<footer class="footer"><p>© 1992-2026 Інформаційне агентство «Інтерфакс-Україна». Усі права захищено, передрук заборонено.</p></footer>'
+)
+
+
+def test_a_body_in_a_container_of_an_unknown_design_is_guessed_and_said():
+    # before, no known container: the article was dropped as no_text ("unknown layout")
+    page = _variant(_UNKNOWN_DESIGN, url="https://interfax.com.ua/news/general/598120.html")
+    assert page.text() == ["У ніч на неділю, 31 березня, Україна переходить на літній час.",
+                           "Укрзалізниця повідомила, що графік руху поїздів буде скориговано."]
+    assert page.body_guessed and page.body_node.get("class") == "article-view-text"
+    assert page.title() == "Україна в неділю переходить на літній час"
+    assert page.published_at() == ["23:15 30.03.2019"]
+    # the header, a list, a sidebar, a footer are never the body; nor a line too short to be a news item
+    bare = _UNKNOWN_DESIGN.replace('<p>У ніч на неділю, 31 березня, Україна переходить на літній час.</p>', "").replace(
+        '<p>Укрзалізниця повідомила, що графік руху поїздів буде скориговано.</p>', "<p>Див. також</p>")
+    page = _variant(bare, url="https://interfax.com.ua/news/general/598120.html")
+    assert page.text() == [] and page.body_node is None and not page.body_guessed
+    # a known container wins, and is not "guessed"
+    known = _variant(_HEADER.format(time="22:15 22.01.2026", body="", after=""))
+    assert known.text() == ["Перший абзац статті, досить довгий для тексту."] and not known.body_guessed

@@ -54,6 +54,12 @@ _BLOCK_TAGS = cleaning.BLOCK_TAGS  # a module global, read in the body walk's in
 _POST_TAGS = frozenset({"blockquote", "div", "figure"})
 
 
+#: the least text (characters of its paragraphs) a guessed body holds: a one-line news flash, not a copyright line
+GUESSED_BODY_MIN = 60
+#: tags of the parts of a page around the article (a guessed body is not in them)
+_OUTSIDE_ARTICLE = SIDE_TAGS | {"header"}
+
+
 class ArticlePage(Page):
     """The desktop article page (2025-2026 design, with fallbacks for older pages)."""
 
@@ -113,17 +119,28 @@ class ArticlePage(Page):
 
     # ------------------------------------------------------------ containers
 
+    #: the body was not found in a known container but guessed (``_guessed_body``): the spider counts it
+    body_guessed = False
+
     @cached_property
     def article_node(self):
         """The lxml element holding the whole article, or None: a known container, else (an older
         design with none) the closest element around both the body and the headline, so that the
         site's header, sidebars and footer (today's date, a tag cloud, thumbnails) are not the article's."""
-        found = self._first(self.root, self.article_selectors)
+        found = self._declared_article
         return found if found is not None else self._implied_article()
 
+    @cached_property
+    def _declared_article(self):
+        """The article's element by a known container (``article_selectors``), or None."""
+        return self._first(self.root, self.article_selectors)
+
     def _implied_article(self):
-        """The closest ancestor of the body element that also holds an ``h1`` headline, below ``<body>``; or None."""
+        """The closest ancestor of the body element (a known one, else ``_guessed_body``) that also holds
+        an ``h1`` headline, below ``<body>``; or None."""
         body = self._first(self.root, self.body_selectors)
+        if body is None:
+            body = self._guessed_body
         if body is None:
             return None
         for node in body.iterancestors():
@@ -146,12 +163,41 @@ class ArticlePage(Page):
 
     @cached_property
     def body_node(self):
-        """The lxml element holding the body text, or None."""
+        """The lxml element holding the body text, or None: a known body container, else a known article
+        container with paragraphs, else the guessed body (``_guessed_body``: a design whose containers
+        this parser does not know; ``body_guessed`` is then set)."""
         found = self._first(self.scope, self.body_selectors)
         if found is not None:
             return found
+        if self._declared_article is not None and css(self._declared_article, "p"):
+            return self._declared_article
+        guessed = self._guessed_body
+        if guessed is not None:
+            self.body_guessed = True
+            return guessed
         if self.article_node is not None and css(self.article_node, "p"):
             return self.article_node
+        return None
+
+    @cached_property
+    def _guessed_body(self):
+        """On a page with no known body container: the element whose own paragraphs (``<p>`` children)
+        hold the most text (``GUESSED_BODY_MIN`` characters at least) outside the site's header,
+        navigation, sidebars, footer and anything an ad, informer, share widget or list by its class or
+        id (a body in ``<div class="article-view-text">``, say, in a design not seen before); or None."""
+        if self._first(self.root, self.body_selectors) is not None:
+            return None
+        sizes: dict = {}
+        for p in self.root.iter("p"):
+            parent = p.getparent()
+            size = len(text_of(p))
+            if parent is not None and size:
+                sizes[parent] = sizes.get(parent, 0) + size
+        for parent, size in sorted(sizes.items(), key=lambda kv: -kv[1]):
+            if size < GUESSED_BODY_MIN:
+                return None
+            if placed_in(parent, self.root, _OUTSIDE_ARTICLE) and not _under_list_heading(parent, self.root):
+                return parent
         return None
 
     def _first(self, el, selectors):
@@ -889,6 +935,28 @@ def _caption_beside(img):
     if cleaning.caption_tokens(after):
         return after
     return after if _ends_in_credit(after) else None
+
+
+def _under_list_heading(el, root) -> bool:
+    """``el`` is in a block that a list's or the informer's heading opens ("ОСТАННЄ", "Читайте також",
+    "UKR.NET"): the heading is its previous element, or the first element (or the text) of ``el`` or of
+    a block around it below ``root``. (An ad label does not count: ads sit first in a page's columns.)"""
+
+    def is_heading(text: str | None) -> bool:
+        return bool(text) and (cleaning.is_list_heading(text) or cleaning.is_informer_heading(text))
+
+    previous = el.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if previous is not None and is_heading(cleaning.own_heading(previous)):
+        return True
+    node = el
+    while node is not None and node is not root:
+        first = next(node.iterchildren(etree.Element), None)
+        if is_heading((node.text or "").strip()) or (first is not None and is_heading(cleaning.own_heading(first))):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _br_lines(el) -> list[str]:

@@ -245,6 +245,7 @@ class ArticlesSpider(scrapy.Spider):
         self._lost_in_a_row: dict[str, int] = {}
         #: sections whose listing showed no times (said once each)
         self._undated_sections: set[str] = set()
+        self._guessed_containers: set[str] = set()  # body containers of unknown designs, said once each
         self.skip_failed = 0
         #: with a state store, a listing page of settled articles ends the paging, unless this run reaches
         #: further back than the runs that settled them (a backfill: ``IncrementalState.backfill``)
@@ -593,6 +594,8 @@ class ArticlesSpider(scrapy.Spider):
             logger.warning("article %s is article %d by its canonical link or redirect: exported as %s",
                            self._asked(response), page.ref.id, page.ref.url)
         item = self.article_item(page)
+        if page.body_guessed:
+            self._body_guessed(response, page.body_node)
         listed_at = response.meta.get("interfax_listed_at")
         if not item["published_at"]:
             if self._stand_in(response, page, "article"):
@@ -624,6 +627,19 @@ class ArticlesSpider(scrapy.Spider):
             meta={KIND_META: "amp", "interfax_depth": depth, "interfax_id": response.meta.get("interfax_id"),
                   "interfax_item": item},
         )
+
+    def _body_guessed(self, response, body) -> None:
+        """An article whose text is in no container the page parsers know: counted; a WARNING for the first
+        article of each such container (a design not seen before), INFO for the next ones."""
+        self.crawler.stats.inc_value("interfax/article/body_guessed")
+        cls = " ".join((body.get("class") or "").split())
+        container = f'<{body.tag} class="{cls}">' if cls else f"<{body.tag}>"
+        first = container not in self._guessed_containers
+        self._guessed_containers.add(container)
+        logger.log(logging.WARNING if first else logging.INFO,
+                   "article %s: its text is in %s, a container the page parsers do not know: read as the block "
+                   "with the most paragraph text%s", self._asked(response), container,
+                   " (check such records; said once per container)" if first else "")
 
     def parse_amp(self, response):
         item = response.meta["interfax_item"]
