@@ -1329,6 +1329,13 @@ def test_a_body_in_a_container_of_an_unknown_design_is_guessed_and_said():
         '<p>Укрзалізниця повідомила, що графік руху поїздів буде скориговано.</p>', "<p>Див. також</p>")
     page = _variant(bare, url="https://interfax.com.ua/news/general/598120.html")
     assert page.text() == [] and page.body_node is None and not page.body_guessed
+    # an older page: the text its own, set off by <br>s, in a table cell of no known class
+    old = ('<table><tr><td class="menu"><a href="/news/general.html">Загальні</a></td><td class="news-cell">'
+           '<h1>Кабмін затвердив програму</h1><b>КИЇВ. 1 травня.</b> Кабінет міністрів затвердив державну програму '
+           'розвитку доріг.<br><br>Фінансування програми становить 10 млрд грн.</td></tr></table>')
+    page = _variant(old, url="https://interfax.com.ua/news/general/12345.html")
+    assert page.body_guessed and page.text() == ["Кабмін затвердив програму", "КИЇВ. 1 травня. Кабінет міністрів затвердив "
+                                                 "державну програму розвитку доріг.", "Фінансування програми становить 10 млрд грн."]
     # a known container wins, and is not "guessed"
     known = _variant(_HEADER.format(time="22:15 22.01.2026", body="", after=""))
     assert known.text() == ["Перший абзац статті, досить довгий для тексту."] and not known.body_guessed

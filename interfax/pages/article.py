@@ -56,6 +56,8 @@ _POST_TAGS = frozenset({"blockquote", "div", "figure"})
 
 #: the least text (characters of its paragraphs) a guessed body holds: a one-line news flash, not a copyright line
 GUESSED_BODY_MIN = 60
+#: elements that may hold a body's text as their own (between ``<br>``s) rather than in paragraphs
+_TEXT_BLOCK_TAGS = frozenset({"div", "td", "section", "article", "main", "font", "center"})
 #: tags of the parts of a page around the article (a guessed body is not in them)
 _OUTSIDE_ARTICLE = SIDE_TAGS | {"header"}
 
@@ -119,8 +121,7 @@ class ArticlePage(Page):
 
     # ------------------------------------------------------------ containers
 
-    #: the body was not found in a known container but guessed (``_guessed_body``): the spider counts it
-    body_guessed = False
+    _body_was_guessed = False  # (set by ``body_node``)
 
     @cached_property
     def article_node(self):
@@ -165,7 +166,7 @@ class ArticlePage(Page):
     def body_node(self):
         """The lxml element holding the body text, or None: a known body container, else a known article
         container with paragraphs, else the guessed body (``_guessed_body``: a design whose containers
-        this parser does not know; ``body_guessed`` is then set)."""
+        this parser does not know: ``body_guessed``)."""
         found = self._first(self.scope, self.body_selectors)
         if found is not None:
             return found
@@ -173,26 +174,38 @@ class ArticlePage(Page):
             return self._declared_article
         guessed = self._guessed_body
         if guessed is not None:
-            self.body_guessed = True
+            self._body_was_guessed = True
             return guessed
         if self.article_node is not None and css(self.article_node, "p"):
             return self.article_node
         return None
 
+    @property
+    def body_guessed(self) -> bool:
+        """The body was not found in a known container but guessed (``_guessed_body``): the spider counts it."""
+        return self.body_node is not None and self._body_was_guessed
+
     @cached_property
     def _guessed_body(self):
-        """On a page with no known body container: the element whose own paragraphs (``<p>`` children)
-        hold the most text (``GUESSED_BODY_MIN`` characters at least) outside the site's header,
+        """On a page with no known body container: the element whose own paragraphs (``<p>`` children,
+        and text of its own between ``<br>``s in a ``div`` or a table cell, as older pages write it) hold
+        the most text (``GUESSED_BODY_MIN`` characters at least) outside the site's header,
         navigation, sidebars, footer and anything an ad, informer, share widget or list by its class or
         id (a body in ``<div class="article-view-text">``, say, in a design not seen before); or None."""
         if self._first(self.root, self.body_selectors) is not None:
             return None
         sizes: dict = {}
-        for p in self.root.iter("p"):
-            parent = p.getparent()
-            size = len(text_of(p))
-            if parent is not None and size:
-                sizes[parent] = sizes.get(parent, 0) + size
+        for el in self.root.iter(etree.Element):
+            tag = el.tag
+            if tag == "p":
+                parent = el.getparent()
+                size = len(text_of(el))
+                if parent is not None and size:
+                    sizes[parent] = sizes.get(parent, 0) + size
+            elif tag in _TEXT_BLOCK_TAGS:  # text of its own, set off by <br> (older pages)
+                size = len((el.text or "").strip()) + sum(len((child.tail or "").strip()) for child in el)
+                if size:
+                    sizes[el] = sizes.get(el, 0) + size
         for parent, size in sorted(sizes.items(), key=lambda kv: -kv[1]):
             if size < GUESSED_BODY_MIN:
                 return None
