@@ -749,13 +749,15 @@ def _pick_at(candidates: list, index: int, now: datetime | None, naive_is_utc: b
     offset = not date_only and not naive  # an ISO time with an offset (Kyiv's, or ``written`` elsewhere)
     for later_index in range(index + 1, len(candidates)):
         later_text = candidates[later_index]
-        if not has_time(later_text):
-            continue
         if offset:
-            if _with_offset(later_text) is not None:
-                continue  # only a time shown without an offset (the header) tells a wrong one
+            if later_text == candidate:
+                continue  # (the same date again: JSON-LD and meta)
             if _shows_as_the_site_does(later_text, first):
                 break  # (cheap: the header in the site's own form, "21:32 11.04.2025", shows this instant)
+            if not has_time(later_text) or _with_offset(later_text) is not None:
+                continue  # only a time shown without an offset (the header) tells a wrong one
+        elif not has_time(later_text):
+            continue
         later = parse(later_text, now)
         if later is None:
             continue
