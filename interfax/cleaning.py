@@ -830,6 +830,11 @@ _MEDIA_LABELS = frozenset(
      "ДИВІТЬСЯ ВІДЕО", "ДИВІТЬСЯ ВІДЕО НИЖЧЕ", "ДИВИТИСЯ ВІДЕО", "СМОТРИТЕ ВИДЕО", "WATCH THE VIDEO", "WATCH VIDEO",
      "ІНФОГРАФІКА", "ИНФОГРАФИКА", "INFOGRAPHIC", "INFOGRAPHICS"}
 )
+def is_media_label(text: str) -> bool:
+    """A gallery's, video's or infographic's own label ("Фотогалерея", "(Інфографіка)"): the widget's, not text."""
+    return len(text) <= 40 and _key(text).strip("()") in _MEDIA_LABELS
+
+
 #: lines that are only a label in brackets or without: the sign-off, a sponsor disclosure, a gallery's label
 _LABEL_LINES = _SIGN_OFFS | _SPONSOR_LINES | _MEDIA_LABELS
 _SHARE_WORDS = frozenset(

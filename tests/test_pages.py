@@ -895,6 +895,14 @@ def test_a_page_of_several_article_elements_keeps_the_later_entries_text():
            '<article class="article-content-view"><h2>Оновлення наступної новини</h2>'
            '<div class="article-content"><p>Її оновлення.</p></div></article>')
     assert _variant(nxt).text() == ["Текст."]
+    # updates of another class of the same kind ("article live-entry" after "article article-content-view"):
+    # before, only entries with the first one's exact class were read
+    live = ('<div class="live-blog"><article class="article article-content-view"><div class="article-time">18:00 29.11.2026</div>'
+            '<h1>Онлайн-трансляція</h1><div class="article-content"><p>Трансляція почалася.</p></div></article>'
+            '<article class="article live-entry"><div class="live-time">19:05</div><h2>Оновлення</h2>'
+            '<div class="article-content"><p>Кількість постраждалих зросла.</p></div></article>'
+            '<article class="promo-card"><div class="article-content"><p>Промо.</p></div></article></div>')
+    assert _variant(live).text() == ["Трансляція почалася.", "19:05", "Оновлення", "Кількість постраждалих зросла."]
 
 
 def test_a_related_card_whose_only_link_is_its_thumbnail_takes_the_headline_from_the_images_alt():
@@ -1277,6 +1285,16 @@ def test_an_infographic_whose_body_is_only_its_image_takes_the_caption_as_text()
         "<p>Перший абзац статті, досить довгий для тексту.</p>", "<div></div>")).text() == []
     assert _variant(_HEADER.format(time="18:50 20.01.2026", body=figure, after="")).text() == [
         "Перший абзац статті, досить довгий для тексту."]
+    # its only text the item's label ("Інфографіка", "Фотогалерея"), which the cleaning drops: the captions
+    # (before, the label counted as text, was dropped, and the item with it as no_text)
+    for label in ("Інфографіка", "<b>Фотогалерея</b>", "(Інфографіка)"):
+        labelled = _variant(_HEADER.format(time="18:50 20.01.2026", body="", after="").replace(
+            "<p>Перший абзац статті, досить довгий для тексту.</p>", f"<p>{label}</p>" + figure))
+        assert labelled.text() == ["Структура державного боргу України на 31 грудня 2025 року"]
+    # a label with no caption to take: the label stays (and is dropped as a label: no text)
+    bare = _variant(_HEADER.format(time="18:50 20.01.2026", body="", after="").replace(
+        "<p>Перший абзац статті, досить довгий для тексту.</p>", '<p>Інфографіка</p><img src="/static/a.png">'))
+    assert bare.text() == ["Інфографіка"]
 
 
 def test_a_credit_inside_an_embedded_post_is_not_the_articles_photo_credit():

@@ -362,7 +362,8 @@ class ArticlePage(Page):
     @cached_property
     def _later_entries(self) -> list:
         """The later entries of a page of several articles in a row (a live blog's updates, the
-        items of a digest): the article element's later siblings with its tag and class that hold
+        items of a digest): the article element's later siblings with its tag and a class of its kind
+        (``article live-entry`` after ``article article-content-view``: ``_class_family``) that hold
         a body of their own and are no teaser of another article (a headline linking to it), up to one
         with a headline (``h1``) of its own: the next story, which some sites append below. The
         page's fields are the first entry's; its text goes on with theirs, read whole (an entry's
@@ -371,9 +372,10 @@ class ArticlePage(Page):
         if node is None or body is None:
             return []
         entries = []
-        cls = node.get("class")
+        family = _class_family(node.get("class"))
         for sibling in node.itersiblings(node.tag):
-            if sibling.get("class") != cls:
+            kind = _class_family(sibling.get("class"))
+            if kind != family and not kind & family:  # (both without a class: one kind)
                 continue
             if self._first(sibling, self.body_selectors) is None and not (body is node and sibling.find(".//p") is not None):
                 continue
@@ -396,10 +398,14 @@ class ArticlePage(Page):
     def text(self) -> list[str]:
         """The body's paragraphs in order, boilerplate nodes removed; the cleaning pipeline drops
         boilerplate lines and joins them. A body of images only (an infographic, a photo item: the
-        words are in the image) gives its images' captions."""
-        if not self._paragraphs and self.body_node is not None:
-            return self._image_only_text()
-        return list(self._paragraphs)
+        words are in the image) gives its images' captions; so does one whose only text is its label
+        ("Інфографіка", "Фотогалерея": the cleaning drops it)."""
+        paragraphs = self._paragraphs
+        if self.body_node is not None and all(cleaning.is_media_label(p) for p in paragraphs):
+            captions = self._image_only_text()
+            if captions or not paragraphs:
+                return captions
+        return list(paragraphs)
 
     def _image_only_text(self) -> list[str]:
         """The captions of the images in a body that holds no paragraph (else [])."""
@@ -948,6 +954,12 @@ def _caption_beside(img):
     if cleaning.caption_tokens(after):
         return after
     return after if _ends_in_credit(after) else None
+
+
+def _class_family(value: str | None) -> frozenset[str]:
+    """The stems of a class attribute's names ("article article-content-view" -> {"article"},
+    "post--live" -> {"post"}): elements of one kind share one."""
+    return frozenset(re.split(r"[-_]", token, maxsplit=1)[0] for token in (value or "").split()) - {""}
 
 
 def _under_list_heading(el, root) -> bool:
