@@ -594,8 +594,6 @@ class ArticlesSpider(scrapy.Spider):
             logger.warning("article %s is article %d by its canonical link or redirect: exported as %s",
                            self._asked(response), page.ref.id, page.ref.url)
         item = self.article_item(page)
-        if page.body_guessed:
-            self._body_guessed(response, page.body_node)
         listed_at = response.meta.get("interfax_listed_at")
         if not item["published_at"]:
             if self._stand_in(response, page, "article"):
@@ -606,6 +604,8 @@ class ArticlesSpider(scrapy.Spider):
                 item["published_at"] = [listed_at]
                 self.crawler.stats.inc_value("interfax/dates/from_listing")
                 logger.warning("article %s shows no date: published_at is its listed time %r", self._asked(response), listed_at)
+        if page.body_guessed:  # (an article, not an error or challenge page standing in for one)
+            self._body_guessed(response, page.body_node)
         links = page.related()
         amp = None if links else self._amp_fetch_url(page)
         del page  # the parsed tree is not needed while the outputs are processed
