@@ -1112,6 +1112,10 @@ _UKRAINIAN = ("Економіка України зросла на 3,2% у пе�
     ("Компанії SoftServe, EPAM Systems, GlobalLogic, Luxoft та Ciklum увійшли до топ-10 IT-роботодавців України.", "uk", "uk"),
     # too little text to tell: the declared language
     ("Photo: Reuters", "uk", "uk"),
+    # short Russian text with no ы, э, ъ, ё (before: "uk"), and with one only; Ukrainian has і, ї or є in any sentence
+    ("Киевстар в 2010 году увеличил число абонентов мобильного интернета на 20%, сообщила пресс-служба компании.", "uk", "ru"),
+    ("Общее число абонентов оператора превысило 23 млн.", "uk", "ru"),
+    ("Кабмін ухвалив постанову про підвищення пенсій з 1 березня.", "uk", "uk"),
 ])
 def test_lang_is_the_language_the_text_is_plainly_written_in(body, declared, lang):
     from scrapy.http import HtmlResponse
@@ -1357,3 +1361,35 @@ def test_a_body_in_a_container_of_an_unknown_design_is_guessed_and_said():
     # a known container wins, and is not "guessed"
     known = _variant(_HEADER.format(time="22:15 22.01.2026", body="", after=""))
     assert known.text() == ["Перший абзац статті, досить довгий для тексту."] and not known.body_guessed
+
+
+def test_a_tag_line_set_off_by_a_line_break_gives_the_tags():
+    # before, "Текст.<br>Теги: #a #b" left the tag line out of the text but gave no tags
+    for label in ("Теги", "Теґи"):
+        body = f"<p>Ціни знизилися в середньому на 12%.<br>{label}: #аптеки #ціни</p>"
+        assert _variant(_HEADER.format(time="11:15 20.11.2026", body=body, after="")).tags() == ["аптеки", "ціни"]
+
+
+def test_a_sentence_with_a_credit_set_off_below_it_after_an_image_is_text_not_its_caption():
+    # "Текст.<br>Фото: УНІАН" after a figure without a caption: before, the sentence became the image's caption
+    body = ('<figure><img src="https://interfax.com.ua/static/articles/images/2026/11/14/school.jpg" alt="Школа після утеплення">'
+            "</figure><p>Уряд виділив 1 млрд грн на ремонти шкіл.<br>Фото: УНІАН</p><p>Роботи завершаться до зими.</p>")
+    page = _variant(_HEADER.format(time="11:15 20.11.2026", body=body, after=""))
+    assert page.images() == [{"url": "https://interfax.com.ua/static/articles/images/2026/11/14/school.jpg",
+                              "caption": "Школа після утеплення"}]
+    assert "Уряд виділив 1 млрд грн на ремонти шкіл." in " ".join(page.text())
+    assert page.photo_credit() == "УНІАН"
+    # a caption that ends in its credit on the same line is still the image's
+    same_line = body.replace("<br>Фото", " Фото").replace("Уряд виділив 1 млрд грн на ремонти шкіл.", "Школа в Харкові.")
+    assert _variant(_HEADER.format(time="11:15 20.11.2026", body=same_line, after="")).images()[0]["caption"] == "Школа в Харкові"
+
+
+def test_a_lazy_image_whose_source_is_only_in_its_noscript_fallback_is_kept():
+    # before, the placeholder was skipped and the <noscript> copy taken for a tracking pixel: the image was lost
+    body = ('<figure><img src="/static/img/placeholder.gif" class="lazy" alt="Школа"><noscript>'
+            '<img src="https://interfax.com.ua/static/articles/images/2026/11/14/school.jpg" alt="Школа"></noscript>'
+            "<figcaption>Школа у Львові</figcaption></figure>"
+            '<noscript><img src="https://www.facebook.com/tr?id=1&ev=PageView" width="1" height="1"></noscript>')
+    page = _variant(_HEADER.format(time="11:15 20.11.2026", body=body, after=""))
+    assert page.images() == [{"url": "https://interfax.com.ua/static/articles/images/2026/11/14/school.jpg",
+                              "caption": "Школа у Львові"}]

@@ -451,13 +451,15 @@ class ArticlePage(Page):
     def _labelled_tags(self, within) -> list[str]:
         """The tags of a "Теги: #a #b" line at or below ``within`` (a label alone in its element:
         its container's text), else []."""
-        for node, line in self._nodes_containing(*_TAG_LABELS, within=within):
-            if not cleaning.TAG_LINE_RE.match(line):
-                continue
-            rest = line.split(":", 1)[1]
-            if not rest.strip(" ,;#") and node.getparent() is not None:
-                rest = text_of(node.getparent()).split(":", 1)[-1]  # a label alone in its element: its container's tags
-            return [t.strip(" ,;") for t in re.split("#" if "#" in rest else "[,;]", rest) if t.strip(" ,;")]
+        for node, text in self._nodes_containing(*_TAG_LABELS, within=within):
+            # one <br> sets a tag line off from the text before it, as older pages write it ("Текст.<br>Теги: #a #b")
+            for line in (_br_lines(node) if node.find("br") is not None else (text,)):
+                if not cleaning.TAG_LINE_RE.match(line):
+                    continue
+                rest = line.split(":", 1)[1]
+                if not rest.strip(" ,;#") and node.getparent() is not None:
+                    rest = text_of(node.getparent()).split(":", 1)[-1]  # a label alone in its element: its container's tags
+                return [t.strip(" ,;") for t in re.split("#" if "#" in rest else "[,;]", rest) if t.strip(" ,;")]
         return []
 
     def images(self) -> list[dict]:
@@ -471,7 +473,7 @@ class ArticlePage(Page):
                 if not placed_in(img, scope) or _is_pixel(img) or _under_ad_label(img, scope, self.body_node) \
                         or _after_ad_label(img, self.body_node):
                     continue
-                src = _img_src(img)
+                src = _img_src(img) or _noscript_src(img)
                 if not src or _is_site_logo(img, src, self.body_node) or _links_to_informer(img):
                     continue
                 absolute = _image_url(src, self.origin)
@@ -654,6 +656,8 @@ _LATIN_RE = re.compile("[a-zA-Z]")
 #: characters of text read to tell its language, and the letters it needs to tell it at all
 _LANG_SAMPLE = 600
 _LANG_MIN_LETTERS = 40
+#: Cyrillic letters without one і, ї or є that make a text Russian (Ukrainian text has one in ~15 letters)
+_NO_UK_LETTERS = 80
 
 
 def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = "") -> str | None:
@@ -677,6 +681,10 @@ def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = ""
     if uk >= 2 * max(ru, 1):
         return "uk"
     if ru >= 2 * max(uk, 1):
+        return "ru"
+    if not uk and (ru or cyrillic >= _NO_UK_LETTERS):
+        # і, ї, є are ~7% of the letters of Ukrainian text: none in a sentence or two is Russian, though
+        # a short Russian text may show no ы, э, ъ, ё either ("Киевстар увеличил число абонентов …")
         return "ru"
     return None
 
@@ -854,6 +862,18 @@ def _img_src(img) -> str | None:
     return None
 
 
+def _noscript_src(img) -> str | None:
+    """The source of a lazy image that shows none of its own (a placeholder ``src``, no lazy attribute):
+    the ``<img>`` of the ``<noscript>`` beside it, which lazy-loading scripts write for browsers without
+    scripts (an image in a ``<noscript>`` is otherwise skipped: most are tracking pixels)."""
+    for sibling in (img.getnext(), img.getprevious()):
+        if sibling is not None and sibling.tag == "noscript":
+            inner = next(sibling.iter("img"), None)
+            if inner is not None and not _tiny_or_hidden(inner):
+                return _img_src(inner)
+    return None
+
+
 def _largest_in_srcset(srcset: str | None) -> str | None:
     """The widest (``640w``) or densest (``2x``) candidate of a ``srcset``; the first when none says."""
     best, best_size = None, -1.0
@@ -928,8 +948,11 @@ def _after_ad_label(img, body) -> bool:
 
 def _is_pixel(img) -> bool:
     """Tracking pixels and hidden images: inside <noscript>, 1x1, or display:none."""
-    if next(img.iterancestors("noscript"), None) is not None:
-        return True
+    return next(img.iterancestors("noscript"), None) is not None or _tiny_or_hidden(img)
+
+
+def _tiny_or_hidden(img) -> bool:
+    """An image 2 pixels wide or high at most, or with display:none."""
     for attr in ("width", "height"):
         value = (img.get(attr) or "").strip().removesuffix("px")
         if value.isdigit() and int(value) <= 2:
@@ -1019,7 +1042,10 @@ def _ends_in_credit(el) -> bool:
     if "Фото" not in joined and "Photo" not in joined:
         return False
     text = cleaning.squash(joined)
-    return 0 < len(text) <= 200 and not cleaning.is_noise_node(el) and bool(cleaning.CAPTION_CREDIT_RE.search(text))
+    if not (0 < len(text) <= 200 and not cleaning.is_noise_node(el) and cleaning.CAPTION_CREDIT_RE.search(text)):
+        return False
+    # "Текст.<br>Фото: УНІАН": a line of text and the credit set off below it, as older pages write them (not a caption)
+    return el.find(".//br") is None or len(_br_lines(el)) == 1
 
 
 def body_paragraphs(body) -> list[str]:
