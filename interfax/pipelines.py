@@ -17,6 +17,7 @@ from scrapy.exceptions import DropItem
 from interfax import cleaning, dates
 from interfax.items import Article, values_of
 from interfax.schema import RecordValidator, load_schema
+from interfax.stats import incrementer
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +92,8 @@ class _Step:
 
     def __init__(self, crawler):
         self.crawler = crawler
-        #: ``crawler.stats.inc_value``, looked up once (each lookup on Scrapy's stats object costs a wrapper)
-        self.count = crawler.stats.inc_value
+        #: ``crawler.stats.inc_value``, looked up once (``interfax.stats.incrementer``)
+        self.count = incrementer(crawler.stats)
 
     @classmethod
     def from_crawler(cls, crawler):

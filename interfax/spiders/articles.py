@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -28,6 +29,7 @@ from interfax.pages.base import Link
 from interfax.pages.listing import ListingPage
 from interfax.pipelines import MissingFields
 from interfax.state import GONE_KINDS, IncrementalState, Known, is_gone
+from interfax.stats import incrementer
 
 logger = logging.getLogger(__name__)
 
@@ -338,6 +340,11 @@ class ArticlesSpider(scrapy.Spider):
 
     # ------------------------------------------------------------ incremental runs
 
+    @cached_property
+    def count(self):
+        """``self.crawler.stats.inc_value`` (``interfax.stats.incrementer``; the stats exist once the crawl starts)."""
+        return incrementer(self.crawler.stats)
+
     @property
     def incremental(self) -> IncrementalState | None:
         """The state store of this crawl (``INTERFAX_STATE_DIR``), or None: every run is a full crawl."""
@@ -403,7 +410,7 @@ class ArticlesSpider(scrapy.Spider):
         the deeper first visit had to leave out.
         """
         self._depth[article_id] = depth
-        self.crawler.stats.inc_value("interfax/related/reached_closer")
+        self.count("interfax/related/reached_closer")
         links = self._related_links.get(article_id)
         if links is None:
             return
@@ -437,21 +444,20 @@ class ArticlesSpider(scrapy.Spider):
             yield from self._past_lost_listing(response, section, fault)
             return
         page = ListingPage(response, section)
-        stats = self.crawler.stats
         asked = urls.listing_page(self._asked(response), section) or 1
         if asked != page.page_number:  # a pager page sent elsewhere (back to page 1): paging ends here
-            stats.inc_value("interfax/listing/redirected")
+            self.count("interfax/listing/redirected")
             logger.warning("listing %s redirected to %s: paging of %s stops", self._asked(response),
                            self._live(response.url), section)
             return
-        stats.inc_value("interfax/listing/pages")
+        self.count("interfax/listing/pages")
         items = page.items()
         if not items:
             fault = self._stand_in(response, page, "listing")
             if fault:
                 yield from self._past_lost_listing(response, section, fault)
                 return
-            stats.inc_value("interfax/listing/empty")
+            self.count("interfax/listing/empty")
             logger.warning("listing %s has no article links (empty section or unknown layout)", self._live(response.url))
             return
         self._refused_in_a_row = 0
@@ -460,7 +466,7 @@ class ArticlesSpider(scrapy.Spider):
         seen = self._listed.setdefault(section, set())
         if own_ids and own_ids <= seen:
             # a pager that never ends (page N+1 repeats earlier pages, as some sites do past their last page)
-            stats.inc_value("interfax/listing/stopped_no_new")
+            self.count("interfax/listing/stopped_no_new")
             logger.warning("listing %s lists only articles of earlier pages of %s: paging stops", self._live(response.url), section)
             return
         repeated = own_ids & seen  # on an earlier page too: a pinned item, or one pushed down by new ones
@@ -472,7 +478,7 @@ class ArticlesSpider(scrapy.Spider):
         shown = undated = 0  # this edition's items, and those whose listed time is missing or unreadable
         for link in items:
             if link.ref.host not in urls.UK_HOSTS:
-                stats.inc_value("interfax/links/other_edition")
+                self.count("interfax/links/other_edition")
                 continue
             new = link.ref.id not in repeated
             own += new
@@ -484,7 +490,7 @@ class ArticlesSpider(scrapy.Spider):
                 older += new
                 continue
             if window == "newer":
-                stats.inc_value("interfax/listing/newer_than_until")
+                self.count("interfax/listing/newer_than_until")
                 continue
             # requested already in this crawl: new, whatever the state store says
             known = None if link.ref.id in self._depth else self._known(link.ref)
@@ -493,19 +499,19 @@ class ArticlesSpider(scrapy.Spider):
             settled += bool(known and known.settled)
             yield from self.follow(link.ref, 0, known, link.listed_at)
         if first_listed:  # (an item listed again on a later page is not counted twice)
-            stats.inc_value("interfax/listing/articles", first_listed)
+            self.count("interfax/listing/articles", first_listed)
         if shown and undated == shown:
             self._undated_listing(response, section)
         if own and older == own:
-            stats.inc_value("interfax/listing/stopped_at_since")
+            self.count("interfax/listing/stopped_at_since")
             logger.info("listing %s: every item older than since=%s, paging stops", self._live(response.url), self.since)
             return
         if listed and settled == listed and self._stop_at_settled:
-            stats.inc_value("interfax/listing/stopped_at_known")
+            self.count("interfax/listing/stopped_at_known")
             logger.info("listing %s: every article already exported by a finished run, paging stops", self._live(response.url))
             return
         if self.args.past_max_pages(page.page_number):
-            stats.inc_value("interfax/listing/stopped_at_max_pages")
+            self.count("interfax/listing/stopped_at_max_pages")
             if page.next_page_url():  # more to page, not older than since: what is left out is said
                 logger.warning("listing %s: max_pages=%d reached, paging of %s stops above since=%s (its later "
                                "pages are not crawled: raise max_pages)", self._live(response.url),
@@ -517,20 +523,20 @@ class ArticlesSpider(scrapy.Spider):
             return
         other = page.other_edition_next_link()
         if other:  # the ru./en. edition's page N+1 is not this edition's: not followed, not guessed
-            stats.inc_value("interfax/listing/pager_other_edition")
+            self.count("interfax/listing/pager_other_edition")
             logger.warning("listing %s: its next-page link %r leads to another edition: paging of %s stops",
                            self._live(response.url), other, section)
             return
         unread = page.unread_next_link()
         if unread:  # a pager this crawler does not read: say so rather than stop in silence
-            stats.inc_value("interfax/listing/pager_unread")
+            self.count("interfax/listing/pager_unread")
             logger.warning("listing %s: its next-page link %r is not a /news/%s-%d.html page: paging of %s stops",
                            self._live(response.url), unread, section, page.page_number + 1, section)
             return
         if page.page_number == 1 and own >= FULL_LISTING_PAGE and not older:
             # a full first page, every item within the window, and no way on: the next pages are
             # likely there but out of this crawler's sight (a pager filled by script, endless scrolling)
-            stats.inc_value("interfax/listing/no_next_page")
+            self.count("interfax/listing/no_next_page")
             logger.warning("listing %s lists %d articles, none older than since=%s, and links to no next page: "
                            "paging of %s stops at page 1 (a pager filled by script?)", self._live(response.url), own,
                            self.since, section)
@@ -539,7 +545,7 @@ class ArticlesSpider(scrapy.Spider):
         """A listing page that shows no time for any item (a layout whose times this crawler does not
         read, or none shown): its paging cannot stop at ``since``, so it runs to ``max_pages`` or the
         last page, fetching older articles only to drop them. Counted per page, said once per section."""
-        self.crawler.stats.inc_value("interfax/listing/undated")
+        self.count("interfax/listing/undated")
         if section in self._undated_sections:
             return
         self._undated_sections.add(section)
@@ -582,7 +588,7 @@ class ArticlesSpider(scrapy.Spider):
             return
         page = ArticlePage(response)
         if page.ref is None:
-            self.crawler.stats.inc_value("interfax/article/not_an_article")
+            self.count("interfax/article/not_an_article")
             asked = self._asked(response)
             why = "not an article page" if asked == self._live(response.url) else f"redirected to {self._live(response.url)}, not an article"
             self.failed[asked] = why
@@ -590,7 +596,7 @@ class ArticlesSpider(scrapy.Spider):
             return
         asked_id = response.meta.get("interfax_id")
         if asked_id is not None and page.ref.id != asked_id:
-            self.crawler.stats.inc_value("interfax/article/other_id")
+            self.count("interfax/article/other_id")
             logger.warning("article %s is article %d by its canonical link or redirect: exported as %s",
                            self._asked(response), page.ref.id, page.ref.url)
         item = self.article_item(page)
@@ -602,7 +608,7 @@ class ArticlesSpider(scrapy.Spider):
                 # an article that shows no date anywhere: the time its listing showed (a page in an
                 # unknown layout, with no title or text either, is still dropped for what it lacks)
                 item["published_at"] = [listed_at]
-                self.crawler.stats.inc_value("interfax/dates/from_listing")
+                self.count("interfax/dates/from_listing")
                 logger.warning("article %s shows no date: published_at is its listed time %r", self._asked(response), listed_at)
         if page.body_guessed:  # (an article, not an error or challenge page standing in for one)
             self._body_guessed(response, page.body_node)
@@ -610,14 +616,14 @@ class ArticlesSpider(scrapy.Spider):
         amp = None if links else self._amp_fetch_url(page)
         del page  # the parsed tree is not needed while the outputs are processed
         if links:
-            self.crawler.stats.inc_value("interfax/related/desktop")
+            self.count("interfax/related/desktop")
             yield from self._finish(item, links, depth, self._item_in_window(item), response.meta)
             return
         if amp is None:
-            self.crawler.stats.inc_value("interfax/related/none")
+            self.count("interfax/related/none")
             yield from self._finish(item, [], depth, True, response.meta)
             return
-        self.crawler.stats.inc_value("interfax/related/amp_fallback")
+        self.count("interfax/related/amp_fallback")
         yield SiteRequest(
             amp,
             callback=self.parse_amp,
@@ -631,7 +637,7 @@ class ArticlesSpider(scrapy.Spider):
     def _body_guessed(self, response, body) -> None:
         """An article whose text is in no container the page parsers know: counted; a WARNING for the first
         article of each such container (a design not seen before), INFO for the next ones."""
-        self.crawler.stats.inc_value("interfax/article/body_guessed")
+        self.count("interfax/article/body_guessed")
         cls = " ".join((body.get("class") or "").split())
         container = f'<{body.tag} class="{cls}">' if cls else f"<{body.tag}>"
         first = container not in self._guessed_containers
@@ -646,20 +652,20 @@ class ArticlesSpider(scrapy.Spider):
         redirected = response.meta.get("redirect_urls")
         if redirected and urls.amp_article_id(response.url, self.base_url) != item.get("id"):
             # a site that drops AMP sends the twins to the desktop page or elsewhere: no twin to read
-            self.crawler.stats.inc_value("interfax/related/amp_failed")
+            self.count("interfax/related/amp_failed")
             logger.warning("AMP twin failed, related left empty: %s (redirected to %s, not an AMP page)",
                            self._live(redirected[0]), self._live(response.url))
             yield from self._finish(item, [], self._current_depth(response.meta), False, response.meta)
             return
         links = [] if self._not_html(response, "amp") else AmpArticlePage(response).related()
         if not links:
-            self.crawler.stats.inc_value("interfax/related/none")
+            self.count("interfax/related/none")
         yield from self._finish(item, links, self._current_depth(response.meta), self._item_in_window(item), response.meta)
 
     def on_amp_error(self, failure):
         """The twin failed: the article is still exported, with no related items."""
         request = failure.request
-        self.crawler.stats.inc_value("interfax/related/amp_failed")
+        self.count("interfax/related/amp_failed")
         logger.warning("AMP twin failed, related left empty: %s (%s)", self._live(request.url), describe_failure(failure)[1])
         yield from self._finish(request.meta["interfax_item"], [], self._current_depth(request.meta), False, request.meta)
 
@@ -677,23 +683,22 @@ class ArticlesSpider(scrapy.Spider):
         """Request the related articles of an article reached by ``depth`` hops (up to ``related_depth``)."""
         if depth >= self.args.related_depth:
             return
-        stats = self.crawler.stats
         followed = 0
         for link in links:
             seen = self._depth.get(link.ref.id)
             if seen is not None and seen <= depth + 1:  # already requested, as close or closer
                 continue
             if link.ref.host not in urls.UK_HOSTS:
-                stats.inc_value("interfax/links/other_edition")
+                self.count("interfax/links/other_edition")
                 continue
             if self._window(link) is not None:
-                stats.inc_value("interfax/related/out_of_window")
+                self.count("interfax/related/out_of_window")
                 continue
             yield from self.follow(link.ref, depth + 1, listed_at=link.listed_at)
             # (requested now: not an article an earlier run exported, which ``follow`` leaves alone)
             followed += seen is None and link.ref.id in self._depth
         if followed:
-            stats.inc_value("interfax/related/followed", followed)
+            self.count("interfax/related/followed", followed)
 
     def article_item(self, page: ArticlePage) -> Article:
         return Article(**page.fields(), crawled_at=_fetched_at(page.response))
@@ -724,7 +729,7 @@ class ArticlesSpider(scrapy.Spider):
         # the URL the spider asked for, also when the failure came after redirects
         live = self._asked(request)
         if fault_kind == "robots_disallowed":  # the site's wish, not a fault: not retried later
-            self.crawler.stats.inc_value("interfax/errors/robots_disallowed")
+            self.count("interfax/errors/robots_disallowed")
             logger.info("%s skipped, robots.txt disallows it: %s", kind, live)
             return
         self._page_failed(kind, live, fault_kind, fault)
@@ -743,10 +748,9 @@ class ArticlesSpider(scrapy.Spider):
         (robots.txt) ends the paging."""
         if not section or fault_kind in _PAGING_ENDS:
             return []
-        stats = self.crawler.stats
         # what it listed is missed: with a state store, this run's articles are not settled (the next
         # run's paging goes past them to the lost page's articles; see IncrementalState.spider_closed)
-        stats.inc_value("interfax/listing/lost")
+        self.count("interfax/listing/lost")
         asked = self._asked(r)
         number = urls.listing_page(asked, section)
         if number is None or self.args.past_max_pages(number):
@@ -754,18 +758,18 @@ class ArticlesSpider(scrapy.Spider):
         lost = self._lost_in_a_row[section] = self._lost_in_a_row.get(section, 0) + 1
         if lost > self.skip_failed:
             if self.skip_failed:
-                stats.inc_value("interfax/listing/stopped_failed")
+                self.count("interfax/listing/stopped_failed")
                 logger.warning("listing %s: %d pages of %s lost in a row: paging of %s stops", asked, lost,
                                section, section)
             return []
-        stats.inc_value("interfax/listing/skipped_failed")
+        self.count("interfax/listing/skipped_failed")
         logger.warning("listing %s lost: paging of %s goes on at page %d", asked, section, number + 1)
         return [self.listing_request(section, number + 1)]
 
     def _page_failed(self, kind: str, live: str, fault_kind: str, why: str) -> None:
         """A page lost to a fault: counted (``interfax/errors/<fault_kind>``), one WARNING, an article
         listed as failed; a refusal counts toward ``INTERFAX_BLOCKED_AFTER``."""
-        self.crawler.stats.inc_value(f"interfax/errors/{fault_kind}")
+        self.count(f"interfax/errors/{fault_kind}")
         if kind == "article":
             self.failed[live] = why
         logger.warning("%s failed: %s (%s)", kind, live, why)
