@@ -418,6 +418,24 @@ def test_body_paragraphs_walk_agrees_with_stripping_a_copy(fragment):
     assert etree.tostring(body) == before
 
 
+@given(_bodies())
+@example("a<!-- c -->b<?pi x?>c<b>d</b><!-- e -->")  # comments' and PIs' own text out, their tails in
+@example("<p></p><br><span>\x0b</span>")
+@settings(max_examples=300, deadline=None, database=None)
+def test_texts_is_itertext(fragment):
+    """``cleaning.texts`` gives every element's ``itertext()`` (also on a stripped copy, whose removals join tails)."""
+    import copy
+
+    from lxml import etree
+
+    page = etree.fromstring(f"<html><body><div>{fragment}</div></body></html>".encode(), etree.HTMLParser(encoding="utf-8"))
+    stripped = copy.deepcopy(page)
+    cleaning.strip_boilerplate(stripped.find("body/div"))
+    for tree in (page, stripped):
+        for el in tree.iter(etree.Element):
+            assert cleaning.texts(el) == list(el.itertext())
+
+
 def test_a_table_row_is_one_line_and_a_label_in_a_cell_is_content():
     from scrapy.http import HtmlResponse
 

@@ -937,7 +937,7 @@ def _after_ad_label(img, body) -> bool:
         node = node.getparent()
         if node is None:
             return False
-    if cleaning.squash("".join(node.itertext())):
+    if cleaning.squash("".join(cleaning.texts(node))):
         return False
     label = node.getprevious()
     while label is not None and not isinstance(label.tag, str):
@@ -967,7 +967,7 @@ def _caption_beside(img):
     node = img
     while node.getnext() is None:
         node = node.getparent()
-        if node is None or cleaning.squash("".join(node.itertext())):
+        if node is None or cleaning.squash("".join(cleaning.texts(node))):
             return None
     after = node.getnext()
     while after.tag == "br" and not (node.tail or "").strip() and after.getnext() is not None:

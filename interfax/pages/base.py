@@ -175,7 +175,7 @@ def _plain_utf8_body(response) -> bytes | None:
 
 def text_of(el) -> str:
     """The visible text of an lxml element, whitespace squashed."""
-    return cleaning.squash(" ".join(el.itertext())) if el is not None else ""
+    return cleaning.squash(" ".join(cleaning.texts(el))) if el is not None else ""
 
 
 @dataclass(frozen=True)
@@ -570,7 +570,7 @@ class Page:
         ):
             if not any(test(t) for t in xpath(node, "text()")):
                 continue
-            if not test(" ".join(node.itertext())):
+            if not test(" ".join(cleaning.texts(node))):
                 continue
             parent = node.getparent()
             while (parent is not None and parent.tag != "body" and parent.getparent() is not None
@@ -621,7 +621,7 @@ _RELATIVE_FIRST = dates.DAY_WORD_FIRST
 def link_title(a) -> tuple[str | None, str | None]:
     """(title, listed time) of an article link: its visible text (else its ``title`` attribute), less
     a site-form date it starts or ends with (a card whose link wraps its time), which is returned."""
-    text = cleaning.squash(" ".join(a.itertext()))
+    text = cleaning.squash(" ".join(cleaning.texts(a)))
     shown = date_in_text(text)
     if shown is None and ":" in text and len(a) and (text[-1].isdigit() or text[0] in _RELATIVE_FIRST):
         # "Вчора, 18:40" / "Сьогодні, 11:59" at either end, shown as an element of its own (a
@@ -690,7 +690,7 @@ def time_near(a) -> str | None:
         node = node.getparent()
         if node is None:
             break
-        text = " ".join(node.itertext())
+        text = " ".join(cleaning.texts(node))
         found = date_in_text(text)
         if found:
             if len({e.get("href") for e in node.iter("a")}) > 1:  # (cheap: an item's links are mostly one href)
@@ -729,7 +729,7 @@ def item_time(item, text: str | None = None, site_forms: bool = True) -> str | N
         if value:
             return value
     if text is None:
-        text = " ".join(item.itertext())
+        text = " ".join(cleaning.texts(item))
     found = date_in_text(text) if site_forms else None
     if found:
         return cleaning.squash(found)
