@@ -517,6 +517,8 @@ class ExportedPipeline(_Step):
         where = None
         if article_id in self._in_feeds:  # (refresh=1 too: an append target holds each id once, edits included)
             where = "in the feed file already"
+            if self._state is not None:
+                self._state.not_written(article_id, item)
         elif self._refresh:
             return item
         elif self._state is not None and self._state.is_exported(article_id):

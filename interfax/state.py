@@ -237,6 +237,10 @@ class StateStore:
     def __contains__(self, article_id: int) -> bool:
         return self.exported(article_id)
 
+    def checked_now(self, article_id: int) -> None:
+        """The article was fetched again now (its check time)."""
+        self.db.execute("UPDATE articles SET checked = ? WHERE id = ?", (_now(), article_id))
+
     def unchanged(self, article_id: int, digest: str) -> bool:
         """True (and the article's check time set to now) when its last export had this digest."""
         return self.db.execute(
@@ -527,7 +531,7 @@ class IncrementalState:
         self._expanded: set[int] = set()
         self._gone: set[int] = set()
         self.counts = {"new": 0, "refreshed": 0, "known": 0, "skipped": 0, "gone": 0, "failed": 0, "rechecked": 0,
-                       "unchanged": 0}
+                       "unchanged": 0, "edit_not_written": 0}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -664,6 +668,15 @@ class IncrementalState:
             self._inc("unchanged")
             return False
         return True
+
+    def not_written(self, article_id, item) -> None:
+        """A rechecked article this run does not write (an append target holds its id already, edits
+        included): the recheck is done all the same, so its check time is kept (before, it was fetched
+        again at every run while due); an edit found is counted (``interfax/state/edit_not_written``)."""
+        if article_id not in self._rechecking or not self.edited(article_id, item):
+            return  # (unchanged: counted, its check time kept by ``edited``)
+        self.store.checked_now(article_id)
+        self._inc("edit_not_written")
 
     # ------------------------------------------------------------ feed writer
 

@@ -865,6 +865,45 @@ def test_an_edited_article_is_exported_again_by_a_later_run(tmp_path):
     assert old.returncode == 0 and stat(old, "interfax/state/rechecked") == 0
 
 
+def test_a_recheck_into_an_append_target_is_not_repeated_at_every_run(tmp_path):
+    """State store and one append file (-o archive.jsonl): a due recheck of an article the file holds
+    left its check time as it was, so every later run fetched it again while it was due. Now the check
+    time is kept (unchanged or not), and an edit the file cannot take is counted."""
+    import shutil
+
+    from interfax.mirror.server import DEFAULT_ROOT
+
+    root, state, archive = tmp_path / "site", tmp_path / "state", tmp_path / "archive.jsonl"
+    shutil.copytree(DEFAULT_ROOT, root)
+    listed = sorted(int(k) for k, v in CRAWL["depths"].items() if v == 0)
+    edited = json.loads((EXPECTED_DIR / f"{listed[-1]}.json").read_text("utf-8"))
+    page = root / edited["url"].split("interfax.com.ua/", 1)[1]
+    first_paragraph = edited["text"].split("\n\n")[0]
+    args = ["-a", "related_depth=0", "-s", "INTERFAX_STATE_RECHECK_HOURS=1000000", "-o", str(archive)]
+    with MirrorServer(root=root) as server:
+        assert crawl(server.base_url, state, tmp_path / "unused", *args).returncode == 0
+        exported = archive.read_text("utf-8").splitlines()
+        page.write_text(page.read_text("utf-8").replace(first_paragraph[:60], "ОНОВЛЕНО. " + first_paragraph[:60]), "utf-8")
+        db = sqlite3.connect(state / DB_NAME)
+        db.execute("UPDATE articles SET checked = '2026-01-01T00:00:00+00:00'")  # long enough ago to be due
+        db.commit()
+        db.close()
+        time.sleep(1.05)
+        n = len(server.requests)
+        again = crawl(server.base_url, state, tmp_path / "unused", *args)
+        rechecked = [p for p in server.requests[n:] if re.search(r"/\d+\.html$", p)]
+        time.sleep(1.05)
+        n = len(server.requests)
+        third = crawl(server.base_url, state, tmp_path / "unused", *args)
+        third_articles = [p for p in server.requests[n:] if re.search(r"/\d+\.html$", p)]
+    assert again.returncode == 0 and third.returncode == 0, again.stderr[-3000:]
+    assert len(rechecked) == stat(again, "interfax/state/rechecked") > 1
+    assert stat(again, "interfax/state/unchanged") == len(rechecked) - 1
+    assert stat(again, "interfax/state/edit_not_written") == 1  # the file holds each id once, edits included
+    assert archive.read_text("utf-8").splitlines() == exported
+    assert third_articles == [] and stat(third, "interfax/state/rechecked") == 0  # checked: not due again
+
+
 def test_refresh_exports_known_articles_again(tmp_path):
     state, out = tmp_path / "state", tmp_path / "out"
     with MirrorServer() as server:
