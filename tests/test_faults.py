@@ -388,8 +388,8 @@ def test_a_site_that_blocks_the_crawler_stops_it_early_with_one_error(tmp_path):
     with FaultyServer(faults={fault_path(1901000 + n): forbidden for n in range(100)}) as server:
         result = crawl(server, tmp_path, "-a", "sections=faults", "-s", "INTERFAX_BLOCKED_AFTER=10")
     asked = [p for p in result.requests if p.startswith("/news/faults/")]
-    # what the downloader held when it stopped (CONCURRENT_REQUESTS, 16) still comes back
-    assert 10 <= len(asked) <= 10 + 2 * 16, len(asked)
+    # what the downloader held when it stopped (CONCURRENT_REQUESTS, 4) still comes back
+    assert 10 <= len(asked) <= 10 + 2 * 4, len(asked)
     assert result.stats["finish_reason"] == "blocked" and result.result.returncode == 3
     assert result.stat("interfax/blocked/refused_in_a_row") == 10
     errors = result.lines("the site refuses this crawler", levels=("ERROR",))
@@ -1406,6 +1406,46 @@ def test_a_retry_after_holds_every_request_to_the_site(tmp_path):
     stats = parse_stats(result.stderr)
     assert stats.get("interfax/retry/site_held") == 1 and stats.get("interfax/retry/retry_after") == 1
     assert "answered 429 with Retry-After: no request to it starts for 2.0 s" in result.stderr
+
+
+class _SlowCountingHandler(http.server.BaseHTTPRequestHandler):
+    """The project's mirror, each answer 0.15 s late; ``most`` is the most requests it held at once."""
+
+    root = MIRROR_ROOT
+    lock = threading.Lock()
+    now = most = 0
+
+    def do_GET(self):  # noqa: N802 (http.server naming)
+        cls = type(self)
+        with cls.lock:
+            cls.now += 1
+            cls.most = max(cls.most, cls.now)
+        try:
+            time.sleep(0.15)
+            file = self.root / self.path.split("?")[0].lstrip("/")
+            body = file.read_bytes() if file.is_file() else b"not found"
+            self.send_response(200 if file.is_file() else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        finally:
+            with cls.lock:
+                cls.now -= 1
+
+    def log_message(self, *args):
+        pass
+
+
+def test_the_site_gets_no_more_requests_at_once_than_its_limit_also_without_a_delay(tmp_path):
+    """One site: CONCURRENT_REQUESTS is its own limit (4). Before, with 16, a user who turned the delay and
+    AutoThrottle off sent the site up to 16 at once whatever CONCURRENT_REQUESTS_PER_DOMAIN said, and a
+    graceful stop still sent the dozen requests waiting in the downloader."""
+    handler = type("Handler", (_SlowCountingHandler,), {"lock": threading.Lock(), "now": 0, "most": 0})
+    with _serving(handler) as (base,):
+        result = _crawl_mirror(base, tmp_path / "out.jsonl", "general,political,economic")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert 2 <= handler.most <= 4, handler.most
 
 
 class _MirrorHandler(http.server.BaseHTTPRequestHandler):
