@@ -262,13 +262,23 @@ class StateStore:
     def ids(self) -> set[int]:
         return {row[0] for row in self.db.execute("SELECT id FROM articles")}
 
-    def summary(self) -> dict:
+    def summary(self, running: bool = False) -> dict:
+        """The store at a glance (``state show``). A run with no end recorded is ``running`` when
+        ``running`` (a crawl holds the folder: the newest such run is it), else ``killed``, with what it
+        exported so far read from the ledger (as the next run records it)."""
         articles, settled = self.db.execute("SELECT count(*), coalesce(sum(settled), 0) FROM articles").fetchone()
         runs = [
             dict(zip(("id", "started_at", "finished_at", "reason", "new", "refreshed", "known", "skipped", "since"), row))
             for row in self.db.execute("SELECT id, started_at, finished_at, reason, new, refreshed, known, skipped, since "
                                        "FROM runs ORDER BY id DESC LIMIT 5")
         ]
+        for run in runs:
+            if run["finished_at"] is None and run["reason"] is None:
+                run["reason"] = "running" if running else "killed"
+                running = False  # (an older open run was killed)
+                run["new"], run["refreshed"] = self.db.execute(
+                    "SELECT coalesce(sum(exports = 1), 0), coalesce(sum(exports > 1), 0) FROM articles WHERE run = ?",
+                    (run["id"],)).fetchone()
         pending = self.db.execute("SELECT count(*) FROM pending").fetchone()[0]
         gone = self.db.execute("SELECT count(*) FROM gone").fetchone()[0]
         failed = self.db.execute("SELECT count(*) FROM failed").fetchone()[0]
@@ -758,10 +768,22 @@ def main(argv: list[str] | None = None) -> int:
             store.reset()
             print(f"state reset: {before} articles forgotten in {store.path}; the next run is a full crawl")
         else:
-            print(json.dumps(store.summary(), indent=2, ensure_ascii=False))
+            print(json.dumps(store.summary(running=_held(Path(directory))), indent=2, ensure_ascii=False))
     finally:
         store.close()
     return 0
+
+
+def _held(directory: Path) -> bool:
+    """Whether a crawl holds the state folder's lock now (its open run is running, not killed)."""
+    try:
+        f = _lock_dir(directory)
+    except StateLocked:
+        return True
+    f.seek(0)
+    f.truncate()  # (no pid of this command left behind as the holder's)
+    f.close()
+    return False
 
 
 if __name__ == "__main__":

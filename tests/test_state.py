@@ -537,6 +537,30 @@ def test_command_line_show_and_reset(tmp_path, capsys):
     assert main(["bogus"]) == 2
 
 
+def test_show_names_a_run_with_no_end_killed_or_running(tmp_path, capsys):
+    """Right after a SIGKILL, ``state show`` said reason null and 0 new until the next run closed the run;
+    now: ``killed`` with what it exported, or ``running`` while a crawl holds the folder."""
+    from interfax.state import StateLocked, _lock_dir
+
+    store = StateStore(tmp_path)
+    run = store.begin_run()
+    store.record(1, {"url": "u1"}, run=run)
+    store.record(2, {"url": "u2"}, run=run)
+    store.close()
+    assert main(["show", str(tmp_path)]) == 0
+    (shown,) = json.loads(capsys.readouterr().out)["last_runs"]
+    assert (shown["reason"], shown["new"]) == ("killed", 2)
+    assert (tmp_path / "lock").read_text() == ""  # (show leaves no pid of its own as the holder's)
+    held = _lock_dir(tmp_path)  # a crawl holds the folder
+    try:
+        assert main(["show", str(tmp_path)]) == 0
+        assert json.loads(capsys.readouterr().out)["last_runs"][0]["reason"] == "running"
+        with pytest.raises(StateLocked):
+            _lock_dir(tmp_path)
+    finally:
+        held.close()
+
+
 # ---------------------------------------------------------------- incremental crawls of the mirror
 
 
