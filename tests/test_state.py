@@ -523,6 +523,27 @@ def test_a_crawl_that_cannot_start_says_why_in_one_line_and_in_the_report(tmp_pa
     assert report[1:] == ["  FAILED invalid argument since='yesterday': expected a date YYYY-MM-DD"]
 
 
+def test_a_spider_module_that_does_not_import_fails_the_report_too(tmp_path):
+    """A broken deploy (a spider module that raises on import): Scrapy's traceback and exit 1 left the
+    report at the OK of an earlier run. Now the report says the crawl did not start, and why."""
+    modules = tmp_path / "modules"
+    modules.mkdir()
+    (modules / "broken_spiders.py").write_text("raise ImportError('cannot import name Page from interfax.pages')\n")
+    report = tmp_path / "monitor-report.txt"
+    report.write_text(OLD_REPORT)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(modules), str(REPO), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "articles", "-s", f"INTERFAX_MONITOR_REPORT={report}",
+                             "-s", "SPIDER_MODULES=interfax.spiders,broken_spiders", "-O", str(tmp_path / "out.jsonl")],
+                            cwd=REPO, capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 1
+    line = ("the crawl did not start: the spiders cannot be loaded: ImportError: cannot import name Page from "
+            "interfax.pages")
+    assert result.stderr.endswith(f"scrapy crawl: error: {line}\n") and "Traceback" in result.stderr
+    lines = report.read_text("utf-8").splitlines()
+    assert lines[0].startswith("interfax monitors: FAILED (the crawl did not start) - spider articles, ")
+    assert lines[1:] == [f"  FAILED {line}"]
+
+
 def test_command_line_show_and_reset(tmp_path, capsys):
     assert main(["show", str(tmp_path)]) == 0
     assert "no state" in capsys.readouterr().out

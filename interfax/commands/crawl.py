@@ -26,6 +26,7 @@ import logging
 import os
 import signal
 import sys
+import traceback
 
 from scrapy import signals
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
@@ -74,6 +75,10 @@ class Command(ScrapyCrawlCommand):
             spidercls = get_spider_loader(self.settings).load(args[0])
         except KeyError:
             return  # Scrapy's own run says so
+        except Exception as exc:  # a spider module that does not import (a broken deploy): its traceback, and the report says so
+            traceback.print_exc()
+            self._refuse(args[0], f"the crawl did not start: the spiders cannot be loaded: {type(exc).__name__}: {exc}")
+            sys.exit(EXIT_NOT_STARTED)
         validate = getattr(spidercls, "validate_arguments", None)
         if validate is None:
             return
