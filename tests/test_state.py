@@ -869,30 +869,47 @@ def test_failed_articles_are_retried_for_a_while_and_turn_gone_on_a_404(tmp_path
     store.close()
 
 
-def test_an_edited_article_is_exported_again_by_a_later_run(tmp_path):
-    """Known articles published lately are fetched again when due: an edit (text and modified time) is
-    exported again, an unchanged article is not; one published long ago is not fetched at all."""
+def _mirror_to_edit(tmp_path: Path):
+    """A copy of the project's mirror (``tmp_path / "site"``), the expected record of its newest listed
+    article, and a function that edits that article's first paragraph ("ОНОВЛЕНО. ...")."""
     import shutil
 
     from interfax.mirror.server import DEFAULT_ROOT
 
-    root, state, out = tmp_path / "site", tmp_path / "state", tmp_path / "out"
+    root = tmp_path / "site"
     shutil.copytree(DEFAULT_ROOT, root)
     listed = sorted(int(k) for k, v in CRAWL["depths"].items() if v == 0)
     edited = json.loads((EXPECTED_DIR / f"{listed[-1]}.json").read_text("utf-8"))
     page = root / edited["url"].split("interfax.com.ua/", 1)[1]
-    first_paragraph = edited["text"].split("\n\n")[0]
+    first_paragraph = edited["text"].split("\n\n")[0][:60]
+
+    def edit() -> None:
+        html = page.read_text("utf-8")
+        assert html.count(first_paragraph) >= 1
+        page.write_text(html.replace(first_paragraph, "ОНОВЛЕНО. " + first_paragraph), "utf-8")
+
+    return root, edited, edit
+
+
+def _all_due(state: Path) -> None:
+    """Every known article checked long enough ago to be due for a recheck."""
+    db = sqlite3.connect(state / DB_NAME)
+    db.execute("UPDATE articles SET checked = '2026-01-01T00:00:00+00:00'")
+    db.commit()
+    db.close()
+
+
+def test_an_edited_article_is_exported_again_by_a_later_run(tmp_path):
+    """Known articles published lately are fetched again when due: an edit (text and modified time) is
+    exported again, an unchanged article is not; one published long ago is not fetched at all."""
+    root, edited, edit = _mirror_to_edit(tmp_path)
+    state, out = tmp_path / "state", tmp_path / "out"
     recent = ["-a", "related_depth=0", "-s", "INTERFAX_STATE_RECHECK_HOURS=1000000"]  # the mirror's 2025 counts as lately
     with MirrorServer(root=root) as server:
         assert crawl(server.base_url, state, out, *recent).returncode == 0
         first = {r["id"] for r in records(out)}
-        html = page.read_text("utf-8")
-        assert html.count(first_paragraph[:60]) >= 1
-        page.write_text(html.replace(first_paragraph[:60], "ОНОВЛЕНО. " + first_paragraph[:60]), "utf-8")
-        db = sqlite3.connect(state / DB_NAME)
-        db.execute("UPDATE articles SET checked = '2026-01-01T00:00:00+00:00'")  # long enough ago to be due
-        db.commit()
-        db.close()
+        edit()
+        _all_due(state)
         time.sleep(1.05)
         n = len(server.requests)
         again = crawl(server.base_url, state, out, *recent)
@@ -919,25 +936,14 @@ def test_a_recheck_into_an_append_target_is_not_repeated_at_every_run(tmp_path):
     """State store and one append file (-o archive.jsonl): a due recheck of an article the file holds
     left its check time as it was, so every later run fetched it again while it was due. Now the check
     time is kept (unchanged or not), and an edit the file cannot take is counted."""
-    import shutil
-
-    from interfax.mirror.server import DEFAULT_ROOT
-
-    root, state, archive = tmp_path / "site", tmp_path / "state", tmp_path / "archive.jsonl"
-    shutil.copytree(DEFAULT_ROOT, root)
-    listed = sorted(int(k) for k, v in CRAWL["depths"].items() if v == 0)
-    edited = json.loads((EXPECTED_DIR / f"{listed[-1]}.json").read_text("utf-8"))
-    page = root / edited["url"].split("interfax.com.ua/", 1)[1]
-    first_paragraph = edited["text"].split("\n\n")[0]
+    root, _, edit = _mirror_to_edit(tmp_path)
+    state, archive = tmp_path / "state", tmp_path / "archive.jsonl"
     args = ["-a", "related_depth=0", "-s", "INTERFAX_STATE_RECHECK_HOURS=1000000", "-o", str(archive)]
     with MirrorServer(root=root) as server:
         assert crawl(server.base_url, state, tmp_path / "unused", *args).returncode == 0
         exported = archive.read_text("utf-8").splitlines()
-        page.write_text(page.read_text("utf-8").replace(first_paragraph[:60], "ОНОВЛЕНО. " + first_paragraph[:60]), "utf-8")
-        db = sqlite3.connect(state / DB_NAME)
-        db.execute("UPDATE articles SET checked = '2026-01-01T00:00:00+00:00'")  # long enough ago to be due
-        db.commit()
-        db.close()
+        edit()
+        _all_due(state)
         time.sleep(1.05)
         n = len(server.requests)
         again = crawl(server.base_url, state, tmp_path / "unused", *args)
