@@ -1393,3 +1393,27 @@ def test_a_lazy_image_whose_source_is_only_in_its_noscript_fallback_is_kept():
     page = _variant(_HEADER.format(time="11:15 20.11.2026", body=body, after=""))
     assert page.images() == [{"url": "https://interfax.com.ua/static/articles/images/2026/11/14/school.jpg",
                               "caption": "Школа у Львові"}]
+
+
+def test_links_are_read_against_the_pages_base_href():
+    """A listing or article with <base href="https://interfax.com.ua/"> and links "news/economic/1.html":
+    before, they were read against the page's URL (/news/news/economic/...) and lost without a word."""
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    items = "".join(f'<div class="article"><div class="article-time">10:0{n} 20.11.2026</div>'
+                    f'<a class="article-link" href="news/economic/{1100000 + n}.html">Новина {n} про економіку</a></div>'
+                    for n in range(3))
+    html = ('<!DOCTYPE html><html><head><base href="https://interfax.com.ua/"></head><body>'
+            f'<div class="articles-section-view">{items}</div>'
+            '<div class="pager"><a class="pager-next" href="news/economic-2.html">2</a></div></body></html>')
+    page = ListingPage(HtmlResponse("http://127.0.0.1:8000/news/economic.html", body=html.encode(), encoding="utf-8"), "economic")
+    assert [link.ref.id for link in page.items()] == [1100000, 1100001, 1100002]
+    assert page.next_page_url() is not None
+    related = ('<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div id="related-articles">'
+               '<a href="news/general/1000001.html">Пов\'язана новина</a></div></div>')
+    article = _variant(_HEADER.format(time="11:15 20.11.2026", body="", after=related), head='<base href="/">',
+                       url="http://127.0.0.1:8000/news/economic/1064999.html")
+    assert [(link.ref.id, link.ref.url) for link in article.related()] == [
+        (1000001, "https://interfax.com.ua/news/general/1000001.html")]

@@ -9,7 +9,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from cssselect import HTMLTranslator
 from lxml import etree
@@ -522,7 +522,24 @@ class Page:
     def article_ref(self, href: str | None) -> urls.ArticleRef | None:
         if not href:
             return None
-        return urls.article_ref(href, self.url, self.origin)
+        return urls.article_ref(href, self.link_base, self.origin)
+
+    @cached_property
+    def link_base(self) -> str:
+        """The URL the page's relative links are read against, as a browser reads them: its ``<base
+        href>`` (itself read against the page's URL), else the page's URL. (Before, a listing whose
+        ``<base href="https://interfax.com.ua/">`` carried links ``news/economic/1.html`` lost them all.)"""
+        body = self.response.body
+        if b"<base" not in body and b"<BASE" not in body and b"<Base" not in body:
+            return self.url  # (cheap: most pages have none)
+        for el in self.root.iter("base"):
+            href = (el.get("href") or "").strip()
+            if href:
+                try:
+                    return urljoin(self.url, href)
+                except ValueError:
+                    return self.url
+        return self.url
 
     def links_under(self, *nodes, skip_ads: bool = False) -> list[Link]:
         """Article links inside the elements ``nodes`` (in that order), with titles and times, once

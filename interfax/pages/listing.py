@@ -272,7 +272,7 @@ class ListingPage(Page):
                      for k, v in e.items() if k.startswith("data-") and needle in v]
         other = None
         for href in hrefs:
-            found = urls.listing_link(href.strip(), self.url, self.origin, self.section)
+            found = urls.listing_link(href.strip(), self.link_base, self.origin, self.section)
             if found is None or found[1] != wanted:
                 continue
             if found[0] == "uk":
@@ -296,7 +296,7 @@ class ListingPage(Page):
                 if not href or href.startswith(("#", "javascript:")):
                     continue
             if e.tag == "button" or "next" in (e.get("rel") or "").lower().split() or (e.tag == "a" and _NEXT_WORDS.match(text_of(e))):
-                if "?" not in href and urls.listing_link(href, self.url, self.origin, self.section) is not None:
+                if "?" not in href and urls.listing_link(href, self.link_base, self.origin, self.section) is not None:
                     continue  # a page of this listing (the last page's "»" pointing back), or another edition's: understood
                 return href
         return None
