@@ -910,17 +910,27 @@ class StrictHttpCompressionMiddleware(HttpCompressionMiddleware):
     """
 
     def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
-        if (
-            response.body[:3] == b"\x1f\x8b\x08" and KIND_META in request.meta
-            and not response.headers.getlist("Content-Encoding")
-        ):
-            # a gzip body that no Content-Encoding names (a server that sends its pre-compressed copy
-            # and forgets the header): decoded (the page, not its compressed bytes read as HTML)
-            if self.stats:
-                self.stats.inc_value("interfax/encoding/undeclared_gzip")
-            logger.info("%s is gzip-compressed, but no Content-Encoding says so: decoded", response.url)
-            response.headers["Content-Encoding"] = b"gzip"
-        return super().process_response(request, response)
+        for _ in range(3):  # (a body compressed twice under one header: the inner layer is undeclared too)
+            if self._undeclared_gzip(request, response):
+                # a gzip body that no Content-Encoding names (a server that sends its pre-compressed copy
+                # and forgets the header): decoded (the page, not its compressed bytes read as HTML)
+                if self.stats:
+                    self.stats.inc_value("interfax/encoding/undeclared_gzip")
+                logger.info("%s is gzip-compressed, but no Content-Encoding says so: decoded", request.url)
+                response.headers["Content-Encoding"] = b"gzip"
+            elif _ != 0:
+                break
+            response = super().process_response(request, response)
+            if not isinstance(response, Response):
+                break
+        return response
+
+    @staticmethod
+    def _undeclared_gzip(request: Request, response: Response) -> bool:
+        """A gzip body with no ``Content-Encoding`` in answer to a page request, or to a robots.txt
+        (whose rules were otherwise dropped in silence: compressed bytes are no rules)."""
+        return (response.body[:3] == b"\x1f\x8b\x08" and not response.headers.getlist("Content-Encoding")
+                and (KIND_META in request.meta or urlsplit(request.url).path == "/robots.txt"))
 
     @staticmethod
     def _split_encodings(content_encoding: list[bytes]) -> tuple[list[bytes], list[bytes]]:

@@ -1928,3 +1928,27 @@ def test_a_headline_that_starts_with_404_is_no_soft_404():
             '<div class="article-content"><p>Текст статті про події в Україні.</p></div></article></body></html>')
     page = ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/13.html", body=html.encode(), encoding="utf-8"))
     assert not page.not_found()
+
+
+def test_a_robots_txt_or_a_page_gzipped_without_its_header_or_twice_is_decoded():
+    """A robots.txt sent gzip-compressed with no Content-Encoding: before, its compressed bytes were
+    read as rules (none), and the pages it disallows were fetched in silence. A page compressed twice
+    under one Content-Encoding: before, failed as not HTML ("gzip-compressed data that does not decode")."""
+    import gzip
+
+    from interfax.middlewares import StrictHttpCompressionMiddleware
+
+    crawler = _crawler()
+    mw = StrictHttpCompressionMiddleware.from_crawler(crawler)
+    rules = b"User-agent: *\nDisallow: /news/economic/\n"
+    robots = scrapy.Request("http://127.0.0.1:1/robots.txt")
+    out = mw.process_response(robots, Response(robots.url, body=gzip.compress(rules), request=robots))
+    assert out.body == rules
+    page = b"<html><body><p>Text</p></body></html>"
+    request = scrapy.Request("http://127.0.0.1:1/news/general/1.html", meta={"interfax_kind": "article"})
+    twice = Response(request.url, body=gzip.compress(gzip.compress(page)), headers={"Content-Encoding": "gzip"}, request=request)
+    assert mw.process_response(request, twice).body == page
+    assert crawler.stats.get_value("interfax/encoding/undeclared_gzip") == 2
+    # another resource (not a page, not robots.txt): left as it is
+    other = scrapy.Request("http://127.0.0.1:1/static/a.gz")
+    assert mw.process_response(other, Response(other.url, body=gzip.compress(page), request=other)).body[:2] == b"\x1f\x8b"
