@@ -633,6 +633,16 @@ class EncodingFixMiddleware:
             logger.info("removed NUL bytes from %s", response.url)
         if encoding in ("utf-8", "utf8") and _valid_utf8_without_replacements(response.body):
             return response  # valid UTF-8 (no replacement characters) is what it says
+        if encoding.startswith(("utf-16", "utf-32")) and b"\x00" not in response.body[:1024]:
+            # said to be UTF-16/32, but markup in one byte a character (no NUL beside its ASCII): read as
+            # UTF-16, an even-length page was CJK garbage and dropped as an unknown layout
+            for candidate in ("utf-8", "cp1251"):
+                try:
+                    fixed = response.body.decode(candidate)
+                except UnicodeDecodeError:
+                    continue
+                if candidate == "utf-8" or _looks_cyrillic(fixed):
+                    return self._redecoded(response, candidate, encoding)
         if encoding not in ("utf-8", "utf8") and not encoding.startswith(("utf-16", "utf-32")) and not response.body.isascii():
             # a UTF-8 page said to be windows-1251, KOI8-R ...: read so it is Cyrillic too, but every
             # letter a pair ("РЈРјС”СЂРѕРІ"), which no test for Latin-1 or U+FFFD sees. Text in a

@@ -614,6 +614,9 @@ CYRILLIC = "<html><body><p>" + "Міністр оборони України п�
         (CYRILLIC.encode("cp1251"), {"Content-Type": "text/html; charset=utf-8"}, "wrong_charset"),
         (CYRILLIC.encode("utf-8"), {"Content-Type": "text/html; charset=iso-8859-1"}, "wrong_charset"),
         (CYRILLIC.encode("utf-8").replace(b"<p>", b"<p>\x00"), {"Content-Type": "text/html"}, "nul_stripped"),
+        # said to be UTF-16 (no BOM, no NUL): read as UTF-16, a page of even length was CJK garbage, and dropped
+        (CYRILLIC.encode("utf-8") + b" " * (len(CYRILLIC.encode("utf-8")) % 2), {"Content-Type": "text/html; charset=utf-16"}, "wrong_charset"),
+        (CYRILLIC.encode("cp1251") + b" " * (len(CYRILLIC.encode("cp1251")) % 2), {"Content-Type": "text/html; charset=utf-16le"}, "wrong_charset"),
     ],
 )
 def test_encoding_fix(body, headers, fixed_kind):
@@ -634,6 +637,8 @@ def test_encoding_fix_leaves_good_and_latin_pages_alone():
         (CYRILLIC.replace("оборони", "обо\ufffdрони", 1).encode("utf-8"), "text/html; charset=utf-8"),
         ("<html><body><p>Une réunion à Bruxelles a été tenue, déclaré le ministre. Très bien.</p></body></html>"
          .encode("latin-1"), "text/html; charset=iso-8859-1"),
+        # UTF-16 that is UTF-16
+        (CYRILLIC.encode("utf-16"), "text/html; charset=utf-16"),
     ):
         response = HtmlResponse("http://127.0.0.1/a.html", body=body, headers={"Content-Type": ctype})
         assert mw.process_response(scrapy.Request(response.url), response) is response
