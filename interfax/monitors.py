@@ -214,7 +214,9 @@ class ItemCountMonitor(_Check):
             return "; ".join(parts)
         parts.insert(0, f"{_plural(listed, 'article')} listed")
         if self.stat("interfax/failed/count"):
-            parts.append(f"{self.stat('interfax/failed/count')} failed ({_faults(errors)})")
+            # an article request answered by another page (redirected to the home page, a listing) is no error kind
+            kinds = {**errors, "not_an_article": self.stat("interfax/article/not_an_article")}
+            parts.append(f"{self.stat('interfax/failed/count')} failed ({_faults({k: v for k, v in kinds.items() if v})})")
         drops = {k.rsplit("/", 1)[1]: v for k, v in self.stats.items()
                  if k.startswith("interfax/drop/") and k != "interfax/drop/already_exported" and v}
         if drops:

@@ -353,6 +353,10 @@ def test_item_floor_names_the_cause_it_sees_in_the_stats():
          "92 articles listed: 92 failed (not HTML)"),
         ({"interfax/listing/pages": 1, "interfax/listing/articles": 10, "interfax/drop/out_of_window": 10},
          "10 articles listed: 10 dropped (out of window)"),
+        # articles redirected to the home page are not a 404 (before: "7 failed (HTTP 404)")
+        ({"interfax/listing/pages": 1, "interfax/listing/articles": 7, "interfax/errors/http_404": 1,
+          "interfax/article/not_an_article": 6, "interfax/failed/count": 7},
+         "7 articles listed: 7 failed (6x not an article, 1x HTTP 404)"),
     ]
     for stats, cause in cases:
         assert check({**nothing, **stats}) == [
