@@ -529,10 +529,8 @@ class Page:
         """The URL the page's relative links are read against, as a browser reads them: its ``<base
         href>`` (itself read against the page's URL), else the page's URL. (Before, a listing whose
         ``<base href="https://interfax.com.ua/">`` carried links ``news/economic/1.html`` lost them all.)"""
-        body = self.response.body
-        if b"<base" not in body and b"<BASE" not in body and b"<Base" not in body:
-            return self.url  # (cheap: most pages have none)
-        for el in self.root.iter("base"):
+        head = self.root.find("head")  # (a <base> belongs there: one in the body is not looked for)
+        for el in head.iterchildren("base") if head is not None else ():
             href = (el.get("href") or "").strip()
             if href:
                 try:
