@@ -679,7 +679,9 @@ class EncodingFixMiddleware:
         kind = "wrong_charset" if declared else "undeclared_charset"
         stats.inc_value(f"interfax/encoding/{kind}")
         stats.inc_value(f"interfax/encoding/redecoded_{candidate.replace('-', '')}")
-        logger.info("re-decoded %s as %s (declared: %s; read as %s)", response.url, candidate, declared or "none", encoding)
+        base_url = getattr(self.crawler.spider, "base_url", None)
+        logger.info("re-decoded %s as %s (declared: %s; read as %s)",
+                    urls.live_url(response.url, base_url) if base_url else response.url, candidate, declared or "none", encoding)
         return response.replace(encoding=candidate)
 
     @staticmethod

@@ -1696,6 +1696,8 @@ def test_a_utf8_page_said_to_be_a_cyrillic_single_byte_charset_is_read_as_utf8(m
         _same_as_the_good_one(misconfigured, article_id)
     assert misconfigured.stat("interfax/encoding/redecoded_utf8") == 2
     assert "re-decoded" in misconfigured.log and "as utf-8 (declared: cp1251" in misconfigured.log
+    # named by its live URL, as every log line names a page (it named the mirror's)
+    assert "re-decoded https://interfax.com.ua/news/" in misconfigured.log and "re-decoded http://127.0.0.1" not in misconfigured.log
 
 
 def test_json_ld_of_another_article_is_not_the_pages(misconfigured):
