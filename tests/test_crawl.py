@@ -658,3 +658,24 @@ def test_an_article_whose_body_is_guessed_is_counted_and_said_once_per_container
     assert [level for level, _ in said] == ["WARNING", "INFO"]
     assert said[0][1].startswith('article https://interfax.com.ua/news/general/598120.html: its text is in '
                                  '<div class="article-view-text">, a container the page parsers do not know')
+
+
+def test_a_listing_served_in_place_of_an_article_is_a_soft_404_not_a_new_layout(caplog):
+    """A removed article that the site answers with a listing or the home page (HTTP 200): before,
+    'Dropped (no_text): missing text (unknown layout?)', counted towards the redesign alarm."""
+    import scrapy
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from interfax.spiders.articles import ArticlesSpider
+
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    crawler.spider = spider = crawler._create_spider(since="2000-01-01")
+    listing = _listing_html(*((f"/news/general/{1100001 + n}.html", "10:00 20.11.2026") for n in range(12))).replace(
+        b"<html>", b'<html><head><link rel="canonical" href="https://interfax.com.ua/news/general.html"></head>', 1)
+    url = "https://interfax.com.ua/news/general/1063374.html"
+    response = HtmlResponse(url, body=listing, encoding="utf-8",
+                            request=scrapy.Request(url, meta={"interfax_kind": "article", "interfax_depth": 0}))
+    assert list(spider.parse_article(response)) == []
+    assert crawler.stats.get_value("interfax/errors/soft_404") == 1
+    assert spider.failed == {url: "soft 404: a listing or the home page answered in place of the article"}

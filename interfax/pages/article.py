@@ -180,6 +180,27 @@ class ArticlePage(Page):
             return self.article_node
         return None
 
+    def stands_for_another_page(self) -> bool:
+        """With no text of its own: a listing or the home page answering in place of the article (a removed
+        one, most likely): its canonical link names a page of the site that is no article
+        (``/news/general.html``, ``/``), or, with no headline either, it links ten other articles."""
+        canonical = self.link_rel("canonical")
+        if canonical and self.article_ref(canonical) is None and urls.site_path(canonical, self.link_base, self.origin):
+            return True
+        return not self.title() and self.lists_other_articles()
+
+    def lists_other_articles(self, at_least: int = 10) -> bool:
+        """The page links ``at_least`` articles other than itself."""
+        own = self.ref.id if self.ref is not None else None
+        ids = set()
+        for a in self.root.iter("a"):
+            ref = self.article_ref(a.get("href"))
+            if ref is not None and ref.id != own:
+                ids.add(ref.id)
+                if len(ids) >= at_least:
+                    return True
+        return False
+
     @property
     def body_guessed(self) -> bool:
         """The body was not found in a known container but guessed (``_guessed_body``): the spider counts it."""

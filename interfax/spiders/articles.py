@@ -601,6 +601,8 @@ class ArticlesSpider(scrapy.Spider):
                            self._asked(response), page.ref.id, page.ref.url)
         item = self.article_item(page)
         listed_at = response.meta.get("interfax_listed_at")
+        if not item["text"] and self._stand_in(response, page, "article", empty=True):
+            return  # (an error page, or a listing or the home page, in place of the article: not a new layout)
         if not item["published_at"]:
             if self._stand_in(response, page, "article"):
                 return
@@ -776,12 +778,13 @@ class ArticlesSpider(scrapy.Spider):
         if fault_kind in _REFUSALS:
             self._refused(live, why)
 
-    def _stand_in(self, response, page, kind: str) -> str | None:
+    def _stand_in(self, response, page, kind: str, empty: bool = False) -> str | None:
         """The fault's kind (counted as ``interfax/errors/<fault>``, logged and listed once) for an HTTP 200 page
         that stands in for the page asked for: a bot protection's challenge (a CDN that cached one),
         a maintenance page, a "soft 404", an error page (a proxy's "502 Bad Gateway", a firewall's
-        "Access Denied": ``error_page``, ``access_denied``). Read only for a page that showed no date or no items, so
-        that none of them is taken for a page in an unknown layout (a false redesign alarm)."""
+        "Access Denied": ``error_page``, ``access_denied``), and (``empty``: an article page with no text) a
+        listing or the home page (``soft_404``). Read only for a page that showed no date or no items, or
+        nothing of an article, so that none of them is taken for a page in an unknown layout (a false redesign alarm)."""
         who = bot_challenge(response)
         if who is not None:
             fault, why = "bot_challenge", challenge_message(who, response.status)
@@ -791,6 +794,8 @@ class ArticlesSpider(scrapy.Spider):
             fault, why = "soft_404", "soft 404: the page says it is not found"
         elif (error := page.error_page()) is not None:  # a proxy's, a server's or a firewall's error page
             fault, why = error[0], f"an error page served with HTTP {response.status}: {error[1]!r}"
+        elif empty and page.stands_for_another_page():
+            fault, why = "soft_404", "soft 404: a listing or the home page answered in place of the article"
         else:
             return None
         self._page_failed(kind, self._asked(response), fault, why)
