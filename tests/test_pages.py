@@ -1417,3 +1417,18 @@ def test_links_are_read_against_the_pages_base_href():
                        url="http://127.0.0.1:8000/news/economic/1064999.html")
     assert [(link.ref.id, link.ref.url) for link in article.related()] == [
         (1000001, "https://interfax.com.ua/news/general/1000001.html")]
+
+
+def test_a_page_without_a_canonical_link_is_the_article_its_og_url_names():
+    # another article's page at this URL, its canonical link left out: before, exported under the id asked for
+    head = '<meta property="og:url" content="https://interfax.com.ua/news/general/1141220.html">'
+    page = _variant(_HEADER.format(time="11:15 20.11.2026", body="", after=""), head=head,
+                    url="https://interfax.com.ua/news/economic/1062200.html")
+    assert (page.ref.id, page.ref.url) == (1141220, "https://interfax.com.ua/news/general/1141220.html")
+    # a canonical link wins over og:url; og:url naming no article leaves the page's own
+    both = head + '<link rel="canonical" href="https://interfax.com.ua/news/economic/1062200.html">'
+    assert _variant(_HEADER.format(time="11:15 20.11.2026", body="", after=""), head=both,
+                    url="https://interfax.com.ua/news/economic/1062200.html").ref.id == 1062200
+    home = '<meta property="og:url" content="https://interfax.com.ua/">'
+    assert _variant(_HEADER.format(time="11:15 20.11.2026", body="", after=""), head=home,
+                    url="https://interfax.com.ua/news/economic/1062200.html").ref.id == 1062200

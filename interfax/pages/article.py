@@ -93,9 +93,11 @@ class ArticlePage(Page):
 
     @cached_property
     def ref(self) -> urls.ArticleRef | None:
-        """The article: from the canonical link when it names an article of the same edition, else the URL."""
+        """The article: from the canonical link (else ``og:url``, for a page without one) when it names an
+        article of the same edition, else the URL. (A page served at another article's URL without a
+        canonical link was exported under the id asked for, with the other article's fields.)"""
         own = self.article_ref(self.url)
-        canonical = self.article_ref(self.link_rel("canonical"))
+        canonical = self.article_ref(self.link_rel("canonical") or self.meta("og:url"))
         if canonical and (own is None or canonical.host == own.host):
             return canonical
         return own
