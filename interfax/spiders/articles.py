@@ -601,11 +601,9 @@ class ArticlesSpider(scrapy.Spider):
                            self._asked(response), page.ref.id, page.ref.url)
         item = self.article_item(page)
         listed_at = response.meta.get("interfax_listed_at")
-        if not item["text"] and self._stand_in(response, page, "article", empty=True):
+        if (not item["text"] or not item["published_at"]) and self._stand_in(response, page, "article", empty=not item["text"]):
             return  # (an error page, or a listing or the home page, in place of the article: not a new layout)
         if not item["published_at"]:
-            if self._stand_in(response, page, "article"):
-                return
             if listed_at and item.get("title") and item.get("text"):
                 # an article that shows no date anywhere: the time its listing showed (a page in an
                 # unknown layout, with no title or text either, is still dropped for what it lacks)
