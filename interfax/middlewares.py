@@ -633,16 +633,6 @@ class EncodingFixMiddleware:
             logger.info("removed NUL bytes from %s", response.url)
         if encoding in ("utf-8", "utf8") and _valid_utf8_without_replacements(response.body):
             return response  # valid UTF-8 (no replacement characters) is what it says
-        if encoding.startswith(("utf-16", "utf-32")) and b"\x00" not in response.body[:1024]:
-            # said to be UTF-16/32, but markup in one byte a character (no NUL beside its ASCII): read as
-            # UTF-16, an even-length page was CJK garbage and dropped as an unknown layout
-            for candidate in ("utf-8", "cp1251"):
-                try:
-                    fixed = response.body.decode(candidate)
-                except UnicodeDecodeError:
-                    continue
-                if candidate == "utf-8" or _looks_cyrillic(fixed):
-                    return self._redecoded(response, candidate, encoding)
         if encoding not in ("utf-8", "utf8") and not encoding.startswith(("utf-16", "utf-32")) and not response.body.isascii():
             # a UTF-8 page said to be windows-1251, KOI8-R ...: read so it is Cyrillic too, but every
             # letter a pair ("РЈРјС”СЂРѕРІ"), which no test for Latin-1 or U+FFFD sees. Text in a
@@ -653,12 +643,16 @@ class EncodingFixMiddleware:
                 fixed = None
             if fixed is not None and _looks_cyrillic(fixed):
                 return self._redecoded(response, "utf-8", encoding)
-        try:
-            text = response.text
-        except (LookupError, ValueError):
-            text = response.body.decode("cp1252", "replace")
-        if not _looks_wrong(text):
-            return response
+        # said to be UTF-16/32, but markup in one byte a character (no NUL beside its ASCII): read as UTF-16, an
+        # even-length page was CJK garbage that no test below sees, and was dropped as an unknown layout
+        one_byte = encoding.startswith(("utf-16", "utf-32")) and b"\x00" not in response.body[:1024]
+        if not one_byte:
+            try:
+                text = response.text
+            except (LookupError, ValueError):
+                text = response.body.decode("cp1252", "replace")
+            if not _looks_wrong(text):
+                return response
         declared = self._declared(response)
         for candidate in ("utf-8", "cp1251"):
             if candidate == encoding:
@@ -922,19 +916,22 @@ class StrictHttpCompressionMiddleware(HttpCompressionMiddleware):
     """
 
     def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
-        for _ in range(3):  # (a body compressed twice under one header: the inner layer is undeclared too)
-            if self._undeclared_gzip(request, response):
-                # a gzip body that no Content-Encoding names (a server that sends its pre-compressed copy
-                # and forgets the header): decoded (the page, not its compressed bytes read as HTML)
-                if self.stats:
-                    self.stats.inc_value("interfax/encoding/undeclared_gzip")
-                logger.info("%s is gzip-compressed, but no Content-Encoding says so: decoded", request.url)
-                response.headers["Content-Encoding"] = b"gzip"
-            elif _ != 0:
+        response = super().process_response(request, self._declare_gzip(request, response))
+        for _ in range(2):  # (a body compressed twice under one header: its inner layer is undeclared too)
+            if not isinstance(response, Response) or not self._undeclared_gzip(request, response):
                 break
-            response = super().process_response(request, response)
-            if not isinstance(response, Response):
-                break
+            response = super().process_response(request, self._declare_gzip(request, response))
+        return response
+
+    def _declare_gzip(self, request: Request, response: Response) -> Response:
+        """A gzip body that no Content-Encoding names (a server that sends its pre-compressed copy and
+        forgets the header): given the header, so that it is decoded (the page, not its compressed
+        bytes read as HTML)."""
+        if self._undeclared_gzip(request, response):
+            if self.stats:
+                self.stats.inc_value("interfax/encoding/undeclared_gzip")
+            logger.info("%s is gzip-compressed, but no Content-Encoding says so: decoded", request.url)
+            response.headers["Content-Encoding"] = b"gzip"
         return response
 
     @staticmethod
