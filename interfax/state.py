@@ -190,6 +190,11 @@ class Recovery:
     truncated_bytes: int = 0
 
 
+#: what a run exported for the first time, and again, by the ledger (for a run whose end was never recorded)
+_RUN_NEW = "(SELECT count(*) FROM articles WHERE articles.run = runs.id AND exports = 1)"
+_RUN_REFRESHED = "(SELECT count(*) FROM articles WHERE articles.run = runs.id AND exports > 1)"
+
+
 class StateStore:
     """The SQLite ledger. No Scrapy here: usable from scripts and tests."""
 
@@ -267,18 +272,18 @@ class StateStore:
         ``running`` (a crawl holds the folder: the newest such run is it), else ``killed``, with what it
         exported so far read from the ledger (as the next run records it)."""
         articles, settled = self.db.execute("SELECT count(*), coalesce(sum(settled), 0) FROM articles").fetchone()
+        open_run = "finished_at IS NULL AND reason IS NULL"
         runs = [
-            dict(zip(("id", "started_at", "finished_at", "reason", "new", "refreshed", "known", "skipped", "since"), row))
-            for row in self.db.execute("SELECT id, started_at, finished_at, reason, new, refreshed, known, skipped, since "
-                                       "FROM runs ORDER BY id DESC LIMIT 5")
+            dict(zip(("id", "started_at", "finished_at", "reason", "new", "refreshed", "known", "skipped", "since", "open"), row))
+            for row in self.db.execute(
+                f"SELECT id, started_at, finished_at, reason, CASE WHEN {open_run} THEN {_RUN_NEW} ELSE new END, "
+                f"CASE WHEN {open_run} THEN {_RUN_REFRESHED} ELSE refreshed END, known, skipped, since, {open_run} "
+                "FROM runs ORDER BY id DESC LIMIT 5")
         ]
         for run in runs:
-            if run["finished_at"] is None and run["reason"] is None:
+            if run.pop("open"):
                 run["reason"] = "running" if running else "killed"
                 running = False  # (an older open run was killed)
-                run["new"], run["refreshed"] = self.db.execute(
-                    "SELECT coalesce(sum(exports = 1), 0), coalesce(sum(exports > 1), 0) FROM articles WHERE run = ?",
-                    (run["id"],)).fetchone()
         pending = self.db.execute("SELECT count(*) FROM pending").fetchone()[0]
         gone = self.db.execute("SELECT count(*) FROM gone").fetchone()[0]
         failed = self.db.execute("SELECT count(*) FROM failed").fetchone()[0]
@@ -322,10 +327,8 @@ class StateStore:
         state folder's lock, after :meth:`recover`. Returns how many."""
         with _transaction(self.db):
             return self.db.execute(
-                """UPDATE runs SET reason = 'killed',
-                       new = (SELECT count(*) FROM articles WHERE articles.run = runs.id AND exports = 1),
-                       refreshed = (SELECT count(*) FROM articles WHERE articles.run = runs.id AND exports > 1)
-                   WHERE finished_at IS NULL AND reason IS NULL"""
+                f"UPDATE runs SET reason = 'killed', new = {_RUN_NEW}, refreshed = {_RUN_REFRESHED} "
+                "WHERE finished_at IS NULL AND reason IS NULL"
             ).rowcount
 
     def begin_run(self) -> int:
