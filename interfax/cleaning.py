@@ -846,6 +846,8 @@ _MEDIA_LABELS = frozenset(
      "ДИВІТЬСЯ ВІДЕО", "ДИВІТЬСЯ ВІДЕО НИЖЧЕ", "ДИВИТИСЯ ВІДЕО", "СМОТРИТЕ ВИДЕО", "WATCH THE VIDEO", "WATCH VIDEO",
      "ІНФОГРАФІКА", "ИНФОГРАФИКА", "INFOGRAPHIC", "INFOGRAPHICS"}
 )
+
+
 def is_media_label(text: str) -> bool:
     """A gallery's, video's or infographic's own label ("Фотогалерея", "(Інфографіка)"): the widget's, not text."""
     return len(text) <= 40 and _key(text).strip("()") in _MEDIA_LABELS

@@ -138,12 +138,15 @@ class ArticlePage(Page):
         """The article's element by a known container (``article_selectors``), or None."""
         return self._first(self.root, self.article_selectors)
 
+    @cached_property
+    def _known_body(self):
+        """The first element of the page in a known body container (``body_selectors``), or None."""
+        return self._first(self.root, self.body_selectors)
+
     def _implied_article(self):
         """The closest ancestor of the body element (a known one, else ``_guessed_body``) that also holds
         an ``h1`` headline, below ``<body>``; or None."""
-        body = self._first(self.root, self.body_selectors)
-        if body is None:
-            body = self._guessed_body
+        body = self._known_body if self._known_body is not None else self._guessed_body
         if body is None:
             return None
         for node in body.iterancestors():
@@ -215,7 +218,7 @@ class ArticlePage(Page):
         the most text (``GUESSED_BODY_MIN`` characters at least) outside the site's header,
         navigation, sidebars, footer and anything an ad, informer, share widget or list by its class or
         id (a body in ``<div class="article-view-text">``, say, in a design not seen before); or None."""
-        if self._first(self.root, self.body_selectors) is not None:
+        if self._known_body is not None:
             return None
         sizes: dict = {}
         for el in self.root.iter(etree.Element):
