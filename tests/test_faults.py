@@ -1959,3 +1959,24 @@ def test_a_robots_txt_or_a_page_gzipped_without_its_header_or_twice_is_decoded()
     # another resource (not a page, not robots.txt): left as it is
     other = scrapy.Request("http://127.0.0.1:1/static/a.gz")
     assert mw.process_response(other, Response(other.url, body=gzip.compress(page), request=other)).body[:2] == b"\x1f\x8b"
+
+
+def test_an_article_redirected_to_its_amp_page_is_read_there_counted_and_warned_once(caplog):
+    caplog.set_level(logging.INFO, logger="interfax")
+    crawler = _crawler()
+    spider = crawler.spider
+    items = []
+    for id_ in (1063374, 1063390):
+        asked = f"https://interfax.com.ua/news/general/{id_}.html"
+        amp = (MIRROR_ROOT / "news" / "general" / f"{id_}-amp.html").read_bytes()
+        response = _redirected(asked.replace(".html", "-amp.html"), asked, amp, interfax_kind="article", interfax_id=id_)
+        items += [o for o in spider.parse_article(response) if not isinstance(o, scrapy.Request)]
+    assert [(i["id"], i["url"]) for i in items] == [(1063374, "https://interfax.com.ua/news/general/1063374.html"),
+                                                    (1063390, "https://interfax.com.ua/news/general/1063390.html")]
+    assert all(i["title"] and i["text"] and i["related"] for i in items)  # the AMP page's own related block
+    assert "Реклама" not in items[0]["text"] and "ЩЕ ЗА ТЕМОЮ" not in items[0]["text"]
+    assert crawler.stats.get_value("interfax/article/amp_page") == 2
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if "redirected to its AMP page" in r.getMessage()]
+    assert [level for level, _ in said] == ["WARNING", "INFO"]
+    assert said[0][1].startswith("article https://interfax.com.ua/news/general/1063374.html redirected to its AMP page "
+                                 "https://interfax.com.ua/news/general/1063374-amp.html: read from there")

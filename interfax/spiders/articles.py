@@ -586,7 +586,10 @@ class ArticlesSpider(scrapy.Spider):
         depth = self._current_depth(response.meta)
         if self._not_html(response, "article"):
             return
-        page = ArticlePage(response)
+        amp_page = "amp" in response.url and urls.amp_article_id(response.url, self.base_url) is not None
+        page = AmpArticlePage(response) if amp_page else ArticlePage(response)
+        if amp_page:
+            self._read_from_amp(response)
         if page.ref is None:
             self.count("interfax/article/not_an_article")
             asked = self._asked(response)
@@ -633,6 +636,17 @@ class ArticlesSpider(scrapy.Spider):
             meta={KIND_META: "amp", "interfax_depth": depth, "interfax_id": response.meta.get("interfax_id"),
                   "interfax_item": item},
         )
+
+    def _read_from_amp(self, response) -> None:
+        """An article URL that redirected to its AMP page (a site dropping its desktop pages): read with the
+        AMP parser, and counted; that page may lack what only the desktop page shows. A WARNING for the
+        first such article, INFO for the next ones."""
+        first = not self.crawler.stats.get_value("interfax/article/amp_page")
+        self.count("interfax/article/amp_page")
+        logger.log(logging.WARNING if first else logging.INFO,
+                   "article %s redirected to its AMP page %s: read from there; fields only the desktop page shows "
+                   "(tags, images, reading time) may be missing%s", self._asked(response), self._live(response.url),
+                   " (counted in interfax/article/amp_page; said once)" if first else "")
 
     def _body_guessed(self, response, body) -> None:
         """An article whose text is in no container the page parsers know: counted; a WARNING for the first
