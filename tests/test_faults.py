@@ -1980,3 +1980,20 @@ def test_an_article_redirected_to_its_amp_page_is_read_there_counted_and_warned_
     assert [level for level, _ in said] == ["WARNING", "INFO"]
     assert said[0][1].startswith("article https://interfax.com.ua/news/general/1063374.html redirected to its AMP page "
                                  "https://interfax.com.ua/news/general/1063374-amp.html: read from there")
+
+
+@pytest.mark.parametrize("headline, exported", [("Заголовок", 99), ("Інша стаття", 13)])
+def test_an_article_page_named_only_by_its_json_ld_is_that_article(headline, exported):
+    """Another article's page at this URL with neither a canonical link nor og:url: its own JSON-LD object
+    (the one whose headline is the page's) names it; an object with another headline is a related card."""
+    crawler = _crawler()
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline,
+                     "mainEntityOfPage": {"@id": "https://interfax.com.ua/news/general/99.html"}}, ensure_ascii=False)
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+            '<article class="article-content-view"><h1>Заголовок</h1><div class="article-time">10:00 01.02.2025</div>'
+            '<div class="article-content"><p>Текст статті.</p></div></article></body></html>').encode()
+    request = scrapy.Request("https://interfax.com.ua/news/general/13.html", meta={"interfax_kind": "article", "interfax_id": 13})
+    out = list(crawler.spider.parse_article(HtmlResponse(request.url, body=html, encoding="utf-8", request=request)))
+    assert [(o["id"], o["url"]) for o in out if not isinstance(o, scrapy.Request)] == [
+        (exported, f"https://interfax.com.ua/news/general/{exported}.html")]
+    assert crawler.stats.get_value("interfax/article/other_id") == (1 if exported == 99 else None)

@@ -20,7 +20,10 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import SIDE_TAGS, Link, Page, css, date_in_text, is_file_name_alt, is_short_date, placed_in, text_of, xpath
+from interfax.pages.base import (
+    _ARTICLE_TYPES, SIDE_TAGS, Link, Page, _json_ld_objects, _ld_text, css, date_in_text, is_file_name_alt, is_short_date,
+    ld_types, placed_in, text_of, xpath,
+)
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
 #: separators between a title and the agency's name, doubled too ("::", "||", " » ")
@@ -97,10 +100,31 @@ class ArticlePage(Page):
         article of the same edition, else the URL. (A page served at another article's URL without a
         canonical link was exported under the id asked for, with the other article's fields.)"""
         own = self.article_ref(self.url)
-        canonical = self.article_ref(self.link_rel("canonical") or self.meta("og:url"))
+        canonical = self.article_ref(self.link_rel("canonical") or self.meta("og:url") or self._ld_own_url())
         if canonical and (own is None or canonical.host == own.host):
             return canonical
         return own
+
+    def _ld_own_url(self) -> str | None:
+        """For a page with neither a canonical link nor ``og:url``: the article URL that a JSON-LD article
+        object gives itself (``url``, ``@id``, ``mainEntityOfPage``) when that object's headline is the
+        page's visible one (the page's own object, not a related card). (Another article's page served at
+        this URL with only JSON-LD to name it was exported under the id asked for.)"""
+        if not self._structured["scripts"]:
+            return None
+        visible = next((t for selector in self.title_selectors for t in map(text_of, self.select(self.root, selector))
+                        if _is_headline(t)), None)
+        if not visible:
+            return None
+        for raw in self._structured["scripts"]:
+            for obj in _json_ld_objects(raw):
+                if not ld_types(obj) & _ARTICLE_TYPES or _plain_title(_ld_text(obj.get("headline") or "")) != visible:
+                    continue
+                main = obj.get("mainEntityOfPage")
+                for value in (obj.get("url"), obj.get("@id"), main.get("@id") if isinstance(main, dict) else main):
+                    if isinstance(value, str) and urls.href_article_id(value) is not None:
+                        return value
+        return None
 
     def id(self) -> int | None:
         return self.ref.id if self.ref else None

@@ -469,8 +469,7 @@ class Page:
         first = None  # the first article object naming no article
         for raw in self._structured["scripts"]:
             for obj in _json_ld_objects(raw):
-                types = obj.get("@type")
-                types = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+                types = ld_types(obj)
                 if types & _ARTICLE_TYPES:
                     own = self._names_this_page(obj)
                     if own:
@@ -841,6 +840,12 @@ def _repaired_json(raw: str):
     except (ValueError, RecursionError):
         return None
     return found[0] if len(found) == 1 else found or None
+
+
+def ld_types(obj: dict) -> set[str]:
+    """A JSON-LD object's ``@type`` values, lower-cased (one type or a list)."""
+    types = obj.get("@type")
+    return {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
 
 
 def _json_ld_objects(raw: str):

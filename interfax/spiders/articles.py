@@ -600,7 +600,7 @@ class ArticlesSpider(scrapy.Spider):
         asked_id = response.meta.get("interfax_id")
         if asked_id is not None and page.ref.id != asked_id:
             self.count("interfax/article/other_id")
-            logger.warning("article %s is article %d by its canonical link (or og:url) or redirect: exported as %s",
+            logger.warning("article %s is article %d by its canonical link (or og:url, or its own JSON-LD) or redirect: exported as %s",
                            self._asked(response), page.ref.id, page.ref.url)
         item = self.article_item(page)
         listed_at = response.meta.get("interfax_listed_at")
