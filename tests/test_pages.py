@@ -1129,9 +1129,11 @@ def test_lang_is_the_language_the_text_is_plainly_written_in(body, declared, lan
     assert page.fields()["lang"] == lang
 
 
-@pytest.mark.parametrize("kind", ["LiveBlogPosting", "OpinionNewsArticle", "BackgroundNewsArticle"])
+@pytest.mark.parametrize("kind", ["LiveBlogPosting", "OpinionNewsArticle", "BackgroundNewsArticle", "ReportageNews",
+                                  "TechArticle", '["WebPage", "ReportageNews"]'])
 def test_json_ld_of_a_live_blog_or_another_news_article_type_is_the_articles(kind):
-    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "%s",'
+    kind = kind if kind.startswith("[") else f'"{kind}"'
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": %s,'
             ' "headline": "Масована атака: онлайн", "datePublished": "2025-11-05T09:00:00+02:00",'
             ' "dateModified": "2025-11-05T13:45:00+02:00", "liveBlogUpdate": [{"@type": "BlogPosting",'
             ' "headline": "Оновлення", "datePublished": "2025-11-05T13:45:00+02:00"}]}</script>' % kind)

@@ -21,8 +21,8 @@ from lxml import etree
 
 from interfax import cleaning, dates, urls
 from interfax.pages.base import (
-    _ARTICLE_TYPES, SIDE_TAGS, Link, Page, _json_ld_objects, _ld_text, css, date_in_text, is_file_name_alt, is_short_date,
-    ld_types, placed_in, text_of, xpath,
+    SIDE_TAGS, Link, Page, _json_ld_objects, _ld_text, css, date_in_text, is_article_object, is_file_name_alt,
+    is_short_date, ld_types, placed_in, text_of, xpath,
 )
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
@@ -118,7 +118,7 @@ class ArticlePage(Page):
             return None
         for raw in self._structured["scripts"]:
             for obj in _json_ld_objects(raw):
-                if not ld_types(obj) & _ARTICLE_TYPES or _plain_title(_ld_text(obj.get("headline") or "")) != visible:
+                if not is_article_object(ld_types(obj)) or _plain_title(_ld_text(obj.get("headline") or "")) != visible:
                     continue
                 main = obj.get("mainEntityOfPage")
                 for value in (obj.get("url"), obj.get("@id"), main.get("@id") if isinstance(main, dict) else main):

@@ -25,6 +25,8 @@ _ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report", "liveblogposting",
     "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle",
 }
+#: how other article types' names end (a CMS's ``ReportageNews``, schema.org's ``TechArticle``, ``SocialMediaPosting``)
+_ARTICLE_TYPE_ENDINGS = ("article", "posting", "news")
 #: a page object: the article's data only when no article object is given (a WebPage often comes first in a @graph)
 _PAGE_TYPES = {"webpage", "itempage"}
 
@@ -470,7 +472,7 @@ class Page:
         for raw in self._structured["scripts"]:
             for obj in _json_ld_objects(raw):
                 types = ld_types(obj)
-                if types & _ARTICLE_TYPES:
+                if is_article_object(types):
                     own = self._names_this_page(obj)
                     if own:
                         return obj
@@ -846,6 +848,12 @@ def ld_types(obj: dict) -> set[str]:
     """A JSON-LD object's ``@type`` values, lower-cased (one type or a list)."""
     types = obj.get("@type")
     return {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+
+
+def is_article_object(types: set[str]) -> bool:
+    """Whether a JSON-LD object of these ``ld_types`` is an article: schema.org's Article or one of its
+    kinds, also one a CMS names its own way (``ReportageNews`` for ``ReportageNewsArticle``)."""
+    return bool(types & _ARTICLE_TYPES) or any(t.endswith(_ARTICLE_TYPE_ENDINGS) for t in types)
 
 
 def _json_ld_objects(raw: str):
