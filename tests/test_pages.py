@@ -822,6 +822,16 @@ def test_related_items_beside_an_empty_related_articles_container_are_read():
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=empty)).related() == []
 
 
+def test_related_items_shown_in_the_article_are_read_when_the_known_container_is_empty():
+    shown = ('<h3>ЩЕ ЗА ТЕМОЮ</h3><ul><li><a href="/news/general/1090010.html">Перша</a></li>'
+             '<li><a href="/news/general/1090011.html">Друга</a></li></ul>')
+    empty = '<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div id="related-articles"></div></div>'
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=shown, after=empty))
+    assert [link.ref.id for link in page.related()] == [1090010, 1090011]
+    text = "\n".join(page.fields()["text"])
+    assert text.startswith("Перший абзац") and "Перша" not in text and "ЩЕ ЗА ТЕМОЮ" not in text
+
+
 @pytest.mark.parametrize("items, want", [
     # AMP form, "title, then time", the items flat siblings with no element around each
     ('<a href="/news/general/1001-amp.html">Перша</a><div>10:00, 01.01.2020</div>'

@@ -651,7 +651,7 @@ class ArticlePage(Page):
     @cached_property
     def _related_nodes(self) -> list:
         """The elements of the "ЩЕ ЗА ТЕМОЮ" block: its container, else what follows its heading."""
-        blocks = []
+        empty = None
         for selector in self.related_selectors:
             found = css(self.root, selector)
             if found:
@@ -660,11 +660,17 @@ class ArticlePage(Page):
                     # empty (filled by script, as on the live site): unless its wrapper holds the items beside it
                     block = next((a for a in block.iterancestors() if _has_related_class(a) and next(a.iter("a"), None) is not None),
                                  block)
-                blocks = [[block]]
+                if next(block.iter("a"), None) is not None:
+                    return [block]
+                empty = block
                 break
-        if not blocks and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
+        if cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
+            # no known container, or an empty one: the items shown under the heading elsewhere (in the
+            # article, say), if any
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
-        return [node for block in blocks for node in block]
+            if empty is None or any(next(node.iter("a"), None) is not None for block in blocks for node in block):
+                return [node for block in blocks for node in block]
+        return [] if empty is None else [empty]
 
     def amp_url(self) -> str | None:
         """The AMP twin's link, as written on the page (``link rel="amphtml"``)."""
