@@ -1444,3 +1444,36 @@ def test_a_page_without_a_canonical_link_is_the_article_its_og_url_names():
     home = '<meta property="og:url" content="https://interfax.com.ua/">'
     assert _variant(_HEADER.format(time="11:15 20.11.2026", body="", after=""), head=home,
                     url="https://interfax.com.ua/news/economic/1062200.html").ref.id == 1062200
+
+
+@pytest.mark.parametrize("body, want", [
+    # the body split around an ad into two containers of one kind
+    ('<div class="article-content"><p>Перший.</p></div><div class="advert"><span>РЕКЛАМА</span></div>'
+     '<div class="article-content"><p>Другий.</p></div><div class="article-tags"><a href="/news/tag/x.html">x</a></div>',
+     ["Перший.", "Другий."]),
+    # paragraphs the CMS left after the container, in the article
+    ('<div class="article-content"><p>Перший.</p></div><p>Другий.</p><p>Третій.</p>', ["Перший.", "Другий.", "Третій."]),
+    # a lead of its own before the container; not twice when the body repeats it
+    ('<div class="article-lead"><strong>Лід.</strong></div><div class="article-content"><p>Перший.</p></div>', ["Лід.", "Перший."]),
+    ('<div class="article-lead"><strong>Лід.</strong></div><div class="article-content"><p><b>Лід.</b></p><p>Перший.</p></div>',
+     ["Лід.", "Перший."]),
+    # not the body's: a classed paragraph, another kind of container
+    ('<div class="article-content"><p>Перший.</p></div><p class="copyright">© Інтерфакс</p><div class="article-share">Поділитися</div>',
+     ["Перший."]),
+])
+def test_body_text_outside_its_container_is_read(body, want):
+    page = _variant(f'<article class="article-content-view"><h1>Заголовок статті</h1>'
+                    f'<div class="article-time">07:45 03.02.2025</div>{body}</article>')
+    assert page.fields()["text"] == want
+
+
+@pytest.mark.parametrize("article_date", ["12:40 18.11.2009", "18 листопада 2009"])
+def test_an_old_page_without_a_headline_takes_the_articles_date_not_the_site_headers_day(article_date):
+    """The page's top shows today's date; with no h1 the scope is the page: a day alone gives way to a later
+    date with a time."""
+    page = _variant('<table><tr><td class="top"><a href="/"><img src="/logo.gif"></a> <span class="today">30 листопада 2026</span>'
+                    '</td></tr><tr><td><div class="news-title"><b>Кабмін затвердив порядок</b></div>'
+                    f'<div class="date">{article_date}</div><div class="news-text"><p>Текст статті, досить довгий.</p></div>'
+                    '</td></tr></table>', head="<title>Кабмін затвердив порядок - Інтерфакс-Україна</title>")
+    assert page.scope.tag == "html"  # (no headline element: the whole page)
+    assert page.published_at() == [article_date]

@@ -382,8 +382,11 @@ class ArticlePage(Page):
                     return text, node
         # an unknown header: the first short text in the article that holds a site-form date, or a
         # day, month name and year, or is a date and time in another form ("2025-06-13 22:10") or a
-        # day word and a time ("Вчора 21:32")
+        # day word and a time ("Вчора 21:32"). A day alone gives way to a later date with a time outside
+        # lists and sidebars: on an old page with no headline the scope is the page, whose top shows
+        # today's date ("30 листопада 2026") above the article's "12:40 18.11.2009".
         body = self.body_node
+        day_only = None
         for node_text in xpath(self.scope, ".//text()[string-length(normalize-space(.)) < 80]")[:60]:
             text = cleaning.squash(node_text)
             found = date_in_text(text) or (
@@ -391,8 +394,12 @@ class ArticlePage(Page):
             # in the body, only a dateline counts: a sentence there that mentions a date is text
             if found and (body is None or _only_date(text, found) or not _in_body(node_text, body)):
                 el = node_text.getparent()
-                return cleaning.squash(found), (el.getparent() if node_text.is_tail else el)
-        return None, None
+                shown = cleaning.squash(found), (el.getparent() if node_text.is_tail else el)
+                if day_only is None and not _CLOCK_RE.search(found):
+                    day_only = shown
+                elif day_only is None or placed_in(shown[1], self.scope, SIDE_TAGS):
+                    return shown
+        return day_only or (None, None)
 
     def lead(self) -> str | None:
         """The page's description, unless it is the site's own (then the cleaning pipeline takes the first paragraph)."""
@@ -404,10 +411,48 @@ class ArticlePage(Page):
 
     @cached_property
     def _paragraphs(self) -> tuple[str, ...]:
-        paragraphs = body_paragraphs(self.body_node) if self.body_node is not None else []
-        for entry in self._later_entries:  # (rare) a live blog's updates, a digest's items
-            paragraphs += body_paragraphs(entry)
+        body = self.body_node
+        if body is None:
+            return ()
+        lead, *later = self._body_parts
+        paragraphs = body_paragraphs(body)
+        if lead is not None:
+            shown = body_paragraphs(lead)
+            if shown and shown != paragraphs[:len(shown)]:
+                paragraphs[:0] = shown
+        for part in later:  # (rare) the body's later parts, a live blog's updates, a digest's items
+            paragraphs += body_paragraphs(part)
         return tuple(paragraphs)
+
+    @property
+    def _body_parts(self) -> list:
+        """What the page shows of the body outside its container: a lead in an element of its own just before
+        it (``div.article-lead``, or None), then later parts of the body set apart from it
+        (``_body_continued``), then the page's later entries (``_later_entries``)."""
+        body = self.body_node
+        lead = None
+        if body is not self._declared_article and not self._body_was_guessed:
+            for sibling in body.itersiblings(preceding=True):
+                if isinstance(sibling.tag, str) and "lead" in _class_words(sibling.get("class")):
+                    lead = sibling
+                    break
+        return [lead, *self._body_continued, *self._later_entries]
+
+    @property
+    def _body_continued(self) -> list:
+        """Later parts of the body beside its container, in the article: containers of its own kind (the body
+        split around an ad: a second ``div.article-content``) and paragraphs without a class (``<p>``s a CMS
+        left after the container). (Their text was lost.)"""
+        body = self.body_node
+        if body is self._declared_article or self._body_was_guessed or body is self.article_node:
+            return []
+        parts = []
+        kind = frozenset((body.get("class") or "").split())
+        for sibling in body.itersiblings():
+            tag = sibling.tag
+            if tag == "p" and not sibling.get("class") or tag == body.tag and kind and frozenset((sibling.get("class") or "").split()) == kind:
+                parts.append(sibling)
+        return parts
 
     @cached_property
     def _later_entries(self) -> list:
@@ -1033,6 +1078,15 @@ def _caption_beside(img):
     if cleaning.caption_tokens(after):
         return after
     return after if _ends_in_credit(after) else None
+
+
+#: a time of day in a date as shown ("12:40 18.11.2009", "Вчора 21:32")
+_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _class_words(value: str | None) -> set[str]:
+    """The words of a class attribute's names, lower-cased ("article-lead news__Intro" -> {"article", "lead", "news", "intro"})."""
+    return {word for token in (value or "").lower().split() for word in re.split(r"[-_]+", token) if word}
 
 
 def _class_family(value: str | None) -> frozenset[str]:
