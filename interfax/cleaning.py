@@ -273,7 +273,7 @@ def strip_boilerplate(body: etree._Element) -> int:
     """
     removed = strip_noise(body)
     if has_informer_link(body):
-        removed += _strip_where(body, is_informer_block)
+        removed += _strip_informers(body)
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str):
             continue
@@ -691,8 +691,57 @@ def _under_noise(el: etree._Element, top: etree._Element) -> bool:
 def is_informer_block(el: etree._Element) -> bool:
     """The UKR.NET informer without a heading a reader sees (its logo an image): a list of two links or
     more, every one to ukr.net, with nothing but times besides them. A sentence that links to ukr.net,
-    or a list of one such link, is text."""
-    return _is_link_list(el) and _ukrnet_links(el) and sum(1 for _ in el.iter("a")) >= 2
+    or a list of one such link, is text. Also such a list in a container with a heading of its own words
+    and nothing else ("Новини партнерів", a logo and "Новини з усієї України")."""
+    if not _ukrnet_links(el) or sum(1 for _ in el.iter("a")) < 2:
+        return False
+    if _is_link_list(el):
+        return True
+    if _tag(el) not in ("div", "section", "aside") or (el.text or "").strip():
+        return False
+    children = [child for child in el if isinstance(child.tag, str)]
+    lists = [child for child in children if is_informer_block(child)]
+    return len(lists) == 1 and all(child in lists or _short_heading(child) for child in children) \
+        and not any((child.tail or "").strip() for child in children)
+
+
+def _strip_informers(body: etree._Element) -> int:
+    """Remove the UKR.NET informer's blocks below ``body`` (``is_informer_block``), each with the heading
+    just before it when it is one (``h2``-``h6``, or an element whose class names a heading or title:
+    "Новини партнерів" above the list); how many elements went."""
+    blocks: list = []
+
+    def find(parent):
+        for el in parent:
+            if isinstance(el.tag, str):
+                if is_informer_block(el):
+                    blocks.append(el)
+                elif len(el):
+                    find(el)
+
+    find(body)
+    removed = 0
+    for block in blocks:
+        before = block.getprevious()
+        if before is not None and isinstance(before.tag, str) and not (before.tail or "").strip() and _short_heading(before) \
+                and (_tag(before) in ("h2", "h3", "h4", "h5", "h6") or class_words(before.get("class")) & {"head", "heading", "title"}):
+            _remove(before)
+            removed += 1
+        _remove(block)
+        removed += 1
+    return removed
+
+
+def _short_heading(el: etree._Element) -> bool:
+    """``el`` reads as a heading: a few words (at most 8, 60 characters), no sentence's end, no link but to ukr.net."""
+    text = squash(" ".join(texts(el)))
+    return len(text) <= 60 and len(text.split()) <= 8 and not text.endswith((".", "!", "?")) \
+        and all(is_informer_href(a.get("href")) for a in el.iter("a"))
+
+
+def class_words(value: str | None) -> set[str]:
+    """The words of a class attribute's names, lower-cased ("article-lead news__Intro" -> {"article", "lead", "news", "intro"})."""
+    return {word for token in (value or "").lower().split() for word in re.split(r"[-_]+", token) if word}
 
 
 

@@ -603,6 +603,32 @@ def test_the_ukrnet_informer_without_a_heading_is_not_text_but_a_sentence_linkin
                            '<li><a href="https://sport.ukr.net/news/2.html">Друга новина</a> 10:01</li></ul><p>Текст.</p>') == ["Текст."]
 
 
+_UKRNET_ITEMS = ('<ul><li><a href="https://www.ukr.net/news/details/economics/333.html">У Києві подорожчав проїзд</a></li>'
+                 '<li><a href="https://www.ukr.net/news/details/politics/444.html">Депутати ухвалили закон</a></li></ul>')
+
+
+@pytest.mark.parametrize("informer", [
+    # a container of the list and a heading of its own words, the logo an image from ukr.net
+    '<div class="partners-feed"><div class="partners-feed__head"><img src="https://www.ukr.net/img/ukrnet-logo.svg" alt="UKR.NET">'
+    f' Новини з усієї України</div>{_UKRNET_ITEMS}</div>',
+    # the logo from the site's own folder, named by its alt text
+    f'<div class="partner-news"><h3><img src="/static/ukrnet.png" alt="UKR.NET"> Новини партнерів</h3>{_UKRNET_ITEMS}</div>',
+    # the heading and the list right in the body
+    f'<h3>Новини партнерів</h3>{_UKRNET_ITEMS}',
+    f'<div class="block-title">Новини партнерів</div>{_UKRNET_ITEMS}',
+])
+def test_the_ukrnet_informers_own_heading_and_logo_go_with_it(informer):
+    page = article_page(f'<p>ЄБРР надав Укрзалізниці кредит на €200 млн.</p>{informer}<p>Кредит надано на 10 років.</p>')
+    assert page.text() == ["ЄБРР надав Укрзалізниці кредит на €200 млн.", "Кредит надано на 10 років."]
+    assert page.images() == []
+
+
+def test_a_paragraph_before_the_ukrnet_informer_or_beside_it_in_a_container_is_text():
+    page = article_page(f'<p>Кредит надано на 10 років.</p>{_UKRNET_ITEMS}'
+                        f'<div><p>Про це повідомили в банку у вівторок.</p>{_UKRNET_ITEMS}</div>')
+    assert page.text() == ["Кредит надано на 10 років.", "Про це повідомили в банку у вівторок."]
+
+
 def test_a_sponsored_articles_disclosure_line_is_not_text_but_the_article_is():
     page = article_page('<p>Банк запустив програму кредитування малого бізнесу.</p>'
                         '<p>Реклама на телебаченні подорожчала на 20%.</p><p><em>На правах реклами</em></p>')

@@ -433,7 +433,7 @@ class ArticlePage(Page):
         lead = None
         if body is not self._declared_article and not self._body_was_guessed:
             for sibling in body.itersiblings(preceding=True):
-                if isinstance(sibling.tag, str) and "lead" in _class_words(sibling.get("class")):
+                if isinstance(sibling.tag, str) and "lead" in cleaning.class_words(sibling.get("class")):
                     lead = sibling
                     break
         return [lead, *self._body_continued, *self._later_entries]
@@ -569,7 +569,7 @@ class ArticlePage(Page):
                         or _after_ad_label(img, self.body_node):
                     continue
                 src = _img_src(img) or _noscript_src(img)
-                if not src or _is_site_logo(img, src, self.body_node) or _links_to_informer(img):
+                if not src or _is_site_logo(img, src, self.body_node) or _links_to_informer(img, src):
                     continue
                 absolute = _image_url(src, self.origin)
                 if absolute is None or absolute in out:
@@ -1004,10 +1004,12 @@ def _is_site_logo(img, src: str, body) -> bool:
     return not any(a.tag == "figure" or a is body for a in img.iterancestors())
 
 
-def _links_to_informer(img) -> bool:
-    """The image is a link to ukr.net: the UKR.NET informer's logo."""
+def _links_to_informer(img, src: str) -> bool:
+    """The image is the UKR.NET informer's logo: a link to ukr.net, an image from there, or one whose alt
+    text is the informer's name."""
     parent = img.getparent()
-    return parent is not None and parent.tag == "a" and cleaning.is_informer_href(parent.get("href"))
+    return parent is not None and parent.tag == "a" and cleaning.is_informer_href(parent.get("href")) \
+        or cleaning.is_informer_href(src) or cleaning.is_informer_heading(img.get("alt") or "")
 
 
 def _under_ad_label(el, scope, body=None, levels: int = 3) -> bool:
@@ -1082,11 +1084,6 @@ def _caption_beside(img):
 
 #: a time of day in a date as shown ("12:40 18.11.2009", "Вчора 21:32")
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
-
-
-def _class_words(value: str | None) -> set[str]:
-    """The words of a class attribute's names, lower-cased ("article-lead news__Intro" -> {"article", "lead", "news", "intro"})."""
-    return {word for token in (value or "").lower().split() for word in re.split(r"[-_]+", token) if word}
 
 
 def _class_family(value: str | None) -> frozenset[str]:
