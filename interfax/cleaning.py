@@ -428,7 +428,25 @@ def is_noise_node(el: etree._Element) -> bool:
         return True
     if tag == "blockquote" and is_embedded_post(el):
         return True
-    return _marks(el) != 0
+    return _marks(el) != 0 or is_hidden_snippet(el)
+
+
+#: an inline style that hides the element
+_HIDDEN_STYLE_RE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I)
+#: hidden text longer than this is the rest of a story a "read more" button shows, not a snippet
+HIDDEN_SNIPPET_MAX = 200
+
+
+def is_hidden_snippet(el: etree._Element) -> bool:
+    """A short text no reader sees: an element with the ``hidden`` attribute or an inline ``display: none`` /
+    ``visibility: hidden`` style whose text is under ``HIDDEN_SNIPPET_MAX`` characters (text for search
+    engines, a template's fragment). A longer hidden block is kept: the rest of the story behind a "read
+    more" button."""
+    if el.get("hidden") is None:
+        style = el.get("style")
+        if not style or not _HIDDEN_STYLE_RE.search(style):
+            return False
+    return len(squash(" ".join(texts(el)))) < HIDDEN_SNIPPET_MAX
 
 
 #: the heading a background box starts with ("Довідка", "Довідка Інтерфакс-Україна:", "ДОВІДКА",

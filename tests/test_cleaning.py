@@ -914,3 +914,13 @@ def test_a_block_of_thousands_of_short_elements_is_cleaned_in_linear_time():
 
     small, large = min(timed(2000) for _ in range(3)), timed(16000)
     assert large < 5.0 and large < 30 * max(small, 0.002), (small, large)  # quadratic: 64 times
+
+
+def test_a_short_hidden_text_is_not_text_but_a_hidden_rest_of_the_story_is():
+    rest = " ".join(["Решта історії, яку показує кнопка «Читати далі», теж є текстом статті."] * 4)
+    page = article_page('<p>Перший абзац.</p><p style="display:none">Ключові слова енергетика світло тепло</p>'
+                        '<div hidden>Прихований текст для пошукових систем.</div>'
+                        '<p style="color: grey; visibility: hidden !important">Ще один.</p>'
+                        f'<div style="display: none" class="more">{rest}</div>'
+                        '<p style="display:block">Видимий абзац.</p>')
+    assert page.text() == ["Перший абзац.", rest, "Видимий абзац."]
