@@ -145,7 +145,7 @@ _NOISE_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|informer\w*|ukrnet|ukr-net|"
     r"share|sharing|shares|social|socials|soc|likes|related|latest|tags?|tagline|reading|readtime|"
     r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|donat\w*|breadcrumbs?|crumbs?|"
-    r"cookies?|gdpr|"
+    r"cookies?|gdpr|polls?|voting|survey|quiz|"
     rf"twitter-timeline|{_POST_TOKENS})"
     r"(?:$|[-_\d])",
     re.I,
@@ -377,10 +377,18 @@ def _alone_in_line(el: etree._Element, with_tail: bool = False) -> bool:
     text_before = before.tail if before is not None else parent.text
     if (text_before and text_before.strip()) or (not with_tail and el.tail and el.tail.strip()):
         return False
+    # an inline neighbour that shows nothing (a banner's link once its image is gone) shares no line
+    while after is not None and _shows_nothing(after) and _tag(after) not in BLOCK_TAGS:
+        after = after.getnext()
     edge = _tag(parent) in BLOCK_TAGS
     return (_tag(before) in BLOCK_TAGS if before is not None else edge) and (
         _tag(after) in BLOCK_TAGS if after is not None else edge
     )
+
+
+def _shows_nothing(el: etree._Element) -> bool:
+    """An element with no text, nor any after it on its line (its tail), nor an image: a reader sees nothing of it."""
+    return not (el.tail or "").strip() and el.find(".//img") is None and not "".join(texts(el)).strip()
 
 
 def strip_noise(parent: etree._Element) -> int:

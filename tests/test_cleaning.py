@@ -924,3 +924,19 @@ def test_a_short_hidden_text_is_not_text_but_a_hidden_rest_of_the_story_is():
                         f'<div style="display: none" class="more">{rest}</div>'
                         '<p style="display:block">Видимий абзац.</p>')
     assert page.text() == ["Перший абзац.", rest, "Видимий абзац."]
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "РЕКЛАМА", "Реклама"])
+def test_an_ad_block_of_unknown_class_goes_whole_when_its_label_is_followed_by_a_banner_link(label):
+    line = "За словами міністра, перші роботи розпочнуться вже наступного тижня і триватимуть до кінця зими."
+    page = article_page(f'<p>{line}</p><div class="gx-slot-4"><small>{label}</small><a href="https://ad.doubleclick.net/clk/1">'
+                        '<img src="https://tpc.googlesyndication.com/simgad/1.jpg" alt=""></a>'
+                        f'<div>Купуйте квартиру в ЖК «Сонячний» з розстрочкою на 5 років</div></div><p>{line}</p>')
+    assert cleaning.clean_paragraphs(page.text()) == [line, line]
+
+
+def test_a_poll_widget_is_not_text():
+    page = article_page('<p>Перший абзац.</p><div class="poll"><div class="poll__q">Чи вистачить світла цієї зими?</div>'
+                        '<label><input type="radio" name="p"> Так</label> <label><input type="radio" name="p"> Ні</label>'
+                        '<button>Голосувати</button></div><p>Другий абзац.</p>')
+    assert page.text() == ["Перший абзац.", "Другий абзац."]
