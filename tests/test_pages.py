@@ -302,9 +302,17 @@ def test_a_header_date_with_a_month_name_is_read(shown, instant):
     ("Оновлено: 10:05 16.07.2025 | Опубліковано: 18:30 15.07.2025", "18:30 15.07.2025"),
     ("Updated 10:00 12.04.2025, published 21:32 11.04.2025", "21:32 11.04.2025"),
     ("21:32 11.04.2025 (оновлено 22:10 11.04.2025)", "21:32 11.04.2025"),
+    # the update first, the publication with no label of its own
+    ("Оновлено: 16:45 10.11.2025<br>14:00 10.11.2025", "14:00 10.11.2025"),
+    ('<span class="updated">Оновлено: 16:45 10.11.2025</span> <span class="time">14:00</span> <span>10.11.2025</span>', "14:00 10.11.2025"),
+    ("(оновлено 16:45 10.11.2025) 14:00 10.11.2025", "14:00 10.11.2025"),
+    ("Оновлено: 00:20 11.11.2025<br>23:50 10.11.2025", "23:50 10.11.2025"),
 ])
 def test_a_header_that_shows_the_update_first_gives_the_publication(shown, want):
-    assert _variant(_HEADER.format(time=shown, body="", after="")).published_at() == [want]
+    page = _variant(_HEADER.format(time=shown, body="", after=""))
+    assert page.published_at() == [want]
+    if "Оновлено: " in shown:
+        assert page.modified_at() == [shown.split("Оновлено: ")[1][:16]]
 
 
 def test_a_header_without_a_date_gives_none():

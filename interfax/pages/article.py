@@ -816,11 +816,23 @@ _DAY_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
 
 def _published_part(text: str) -> str:
     """A header text from its publication label on when it also names an update (whose time may
-    come first), else the text as it is."""
+    come first); without such a label, the text without the update's label and the date right after
+    it when a date is left ("Оновлено: 16:45 10.11.2025 14:00 10.11.2025" -> "14:00 10.11.2025");
+    else the text as it is."""
     if not any(w in text for w in _UPDATED_WORDS):  # cheap: most headers show one time
         return text
     m = _PUBLISHED_LABEL_RE.search(text)
-    return text[m.end():] if m else text
+    if m:
+        return text[m.end():]
+    m = _UPDATED_LABEL_RE.search(text)
+    if m:
+        rest = text[m.end():].lstrip()
+        found = date_in_text(rest)
+        if found and rest.startswith(found):
+            other = f"{text[:m.start()]} {rest[len(found):]}"
+            if date_in_text(other):
+                return other
+    return text
 
 
 _STRING = etree.XPath("string()")
