@@ -1997,3 +1997,36 @@ def test_an_article_page_named_only_by_its_json_ld_is_that_article(headline, exp
     assert [(o["id"], o["url"]) for o in out if not isinstance(o, scrapy.Request)] == [
         (exported, f"https://interfax.com.ua/news/general/{exported}.html")]
     assert crawler.stats.get_value("interfax/article/other_id") == (1 if exported == 99 else None)
+
+
+def test_a_listing_page_with_no_items_but_a_next_link_does_not_end_the_paging(caplog):
+    crawler = _crawler(INTERFAX_LISTING_SKIP_FAILED=2)
+    spider = crawler.spider
+    listing = ('<html><body><h1>Спорт</h1><div class="articles-section-view"></div>'
+               '<div class="pager"><a href="/news/general-1.html">1</a><a href="/news/general-3.html">3</a></div></body></html>').encode()
+    request = spider.listing_request("general", 2)
+    out = list(spider.parse_listing(HtmlResponse(request.url, body=listing, encoding="utf-8", request=request), section="general"))
+    assert [r.url for r in out] == ["https://interfax.com.ua/news/general-3.html"]
+    assert crawler.stats.get_value("interfax/listing/empty") == 1
+    assert crawler.stats.get_value("interfax/listing/skipped_failed") == 1
+    assert "listing https://interfax.com.ua/news/general-2.html has no article links, but links to its next page" in caplog.text
+    # with no next link: the section's end (or an unknown layout), as before
+    last = listing.replace(b'<a href="/news/general-3.html">3</a>', b"")
+    request = spider.listing_request("general", 3)
+    assert list(spider.parse_listing(HtmlResponse(request.url, body=last, encoding="utf-8", request=request), section="general")) == []
+
+
+def test_a_listed_time_with_no_day_is_no_date_so_the_article_is_fetched():
+    """A time alone (no day heading above it) on a window of past days: the article is asked for, and
+    judged by its page (it was read as today's, newer than until, and skipped in silence)."""
+    crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": ""})
+    crawler.spider = spider = crawler._create_spider(since="2025-10-26", until="2025-10-26")
+    item = ('<div class="grid article"><div class="article-time">{}</div>'
+            '<h1 class="article-link-wrapper"><a class="article-link" href="/news/general/{}.html">Н</a></h1></div>')
+    listing = ('<html><body><div class="articles-section-view">' + item.format("<span>14:10</span>", 1001)
+               + item.format("<span>14:10</span> <span>26.10.2025</span>", 1002)
+               + item.format("<span>14:10</span> <span>27.10.2025</span>", 1003) + '</div></body></html>').encode()
+    request = spider.listing_request("general", 1)
+    out = list(spider.parse_listing(HtmlResponse(request.url, body=listing, encoding="utf-8", request=request), section="general"))
+    assert [r.url for r in out] == ["https://interfax.com.ua/news/general/1001.html", "https://interfax.com.ua/news/general/1002.html"]
+    assert crawler.stats.get_value("interfax/listing/newer_than_until") == 1

@@ -721,8 +721,20 @@ def test_a_time_alone_in_a_feed_grouped_by_day_is_on_its_headings_day():
                     + '<h2>20.11.2026</h2>' + item.format(t="10:00", id=1001) + '</div>')
     assert [(link.ref.id, link.listed_at) for link in page.items()] == [
         (1003, "Сьогодні, 11:59"), (1002, "27 листопада 2026, 14:00"), (1004, "27 листопада 2026, 09:30"), (1001, "20.11.2026, 10:00")]
-    # no day heading: a time alone is as shown (today's)
-    assert [link.listed_at for link in _listing('<div class="articles-section-view">' + item.format(t="11:59", id=1003) + '</div>').items()] == ["11:59"]
+    # no day heading: a time alone shows no date (the article's page tells; it was read as today's)
+    assert [link.listed_at for link in _listing('<div class="articles-section-view">' + item.format(t="11:59", id=1003) + '</div>').items()] == [None]
+
+
+@pytest.mark.parametrize("shown, want", [
+    ('<time datetime="2025-10-25T21:30:00Z">00:30</time>', "2025-10-25T21:30:00Z"),
+    ('<time datetime="2025-10-26T00:30:00+03:00">00:30</time>', "2025-10-26T00:30:00+03:00"),
+    ('<time datetime="2025-10-26">00:30</time>', "2025-10-26"),
+    ('<time datetime="2025-10-25T21:30:00Z">00:30 26.10.2025</time>', "00:30 26.10.2025"),  # the site's form shown: as shown
+])
+def test_a_listings_time_element_gives_the_instant_its_datetime_names_not_the_clock_it_shows(shown, want):
+    page = _listing(f'<div class="articles-section-view"><div class="grid article"><div class="article-time">{shown}</div>'
+                    '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/1001.html">Н</a></h1></div></div>')
+    assert [link.listed_at for link in page.items()] == [want]
 
 
 def test_a_featured_item_above_a_listings_list_is_listed_first():

@@ -105,6 +105,17 @@ _MORE_WORDS = re.compile(r"^(?:завантажити|показати|load|show
 
 #: a time of day alone ("14:00"): today's, unless a day heading above the item says otherwise
 _BARE_TIME_RE = re.compile(r"\d{1,2}:\d{2}")
+#: a ``datetime`` attribute that names a day ("2025-10-25T21:30:00Z", "2025-10-26")
+_DATED_RE = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
+
+
+def _stamped_time(item) -> str | None:
+    """The ``datetime`` of a ``<time>`` in ``item`` that names a day, as written, or None."""
+    for t in item.iter("time"):
+        value = t.get("datetime")
+        if value and _DATED_RE.match(value):
+            return value.strip()
+    return None
 
 
 def _day_heading(item) -> str | None:
@@ -240,9 +251,13 @@ class ListingPage(Page):
             found = date_in_text(shown)
             if found:
                 return cleaning.squash(found)
+            stamped = _stamped_time(item)
+            if stamped:  # "<time datetime="2025-10-25T21:30:00Z">00:30</time>": the instant, not the clock shown
+                return stamped
             if _BARE_TIME_RE.fullmatch(shown):  # a feed grouped by day: the time under its day's heading
                 day = _day_heading(item)
-                return f"{day}, {shown}" if day else shown
+                # (a time with no day heading above it shows no date: the article's page tells; it was read as today)
+                return f"{day}, {shown}" if day else None
             return shown
         return item_time(item)
 

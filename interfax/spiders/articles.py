@@ -56,6 +56,7 @@ _PAGING_ENDS = GONE_KINDS | {"robots_disallowed", "offsite", "offsite_redirect"}
 
 #: a listed time with a year is absolute ("21:32 11.04.2025"); "сьогодні, 10:15" is not
 _YEAR_RE = re.compile(r"\d{4}")
+_CLOCK_ONLY_RE = re.compile(r"\s*\d{1,2}:\d{2}\s*")
 
 
 class SiteRequest(scrapy.Request):
@@ -458,6 +459,12 @@ class ArticlesSpider(scrapy.Spider):
                 yield from self._past_lost_listing(response, section, fault)
                 return
             self.count("interfax/listing/empty")
+            if page.next_page_url():
+                # a page of a listing that goes on (a CMS's passing glitch): what it should have listed is
+                # missed, paging goes on as past a lost page (it stopped there)
+                logger.warning("listing %s has no article links, but links to its next page", self._live(response.url))
+                yield from self._past_lost_listing(response, section, "empty")
+                return
             logger.warning("listing %s has no article links (empty section or unknown layout)", self._live(response.url))
             return
         self._refused_in_a_row = 0
@@ -565,7 +572,7 @@ class ArticlesSpider(scrapy.Spider):
 
         Listings and related blocks show the same items again and again.
         """
-        if not listed_at:
+        if not listed_at or _CLOCK_ONLY_RE.fullmatch(listed_at):  # (a time alone shows no day: the page tells)
             return None
         day = self._days.get(listed_at)
         if day is None:
