@@ -175,6 +175,9 @@ def test_parsers_never_raise_on_arbitrary_text(text):
 @example('<html><body><div class="article-content">\x1f<figure class="article-content"></figure>РЕКЛАМА</div></body></html>')
 @example('<html><body><div class="article-content"><img src="http://[::1" alt="x"></div></body></html>')
 @example('<html><body><div class="pager"><a href="http://[::1">2</a></div></body></html>')
+@example(
+    html='<!DOCTYPE html><html lang="uk"><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": 5, "datePublished": [1]}</script></head><body><div class="article-content"></div><div class="article-content"></div><div class="article-content"></div><h1 class="article-content">РЕКЛАМА</h1></body></html>',
+).via('discovered failure')
 def test_parsers_never_raise_on_generated_html(html):
     html = _surrogate_free(html)
     exercise_article(ArticlePage(response(ARTICLE_URL, html)))

@@ -118,7 +118,8 @@ class ArticlePage(Page):
             return None
         for raw in self._structured["scripts"]:
             for obj in _json_ld_objects(raw):
-                if not is_article_object(ld_types(obj)) or _plain_title(_ld_text(obj.get("headline") or "")) != visible:
+                headline = obj.get("headline")
+                if not isinstance(headline, str) or not is_article_object(ld_types(obj)) or _plain_title(_ld_text(headline)) != visible:
                     continue
                 main = obj.get("mainEntityOfPage")
                 for value in (obj.get("url"), obj.get("@id"), main.get("@id") if isinstance(main, dict) else main):
