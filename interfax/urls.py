@@ -38,6 +38,9 @@ DEFAULT_SECTIONS = (
     "pharmacy",
 )
 
+#: every section the site notes name (the default list, the Russian edition's and the English edition's own)
+KNOWN_SECTIONS = DEFAULT_SECTIONS + ("diplomats", "press-announcement", "video")
+
 SECTION_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 #: an article's path, in any case, with trailing slashes (``/NEWS/General/1063374.html/``: the same article)
 _ARTICLE_PATH_RE = re.compile(r"^/news/(?P<section>[a-z0-9][a-z0-9-]*)/(?P<id>\d{1,9})(?P<amp>-amp)?\.html/*$", re.I)

@@ -124,6 +124,7 @@ def test_since_and_until_window(tmp_path):
         ("max_pages=١٢", "max_pages"),
         ("base_url=ftp://example", "base_url"),
         ("sections=general,Bad Slug", "sections"),
+        ("sections=general,politcal", "did you mean 'political'"),  # a typo: the section would be missed for good
         ("sections=", "sections"),  # an unset shell variable: not the default list
         ("sections=,,", "sections"),
         ("sections= ", "sections"),
@@ -147,6 +148,21 @@ def test_bad_argument_stops_before_any_request(tmp_path, arg, message):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr  # one line: no start-up log, no usage text
     assert "error:" in lines[0] and message in lines[0]
+
+
+def test_a_section_the_site_is_not_known_to_have_is_crawled_with_a_warning_but_a_typo_is_an_error(caplog):
+    from datetime import date
+
+    from scrapy.exceptions import UsageError
+
+    from interfax.spiders.articles import CrawlArgs
+
+    assert CrawlArgs.parse(today=date(2026, 11, 29), sections="general,press-announcement").sections == ("general", "press-announcement")
+    assert CrawlArgs.parse(today=date(2026, 11, 29), sections="world").sections == ("world",)
+    assert "sections: 'world' is not among the sections the site is known to have" in caplog.text
+    for typo, meant in (("sports", "sport"), ("politics", "political"), ("pharma", "pharmacy")):
+        with pytest.raises(UsageError, match=f"'{typo}' is no section of the site: did you mean '{meant}'"):
+            CrawlArgs.parse(today=date(2026, 11, 29), sections=f"general,{typo}")
 
 
 def test_since_after_today_in_kyiv_is_an_error_naming_the_argument():

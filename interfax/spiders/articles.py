@@ -8,6 +8,7 @@ in ``interfax.pages``; whether to keep an item in ``interfax.pipelines``.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -161,6 +162,13 @@ def _sections(value) -> tuple[str, ...]:
             continue
         if not urls.SECTION_RE.match(slug):
             raise UsageError(f"invalid argument sections: {raw.strip()!r} is not a section slug (e.g. general,political)", print_help=False)
+        if slug not in urls.KNOWN_SECTIONS:
+            close = difflib.get_close_matches(slug, urls.KNOWN_SECTIONS, n=1, cutoff=0.8)
+            if close:  # a typo: a scheduled run would miss the section for good while reporting OK
+                raise UsageError(f"invalid argument sections: {raw.strip()!r} is no section of the site: did you mean "
+                                 f"{close[0]!r}? (known: {','.join(urls.KNOWN_SECTIONS)})", print_help=False)
+            logger.warning("sections: %r is not among the sections the site is known to have (%s): crawled as asked",
+                           slug, ",".join(urls.KNOWN_SECTIONS))
         if slug not in out:
             out.append(slug)
     if not out:
