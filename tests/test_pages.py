@@ -1497,3 +1497,27 @@ def test_an_old_page_without_a_headline_takes_the_articles_date_not_the_site_hea
                     '</td></tr></table>', head="<title>Кабмін затвердив порядок - Інтерфакс-Україна</title>")
     assert page.scope.tag == "html"  # (no headline element: the whole page)
     assert page.published_at() == [article_date]
+
+
+@pytest.mark.parametrize("body", [
+    '<p>25 листопада 2026 р., 11:00</p><p>Тема: стан вугільної галузі та опалювальний сезон.</p>',
+    '<p><strong>03.11.2026, 12:00</strong></p><p>Відбудеться засідання Громадської ради.</p>',
+    '<p>Запрошуємо на презентацію.</p><table><tr><th>Дата</th><th>Час</th></tr><tr><td>03.11.2026</td><td>12:00</td></tr></table>',
+    '<p>Початок: <time datetime="2026-11-25T11:00:00+02:00">25 листопада о 11:00</time>.</p>',
+])
+def test_an_events_date_in_the_text_under_an_empty_header_is_no_publication_date(body):
+    """A press announcement whose header shows no date: the date in its text is the event's (the listing's
+    time or a dropped item, never the event's day as the publication)."""
+    page = _variant(f'<article class="article-content-view"><div class="article-content-secondary-header">'
+                    f'<div class="article-time"></div></div><h1>Прес-конференція</h1><div class="article-content">{body}</div></article>')
+    assert page.published_at() == []
+
+
+def test_a_time_element_in_the_text_does_not_beat_the_headers_date():
+    body = '<p>Початок: <time datetime="2026-11-25T11:00:00+02:00">25 листопада о 11:00</time>.</p>'
+    page = _variant(_HEADER.format(time="16:40 20.11.2026", body=body, after=""))
+    assert page.published_at() == ["16:40 20.11.2026"]
+    # a page whose only date is a <time> in its header (no known header class) still has it
+    header = ('<article><h1>Заголовок статті</h1><time datetime="2026-11-20T16:40:00+02:00">20 листопада</time>'
+              '<div class="article-content"><p>Перший абзац статті, досить довгий для тексту.</p></div></article>')
+    assert _variant(header).published_at()[0] == "2026-11-20T16:40:00+02:00"

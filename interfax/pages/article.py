@@ -296,7 +296,7 @@ class ArticlePage(Page):
         return _candidates(
             self.ld_date("datePublished"),
             self.meta("article:published_time", "datePublished", "pubdate"),
-            self.time_datetime(self.scope),
+            self.time_datetime(self.scope, self.body_node),
             self.visible_time(),
         )
 
@@ -373,8 +373,14 @@ class ArticlePage(Page):
     @cached_property
     def _shown_time(self) -> tuple:
         """``visible_time`` and the element that shows it (or None, None)."""
+        body = self.body_node
+        in_text = body is not None and body is not self.scope and body is not self.article_node
+        header = False  # a header time element of a known design (empty, say): a date in the body is no header's
         for selector in self.header_time_selectors:
             for node in self.select(self.scope, selector)[:3]:
+                if in_text and any(a is body for a in node.iterancestors()):
+                    continue  # a time in the text is an event's ("Початок: <time>25 листопада о 11:00</time>")
+                header = True
                 text = _published_part(text_of(node))
                 found = date_in_text(text)
                 if found:
@@ -385,15 +391,17 @@ class ArticlePage(Page):
         # day, month name and year, or is a date and time in another form ("2025-06-13 22:10") or a
         # day word and a time ("Вчора 21:32"). A day alone gives way to a later date with a time outside
         # lists and sidebars: on an old page with no headline the scope is the page, whose top shows
-        # today's date ("30 листопада 2026") above the article's "12:40 18.11.2009".
-        body = self.body_node
+        # today's date ("30 листопада 2026") above the article's "12:40 18.11.2009". In the body, only a
+        # line that is only a date counts, on a page with no header time element (an empty one, as on a
+        # press announcement whose text opens with the event's "25 листопада 2026 р., 11:00", is no
+        # header: the date is the event's)
         day_only = None
         for node_text in xpath(self.scope, ".//text()[string-length(normalize-space(.)) < 80]")[:60]:
             text = cleaning.squash(node_text)
             found = date_in_text(text) or (
                 text if dates.DAY_MONTH_YEAR_RE.search(text) or cleaning.is_dateline(text) else None)
             # in the body, only a dateline counts: a sentence there that mentions a date is text
-            if found and (body is None or _only_date(text, found) or not _in_body(node_text, body)):
+            if found and (body is None or (not header and _only_date(text, found)) or not _in_body(node_text, body)):
                 el = node_text.getparent()
                 shown = cleaning.squash(found), (el.getparent() if node_text.is_tail else el)
                 if day_only is None and not _CLOCK_RE.search(found):

@@ -419,17 +419,18 @@ class Page:
         """The first ``<link rel=...>`` target of that relation (``canonical``, ``amphtml``, ``next``)."""
         return self._structured["links"].get(rel)
 
-    def time_datetime(self, within=None) -> str | None:
+    def time_datetime(self, within=None, text=None) -> str | None:
         """The ``datetime`` of the page's own ``<time>``: one marked ``itemprop="datePublished"``, else
         the first at or below ``within`` (default: the page) outside lists, ads and sidebars (a
-        sidebar's or a related item's time is another article's)."""
+        sidebar's or a related item's time is another article's) and outside ``text`` (the body: a
+        time in a sentence there is an event's, "Початок: <time …>25 листопада о 11:00</time>")."""
         times = self._structured["times"]
         for el in times:
             if (el.get("itemprop") or "").strip().lower() == "datepublished":
                 return el.get("datetime").strip()
         scope = self.root if within is None else within
         for el in times:
-            if placed_in(el, scope, SIDE_TAGS):
+            if placed_in(el, scope, SIDE_TAGS) and (text is None or text is scope or not any(a is text for a in el.iterancestors())):
                 return el.get("datetime").strip()
         return None
 
