@@ -145,7 +145,7 @@ _NOISE_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|informer\w*|ukrnet|ukr-net|"
     r"share|sharing|shares|social|socials|soc|likes|related|latest|tags?|tagline|reading|readtime|"
     r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|donat\w*|breadcrumbs?|crumbs?|"
-    r"cookies?|gdpr|polls?|voting|survey|quiz|"
+    r"cookies?|gdpr|polls?|voting|survey|quiz|comments|disqus\w*|author-(?:info|box|bio|card|avatar|position)|"
     rf"twitter-timeline|{_POST_TOKENS})"
     r"(?:$|[-_\d])",
     re.I,
@@ -845,13 +845,18 @@ _READING_TIME_RE = re.compile(
 #: the labels of a tag line ("Теги: #a #b"), as pages write them
 TAG_LABELS = ("Теги", "Тэги", "Теґи", "Метки", "Tags")
 TAG_LINE_RE = re.compile(r"^(?:%s)\s*:" % "|".join(TAG_LABELS), re.I)
-_CREDIT_RE = re.compile(r"^(?:фото|photo|фото/відео|джерело фото)\s*:\s*\S", re.I)
+_CREDIT_RE = re.compile(
+    r"^(?:(?:автор|автори)\s+(?:фото|світлин\w*)|фото(?:\s*/\s*(?:відео|video)|\s+(?:і|та)\s+відео)?|photo(?:\s*/\s*video)?|джерело фото)\s*:\s*\S"
+    # "Фото надано пресслужбою Мінекономіки": a credit without a colon, a few words
+    r"|^(?:фото|світлини|фотографії)\s+(?:надан[оаі]|надали)\s+(?:[^\s.!?:]+\s*){1,6}\.?$",
+    re.I,
+)
 #: a short credit line written with a dash ("Фото – Офіс президента"); "Фото-звіт" is not one
 _CREDIT_DASH_RE = re.compile(r"^(?:фото|photo)\s+[–—-]\s*\S", re.I)
 #: the first letters a photo note starts with (a cheap test before ``_PHOTO_NOTE_RE``)
 _PHOTO_NOTE_FIRST = frozenset("ФфІіИиPpIi(")
 #: the first letters a credit line starts with (a cheap test before ``_CREDIT_RE``)
-_CREDIT_FIRST = frozenset("ФфPpДд")
+_CREDIT_FIRST = frozenset("ФфPpДдАаСс")
 #: where a credit that opens a line ends: a full stop before a capital ("Фото: Reuters. Дональд …");
 #: an initial ("О. Петренко") is not an end: two letters before the stop
 CREDIT_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[«\"A-ZА-ЯІЇЄҐЁ])")
@@ -967,10 +972,26 @@ _NETWORK_RE = re.compile(
 _OWN_CHANNEL_RE = re.compile(r"(?<!\w)(?:нас|нами|наш\w*|нам|us|our)(?!\w)|інтерфакс|интерфакс|interfax", re.I)
 
 
+#: a promotion's words anywhere in a short line naming the agency and a network ("Читайте Інтерфакс-Україна в
+#: Google News", "Більше новин – у Viber-каналі Інтерфакс-Україна", "Інтерфакс-Україна тепер у Google News –
+#: підписуйтесь!"); or the agency's channel named as such ("Наш YouTube-канал: youtube.com/@interfaxua")
+_PROMO_WORDS_RE = re.compile(
+    r"підписуйт|підписуйс|підпишіт|підпишис|приєднуйт|долучайт|слідкуйте|стежте|читайте|дивіться|шукайте|більше новин|"
+    r"подписывайт|подпишит|читайте|следите|больше новостей|follow|subscribe|more news", re.I
+)
+_AGENCY_RE = re.compile(r"інтерфакс|интерфакс|interfax", re.I)
+_OWN_CHANNEL_LINE_RE = re.compile(r"^(?:наш|наша|наші|our)\s+\S*\s*(?:канал|сторінка|сторінки|акаунт|channel|page|account)", re.I)
+
+
 def is_subscribe_promo(text: str) -> bool:
     """A short line asking readers to subscribe to or follow the agency on a network: not article text."""
-    return (_SUBSCRIBE_START_RE.match(text) is not None and _NETWORK_RE.search(text) is not None
-            and _OWN_CHANNEL_RE.search(text) is not None)
+    if _NETWORK_RE.search(text) is None:
+        return False
+    if _SUBSCRIBE_START_RE.match(text) is not None:
+        return _OWN_CHANNEL_RE.search(text) is not None
+    if len(text) > _MAX_LABEL_LENGTH or text.startswith(("«", "„", "“", '"')):
+        return False
+    return bool(_PROMO_WORDS_RE.search(text) and _AGENCY_RE.search(text) or _OWN_CHANNEL_LINE_RE.match(text))
 
 
 #: a line asking readers to report a typo to the editors ("Помітили помилку? Виділіть текст і натисніть
@@ -1006,10 +1027,29 @@ _VIDEO_FIRST = frozenset("ВвVv")
 _ERROR_REPORT_FIRST = frozenset("ПпСсRr")
 
 
+#: a reader comments widget's own lines ("Коментарі (2)", "Коментарів поки немає. Будьте першим!", "Залишити
+#: коментар", "Завантаження коментарів..."), a pager's within the article ("Сторінки: 1 2 Далі »", "Сторінка 1 з 1"),
+#: a print link ("Версія для друку"), a gallery's or a player's counter ("1 / 3", "00:00 / 01:12")
+_WIDGET_LINE_RE = re.compile(
+    r"^(?:(?:коментарі|комментарии|comments)\s*(?:\(\d+\)|\d+)?"
+    r"|(?:коментарів|комментариев|no comments)\s+(?:поки\s+|пока\s+|yet\s+)?(?:немає|нет)?\W*(?:будьте\s+першим\W*|будьте\s+первым\W*)?"
+    r"|(?:залишити|додати|написати|оставить|добавить|leave\s+an?|add\s+an?)\s+(?:коментар|комментарий|comment)"
+    r"|(?:завантаження|загрузка|loading)\s+(?:коментарів|комментариев|comments)"
+    r"|(?:сторінки|страницы|pages)\s*:?\s*(?:\d+\s*)+(?:(?:далі|далее|next|наступна)\s*»?)?"
+    r"|(?:сторінка|страница|page)\s+\d+\s+(?:з|из|of)\s+\d+"
+    r"|(?:версія|версия)\s+для\s+друку|версия\s+для\s+печати|print\s+version"
+    r"|\d{1,3}\s*/\s*\d{1,3}|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2})\W*$",
+    re.I,
+)
+_WIDGET_LINE_FIRST = frozenset("КкЗзСсВвNnCcLlAaPp0123456789")
+
+
 def is_widget_line(text: str) -> bool:
     """A short line (squashed, not empty) that is a widget's, not the text's: an embed's chrome, a video's
-    credit, a request to report a typo."""
+    credit, a request to report a typo, a comments widget's, a pager's or a counter's line (``_WIDGET_LINE_RE``)."""
     first = text[0]
+    if first in _WIDGET_LINE_FIRST and len(text) <= 60 and _WIDGET_LINE_RE.match(text):
+        return True
     if first in _CHROME_FIRST and _EMBED_CHROME_RE.match(text):
         return True
     if first in _VIDEO_FIRST and _VIDEO_CREDIT_RE.match(text):
@@ -1087,7 +1127,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], he
         return True
     if (text[0].isdigit() or text[0] in dates.DAY_WORD_FIRST) and is_dateline(text) and (header is None or header.shows(text)):
         return True
-    if (text[0] in _SUBSCRIBE_FIRST or not text[0].isalnum()) and is_subscribe_promo(text):
+    if is_subscribe_promo(text):
         return True
     return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text) or is_widget_line(text))
 

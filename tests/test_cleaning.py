@@ -466,6 +466,15 @@ def test_block_children_of_a_table_cell_are_set_off_by_a_space(row, expected):
     assert body_paragraphs(f"<p>Один.</p><table>{row}</table>") == ["Один.", expected]
 
 
+def test_a_layout_tables_paragraphs_are_paragraphs():
+    """An old design's table around the text: a cell of paragraphs of prose is not one line."""
+    first = "Уряд ухвалив рішення щодо відновлення енергетичної інфраструктури у прифронтових областях країни."
+    second = "Фінансування передбачено з резервного фонду державного бюджету та коштів міжнародних партнерів."
+    assert body_paragraphs(f'<table><tr><td><p>{first}</p><p>{second}</p></td><td><div class="advert">Реклама</div></td></tr>'
+                           '</table><table><tr><th>Рік</th><th>Млрд грн</th></tr><tr><td>2024</td><td><p>1,2</p></td></tr></table>') == [
+        first, second, "Рік Млрд грн", "2024 1,2"]
+
+
 @pytest.mark.parametrize(
     "body, expected",
     [
@@ -940,3 +949,40 @@ def test_a_poll_widget_is_not_text():
                         '<label><input type="radio" name="p"> Так</label> <label><input type="radio" name="p"> Ні</label>'
                         '<button>Голосувати</button></div><p>Другий абзац.</p>')
     assert page.text() == ["Перший абзац.", "Другий абзац."]
+
+
+@pytest.mark.parametrize("line", [
+    "Коментарі (2)", "Коментарів поки немає. Будьте першим!", "Залишити коментар", "Завантаження коментарів...",
+    "Сторінки: 1 2 Далі »", "Сторінка 1 з 1", "Версія для друку", "1 / 3", "00:00 / 01:12",
+    "Читайте Інтерфакс-Україна в Google News", "Більше новин – у Viber-каналі Інтерфакс-Україна",
+    "Інтерфакс-Україна тепер у Google News – підписуйтесь!", "Наш YouTube-канал: youtube.com/@interfaxua",
+    "Автор фото: Іван Коваль", "Фото надано пресслужбою Мінекономіки", "Фото/відео: ДСНС",
+])
+def test_widget_promotion_and_credit_lines_are_not_text(line):
+    assert cleaning.is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Коментарі експертів різняться.", "Інтерфакс-Україна запустив канал у Viber, повідомили в агентстві.",
+    "Стежте за оновленнями в Telegram-каналі ОВА.", "Рахунок 1 / 3 на користь господарів.",
+    "Фото надано пресслужбою Мінекономіки, яка повідомила про візит делегації до Києва минулого тижня.",
+    "«Читайте нас в Telegram», – закликав Інтерфакс-Україна ведучий.",
+])
+def test_sentences_like_widget_promotion_or_credit_lines_are_text(line):
+    assert not cleaning.is_boilerplate_line(line)
+
+
+def test_a_comments_widget_and_an_author_box_are_not_text():
+    page = article_page('<p>Перший абзац.</p><div class="author-info"><img src="/static/authors/koval.jpg" alt="Іван Коваль">'
+                        '<p class="author-name">Іван Коваль</p><p class="author-position">оглядач «Інтерфакс-Україна»</p></div>'
+                        '<div class="comments"><h3>Коментарі (2)</h3><div class="comment"><span class="comment-author">Петро</span> '
+                        '<span class="comment-date">21.11.2026 10:15</span><p>А хто віддавати буде?</p></div></div>'
+                        '<div id="disqus_thread"><p>Обговорення</p></div><p>Другий абзац.</p>')
+    assert page.text() == ["Перший абзац.", "Другий абзац."]
+    assert page.images() == []
+
+
+def test_a_copyright_credit_is_not_part_of_a_caption():
+    page = article_page('<figure><img src="/static/a.jpg" alt="x"><figcaption>Будинок після влучання. © Reuters / Sofiia Gatilova'
+                        '</figcaption></figure><p>Текст.</p>')
+    assert page.images()[0]["caption"] == "Будинок після влучання"

@@ -44,7 +44,7 @@ _MARKUP_RE = re.compile(r"<[^<>]*>")
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(
     # "Фото: X" anywhere after a space; "Фото – X" only where a sentence starts ("на фото - будинок" is text)
-    r"(?:(?:^|[\s.;,(])(?:Фото|Photo)\s*:|(?:^|[.;(]\s*)(?:Фото|Photo)\s+[–—-])\s*(?P<credit>.+)$", re.I
+    r"(?:(?:^|[\s.;,(])(?:Фото|Photo)(?:\s*/\s*(?:відео|video))?\s*:|(?:^|[.;(]\s*)(?:Фото|Photo)\s+[–—-])\s*(?P<credit>.+)$", re.I
 )
 #: what a text with a credit holds ("на фото видно" alone is text)
 _CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "фото -", "фото —", "фото :")
@@ -598,6 +598,8 @@ class ArticlePage(Page):
         for caption in (figcaption, _caption_beside(img)):
             if caption is not None:
                 text = split_credit(text_of(caption))[0]
+                if text and "©" in text:  # "Будинок після влучання. © Reuters / Sofiia Gatilova": the credit is no caption
+                    text = text.split("©", 1)[0].strip(" .;,/|–—-") or None
                 if text:
                     return text
         alt = cleaning.squash(img.get("alt"))
@@ -1329,9 +1331,16 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
         elif tag == "tr":  # a table row is one line: its cells' texts, a space between them
             breaks = 0
             flush()
-            text = cleaning.squash(" ".join(_cells_visible(child, check)))
-            if text:
-                out.append(text)
+            if _is_layout_row(child):  # an old design's layout table: each cell's paragraphs are paragraphs
+                for cell in child:
+                    if isinstance(cell.tag, str) and not cleaning.is_noise_node(cell):
+                        if check:
+                            _check_label(cell)
+                        _flatten_visible(cell, out, check=check)
+            else:
+                text = cleaning.squash(" ".join(_cells_visible(child, check)))
+                if text:
+                    out.append(text)
         elif tag in _BLOCK_TAGS:
             breaks = 0
             flush()
@@ -1381,6 +1390,20 @@ def _continues(paragraph: str, text: str) -> bool:
     lower case or with a comma or semicolon ("…комунальних послуг" + "для пенсіонерів, …")?"""
     first = text[0]
     return (first.islower() or first in _GOES_ON) and paragraph[-1] not in _SENTENCE_ENDS
+
+
+def _is_layout_row(row) -> bool:
+    """A row of a table that lays out the page, not data: a cell holds paragraphs of prose (two ``<p>`` or
+    ``<div>`` or more, 150 characters of text or more), or more text than a data cell does (300 characters).
+    (Such a row's paragraphs were joined into one line; a data cell's paragraphs, "1,2" and "млрд куб. м"
+    as CKEditor writes them, or a short quotation, are still one line.)"""
+    for cell in row:
+        if not isinstance(cell.tag, str):
+            continue
+        size = len(cleaning.squash(" ".join(cleaning.texts(cell))))
+        if size > 300 or size >= 150 and sum(1 for block in cell if isinstance(block.tag, str) and block.tag.lower() in ("p", "div")) >= 2:
+            return True
+    return False
 
 
 def _cells_visible(row, check: bool = True) -> list[str]:
