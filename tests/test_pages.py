@@ -1521,3 +1521,14 @@ def test_a_time_element_in_the_text_does_not_beat_the_headers_date():
     header = ('<article><h1>Заголовок статті</h1><time datetime="2026-11-20T16:40:00+02:00">20 листопада</time>'
               '<div class="article-content"><p>Перший абзац статті, досить довгий для тексту.</p></div></article>')
     assert _variant(header).published_at()[0] == "2026-11-20T16:40:00+02:00"
+
+
+@pytest.mark.parametrize("text", [
+    "Русие ишгъаль эткен Къырымда бир сыра къырымтатар тевкъиф этильди. Адвокатлар бу акъта малюмат бердилер.",
+    "Rusiye işğal etken Qırımda bir sıra qırımtatar tevqif etildi. Advokatlar bu aqta malümat berdiler ve işni devam ettirdiler.",
+])
+def test_crimean_tatar_text_keeps_the_declared_language(text):
+    """Neither Russian by its ы and ъ (written before a consonant) nor English by its Latin script."""
+    from interfax.pages.article import written_language
+
+    assert written_language([text], "uk") is None

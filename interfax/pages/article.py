@@ -772,6 +772,12 @@ _LANG_MIN_LETTERS = 40
 _NO_UK_LETTERS = 80
 
 
+#: English's and Russian's commonest small words (a text in the language holds several in a few sentences)
+_EN_WORDS_RE = re.compile(r"(?<![^\W\d_])(?:the|of|and|to|in|is|for|on|that|with|was|by|from|at|has|have|said)(?![^\W\d_])", re.I)
+#: Russian writes ъ only before е, ё, ю, я ("объявил"); Crimean Tatar's Cyrillic before other letters ("Къырым")
+_NOT_RU_HARD_SIGN_RE = re.compile("[ъЪ][^еёюяЕЁЮЯ\\W\\d_]")
+
+
 def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = "") -> str | None:
     """``uk``, ``ru`` or ``en`` when the first ~600 characters of ``paragraphs`` are plainly in that
     language, else None. Plainly: Latin letters are 80% of the letters (English; names and brands in
@@ -786,12 +792,15 @@ def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = ""
     if cyrillic + latin < _LANG_MIN_LETTERS:
         return None
     if latin >= 4 * cyrillic:
-        return "en"
+        # English by its small words, not by its script: Crimean Tatar, Polish or Turkish in Latin letters is not
+        return "en" if len(_EN_WORDS_RE.findall(sample)) >= 2 else None
     if cyrillic <= latin:
         return None
     uk, ru = len(_UK_ONLY_RE.findall(sample)), len(_RU_ONLY_RE.findall(sample))
     if uk >= 2 * max(ru, 1):
         return "uk"
+    if _NOT_RU_HARD_SIGN_RE.search(sample):
+        return None  # ъ before a consonant ("Къырым", "ишгъаль"): Crimean Tatar, not Russian: as declared
     if ru >= 2 * max(uk, 1):
         return "ru"
     if not uk and (ru or cyrillic >= _NO_UK_LETTERS):
