@@ -149,7 +149,14 @@ def _article_path(url: str, page_url: str, base_url: str):
             return _article_path(plain, page_url, base_url)
         m = _merged_slashes_match(site[1]) if site is not None else None
         if m is None:
-            return None
+            edition = _EDITION_PREFIX_RE.match(site[1]) if site is not None and site[0] in UK_HOSTS else None
+            if edition is None:
+                return None
+            # another edition's article under a path prefix of the main host (/ru/news/general/1.html): that edition's
+            m = _ARTICLE_PATH_RE.match(site[1][edition.end():])
+            if m is None:
+                return None
+            site = (f"{edition.group(1)}.interfax.com.ua", site[1])
     if int(m["id"]) <= 0 or _section(m) in NOT_SECTIONS:
         return None
     return site[0], m
@@ -203,12 +210,25 @@ def _amp_query(url: str) -> str:
     return ""
 
 
+#: a page of Google's AMP cache: ``https://interfax-com-ua.cdn.ampproject.org/c/s/interfax.com.ua/news/...``
+_AMP_CACHE_RE = re.compile(r"^\s*(?:https?:)?//[\w.-]+\.cdn\.ampproject\.org/[a-z]/(?P<s>s/)?(?P<rest>[\w.-]+/.*)$", re.I)
+
+
+def from_amp_cache(href: str) -> str:
+    """The page an AMP cache URL caches (``https://<x>.cdn.ampproject.org/c/s/interfax.com.ua/news/...`` ->
+    ``https://interfax.com.ua/news/...``); any other URL as it is."""
+    m = _AMP_CACHE_RE.match(href) if "ampproject" in href else None
+    return f"{'https' if m['s'] else 'http'}://{m['rest']}" if m else href
+
+
 def amp_twin_fetch_url(href: str, page_url: str, base_url: str, own_path: str | None = None) -> str | None:
     """Where to fetch the AMP twin that an article's ``link rel="amphtml"`` names (``href``, on the
     page ``page_url`` whose canonical path is ``own_path``): its ``-amp.html`` path, or the article's
-    own path with the ``amp`` query it was written with (``?amp=1``). None for a link off the site, and
-    for one naming the page itself without an ``amp`` query (fetching it would only fetch the page again)."""
-    site = site_path(href, page_url, base_url)
+    own path with the ``amp`` query it was written with (``?amp=1``); a twin in Google's AMP cache is
+    fetched from the site. None for a link off the site, and for one naming the page itself without an
+    ``amp`` query (fetching it would only fetch the page again); ``amp_twin_refusal`` for a link that
+    names another edition's page or another article."""
+    site = site_path(from_amp_cache(href), page_url, base_url)
     if site is None:
         return None
     path = site[1]
@@ -216,6 +236,20 @@ def amp_twin_fetch_url(href: str, page_url: str, base_url: str, own_path: str | 
         query = _amp_query(href)
         return fetch_url(path, base_url) + query if query else None
     return fetch_url(path, base_url)
+
+
+def amp_twin_refusal(href: str, page_url: str, base_url: str, own_id: int | None) -> str | None:
+    """Why an article's ``link rel="amphtml"`` names no twin of it, or None: another edition's page
+    (``https://ru.interfax.com.ua/...-amp.html``, never followed), or another article's page (its id
+    is not the article's: that page's related items are not this article's)."""
+    ref = article_ref(from_amp_cache(href), page_url, base_url)
+    if ref is None:
+        return None
+    if ref.host not in UK_HOSTS and ref.host != "interfax.com.ua":
+        return f"another edition's page ({ref.host})"
+    if own_id is not None and ref.id != own_id:
+        return f"another article's page (article {ref.id})"
+    return None
 
 
 def href_article_id(href: str | None) -> int | None:

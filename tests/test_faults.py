@@ -2030,3 +2030,20 @@ def test_a_listed_time_with_no_day_is_no_date_so_the_article_is_fetched():
     out = list(spider.parse_listing(HtmlResponse(request.url, body=listing, encoding="utf-8", request=request), section="general"))
     assert [r.url for r in out] == ["https://interfax.com.ua/news/general/1001.html", "https://interfax.com.ua/news/general/1002.html"]
     assert crawler.stats.get_value("interfax/listing/newer_than_until") == 1
+
+
+def test_an_amp_link_naming_another_article_gives_no_twin_request(caplog):
+    """An empty desktop related block and an amphtml link to another article's (or edition's) twin: its related
+    items would be exported as this article's and crawled; none are, with a WARNING."""
+    crawler = _crawler()
+    html = ('<html><head><link rel="canonical" href="https://interfax.com.ua/news/general/13.html">'
+            '<link rel="amphtml" href="https://ru.interfax.com.ua/news/general/99-amp.html"></head><body>'
+            '<article class="article-content-view"><h1>Заголовок</h1><div class="article-time">10:00 01.02.2025</div>'
+            '<div class="article-content"><p>Текст статті.</p></div></article>'
+            '<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div id="related-articles"></div></div></body></html>').encode()
+    request = scrapy.Request("https://interfax.com.ua/news/general/13.html", meta={"interfax_kind": "article", "interfax_id": 13})
+    out = list(crawler.spider.parse_article(HtmlResponse(request.url, body=html, encoding="utf-8", request=request)))
+    assert not any(isinstance(o, scrapy.Request) for o in out)
+    assert [(o["id"], o["related"]) for o in out] == [(13, [])]
+    assert crawler.stats.get_value("interfax/related/amp_link_refused") == 1
+    assert "its AMP link 'https://ru.interfax.com.ua/news/general/99-amp.html' names another edition's page" in caplog.text

@@ -1088,6 +1088,14 @@ _AMP_WANT = [(1100401, "https://interfax.com.ua/news/general/1100401.html", "П�
     # no class on the block: found under its heading
     f'<section><h2>ЩЕ ЗА ТЕМОЮ</h2><amp-list height="200"><script type="application/json">{{"items": {_AMP_ITEMS}}}</script>'
     f'</amp-list></section><section><h2>ОСТАННЄ</h2><a href="/news/general/1100999.html">Остання</a></section>',
+    # a dotted state path, the state's JSON repeating its own name
+    f'<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><amp-list src="amp-state:page.related" items="items" height="200">'
+    f'{_AMP_TEMPLATE}</amp-list></section>'
+    f'<amp-state id="page"><script type="application/json">{{"page": {{"related": {{"items": {_AMP_ITEMS}}}}}}}</script></amp-state>',
+    # two blocks: one with only a link to the article itself, the other an amp-list
+    f'<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><a href="/news/general/1100500.html">Ця ж стаття</a></section>'
+    f'<section class="amp-related"><amp-list height="200"><script type="application/json">{{"items": {_AMP_ITEMS}}}</script>'
+    f'{_AMP_TEMPLATE}</amp-list></section>',
 ])
 def test_an_amp_twins_related_amp_list_is_read_from_its_json(block):
     """An AMP twin whose "ЩЕ ЗА ТЕМОЮ" block is an amp-list (its items as JSON, inline or in an

@@ -250,3 +250,30 @@ def test_onto_base_maps_the_sites_hosts_onto_a_mirror_only():
     assert urls.onto_base(f"{MIRROR}/news/general/1.html", MIRROR) is None
     assert urls.onto_base("https://www.interfax.com.ua/news/general/1.html", "https://interfax.com.ua") is None  # the site itself
     assert urls.onto_base("http://[::1/x", MIRROR) is None
+
+
+def test_an_amp_cache_url_is_the_page_it_caches():
+    cached = "https://interfax-com-ua.cdn.ampproject.org/c/s/interfax.com.ua/news/general/1100012-amp.html"
+    assert urls.from_amp_cache(cached) == "https://interfax.com.ua/news/general/1100012-amp.html"
+    assert urls.amp_twin_fetch_url(cached, "https://interfax.com.ua/news/general/1100012.html", "http://127.0.0.1:8000") == (
+        "http://127.0.0.1:8000/news/general/1100012-amp.html")
+    assert urls.from_amp_cache("https://interfax.com.ua/news/general/1.html") == "https://interfax.com.ua/news/general/1.html"
+
+
+@pytest.mark.parametrize("href, why", [
+    ("https://ru.interfax.com.ua/news/general/1100216-amp.html", "another edition's page (ru.interfax.com.ua)"),
+    ("https://en.interfax.com.ua/news/general/1100012-amp.html", "another edition's page (en.interfax.com.ua)"),
+    ("https://interfax.com.ua/news/general/1100216-amp.html", "another article's page (article 1100216)"),
+    ("/news/general/1100012-amp.html", None),
+    ("https://ua.interfax.com.ua/news/general/1100012-amp.html", None),
+    ("/news/general/1100012.html?amp=1", None),
+])
+def test_an_amp_link_naming_another_article_or_edition_is_no_twin(href, why):
+    assert urls.amp_twin_refusal(href, "https://interfax.com.ua/news/general/1100012.html", "http://127.0.0.1:8000", 1100012) == why
+
+
+def test_an_article_link_under_an_edition_prefix_is_that_editions():
+    page = "https://interfax.com.ua/news/general/1.html"
+    assert urls.article_ref("/ru/news/general/1100994.html", page) == urls.ArticleRef(1100994, "general", "ru.interfax.com.ua")
+    assert urls.article_ref("/en/news/economic/7.html", page) == urls.ArticleRef(7, "economic", "en.interfax.com.ua")
+    assert urls.article_ref("/de/news/economic/7.html", page) is None

@@ -33,9 +33,11 @@ class AmpArticlePage(ArticlePage):
     related_selectors = (".amp-related",)
 
     def related_links(self, nodes: list) -> list[Link]:
-        """The block's links; when it shows none and holds an ``amp-list``, the list's items."""
+        """The block's links; when it shows none (but a link to the twin's own article) and holds an
+        ``amp-list``, the list's items."""
         links = super().related_links(nodes)
-        if links:
+        own = self.id()
+        if any(link.ref.id != own for link in links):
             return links
         lists = [el for node in nodes for el in node.iter("amp-list")]
         rendered = [self._rendered(amp_list) for amp_list in lists]
@@ -73,7 +75,10 @@ class AmpArticlePage(ArticlePage):
             if name and re.fullmatch(r"[\w-]+(?:\.[\w-]+)*", name):
                 state, *path = name.split(".")
                 found = xpath(self.root, "//amp-state[@id=$id]//script", id=state)
-                data = _at_path(_json(found[0].text) if found else None, path)
+                value = _json(found[0].text) if found else None
+                data = _at_path(value, path)
+                if data is None and isinstance(value, dict) and path and state in value:
+                    data = _at_path(value[state], path)  # a state whose JSON repeats its own name: {"page": {"related": …}}
         path = (amp_list.get("items") or "items").strip()
         items = _at_path(data, [] if path == "." else path.split("."))
         if isinstance(items, dict):  # (single-item)

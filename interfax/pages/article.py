@@ -711,6 +711,11 @@ class ArticlePage(Page):
         for selector in self.related_selectors:
             found = css(self.root, selector)
             if found:
+                if len(found) > 1:  # (rare) blocks of one kind: every one that shows items, in page order
+                    shown = [b for b in found if next(b.iter("a", "amp-list"), None) is not None
+                             and not any(o is not b and any(a is o for a in b.iterancestors()) for o in found)]
+                    if len(shown) > 1:
+                        return shown
                 block = found[0]
                 if next(block.iter("a"), None) is None:
                     # empty (filled by script, as on the live site): unless its wrapper holds the items beside it

@@ -747,6 +747,12 @@ class ArticlesSpider(scrapy.Spider):
         href = page.amp_url()
         if not href:
             return None
+        refused = urls.amp_twin_refusal(href, page.url, self.base_url, page.ref.id if page.ref is not None else None)
+        if refused:  # (its related items would be another article's, exported as this one's, and crawled)
+            self.count("interfax/related/amp_link_refused")
+            logger.warning("article %s: its AMP link %r names %s, not its twin: related left empty",
+                           self._live(page.url), href, refused)
+            return None
         return urls.amp_twin_fetch_url(href, page.url, self.base_url, page.ref.path if page.ref is not None else None)
 
     # ------------------------------------------------------------ failures
