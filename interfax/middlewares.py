@@ -36,6 +36,7 @@
 
 from __future__ import annotations
 
+import codecs
 import email.utils
 import json
 import logging
@@ -612,6 +613,34 @@ def _valid_utf8_without_replacements(body: bytes) -> bool:
         return False
 
 
+_HIGH_BYTE_RE = re.compile(rb"[\x80-\xff]")
+#: a Cyrillic letter (and the rest of U+0400-U+04FF) in UTF-8
+_UTF8_CYRILLIC_RE = re.compile(rb"[\xd0-\xd3][\x80-\xbf]")
+
+
+def _cp1251_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A decoding error handler: the bytes that are no UTF-8, read as windows-1251."""
+    return error.object[error.start:error.end].decode("cp1251", "replace"), error.end
+
+
+codecs.register_error("interfax-cp1251", _cp1251_fallback)
+
+
+def _mixed_utf8(body: bytes) -> str | None:
+    """The text of a body that is mostly UTF-8 (UTF-8 Cyrillic letters hold half its non-ASCII bytes or
+    more) but not all (invalid UTF-8 in places), its invalid bytes read as windows-1251; else None (valid
+    UTF-8, or a page in a single-byte charset whose bytes only here and there pair up as UTF-8)."""
+    high = len(_HIGH_BYTE_RE.findall(body))
+    valid = 2 * len(_UTF8_CYRILLIC_RE.findall(body))
+    if not high or valid * 2 < high:
+        return None
+    try:
+        body.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        return body.decode("utf-8", "interfax-cp1251")
+
+
 class EncodingFixMiddleware:
     """Re-decode Cyrillic pages read with the wrong charset; strip NUL bytes (``interfax/encoding/<kind>``)."""
 
@@ -633,6 +662,16 @@ class EncodingFixMiddleware:
             logger.info("removed NUL bytes from %s", response.url)
         if encoding in ("utf-8", "utf8") and _valid_utf8_without_replacements(response.body):
             return response  # valid UTF-8 (no replacement characters) is what it says
+        if encoding in ("utf-8", "utf8"):
+            mixed = _mixed_utf8(response.body)
+            if mixed is not None:
+                # a UTF-8 page with windows-1251 parts (a legacy include, a pasted quote): read whole as
+                # windows-1251, every UTF-8 letter became a pair ("Р’РЅР°СЃР»С–РґРѕРє") and the article was exported so
+                stats.inc_value("interfax/encoding/mixed_cp1251")
+                base_url = getattr(self.crawler.spider, "base_url", None)
+                logger.info("%s is UTF-8 with windows-1251 parts: those parts read as windows-1251",
+                            urls.live_url(response.url, base_url) if base_url else response.url)
+                return response.replace(body=mixed.encode("utf-8"), encoding="utf-8")
         if encoding not in ("utf-8", "utf8") and not encoding.startswith(("utf-16", "utf-32")) and not response.body.isascii():
             # a UTF-8 page said to be windows-1251, KOI8-R ...: read so it is Cyrillic too, but every
             # letter a pair ("РЈРјС”СЂРѕРІ"), which no test for Latin-1 or U+FFFD sees. Text in a

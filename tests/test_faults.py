@@ -628,6 +628,23 @@ def test_encoding_fix(body, headers, fixed_kind):
     assert crawler.stats.get_value(f"interfax/encoding/{fixed_kind}") == 1
 
 
+@pytest.mark.parametrize("part", ["Цитата з архіву: «Енергетики працюють цілодобово».", "Джерело", "© 1992-2026 Інтерфакс-Україна. Всі права захищено. " * 20])
+def test_a_utf8_page_with_windows_1251_parts_reads_those_parts_as_windows_1251(part):
+    """A legacy include or a pasted quote in windows-1251 on a UTF-8 page: the page was read whole as
+    windows-1251 (every UTF-8 letter a pair: mojibake, exported so); now only the part is."""
+    crawler = _crawler()
+    mw = EncodingFixMiddleware.from_crawler(crawler)
+    body = CYRILLIC.encode("utf-8").replace(b"</body>", b"<p>" + part.encode("cp1251") + b"</p></body>")
+    response = HtmlResponse("http://127.0.0.1/news/general/1.html", body=body, headers={"Content-Type": "text/html; charset=utf-8"})
+    fixed = mw.process_response(scrapy.Request(response.url), response)
+    assert "Міністр оборони України" in fixed.text and part in fixed.text
+    assert crawler.stats.get_value("interfax/encoding/mixed_cp1251") == 1
+    # a page in windows-1251 whose bytes here and there pair up as UTF-8 ("Ці") is still read whole as windows-1251
+    whole = CYRILLIC.replace("Міністр", "Ці Міністр").encode("cp1251")
+    response = HtmlResponse("http://127.0.0.1/news/general/2.html", body=whole, headers={"Content-Type": "text/html; charset=utf-8"})
+    assert "Ці Міністр оборони України" in mw.process_response(scrapy.Request(response.url), response).text
+
+
 def test_encoding_fix_leaves_good_and_latin_pages_alone():
     crawler = _crawler()
     mw = EncodingFixMiddleware.from_crawler(crawler)
