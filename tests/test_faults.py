@@ -2064,3 +2064,44 @@ def test_an_amp_link_naming_another_article_gives_no_twin_request(caplog):
     assert [(o["id"], o["related"]) for o in out] == [(13, [])]
     assert crawler.stats.get_value("interfax/related/amp_link_refused") == 1
     assert "its AMP link 'https://ru.interfax.com.ua/news/general/99-amp.html' names another edition's page" in caplog.text
+
+
+_COOKIE_WALL = ('<!DOCTYPE html><html lang="uk"><head><title>Інтерфакс-Україна</title></head><body><div class="consent">'
+                '<h1>Ми використовуємо файли cookie</h1><p>Ми та наші партнери використовуємо файли cookie для зберігання та доступу '
+                'до інформації на вашому пристрої. Натисніть «Прийняти», щоб продовжити.</p><form><button>Прийняти</button></form>'
+                '</div></body></html>')
+_TEASER_WALL = ('<!DOCTYPE html><html lang="uk"><head><title>Заголовок</title></head><body><article class="article-content-view">'
+                '<div class="article-time">10:00 01.02.2025</div><h1>Заголовок</h1><div class="article-content"><div class="cmp-wall">'
+                '<p>Ми та наші партнери використовуємо файли cookie для зберігання та доступу до інформації на вашому пристрої.</p>'
+                '<p>Щоб продовжити читання, натисніть «Прийняти все».</p></div></div></article></body></html>')
+_GEO_BLOCK = ('<!DOCTYPE html><html lang="uk"><head><title>Доступ обмежено | Інтерфакс-Україна</title></head><body>'
+              '<h1>Контент недоступний у вашому регіоні</h1><p>На жаль, цей матеріал недоступний для користувачів з вашої країни.</p>'
+              '</body></html>')
+
+
+@pytest.mark.parametrize("page, fault, why", [
+    (_COOKIE_WALL, "consent_wall", "a cookie-consent page answered in place of the page"),
+    (_TEASER_WALL, "consent_wall", "a cookie-consent page answered in place of the page"),
+    (_GEO_BLOCK, "geo_blocked", "the site refuses this machine's country or region"),
+])
+def test_a_consent_wall_or_a_geo_block_at_an_article_url_is_a_named_failure_not_an_article(page, fault, why):
+    crawler = _crawler()
+    request = scrapy.Request("https://interfax.com.ua/news/general/13.html", meta={"interfax_kind": "article", "interfax_id": 13,
+                                                                                   "interfax_listed_at": "10:00 01.02.2025"})
+    out = list(crawler.spider.parse_article(HtmlResponse(request.url, body=page.encode(), encoding="utf-8", request=request)))
+    assert out == []
+    assert crawler.spider.failed == {request.url: why}
+    assert crawler.stats.get_value(f"interfax/errors/{fault}") == 1
+
+
+def test_a_paywalled_article_is_exported_with_what_it_shows_and_counted(caplog):
+    crawler = _crawler()
+    page = ('<html><body><article class="article-content-view"><h1>Заголовок</h1><div class="article-time">10:00 01.02.2025</div>'
+            '<div class="article-content"><p>Перший абзац статті.</p><div class="paywall"><p>Щоб прочитати повний текст новини, '
+            'увійдіть або зареєструйтесь.</p><p><a href="/login">Увійти</a></p></div></div></article></body></html>')
+    request = scrapy.Request("https://interfax.com.ua/news/general/13.html", meta={"interfax_kind": "article", "interfax_id": 13})
+    out = [o for o in crawler.spider.parse_article(HtmlResponse(request.url, body=page.encode(), encoding="utf-8", request=request))
+           if not isinstance(o, scrapy.Request)]
+    assert [o["text"] for o in out] == [["Перший абзац статті."]]
+    assert crawler.stats.get_value("interfax/article/paywalled") == 1
+    assert "article https://interfax.com.ua/news/general/13.html shows only its start (a paywall" in caplog.text

@@ -210,6 +210,17 @@ class ArticlePage(Page):
             return self.article_node
         return None
 
+    def paywalled(self) -> bool:
+        """The article shows only its start to this reader: a paywall in it (by class: ``paywall``, ``premium-wall``,
+        ``subscription-wall``), or a line asking to log in or subscribe to read the rest ("Щоб прочитати повний
+        текст новини, увійдіть або зареєструйтесь")."""
+        scope = self.scope
+        if scope is None:
+            return False
+        if any(token.startswith("paywall") or token in _PAYWALL_CLASSES for token in self.class_index(scope)):
+            return True
+        return self.may_contain(*_PAYWALL_HINTS, within=scope) and bool(_PAYWALL_RE.search(self.text_within(scope)))
+
     def stands_for_another_page(self) -> bool:
         """With no text of its own: a listing or the home page answering in place of the article (a removed
         one, most likely): its canonical link names a page of the site that is no article
@@ -1119,6 +1130,18 @@ def _caption_beside(img):
     return after if _ends_in_credit(after) else None
 
 
+#: class tokens of a paywall (``paywall*`` too)
+_PAYWALL_CLASSES = frozenset({"premium-wall", "subscription-wall", "subscribe-wall", "regwall", "piano-wall", "tp-modal"})
+#: words a line asking to log in or subscribe to read on holds (a cheap test before ``_PAYWALL_RE``)
+_PAYWALL_HINTS = ("повний текст", "повного тексту", "полный текст", "полного текста", "full text", "full story",
+                  "передплатник", "подписчик", "subscribers")
+_PAYWALL_RE = re.compile(
+    r"(?:щоб|для того,? щоб)\s+(?:прочитати|читати)\s+(?:повний текст|далі)|(?:повний текст|полный текст)\s+\w*\s*"
+    r"(?:доступн\w*|лише|только)\s+(?:для\s+)?(?:передплатник|подписчик|зареєстрован|зарегистрирован)"
+    r"|чтобы\s+(?:прочитать|читать)\s+(?:полный текст|дальше)|(?:доступн\w*|лише|только)\s+(?:для\s+)?(?:передплатник|подписчик)"
+    r"|to (?:read|continue reading) (?:the )?(?:full (?:text|story|article)|more)|(?:available )?(?:only )?(?:for|to) subscribers",
+    re.I,
+)
 #: a time of day in a date as shown ("12:40 18.11.2009", "Вчора 21:32")
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
 

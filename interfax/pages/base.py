@@ -244,6 +244,22 @@ _ERROR_PAGES = (
         r"error establishing a database connection|^(?:php )?(?:fatal|parse) error\b|"
         r"^(?:[45]\d\d\s*[-:–—.]?\s*)?(?:внутрішня |внутренняя )?(?:помилка|ошибка) сервера\W*$" % _REASON, re.I)),
 )
+#: what a cookie-consent page (a consent platform's wall served in place of the page) says in its title or ``h1``
+_CONSENT_RE = re.compile(
+    r"^(?:ми\s+)?використовуємо\s+(?:файли\s+)?cookie|^(?:мы\s+)?используем\s+(?:файлы\s+)?cookie|^(?:we\s+)?use\s+cookies"
+    r"|^(?:we\s+value\s+your|ваша|ми\s+цінуємо\s+вашу)\s+(?:privacy|конфіденційн|приватн)"
+    r"|^(?:privacy|cookie)\s+(?:settings|preferences|consent|choices)|^налаштування\s+(?:конфіденційності|cookie|файлів cookie)"
+    r"|^згода на (?:використання )?(?:файлів )?cookie|^before you continue",
+    re.I,
+)
+#: a consent wall's text, in a page that shows no article: cookies named and a choice asked for
+_CONSENT_TEXT_RE = re.compile(r"(?:cookie|куки).{0,300}?(?:прийняти|прийміть|погоджуюсь|погодитися|згоду|принять|accept|agree|consent)", re.I | re.S)
+#: what a page refusing the reader's country says in its title or ``h1``
+_GEO_BLOCK_RE = re.compile(
+    r"недоступн\w*\s+(?:у|в)\s+вашому\s+(?:регіоні|країні)|недоступ\w*\s+в\s+вашем\s+(?:регионе|стране)"
+    r"|(?:not|isn't|is not)\s+available\s+in\s+your\s+(?:country|region|location)|unavailable\s+in\s+your\s+(?:country|region)",
+    re.I,
+)
 #: a PHP error printed instead of the page (no title, no ``h1``): the start of its text
 _SCRIPT_ERROR_RE = re.compile(r"^\s*(?:PHP )?(?:Fatal|Parse) error\s*:", re.I)
 
@@ -297,6 +313,19 @@ class Page:
         if _SCRIPT_ERROR_RE.match(start):
             return "error_page", start[:80]
         return None
+
+    def consent_wall(self) -> bool:
+        """A cookie-consent page in place of the page: its title or ``h1`` says so ("Ми використовуємо файли
+        cookie"), or (a page that shows nothing else: asked only of a page with no article) its text names
+        cookies and asks to accept them."""
+        if self.headline_says(_CONSENT_RE):
+            return True
+        text = self.text_within(self.root)
+        return ("cookie" in text or "Cookie" in text or "куки" in text) and bool(_CONSENT_TEXT_RE.search(text))
+
+    def geo_blocked(self) -> bool:
+        """A page refusing the reader's country ("Контент недоступний у вашому регіоні") in place of the page."""
+        return self.headline_says(_GEO_BLOCK_RE)
 
     def under_maintenance(self) -> bool:
         """The page says the site is down for maintenance (served with HTTP 200 instead of the page)."""

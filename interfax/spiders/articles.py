@@ -630,6 +630,8 @@ class ArticlesSpider(scrapy.Spider):
                 logger.warning("article %s shows no date: published_at is its listed time %r", self._asked(response), listed_at)
         if page.body_guessed:  # (an article, not an error or challenge page standing in for one)
             self._body_guessed(response, page.body_node)
+        if page.paywalled():
+            self._paywalled(response)
         links = page.related()
         amp = None if links else self._amp_fetch_url(page)
         del page  # the parsed tree is not needed while the outputs are processed
@@ -651,6 +653,15 @@ class ArticlesSpider(scrapy.Spider):
             meta={KIND_META: "amp", "interfax_depth": depth, "interfax_id": response.meta.get("interfax_id"),
                   "interfax_item": item},
         )
+
+    def _paywalled(self, response) -> None:
+        """An article that shows this crawler only its start (a paywall, a request to log in): exported with
+        what it shows, counted; a WARNING for the first such article, INFO for the next ones."""
+        first = not self.crawler.stats.get_value("interfax/article/paywalled")
+        self.count("interfax/article/paywalled")
+        logger.log(logging.WARNING if first else logging.INFO,
+                   "article %s shows only its start (a paywall or a request to log in): its text is what it shows%s",
+                   self._asked(response), " (counted in interfax/article/paywalled; said once)" if first else "")
 
     def _read_from_amp(self, response) -> None:
         """An article URL that redirected to its AMP page (a site dropping its desktop pages): read with the
@@ -827,6 +838,10 @@ class ArticlesSpider(scrapy.Spider):
             fault, why = "soft_404", "soft 404: the page says it is not found"
         elif (error := page.error_page()) is not None:  # a proxy's, a server's or a firewall's error page
             fault, why = error[0], f"an error page served with HTTP {response.status}: {error[1]!r}"
+        elif page.geo_blocked():
+            fault, why = "geo_blocked", "the site refuses this machine's country or region"
+        elif page.consent_wall():
+            fault, why = "consent_wall", "a cookie-consent page answered in place of the page"
         elif empty and page.stands_for_another_page():
             fault, why = "soft_404", "soft 404: a listing or the home page answered in place of the article"
         else:
