@@ -1540,3 +1540,23 @@ def test_crimean_tatar_text_keeps_the_declared_language(text):
     from interfax.pages.article import written_language
 
     assert written_language([text], "uk") is None
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
+def test_a_page_nested_past_the_parsers_depth_limit_is_read_again_flatter(encoding):
+    """2100 wrapper divs opened one after the other (a broken template): libxml2 stops reading at 2048 levels
+    and the page's text was lost in silence; it is read again with the run as one wrapper."""
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.base import parse_html
+
+    html = ("<html><body>" + '<div class="w">' * 2100 + "<p>Глибокий абзац.</p>" + "</div>" * 2100 + "<p>Після.</p></body></html>")
+    faults: list[str] = []
+    root = parse_html(HtmlResponse("https://interfax.com.ua/news/general/1.html", body=html.encode(encoding), encoding=encoding), faults)
+    assert [p.text for p in root.iter("p")] == ["Глибокий абзац.", "Після."]
+    assert faults == ["too_deep_repaired"]
+    # nesting with text at every level cannot be flattened: read up to the limit, said
+    deep = "<html><body>" + "<div>а " * 2100 + "</div>" * 2100 + "</body></html>"
+    faults = []
+    parse_html(HtmlResponse("https://interfax.com.ua/news/general/1.html", body=deep.encode(encoding), encoding=encoding), faults)
+    assert faults == ["too_deep"]

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from cssselect import HTMLTranslator
 from lxml import etree
-from parsel.selector import _has_encoding_error, create_root_node
+from parsel.selector import _ENCODING_ERROR_TYPES
 
 from interfax import cleaning, dates, urls
 
@@ -142,7 +142,7 @@ def _utf8_parser() -> etree.HTMLParser:
     return parser
 
 
-def parse_html(response) -> etree._Element:
+def parse_html(response, faults: list | None = None) -> etree._Element:
     """Parse an HTML response as parsel does (``create_root_node``: its text, stripped, NULs removed),
     but into plain lxml elements: ``lxml.html``'s element classes are chosen by a Python callback
     for every element the parsers touch, which costs more than the reading itself.
@@ -160,9 +160,47 @@ def parse_html(response) -> etree._Element:
             root = etree.fromstring(body, parser=parser, base_url=response.url)
         except etree.XMLSyntaxError:
             root = None
-        if root is not None and not _has_encoding_error(parser):
-            return root
-    return create_root_node(response.text, etree.HTMLParser, base_url=response.url)
+        if root is not None:
+            encoding_error, too_deep = _parse_errors(parser)
+            if too_deep:
+                return _parsed_flatter(body, response.url, faults)
+            if not encoding_error:
+                return root
+    # parsel's path (create_root_node for a text): the text stripped, NULs removed, as UTF-8 bytes
+    body = response.text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+    root = etree.fromstring(body, parser=parser, base_url=response.url)
+    if _parse_errors(parser)[1]:
+        return _parsed_flatter(body, response.url, faults)
+    return root if root is not None else etree.fromstring(b"<html/>", parser=parser, base_url=response.url)
+
+
+#: a run of one wrapper tag opened 16 times or more with nothing between them (a broken template repeating its wrappers)
+_WRAPPER_RUN_RE = re.compile(rb"(<(div|span|font|section|article|center|b|i|table|tbody|ul)\b[^<>]*>)(?:\s*<\2\b[^<>]*>){15,}", re.I)
+
+
+def _parse_errors(parser) -> tuple[bool, bool]:
+    """(an encoding error, the depth limit reached) from a parse's error log, in one pass."""
+    encoding_error = too_deep = False
+    for error in parser.error_log:
+        if error.type in _ENCODING_ERROR_TYPES:
+            encoding_error = True
+        elif error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message:
+            too_deep = True
+    return encoding_error, too_deep
+
+
+def _parsed_flatter(body: bytes, url: str, faults: list | None):
+    """A page nested deeper than the parser reads: parsed again with each run of one wrapper tag opened one
+    after the other (and nothing between them) read as one, which keeps its text; noted in ``faults``
+    ("too_deep_repaired", else "too_deep": read only up to the limit)."""
+    flatter = _WRAPPER_RUN_RE.sub(lambda m: m.group(1), body)
+    parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+    root = etree.fromstring(flatter, parser=parser, base_url=url)
+    deep = _parse_errors(parser)[1]
+    if faults is not None:
+        faults.append("too_deep" if deep else "too_deep_repaired")
+    return root if root is not None else etree.fromstring(b"<html/>", parser=parser, base_url=url)
 
 
 def _plain_utf8_body(response) -> bytes | None:
@@ -282,6 +320,8 @@ class Page:
         self._texts: dict = {}  # element -> its text (text_within)
         self._classes: dict = {}  # element -> {class token: elements at or below it} (select)
         self._indexed: set = set()  # elements to index at their first class lookup (index_on)
+        #: what parsing met ("too_deep_repaired", "too_deep": markup nested past the parser's depth limit)
+        self.parse_faults: list[str] = []
 
     @cached_property
     def _short_headlines(self) -> list[str]:
@@ -338,7 +378,7 @@ class Page:
         The page's own parse, not cached on the response: the tree goes with the page object,
         while Scrapy keeps the response until the callback's output is processed.
         """
-        return parse_html(self.response)
+        return parse_html(self.response, self.parse_faults)
 
     def select(self, el, selector: str) -> list:
         """``css(el, selector)`` for simple selectors, without XPath.

@@ -461,6 +461,8 @@ class ArticlesSpider(scrapy.Spider):
             return
         self.count("interfax/listing/pages")
         items = page.items()
+        if page.parse_faults:
+            self._too_deep(response, page.parse_faults)
         if not items:
             fault = self._stand_in(response, page, "listing")
             if fault:
@@ -632,6 +634,8 @@ class ArticlesSpider(scrapy.Spider):
             self._body_guessed(response, page.body_node)
         if page.paywalled():
             self._paywalled(response)
+        if page.parse_faults:
+            self._too_deep(response, page.parse_faults)
         links = page.related()
         amp = None if links else self._amp_fetch_url(page)
         del page  # the parsed tree is not needed while the outputs are processed
@@ -653,6 +657,18 @@ class ArticlesSpider(scrapy.Spider):
             meta={KIND_META: "amp", "interfax_depth": depth, "interfax_id": response.meta.get("interfax_id"),
                   "interfax_item": item},
         )
+
+    def _too_deep(self, response, faults: list[str]) -> None:
+        """A page nested deeper than the HTML parser reads (2048 levels; a broken template repeating its
+        wrappers): read again with each run of wrapper tags as one (INFO), or, when that was not enough, read
+        up to the limit (a WARNING: what lies deeper is lost). Counted. (Before, the page was lost in silence:
+        an "empty" listing, an article dropped as an unknown layout.)"""
+        repaired = faults[-1] == "too_deep_repaired"
+        self.count(f"interfax/content/{faults[-1]}")
+        logger.log(logging.INFO if repaired else logging.WARNING,
+                   "%s is nested deeper than the HTML parser reads (2048 levels): %s", self._asked(response),
+                   "read again with each run of repeated wrapper tags as one" if repaired
+                   else "read only up to that depth (what lies deeper is lost)")
 
     def _paywalled(self, response) -> None:
         """An article that shows this crawler only its start (a paywall, a request to log in): exported with
