@@ -628,7 +628,7 @@ def test_encoding_fix(body, headers, fixed_kind):
     assert crawler.stats.get_value(f"interfax/encoding/{fixed_kind}") == 1
 
 
-@pytest.mark.parametrize("part", ["Цитата з архіву: «Енергетики працюють цілодобово».", "Джерело", "© 1992-2026 Інтерфакс-Україна. Всі права захищено. " * 20])
+@pytest.mark.parametrize("part", ["Цитата з архіву: «Енергетики працюють цілодобово».", "Джерело", "© 1992-2026 Інтерфакс-Україна. Всі права захищено. " * 3])
 def test_a_utf8_page_with_windows_1251_parts_reads_those_parts_as_windows_1251(part):
     """A legacy include or a pasted quote in windows-1251 on a UTF-8 page: the page was read whole as
     windows-1251 (every UTF-8 letter a pair: mojibake, exported so); now only the part is."""
