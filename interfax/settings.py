@@ -189,3 +189,7 @@ INTERFAX_MONITOR_MIRROR_WARN_ONLY = ["field_coverage", "http_4xx"]
 INTERFAX_MONITOR_REPORT = ""
 
 LOG_LEVEL = "INFO"
+
+# host names resolved by Scrapy's CachingThreadedResolver (its cache, DNS_TIMEOUT); IP address literals, IPv6
+# ones too (a mirror at base_url=http://[::1]:8000), answered at once (interfax/resolver.py)
+TWISTED_DNS_RESOLVER = "interfax.resolver.Resolver"
