@@ -274,6 +274,12 @@ class SafeFileFeedStorage(FileFeedStorage):
                            "appending to it, not overwriting it (-O would lose what the paused run exported)",
                            self.path, guard.jobdir)
 
+        # (decided when the storage is made, at the spider's opening: the file is opened at the first record,
+        # or at the end for an empty feed, when the state store may be closed already)
+        state = self._state()
+        if not self.append and self.lines and state is not None and Path(self.path).is_file():
+            self._overwriting(state)
+
     @classmethod
     def from_crawler(cls, crawler, uri: str, *, feed_options: dict | None = None):
         return cls(uri, feed_options=feed_options, crawler=crawler)
@@ -332,7 +338,42 @@ class SafeFileFeedStorage(FileFeedStorage):
         if not self.append:
             f.truncate(0)
         self.existing_ids()
+        state = self._state()
+        if state is not None and self.lines:
+            state.opened_feed(os.path.abspath(self.path))
         return f
+
+    def _state(self) -> IncrementalState | None:
+        """The crawl's state store while it is open (a feed opened at the crawl's end, to store an empty
+        feed, comes after the store closed)."""
+        try:
+            state = self.crawler.get_extension(IncrementalState) if self.crawler is not None else None
+        except RuntimeError:  # no extensions built (a storage made outside a crawl)
+            return None
+        return state if state is not None and state.store is not None else None
+
+    def _overwriting(self, state: IncrementalState) -> None:
+        """``-O`` with a state store, on a file that holds articles the state counts as exported (never
+        exported again): when the last run that wrote to it did not finish (killed, stopped), its records
+        are the only copy of what it exported: the file is appended to, not emptied (one WARNING); after a
+        run that finished, it is overwritten as ``-O`` says (each run's file holds that run's new articles),
+        with one WARNING naming how many exported articles leave it."""
+        ids, _bad = read_ids(self.path)
+        lost, last = state.overwrite_target(os.path.abspath(self.path), ids)
+        if not lost:
+            return
+        if last is not None and last[1] != "finished":
+            self.append = True
+            self.write_mode = "ab"
+            self.crawler.stats.inc_value("interfax/feeds/appended_after_unfinished")
+            logger.warning("%s holds %d articles exported by run %d, which did not finish (%s): appending to it, not "
+                           "overwriting it (-O would lose them: the state store counts them as exported, so no later "
+                           "run exports them again)", self.path, lost, last[0], last[1] or "killed")
+            return
+        self.crawler.stats.inc_value("interfax/feeds/overwritten", lost)
+        logger.warning("%s: overwriting it (-O) drops %d articles exported by earlier runs, which the state store "
+                       "does not export again: with INTERFAX_STATE_DIR each -O file holds only its run's new articles "
+                       "(copy it away after each run, or use -o to append)", self.path, lost)
 
 
 # ---------------------------------------------------------------- exporter

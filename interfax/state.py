@@ -16,6 +16,8 @@ Tables
                   table). Without it an article reached only as a related item, or pushed below a
                   listing page of settled articles, was never asked for again.
     ``runs``      one row per run: start, end, finish reason, counts.
+    ``feeds``     one row per feed file: the last run that opened it (so that ``-O`` on the file of a
+                  run that did not finish appends to it instead of losing what that run exported).
 
 The exactly-once invariant
     An article counts as exported once, and only once, its JSON line is complete in a feed file.
@@ -137,6 +139,7 @@ CREATE TABLE IF NOT EXISTS pending (
     run INTEGER,
     PRIMARY KEY (feed, offset)
 );
+CREATE TABLE IF NOT EXISTS feeds (feed TEXT PRIMARY KEY, run INTEGER NOT NULL);
 """
 
 
@@ -423,9 +426,37 @@ class StateStore:
                 )
         return found
 
+    # ------------------------------------------------------------ feed files
+
+    def note_feed(self, feed: str, run: int) -> None:
+        """``run`` opened the feed file ``feed`` (to append to it or to overwrite it)."""
+        self.db.execute("INSERT INTO feeds (feed, run) VALUES (?, ?) ON CONFLICT (feed) DO UPDATE SET run = excluded.run",
+                        (feed, run))
+
+    def last_writer(self, feed: str, exclude_run: int | None = None) -> tuple[int, str | None] | None:
+        """(id, finish reason) of the last run other than ``exclude_run`` that opened or wrote to ``feed``
+        (reason ``killed`` for a run whose end was never recorded, once :meth:`close_killed_runs` ran); None
+        when no run did."""
+        row = self.db.execute(
+            "SELECT max(run) FROM (SELECT run FROM feeds WHERE feed = ? AND run IS NOT ? "
+            "UNION ALL SELECT run FROM articles WHERE feed = ? AND run IS NOT ?)",
+            (feed, exclude_run, feed, exclude_run),
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        reason = self.db.execute("SELECT reason FROM runs WHERE id = ?", (row[0],)).fetchone()
+        return row[0], (reason[0] if reason else None)
+
+    def exported_to(self, feed: str, ids: set[int], exclude_run: int | None = None) -> int:
+        """How many of ``ids`` were last exported to ``feed`` (by a run other than ``exclude_run``)."""
+        if not ids:
+            return 0
+        return sum(1 for (article_id,) in self.db.execute(
+            "SELECT id FROM articles WHERE feed = ? AND run IS NOT ?", (feed, exclude_run)) if article_id in ids)
+
     def reset(self) -> None:
         with _transaction(self.db):
-            for table in ("articles", "gone", "failed", "pending", "runs"):
+            for table in ("articles", "gone", "failed", "pending", "runs", "feeds"):
                 self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
 
 
@@ -701,6 +732,16 @@ class IncrementalState:
 
     def record(self, article_id: int, record: dict, feed: str | None = None) -> None:
         self._counted(self.store.record(article_id, record, feed, self.run))
+
+    def overwrite_target(self, feed: str, ids: set[int]) -> tuple[int, tuple[int, str | None] | None]:
+        """Before ``-O`` empties the feed file ``feed`` holding the records ``ids``: (how many of them the state
+        counts as exported to it by earlier runs - never exported again, so lost once the file is emptied -,
+        (id, finish reason) of the last run that wrote to it, or None)."""
+        return self.store.exported_to(feed, ids, self.run), self.store.last_writer(feed, self.run)
+
+    def opened_feed(self, feed: str) -> None:
+        """This run opened the feed file ``feed`` (appending or overwriting): a later ``-O`` asks whether it finished."""
+        self.store.note_feed(feed, self.run)
 
     def _record_failures(self, failed: dict, depth_of) -> None:
         """The articles this run lost (the spider's ``failed``: live URL -> reason): those that answered

@@ -1017,3 +1017,29 @@ def test_exporter_fast_path_writes_what_scrapys_generic_path_writes():
     ours = io.BytesIO()
     JsonLinesExporter(ours, encoding="utf-8").export_item({"b": 1, "a": None})  # a dict: the generic path
     assert ours.getvalue() == b'{"b": 1, "a": null}\n'
+
+
+def test_o_after_a_run_that_did_not_finish_appends_and_after_one_that_finished_overwrites(tmp_path):
+    """-O with a state store: a run stopped early (here by CLOSESPIDER_ITEMCOUNT; Ctrl-C, a kill) left its
+    articles in the file and the state counts them as exported, so no later run exports them again. The next
+    -O emptied the file: they were lost without a word. Now that run appends (one WARNING), and a run after a
+    run that finished overwrites as -O says (one WARNING naming how many exported articles leave the file)."""
+    out, state = tmp_path / "so.jsonl", tmp_path / "state"
+    with MirrorServer() as server:
+        first = crawl(server.base_url, state, tmp_path / "unused", "-s", "CLOSESPIDER_ITEMCOUNT=8", "-s",
+                      "CONCURRENT_REQUESTS=1", "-O", str(out))
+        kept = read_ids(out)[0]
+        assert len(kept) >= 8, first.stderr[-3000:]
+        second = crawl(server.base_url, state, tmp_path / "unused", "-O", str(out))
+        assert second.returncode == 0, second.stderr[-3000:]
+        ids = [json.loads(x)["id"] for x in out.read_text("utf-8").splitlines()]
+        assert sorted(ids) == sorted(EXPECTED_IDS)  # each once: the first run's, then the second's
+        assert f"{out} holds {len(kept)} articles exported by run 1, which did not finish (closespider_itemcount): " \
+               "appending to it, not overwriting it" in second.stderr
+        assert stat(second, "interfax/feeds/appended_after_unfinished") == 1
+        assert second.stderr.count("not overwriting it") == 1
+        third = crawl(server.base_url, state, tmp_path / "unused", "-O", str(out))
+    assert third.returncode == 0, third.stderr[-3000:]
+    assert out.read_bytes() == b""  # nothing new: -O keeps this run's new articles only
+    assert f"{out}: overwriting it (-O) drops {len(EXPECTED_IDS)} articles exported by earlier runs" in third.stderr
+    assert "appending to it" not in third.stderr and third.stderr.count("overwriting it (-O) drops") == 1
