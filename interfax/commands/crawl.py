@@ -35,7 +35,7 @@ from scrapy.spiderloader import get_spider_loader
 from twisted.internet.defer import Deferred
 
 from interfax.feeds import FeedLocked, local_path, lock_output, unwritable
-from interfax.monitors import monitors_exit_code, report_head, write_report
+from interfax.monitors import monitors_exit_code, report_head, report_unwritable, write_report
 from interfax.state import StateLocked
 
 logger = logging.getLogger(__name__)
@@ -86,6 +86,11 @@ class Command(ScrapyCrawlCommand):
             validate(**opts.spargs)
         except UsageError as exc:
             self._refuse(args[0], str(exc), "the crawl did not start")
+            sys.exit(EXIT_BAD_ARGUMENT)
+        # the report: a crawl whose report cannot be written would leave an earlier run's for whoever watches it
+        why = report_unwritable(self._report) if self._report else None
+        if why:
+            print(f"scrapy crawl: error: cannot write the report (INTERFAX_MONITOR_REPORT): {why}", file=sys.stderr)
             sys.exit(EXIT_BAD_ARGUMENT)
         # the output: a crawl whose records cannot be written is not started
         for uri in list(self.settings.getdict("FEEDS")) or [self.settings.get("INTERFAX_DEFAULT_FEED") or ""]:
