@@ -512,11 +512,29 @@ class StateLocked(RuntimeError):
     """Another crawl uses the same state folder (``scrapy crawl`` exits 75: skipped, not failed)."""
 
 
+#: real path of a lock file -> the open file locked by :func:`lock_early`, until the crawl's extension takes it
+_EARLY: dict[str, object] = {}
+
+
+def lock_early(directory: str | os.PathLike, name: str = "lock", what: str = "state folder",
+               locked: type[StateLocked] = StateLocked) -> None:
+    """Take a folder's lock (:func:`_lock_dir`) now, for the extension that takes it later in this process:
+    ``scrapy crawl`` does so at start-up, so that a crawl skipped for a held folder stops before its report
+    says ``RUNNING`` (it would hide the running crawl's). Raises ``locked`` when another crawl holds it."""
+    key = os.path.realpath(Path(directory) / name)
+    if key not in _EARLY:
+        _EARLY[key] = _lock_dir(Path(directory), name, what, locked)
+
+
 def _lock_dir(directory: Path, name: str = "lock", what: str = "state folder", locked: type[StateLocked] = StateLocked):
     """An exclusive lock on the state folder for the life of the crawl: two runs never share a ledger.
 
     (Also the job folder's, with another ``name``, ``what`` and exception: see ``interfax.extensions``.)
+    A lock :func:`lock_early` took in this process is handed over.
     """
+    early = _EARLY.pop(os.path.realpath(directory / name), None)
+    if early is not None:
+        return early
     directory.mkdir(parents=True, exist_ok=True)
     f = (directory / name).open("a+")
     try:

@@ -1043,3 +1043,48 @@ def test_o_after_a_run_that_did_not_finish_appends_and_after_one_that_finished_o
     assert out.read_bytes() == b""  # nothing new: -O keeps this run's new articles only
     assert f"{out}: overwriting it (-O) drops {len(EXPECTED_IDS)} articles exported by earlier runs" in third.stderr
     assert "appending to it" not in third.stderr and third.stderr.count("overwriting it (-O) drops") == 1
+
+
+@pytest.mark.parametrize("held", ["state", "jobdir", "output"])
+def test_a_skipped_crawl_leaves_the_report_of_the_running_crawl_alone(tmp_path, held):
+    """The crawl holding the lock writes RUNNING to the report; a second crawl skipped for the lock (exit 75)
+    rewrote the report with SKIPPED (for a held state folder or JOBDIR, after its own RUNNING), hiding the
+    running crawl and, if that one was then killed, its death. It now says why on stderr only."""
+    import fcntl
+
+    from interfax.extensions import LOCK, JobDirLocked
+
+    report, out = tmp_path / "monitor-report.txt", tmp_path / "out.jsonl"
+    running = (f"interfax monitors: RUNNING (pid {os.getpid()}: not ended yet; if that process is gone, the run was "
+               "killed) - spider articles, 2026-01-01T00:00:00+00:00\n")
+    report.write_text(running)
+    out.write_bytes(line(1))
+    if held == "state":
+        lock, args = _lock_dir(tmp_path / "state"), ["-s", f"INTERFAX_STATE_DIR={tmp_path / 'state'}"]
+        message = f"state folder {tmp_path / 'state'} is in use by another crawl (pid {os.getpid()}); not starting"
+    elif held == "jobdir":
+        lock, args = _lock_dir(tmp_path / "job", LOCK, "JOBDIR", JobDirLocked), ["-s", f"JOBDIR={tmp_path / 'job'}"]
+        message = f"JOBDIR {tmp_path / 'job'} is in use by another crawl (pid {os.getpid()}); not starting"
+    else:
+        lock, args = out.open("rb"), []
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        message = f"the output {out} is being written by another crawl; not starting"
+    try:
+        with MirrorServer() as server:
+            cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}",
+                   "-s", f"INTERFAX_MONITOR_REPORT={report}", "-o", str(out), *args]
+            result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+            assert server.requests == [], result.stderr[-3000:]
+    finally:
+        lock.close()
+    assert result.returncode == 75, result.stderr[-3000:]
+    assert result.stderr.splitlines()[-1] == f"scrapy crawl: error: {message}"
+    assert report.read_text("utf-8") == running
+    # no crawl running: the report says why this one did not start
+    (tmp_path / "again").mkdir()
+    lock = _lock_dir(tmp_path / "state")
+    try:
+        result, lines = crawl_that_cannot_start(tmp_path / "again", "-s", f"INTERFAX_STATE_DIR={tmp_path / 'state'}")
+    finally:
+        lock.close()
+    assert result.returncode == 75 and lines[0].startswith("interfax monitors: SKIPPED (the crawl did not start)")
