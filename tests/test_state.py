@@ -1088,3 +1088,39 @@ def test_a_skipped_crawl_leaves_the_report_of_the_running_crawl_alone(tmp_path, 
     finally:
         lock.close()
     assert result.returncode == 75 and lines[0].startswith("interfax monitors: SKIPPED (the crawl did not start)")
+
+
+def test_a_new_output_file_is_locked_at_start_up_not_at_the_first_record(tmp_path):
+    """Crawl A writes a file that did not exist; crawl B, the same command started while A runs, used to send
+    requests until A wrote its first record, then stop with feed_write_failed (exit 3, a FAILED report).
+    A now creates and locks the file at start-up: B is skipped before any request (exit 75)."""
+    out = tmp_path / "new" / "lock3.jsonl"
+    with MirrorServer() as first_site, MirrorServer() as second_site:
+        a = subprocess.Popen([sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={first_site.base_url}",
+                              "-a", "since=2000-01-01", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=5",
+                              "-o", str(out)], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 60
+            while not first_site.requests:  # A has started (and holds the file since before its first request)
+                assert a.poll() is None and time.monotonic() < deadline
+                time.sleep(0.02)
+            assert out.read_bytes() == b""  # (no record yet)
+            b = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={second_site.base_url}",
+                                "-o", str(out)], cwd=REPO, capture_output=True, text=True, timeout=120)
+            assert second_site.requests == [], b.stderr[-3000:]
+        finally:
+            a.kill()
+            a.wait()
+    assert b.returncode == 75, b.stderr[-3000:]
+    assert b.stderr.splitlines()[-1] == f"scrapy crawl: error: the output {out} is being written by another crawl; not starting"
+
+
+def test_an_output_file_created_for_its_lock_is_removed_when_the_crawl_writes_nothing(tmp_path):
+    """The file locked at start-up is not left behind, empty, by a crawl that did not start."""
+    state = tmp_path / "state"
+    held = _lock_dir(state)
+    try:
+        result, _ = crawl_that_cannot_start(tmp_path, "-s", f"INTERFAX_STATE_DIR={state}")  # (checks out.jsonl is gone)
+    finally:
+        held.close()
+    assert result.returncode == 75

@@ -114,6 +114,9 @@ class Command(ScrapyCrawlCommand):
                 except FeedLocked as exc:  # another crawl writes it: skipped, as for a held state folder
                     self._skipped = exc  # (said in run: the log is set up by then)
                     return
+                except OSError as exc:  # (created and locked now: a file system that refuses it)
+                    self._refuse(args[0], f"cannot write the output: {path}: {exc.strerror or exc}")
+                    sys.exit(EXIT_BAD_ARGUMENT)
         # the state folder and the job folder, locked now (their extensions take the locks over): a crawl
         # skipped for a held folder stops before its report says RUNNING, which would hide the running crawl's
         try:
