@@ -736,6 +736,9 @@ def build_dataset(
     since_d, until_d = parse_date(since, "since"), parse_date(until, "until")
     if since_d and until_d and since_d > until_d:
         raise DatasetUsageError(f"--since {since_d} is after --until {until_d}")
+    if tmp_dir is not None and not Path(tmp_dir).is_dir():  # (checked before anything is written)
+        why = "is not a folder" if Path(tmp_dir).exists() else "does not exist (create it first)"
+        raise DatasetUsageError(f"--tmp-dir {os.fspath(tmp_dir)} {why}")
     out = Path(out_dir)
     _check_output_dir(out, inputs)
     files = resolve_inputs(inputs, exclude=out)
@@ -750,9 +753,11 @@ def build_dataset(
 
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIXES[0], dir=out))
-    db_dir = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIXES[1], dir=tmp_dir)) if tmp_dir else staging
+    db_dir = staging
     db = None
     try:
+        if tmp_dir:  # (in the try: a folder that refuses it leaves no staging folder behind in the output)
+            db_dir = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIXES[1], dir=tmp_dir))
         db = sqlite3.connect(db_dir / "merge.sqlite3", isolation_level=None)
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "locking_mode = EXCLUSIVE",
                        "temp_store = FILE", "cache_size = -65536"):  # fmt: skip

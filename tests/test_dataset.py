@@ -819,3 +819,18 @@ def test_the_command_prints_notes_and_warnings_and_exits_2_on_a_bad_language(tmp
         "scrapy dataset: warning: --section politics matches no record (the inputs hold general)",
         "scrapy dataset: warning: the filters removed every record (1): the dataset is empty",
     ]
+
+
+def test_a_missing_tmp_dir_is_a_usage_error_and_nothing_is_written(tmp_path):
+    """Before: an error naming an internal path, and a .dataset-tmp-* folder left in the output."""
+    write_run(tmp_path / "data" / "run.jsonl", [article(1)])
+    out = tmp_path / "out"
+    out.mkdir()
+    result = _scrapy(tmp_path, str(tmp_path / "data"), "-o", str(out), "--tmp-dir", str(tmp_path / "missing"))
+    assert (result.returncode, result.stderr) == (
+        2, f"scrapy dataset: error: --tmp-dir {tmp_path / 'missing'} does not exist (create it first)\n")
+    assert list(out.iterdir()) == []
+    (tmp_path / "plain").write_text("")
+    with pytest.raises(DatasetUsageError, match=r"--tmp-dir .*plain is not a folder$"):
+        build([tmp_path / "data" / "run.jsonl"], out, tmp_dir=tmp_path / "plain")
+    assert list(out.iterdir()) == []
