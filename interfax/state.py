@@ -51,6 +51,7 @@ Reset: delete the folder (or ``python -m interfax.state reset DIR``); the next r
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -600,6 +601,8 @@ class IncrementalState:
         directory = crawler.settings.get("INTERFAX_STATE_DIR")
         if not directory:
             raise NotConfigured  # no state: every run is a full crawl (no message: Scrapy would warn)
+        if os.path.exists(directory) and not os.path.isdir(directory):  # (mkdir would say only "File exists")
+            raise NotADirectoryError(errno.ENOTDIR, "INTERFAX_STATE_DIR names a file, not a folder", str(directory))
         ext = cls(
             crawler,
             str(directory),
@@ -820,6 +823,9 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m interfax.state show|reset STATE_DIR", file=sys.stderr)
         return 2
     action, directory = argv
+    if Path(directory).exists() and not Path(directory).is_dir():
+        print(f"python -m interfax.state: error: {directory} is a file, not a state folder", file=sys.stderr)
+        return 2
     if not (Path(directory) / DB_NAME).exists():
         print(f"no state in {directory} (nothing exported yet: the next run is a full crawl)")
         return 0

@@ -1124,3 +1124,14 @@ def test_an_output_file_created_for_its_lock_is_removed_when_the_crawl_writes_no
     finally:
         held.close()
     assert result.returncode == 75
+
+
+def test_a_state_dir_that_is_a_file_is_named_with_its_setting(tmp_path, capsys):
+    """Before: "the crawl did not start: /x/afile: File exists", and `state show` said "no state in /x/afile"."""
+    (tmp_path / "afile").write_text("")
+    result, report = crawl_that_cannot_start(tmp_path, "-s", f"INTERFAX_STATE_DIR={tmp_path / 'afile'}")
+    line = f"the crawl did not start: {tmp_path / 'afile'}: INTERFAX_STATE_DIR names a file, not a folder"
+    assert (result.returncode, result.stderr.splitlines()[-1]) == (1, f"scrapy crawl: error: {line}")
+    assert "Traceback" not in result.stderr and report[1:] == [f"  FAILED {line}"]
+    assert main(["show", str(tmp_path / "afile")]) == 2
+    assert capsys.readouterr().err == f"python -m interfax.state: error: {tmp_path / 'afile'} is a file, not a state folder\n"
