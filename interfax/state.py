@@ -287,6 +287,8 @@ class StateStore:
         for run in runs:
             if run.pop("open"):
                 run["reason"] = "running" if running else "killed"
+                if not running:  # (its listings were not walked down to its since: no since, as once it is closed)
+                    run["since"] = None
                 running = False  # (an older open run was killed)
         pending = self.db.execute("SELECT count(*) FROM pending").fetchone()[0]
         gone = self.db.execute("SELECT count(*) FROM gone").fetchone()[0]
@@ -326,12 +328,12 @@ class StateStore:
     # ------------------------------------------------------------ runs
 
     def close_killed_runs(self) -> int:
-        """Runs left open (no end recorded: the process was killed) get the reason ``killed`` and the
+        """Runs left open (no end recorded: the process was killed) get the reason ``killed``, no ``since`` and the
         counts of what they exported, read from the ledger (``state show`` said 0 new). Call it under the
         state folder's lock, after :meth:`recover`. Returns how many."""
         with _transaction(self.db):
             return self.db.execute(
-                f"UPDATE runs SET reason = 'killed', new = {_RUN_NEW}, refreshed = {_RUN_REFRESHED} "
+                f"UPDATE runs SET reason = 'killed', since = NULL, new = {_RUN_NEW}, refreshed = {_RUN_REFRESHED} "
                 "WHERE finished_at IS NULL AND reason IS NULL"
             ).rowcount
 

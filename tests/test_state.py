@@ -565,21 +565,28 @@ def test_show_names_a_run_with_no_end_killed_or_running(tmp_path, capsys):
 
     store = StateStore(tmp_path)
     run = store.begin_run()
+    store.set_since(run, "2026-01-01")
     store.record(1, {"url": "u1"}, run=run)
     store.record(2, {"url": "u2"}, run=run)
     store.close()
     assert main(["show", str(tmp_path)]) == 0
     (shown,) = json.loads(capsys.readouterr().out)["last_runs"]
-    assert (shown["reason"], shown["new"]) == ("killed", 2)
+    # (since: null, as the README says of a killed run; before, the since it was given)
+    assert (shown["reason"], shown["new"], shown["since"]) == ("killed", 2, None)
     assert (tmp_path / "lock").read_text() == ""  # (show leaves no pid of its own as the holder's)
     held = _lock_dir(tmp_path)  # a crawl holds the folder
     try:
         assert main(["show", str(tmp_path)]) == 0
-        assert json.loads(capsys.readouterr().out)["last_runs"][0]["reason"] == "running"
+        running = json.loads(capsys.readouterr().out)["last_runs"][0]
+        assert (running["reason"], running["since"]) == ("running", "2026-01-01")
         with pytest.raises(StateLocked):
             _lock_dir(tmp_path)
     finally:
         held.close()
+    store = StateStore(tmp_path)
+    assert store.close_killed_runs() == 1
+    assert store.summary()["last_runs"][0]["since"] is None  # (closed by the next run: the same)
+    store.close()
 
 
 # ---------------------------------------------------------------- incremental crawls of the mirror
