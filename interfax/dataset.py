@@ -239,6 +239,53 @@ def parse_list(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
     return tuple(parts) or None
 
 
+#: the site's editions (the schema's ``lang`` enum); ``ua`` (the country code) is read as ``uk``
+LANGS = ("uk", "ru", "en")
+_LANG_ALIASES = {"ua": "uk"}
+_SECTION_RE = re.compile(r"^[a-z0-9-]+$")
+
+
+def parse_langs(value: str | Iterable[str] | None, notes: list[str] | None = None) -> tuple[str, ...] | None:
+    """``--lang``: None (the option not given) -> None; otherwise languages of the site (``ua`` read as ``uk``, with a
+    note appended to ``notes``). An empty value (``--lang ""``: an unset shell variable, most likely) or another
+    language is a :class:`DatasetUsageError` (before, ``--lang ua`` quietly kept nothing, ``--lang ""`` everything)."""
+    parts = _named(value, "--lang", "a language (uk, ru or en)")
+    if parts is None:
+        return None
+    langs = set()
+    for part in parts:
+        lang = _LANG_ALIASES.get(part.lower(), part.lower())
+        if lang not in LANGS:
+            raise DatasetUsageError(f"--lang {part!r} is not a language of the site: uk, ru or en (comma-separated)")
+        if lang != part and notes is not None:
+            notes.append(f"--lang {part} read as {lang} (the site's code for its {'Ukrainian' if lang == 'uk' else lang} edition)")
+        langs.add(lang)
+    return tuple(sorted(langs))
+
+
+def parse_sections(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    """``--section``: None -> None; otherwise section slugs (``general``, ``political``, ...); an empty value or one
+    that is no slug is a :class:`DatasetUsageError`."""
+    parts = _named(value, "--section", "a section (general, political, economic, ...)")
+    if parts is None:
+        return None
+    for part in parts:
+        if not _SECTION_RE.match(part):
+            raise DatasetUsageError(f"--section {part!r} is not a section slug (lowercase letters, digits and '-': "
+                                    "general, political, economic, ...)")
+    return parts
+
+
+def _named(value: str | Iterable[str] | None, option: str, what: str) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    parts = parse_list(value)
+    if parts is None:
+        given = value if isinstance(value, str) else ",".join(value)
+        raise DatasetUsageError(f"{option} {given!r} names no value: give {what}, or leave the option out to keep all")
+    return parts
+
+
 @dataclass
 class DatasetResult:
     out_dir: str
@@ -255,6 +302,10 @@ class DatasetResult:
     cross_language_ids: int = 0
     filters: bool = False
     outputs: list[tuple[str, int]] = field(default_factory=list)
+    #: what the command prints on stderr: ``notes`` (how an option was read), ``warnings`` (a filter value that
+    #: matches no record; the filters removing every record)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def rejected(self) -> int:
@@ -679,11 +730,15 @@ def build_dataset(
     """
     if fmt not in FORMATS:
         raise DatasetUsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    lang_filter = parse_list(langs)
-    section_filter = parse_list(sections)
+    notes: list[str] = []
+    lang_filter = parse_langs(langs, notes)
+    section_filter = parse_sections(sections)
     since_d, until_d = parse_date(since, "since"), parse_date(until, "until")
     if since_d and until_d and since_d > until_d:
         raise DatasetUsageError(f"--since {since_d} is after --until {until_d}")
+    if tmp_dir is not None and not Path(tmp_dir).is_dir():  # (checked before anything is written)
+        why = "is not a folder" if Path(tmp_dir).exists() else "does not exist (create it first)"
+        raise DatasetUsageError(f"--tmp-dir {os.fspath(tmp_dir)} {why}")
     out = Path(out_dir)
     _check_output_dir(out, inputs)
     files = resolve_inputs(inputs, exclude=out)
@@ -692,14 +747,17 @@ def build_dataset(
 
     result = DatasetResult(out_dir=os.fspath(out_dir), files=len(files))
     result.filters = bool(lang_filter or section_filter or since_d or until_d)
+    result.notes = notes
     if command_line is None:
         command_line = "build_dataset(" + ", ".join(repr(i) for i in inputs) + f", {os.fspath(out_dir)!r})"
 
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIXES[0], dir=out))
-    db_dir = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIXES[1], dir=tmp_dir)) if tmp_dir else staging
+    db_dir = staging
     db = None
     try:
+        if tmp_dir:  # (in the try: a folder that refuses it leaves no staging folder behind in the output)
+            db_dir = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIXES[1], dir=tmp_dir))
         db = sqlite3.connect(db_dir / "merge.sqlite3", isolation_level=None)
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "locking_mode = EXCLUSIVE",
                        "temp_store = FILE", "cache_size = -65536"):  # fmt: skip
@@ -726,6 +784,12 @@ def build_dataset(
         (result.cross_language_ids,) = db.execute(
             "SELECT COUNT(*) FROM rec WHERE langs NOT IN (1, 2, 4, 8)"
         ).fetchone()
+
+        for option, column, wanted in (("--lang", "lang", lang_filter), ("--section", "section", section_filter)):
+            held = {row[0] for row in db.execute(f"SELECT DISTINCT {column} FROM rec")}  # noqa: S608 - fixed names
+            for value in wanted or ():
+                if value not in held and kept:
+                    result.warnings.append(f"{option} {value} matches no record (the inputs hold {', '.join(sorted(held))})")
 
         # Pass 2: filter the winners and write them in order.
         db.execute("CREATE INDEX rec_order ON rec (pub, id)")
@@ -787,6 +851,8 @@ def build_dataset(
 
         result.written = stats.count
         result.filtered = kept - stats.count
+        if kept and not result.written:
+            result.warnings.append(f"the filters removed every record ({kept}): the dataset is empty")
         result.months = len(stats.months)
         result.outputs = [(rel, counts[rel]) for rel in produced]
 

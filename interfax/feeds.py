@@ -18,6 +18,7 @@ paths, and in ``FEED_EXPORTERS`` for ``jsonlines``/``jsonl``/``jl``):
 
 from __future__ import annotations
 
+import atexit
 import errno
 import fcntl
 import io
@@ -99,7 +100,7 @@ def repair_tail(path: str | os.PathLike) -> int:
 def local_path(uri: str) -> str | None:
     """The file a feed URI names (a path or ``file://``), or None for other storages."""
     uri = str(uri)
-    if "://" in uri and not uri.startswith("file://"):
+    if ("://" in uri and not uri.startswith("file://")) or uri.startswith("stdout:"):  # (-o -: standard output)
         return None
     return uri.removeprefix("file://")
 
@@ -139,18 +140,54 @@ _HELD: dict[str, object] = {}
 
 
 def lock_output(path: str | os.PathLike) -> None:
-    """Hold an exclusive lock on an existing output file for the life of this process (``scrapy crawl``
-    takes it before the crawl starts): :class:`FeedLocked` when another crawl holds it. Two crawls
-    appending to one file would each read the ids in it once, then both export what is new (every
-    new article twice); two overwriting it would write over each other's lines. A file that does
-    not exist yet is locked when the crawl opens it (:meth:`SafeFileFeedStorage.open`)."""
+    """Hold an exclusive lock on an output file for the life of this process (``scrapy crawl`` takes it
+    before the crawl starts, before any request): :class:`FeedLocked` when another crawl holds it. Two
+    crawls appending to one file would each read the ids in it once, then both export what is new (every
+    new article twice); two overwriting it would write over each other's lines. A file that does not exist
+    yet is created empty to be locked (before, it was locked only when the crawl wrote its first record:
+    a second crawl started meanwhile crawled, then stopped with ``feed_write_failed``); if the crawl never
+    opens it (it did not start, or ``FEED_STORE_EMPTY = False`` and nothing was exported), it is removed
+    when the process ends, while still empty."""
     key = os.path.realpath(path)
-    if key in _HELD or not os.path.isfile(key):
+    if key in _HELD or os.path.isdir(key):
         return
-    f = open(key, "rb")
-    if not _hold(f):
+    for _attempt in range(5):
+        existed = os.path.exists(key)
+        os.makedirs(os.path.dirname(key), exist_ok=True)  # (as the feed storage would)
+        f = open(key, "ab")  # (never truncates: a file another crawl writes is left as it is)
+        if not _hold(f):
+            f.close()
+            raise FeedLocked(f"the output {path} is being written by another crawl; not starting")
+        try:
+            same = os.path.samestat(os.fstat(f.fileno()), os.stat(key))
+        except FileNotFoundError:
+            same = False
+        if same:
+            if not existed:
+                _CREATED.add(key)
+                if len(_CREATED) == 1:
+                    atexit.register(_remove_unopened)
+            return
+        # the file was removed (or replaced) after it was opened: the lock is on a file no one else sees
+        del _HELD[key]
         f.close()
-        raise FeedLocked(f"the output {path} is being written by another crawl; not starting")
+    raise FeedLocked(f"the output {path} keeps being replaced by another process; not starting")
+
+
+#: real paths of the output files :func:`lock_output` created, and of those a crawl opened to write
+_CREATED: set[str] = set()
+_OPENED: set[str] = set()
+
+
+def _remove_unopened() -> None:
+    """At exit: remove the output files :func:`lock_output` created that no feed opened and that are
+    still empty (a crawl that did not start leaves no empty output behind)."""
+    for key in _CREATED - _OPENED:
+        try:
+            if os.path.getsize(key) == 0:
+                os.unlink(key)
+        except OSError:
+            pass
 
 
 def _hold(f) -> bool:
@@ -274,6 +311,12 @@ class SafeFileFeedStorage(FileFeedStorage):
                            "appending to it, not overwriting it (-O would lose what the paused run exported)",
                            self.path, guard.jobdir)
 
+        # (decided when the storage is made, at the spider's opening: the file is opened at the first record,
+        # or at the end for an empty feed, when the state store may be closed already)
+        state = self._state()
+        if not self.append and self.lines and state is not None and Path(self.path).is_file():
+            self._overwriting(state)
+
     @classmethod
     def from_crawler(cls, crawler, uri: str, *, feed_options: dict | None = None):
         return cls(uri, feed_options=feed_options, crawler=crawler)
@@ -329,10 +372,46 @@ class SafeFileFeedStorage(FileFeedStorage):
             f.refused = OSError(errno.EWOULDBLOCK, "it is being written by another crawl (run one crawl at a "
                                                    "time per output file)")
             return f
+        _OPENED.add(os.path.realpath(self.path))
         if not self.append:
             f.truncate(0)
         self.existing_ids()
+        state = self._state()
+        if state is not None and self.lines:
+            state.opened_feed(os.path.abspath(self.path))
         return f
+
+    def _state(self) -> IncrementalState | None:
+        """The crawl's state store while it is open (a feed opened at the crawl's end, to store an empty
+        feed, comes after the store closed)."""
+        try:
+            state = self.crawler.get_extension(IncrementalState) if self.crawler is not None else None
+        except RuntimeError:  # no extensions built (a storage made outside a crawl)
+            return None
+        return state if state is not None and state.store is not None else None
+
+    def _overwriting(self, state: IncrementalState) -> None:
+        """``-O`` with a state store, on a file that holds articles the state counts as exported (never
+        exported again): when the last run that wrote to it did not finish (killed, stopped), its records
+        are the only copy of what it exported: the file is appended to, not emptied (one WARNING); after a
+        run that finished, it is overwritten as ``-O`` says (each run's file holds that run's new articles),
+        with one WARNING naming how many exported articles leave it."""
+        ids, _bad = read_ids(self.path)
+        lost, last = state.overwrite_target(os.path.abspath(self.path), ids)
+        if not lost:
+            return
+        if last is not None and last[1] != "finished":
+            self.append = True
+            self.write_mode = "ab"
+            self.crawler.stats.inc_value("interfax/feeds/appended_after_unfinished")
+            logger.warning("%s holds %d articles exported by run %d, which did not finish (%s): appending to it, not "
+                           "overwriting it (-O would lose them: the state store counts them as exported, so no later "
+                           "run exports them again)", self.path, lost, last[0], last[1] or "killed")
+            return
+        self.crawler.stats.inc_value("interfax/feeds/overwritten", lost)
+        logger.warning("%s: overwriting it (-O) drops %d articles exported by earlier runs, which the state store "
+                       "does not export again: with INTERFAX_STATE_DIR each -O file holds only its run's new articles "
+                       "(copy it away after each run, or use -o to append)", self.path, lost)
 
 
 # ---------------------------------------------------------------- exporter

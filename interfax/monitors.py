@@ -47,6 +47,7 @@ import logging
 import os
 import re
 import sys
+import tempfile
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
@@ -57,6 +58,7 @@ from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.core.actions import Action
 
 from interfax import urls
+from interfax.feeds import unwritable
 from interfax.middlewares import UNREACHABLE
 from interfax.pipelines import REQUIRED, MissingFields
 from interfax.schema import load_schema
@@ -387,6 +389,26 @@ def write_report(path: str, lines: list[str]) -> None:
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     os.replace(tmp, target)
+
+
+def report_unwritable(path: str) -> str | None:
+    """Why :func:`write_report` cannot write ``path``, in a few words; None when it can. Checked by
+    ``scrapy crawl`` before a crawl starts: a crawl whose report cannot be written would leave an earlier
+    run's report for whoever watches it. A missing folder is created (when its first existing parent takes
+    it); an existing folder must take a new file (the report is written beside itself, then renamed)."""
+    why = unwritable(path)
+    if why:
+        return why
+    folder = Path(path).parent
+    if not folder.is_dir():
+        return None  # created when written (unwritable checked its first existing parent)
+    try:
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=f".{Path(path).name}.probe-")
+    except OSError as exc:
+        return f"cannot create files in {folder} ({exc.strerror or exc})"
+    os.close(fd)
+    os.unlink(probe)
+    return None
 
 
 def failed_report(crawler) -> list[str]:

@@ -16,6 +16,8 @@ Tables
                   table). Without it an article reached only as a related item, or pushed below a
                   listing page of settled articles, was never asked for again.
     ``runs``      one row per run: start, end, finish reason, counts.
+    ``feeds``     one row per feed file: the last run that opened it (so that ``-O`` on the file of a
+                  run that did not finish appends to it instead of losing what that run exported).
 
 The exactly-once invariant
     An article counts as exported once, and only once, its JSON line is complete in a feed file.
@@ -49,6 +51,7 @@ Reset: delete the folder (or ``python -m interfax.state reset DIR``); the next r
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -137,6 +140,7 @@ CREATE TABLE IF NOT EXISTS pending (
     run INTEGER,
     PRIMARY KEY (feed, offset)
 );
+CREATE TABLE IF NOT EXISTS feeds (feed TEXT PRIMARY KEY, run INTEGER NOT NULL);
 """
 
 
@@ -283,6 +287,8 @@ class StateStore:
         for run in runs:
             if run.pop("open"):
                 run["reason"] = "running" if running else "killed"
+                if not running:  # (its listings were not walked down to its since: no since, as once it is closed)
+                    run["since"] = None
                 running = False  # (an older open run was killed)
         pending = self.db.execute("SELECT count(*) FROM pending").fetchone()[0]
         gone = self.db.execute("SELECT count(*) FROM gone").fetchone()[0]
@@ -322,12 +328,12 @@ class StateStore:
     # ------------------------------------------------------------ runs
 
     def close_killed_runs(self) -> int:
-        """Runs left open (no end recorded: the process was killed) get the reason ``killed`` and the
+        """Runs left open (no end recorded: the process was killed) get the reason ``killed``, no ``since`` and the
         counts of what they exported, read from the ledger (``state show`` said 0 new). Call it under the
         state folder's lock, after :meth:`recover`. Returns how many."""
         with _transaction(self.db):
             return self.db.execute(
-                f"UPDATE runs SET reason = 'killed', new = {_RUN_NEW}, refreshed = {_RUN_REFRESHED} "
+                f"UPDATE runs SET reason = 'killed', since = NULL, new = {_RUN_NEW}, refreshed = {_RUN_REFRESHED} "
                 "WHERE finished_at IS NULL AND reason IS NULL"
             ).rowcount
 
@@ -423,9 +429,37 @@ class StateStore:
                 )
         return found
 
+    # ------------------------------------------------------------ feed files
+
+    def note_feed(self, feed: str, run: int) -> None:
+        """``run`` opened the feed file ``feed`` (to append to it or to overwrite it)."""
+        self.db.execute("INSERT INTO feeds (feed, run) VALUES (?, ?) ON CONFLICT (feed) DO UPDATE SET run = excluded.run",
+                        (feed, run))
+
+    def last_writer(self, feed: str, exclude_run: int | None = None) -> tuple[int, str | None] | None:
+        """(id, finish reason) of the last run other than ``exclude_run`` that opened or wrote to ``feed``
+        (reason ``killed`` for a run whose end was never recorded, once :meth:`close_killed_runs` ran); None
+        when no run did."""
+        row = self.db.execute(
+            "SELECT max(run) FROM (SELECT run FROM feeds WHERE feed = ? AND run IS NOT ? "
+            "UNION ALL SELECT run FROM articles WHERE feed = ? AND run IS NOT ?)",
+            (feed, exclude_run, feed, exclude_run),
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        reason = self.db.execute("SELECT reason FROM runs WHERE id = ?", (row[0],)).fetchone()
+        return row[0], (reason[0] if reason else None)
+
+    def exported_to(self, feed: str, ids: set[int], exclude_run: int | None = None) -> int:
+        """How many of ``ids`` were last exported to ``feed`` (by a run other than ``exclude_run``)."""
+        if not ids:
+            return 0
+        return sum(1 for (article_id,) in self.db.execute(
+            "SELECT id FROM articles WHERE feed = ? AND run IS NOT ?", (feed, exclude_run)) if article_id in ids)
+
     def reset(self) -> None:
         with _transaction(self.db):
-            for table in ("articles", "gone", "failed", "pending", "runs"):
+            for table in ("articles", "gone", "failed", "pending", "runs", "feeds"):
                 self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
 
 
@@ -481,11 +515,29 @@ class StateLocked(RuntimeError):
     """Another crawl uses the same state folder (``scrapy crawl`` exits 75: skipped, not failed)."""
 
 
+#: real path of a lock file -> the open file locked by :func:`lock_early`, until the crawl's extension takes it
+_EARLY: dict[str, object] = {}
+
+
+def lock_early(directory: str | os.PathLike, name: str = "lock", what: str = "state folder",
+               locked: type[StateLocked] = StateLocked) -> None:
+    """Take a folder's lock (:func:`_lock_dir`) now, for the extension that takes it later in this process:
+    ``scrapy crawl`` does so at start-up, so that a crawl skipped for a held folder stops before its report
+    says ``RUNNING`` (it would hide the running crawl's). Raises ``locked`` when another crawl holds it."""
+    key = os.path.realpath(Path(directory) / name)
+    if key not in _EARLY:
+        _EARLY[key] = _lock_dir(Path(directory), name, what, locked)
+
+
 def _lock_dir(directory: Path, name: str = "lock", what: str = "state folder", locked: type[StateLocked] = StateLocked):
     """An exclusive lock on the state folder for the life of the crawl: two runs never share a ledger.
 
     (Also the job folder's, with another ``name``, ``what`` and exception: see ``interfax.extensions``.)
+    A lock :func:`lock_early` took in this process is handed over.
     """
+    early = _EARLY.pop(os.path.realpath(directory / name), None)
+    if early is not None:
+        return early
     directory.mkdir(parents=True, exist_ok=True)
     f = (directory / name).open("a+")
     try:
@@ -551,6 +603,8 @@ class IncrementalState:
         directory = crawler.settings.get("INTERFAX_STATE_DIR")
         if not directory:
             raise NotConfigured  # no state: every run is a full crawl (no message: Scrapy would warn)
+        if os.path.exists(directory) and not os.path.isdir(directory):  # (mkdir would say only "File exists")
+            raise NotADirectoryError(errno.ENOTDIR, "INTERFAX_STATE_DIR names a file, not a folder", str(directory))
         ext = cls(
             crawler,
             str(directory),
@@ -702,6 +756,16 @@ class IncrementalState:
     def record(self, article_id: int, record: dict, feed: str | None = None) -> None:
         self._counted(self.store.record(article_id, record, feed, self.run))
 
+    def overwrite_target(self, feed: str, ids: set[int]) -> tuple[int, tuple[int, str | None] | None]:
+        """Before ``-O`` empties the feed file ``feed`` holding the records ``ids``: (how many of them the state
+        counts as exported to it by earlier runs - never exported again, so lost once the file is emptied -,
+        (id, finish reason) of the last run that wrote to it, or None)."""
+        return self.store.exported_to(feed, ids, self.run), self.store.last_writer(feed, self.run)
+
+    def opened_feed(self, feed: str) -> None:
+        """This run opened the feed file ``feed`` (appending or overwriting): a later ``-O`` asks whether it finished."""
+        self.store.note_feed(feed, self.run)
+
     def _record_failures(self, failed: dict, depth_of) -> None:
         """The articles this run lost (the spider's ``failed``: live URL -> reason): those that answered
         404/410 are not asked for a while, the others are asked for again by the next runs
@@ -761,6 +825,9 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m interfax.state show|reset STATE_DIR", file=sys.stderr)
         return 2
     action, directory = argv
+    if Path(directory).exists() and not Path(directory).is_dir():
+        print(f"python -m interfax.state: error: {directory} is a file, not a state folder", file=sys.stderr)
+        return 2
     if not (Path(directory) / DB_NAME).exists():
         print(f"no state in {directory} (nothing exported yet: the next run is a full crawl)")
         return 0

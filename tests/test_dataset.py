@@ -776,3 +776,61 @@ def test_command_missing_input_and_usage_errors_exit_non_zero(tmp_path):
         lines = proc.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith("scrapy dataset: error: ") and message in lines[0], proc.stderr
     assert not out.exists()
+
+
+def test_lang_and_section_values_are_checked_and_a_filter_that_keeps_nothing_says_so(tmp_path):
+    """Before, `--lang ua` or `--section politics` built an empty dataset without a word (exit 0) and
+    `--lang ""` meant no filter."""
+    run = write_run(tmp_path / "run.jsonl", [article(1), article(2, lang="ru", section="political")])
+    result = build([run], tmp_path / "out", langs="ua")
+    assert sorted(r["id"] for r in read_all(tmp_path / "out")) == [1]
+    assert result.notes == ["--lang ua read as uk (the site's code for its Ukrainian edition)"] and result.warnings == []
+    for kw, message in [
+        ({"langs": "de"}, "--lang 'de' is not a language of the site: uk, ru or en (comma-separated)"),
+        ({"langs": ""}, "--lang '' names no value: give a language (uk, ru or en), or leave the option out to keep all"),
+        ({"langs": ["uk", ","]}, None),  # (one value names languages: fine)
+        ({"sections": ",,"}, "--section ',,' names no value: give a section (general, political, economic, ...), "
+                             "or leave the option out to keep all"),
+        ({"sections": "Politics"}, "--section 'Politics' is not a section slug"),
+    ]:
+        if message is None:
+            build([run], tmp_path / "ok", **kw)
+            continue
+        with pytest.raises(DatasetUsageError, match="^" + re.escape(message)):
+            build([run], tmp_path / "bad", **kw)
+        assert not (tmp_path / "bad").exists()
+    result = build([run], tmp_path / "none", sections="politics")
+    assert result.written == 0 and result.warnings == [
+        "--section politics matches no record (the inputs hold general, political)",
+        "the filters removed every record (2): the dataset is empty",
+    ]
+    result = build([run], tmp_path / "some", sections="political,politics", langs="uk,ru")
+    assert result.written == 1 and result.warnings == ["--section politics matches no record (the inputs hold general, political)"]
+
+
+def test_the_command_prints_notes_and_warnings_and_exits_2_on_a_bad_language(tmp_path):
+    write_run(tmp_path / "data" / "run.jsonl", [article(1)])
+    bad = _scrapy(tmp_path, str(tmp_path / "data"), "-o", str(tmp_path / "out"), "--lang", "ua,de")
+    assert (bad.returncode, bad.stderr) == (2, "scrapy dataset: error: --lang 'de' is not a language of the site: uk, ru or en (comma-separated)\n")
+    empty = _scrapy(tmp_path, str(tmp_path / "data"), "-o", str(tmp_path / "out"), "--lang", "ua", "--section", "politics")
+    assert empty.returncode == 0, empty.stderr
+    assert empty.stderr.splitlines() == [
+        "scrapy dataset: note: --lang ua read as uk (the site's code for its Ukrainian edition)",
+        "scrapy dataset: warning: --section politics matches no record (the inputs hold general)",
+        "scrapy dataset: warning: the filters removed every record (1): the dataset is empty",
+    ]
+
+
+def test_a_missing_tmp_dir_is_a_usage_error_and_nothing_is_written(tmp_path):
+    """Before: an error naming an internal path, and a .dataset-tmp-* folder left in the output."""
+    write_run(tmp_path / "data" / "run.jsonl", [article(1)])
+    out = tmp_path / "out"
+    out.mkdir()
+    result = _scrapy(tmp_path, str(tmp_path / "data"), "-o", str(out), "--tmp-dir", str(tmp_path / "missing"))
+    assert (result.returncode, result.stderr) == (
+        2, f"scrapy dataset: error: --tmp-dir {tmp_path / 'missing'} does not exist (create it first)\n")
+    assert list(out.iterdir()) == []
+    (tmp_path / "plain").write_text("")
+    with pytest.raises(DatasetUsageError, match=r"--tmp-dir .*plain is not a folder$"):
+        build([tmp_path / "data" / "run.jsonl"], out, tmp_dir=tmp_path / "plain")
+    assert list(out.iterdir()) == []

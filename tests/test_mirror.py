@@ -503,3 +503,17 @@ def test_the_offline_command_exits_3_when_a_monitor_fails_as_scrapy_crawl_does(t
     tail = result.stderr[result.stderr.index("interfax monitors FAILED:"):].splitlines()
     assert tail[0] == "interfax monitors FAILED:"
     assert len(tail) == 2 and "INTERFAX_MONITOR_MIN_ITEMS" in tail[1], tail
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line_and_exits_2():
+    """Before: a raw OSError traceback."""
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "interfax.mirror", "serve", "--port", str(port)],
+                                cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == (f"python -m interfax.mirror serve: error: cannot listen on 127.0.0.1:{port}: Address already in use "
+                             "(another process uses that port: pick another --port, or 0 for any free one)\n")
+    assert result.stdout == ""

@@ -369,3 +369,34 @@ def test_a_run_that_exports_nothing_says_why(runs):
     assert ("  FAILED item count: 0 articles exported, 0 known from earlier runs: 1 of 1 listing page held no articles; "
             "expected at least 1 (INTERFAX_MONITOR_MIN_ITEMS)") in report.read_text("utf-8").splitlines()
     assert "1 of 1 listing page held no articles" in result.stderr.splitlines()[-1]
+
+
+def test_a_report_that_cannot_be_written_is_named_before_a_crawl(tmp_path, monkeypatch):
+    from interfax.monitors import report_unwritable
+
+    (tmp_path / "plain").write_text("x")
+    assert report_unwritable(str(tmp_path / "plain" / "report.txt")) == f"{tmp_path / 'plain'} is not a folder"
+    assert report_unwritable(str(tmp_path / "new" / "report.txt")) is None  # the folder is created
+    assert report_unwritable(str(tmp_path / "report.txt")) is None and list(tmp_path.iterdir()) == [tmp_path / "plain"]
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr("tempfile.mkstemp", read_only)  # (root may write a chmod-ed folder: a read-only mount)
+    assert report_unwritable(str(tmp_path / "report.txt")) == f"cannot create files in {tmp_path} (Read-only file system)"
+
+
+def test_a_crawl_whose_report_cannot_be_written_stops_before_any_request_with_exit_2(tmp_path):
+    """Before, it printed one error line, then crawled and exited 0: a server watching the report kept reading
+    an old one."""
+    (tmp_path / "plain").write_text("x")
+    report = tmp_path / "plain" / "report.txt"
+    with MirrorServer() as server:
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}",
+               "-s", f"INTERFAX_MONITOR_REPORT={report}", "-O", str(tmp_path / "out.jsonl")]
+        result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert server.requests == [], result.stderr[-3000:]
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert result.stderr == (f"scrapy crawl: error: cannot write the report (INTERFAX_MONITOR_REPORT): "
+                             f"{tmp_path / 'plain'} is not a folder\n")
+    assert not (tmp_path / "out.jsonl").exists()

@@ -565,21 +565,28 @@ def test_show_names_a_run_with_no_end_killed_or_running(tmp_path, capsys):
 
     store = StateStore(tmp_path)
     run = store.begin_run()
+    store.set_since(run, "2026-01-01")
     store.record(1, {"url": "u1"}, run=run)
     store.record(2, {"url": "u2"}, run=run)
     store.close()
     assert main(["show", str(tmp_path)]) == 0
     (shown,) = json.loads(capsys.readouterr().out)["last_runs"]
-    assert (shown["reason"], shown["new"]) == ("killed", 2)
+    # (since: null, as the README says of a killed run; before, the since it was given)
+    assert (shown["reason"], shown["new"], shown["since"]) == ("killed", 2, None)
     assert (tmp_path / "lock").read_text() == ""  # (show leaves no pid of its own as the holder's)
     held = _lock_dir(tmp_path)  # a crawl holds the folder
     try:
         assert main(["show", str(tmp_path)]) == 0
-        assert json.loads(capsys.readouterr().out)["last_runs"][0]["reason"] == "running"
+        running = json.loads(capsys.readouterr().out)["last_runs"][0]
+        assert (running["reason"], running["since"]) == ("running", "2026-01-01")
         with pytest.raises(StateLocked):
             _lock_dir(tmp_path)
     finally:
         held.close()
+    store = StateStore(tmp_path)
+    assert store.close_killed_runs() == 1
+    assert store.summary()["last_runs"][0]["since"] is None  # (closed by the next run: the same)
+    store.close()
 
 
 # ---------------------------------------------------------------- incremental crawls of the mirror
@@ -1017,3 +1024,121 @@ def test_exporter_fast_path_writes_what_scrapys_generic_path_writes():
     ours = io.BytesIO()
     JsonLinesExporter(ours, encoding="utf-8").export_item({"b": 1, "a": None})  # a dict: the generic path
     assert ours.getvalue() == b'{"b": 1, "a": null}\n'
+
+
+def test_o_after_a_run_that_did_not_finish_appends_and_after_one_that_finished_overwrites(tmp_path):
+    """-O with a state store: a run stopped early (here by CLOSESPIDER_ITEMCOUNT; Ctrl-C, a kill) left its
+    articles in the file and the state counts them as exported, so no later run exports them again. The next
+    -O emptied the file: they were lost without a word. Now that run appends (one WARNING), and a run after a
+    run that finished overwrites as -O says (one WARNING naming how many exported articles leave the file)."""
+    out, state = tmp_path / "so.jsonl", tmp_path / "state"
+    with MirrorServer() as server:
+        first = crawl(server.base_url, state, tmp_path / "unused", "-s", "CLOSESPIDER_ITEMCOUNT=8", "-s",
+                      "CONCURRENT_REQUESTS=1", "-O", str(out))
+        kept = read_ids(out)[0]
+        assert len(kept) >= 8, first.stderr[-3000:]
+        second = crawl(server.base_url, state, tmp_path / "unused", "-O", str(out))
+        assert second.returncode == 0, second.stderr[-3000:]
+        ids = [json.loads(x)["id"] for x in out.read_text("utf-8").splitlines()]
+        assert sorted(ids) == sorted(EXPECTED_IDS)  # each once: the first run's, then the second's
+        assert f"{out} holds {len(kept)} articles exported by run 1, which did not finish (closespider_itemcount): " \
+               "appending to it, not overwriting it" in second.stderr
+        assert stat(second, "interfax/feeds/appended_after_unfinished") == 1
+        assert second.stderr.count("not overwriting it") == 1
+        third = crawl(server.base_url, state, tmp_path / "unused", "-O", str(out))
+    assert third.returncode == 0, third.stderr[-3000:]
+    assert out.read_bytes() == b""  # nothing new: -O keeps this run's new articles only
+    assert f"{out}: overwriting it (-O) drops {len(EXPECTED_IDS)} articles exported by earlier runs" in third.stderr
+    assert "appending to it" not in third.stderr and third.stderr.count("overwriting it (-O) drops") == 1
+
+
+@pytest.mark.parametrize("held", ["state", "jobdir", "output"])
+def test_a_skipped_crawl_leaves_the_report_of_the_running_crawl_alone(tmp_path, held):
+    """The crawl holding the lock writes RUNNING to the report; a second crawl skipped for the lock (exit 75)
+    rewrote the report with SKIPPED (for a held state folder or JOBDIR, after its own RUNNING), hiding the
+    running crawl and, if that one was then killed, its death. It now says why on stderr only."""
+    import fcntl
+
+    from interfax.extensions import LOCK, JobDirLocked
+
+    report, out = tmp_path / "monitor-report.txt", tmp_path / "out.jsonl"
+    running = (f"interfax monitors: RUNNING (pid {os.getpid()}: not ended yet; if that process is gone, the run was "
+               "killed) - spider articles, 2026-01-01T00:00:00+00:00\n")
+    report.write_text(running)
+    out.write_bytes(line(1))
+    if held == "state":
+        lock, args = _lock_dir(tmp_path / "state"), ["-s", f"INTERFAX_STATE_DIR={tmp_path / 'state'}"]
+        message = f"state folder {tmp_path / 'state'} is in use by another crawl (pid {os.getpid()}); not starting"
+    elif held == "jobdir":
+        lock, args = _lock_dir(tmp_path / "job", LOCK, "JOBDIR", JobDirLocked), ["-s", f"JOBDIR={tmp_path / 'job'}"]
+        message = f"JOBDIR {tmp_path / 'job'} is in use by another crawl (pid {os.getpid()}); not starting"
+    else:
+        lock, args = out.open("rb"), []
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        message = f"the output {out} is being written by another crawl; not starting"
+    try:
+        with MirrorServer() as server:
+            cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}",
+                   "-s", f"INTERFAX_MONITOR_REPORT={report}", "-o", str(out), *args]
+            result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+            assert server.requests == [], result.stderr[-3000:]
+    finally:
+        lock.close()
+    assert result.returncode == 75, result.stderr[-3000:]
+    assert result.stderr.splitlines()[-1] == f"scrapy crawl: error: {message}"
+    assert report.read_text("utf-8") == running
+    # no crawl running: the report says why this one did not start
+    (tmp_path / "again").mkdir()
+    lock = _lock_dir(tmp_path / "state")
+    try:
+        result, lines = crawl_that_cannot_start(tmp_path / "again", "-s", f"INTERFAX_STATE_DIR={tmp_path / 'state'}")
+    finally:
+        lock.close()
+    assert result.returncode == 75 and lines[0].startswith("interfax monitors: SKIPPED (the crawl did not start)")
+
+
+def test_a_new_output_file_is_locked_at_start_up_not_at_the_first_record(tmp_path):
+    """Crawl A writes a file that did not exist; crawl B, the same command started while A runs, used to send
+    requests until A wrote its first record, then stop with feed_write_failed (exit 3, a FAILED report).
+    A now creates and locks the file at start-up: B is skipped before any request (exit 75)."""
+    out = tmp_path / "new" / "lock3.jsonl"
+    with MirrorServer() as first_site, MirrorServer() as second_site:
+        a = subprocess.Popen([sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={first_site.base_url}",
+                              "-a", "since=2000-01-01", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=5",
+                              "-o", str(out)], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 60
+            while not first_site.requests:  # A has started (and holds the file since before its first request)
+                assert a.poll() is None and time.monotonic() < deadline
+                time.sleep(0.02)
+            assert out.read_bytes() == b""  # (no record yet)
+            b = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={second_site.base_url}",
+                                "-o", str(out)], cwd=REPO, capture_output=True, text=True, timeout=120)
+            assert second_site.requests == [], b.stderr[-3000:]
+        finally:
+            a.kill()
+            a.wait()
+    assert b.returncode == 75, b.stderr[-3000:]
+    assert b.stderr.splitlines()[-1] == f"scrapy crawl: error: the output {out} is being written by another crawl; not starting"
+
+
+def test_an_output_file_created_for_its_lock_is_removed_when_the_crawl_writes_nothing(tmp_path):
+    """The file locked at start-up is not left behind, empty, by a crawl that did not start."""
+    state = tmp_path / "state"
+    held = _lock_dir(state)
+    try:
+        result, _ = crawl_that_cannot_start(tmp_path, "-s", f"INTERFAX_STATE_DIR={state}")  # (checks out.jsonl is gone)
+    finally:
+        held.close()
+    assert result.returncode == 75
+
+
+def test_a_state_dir_that_is_a_file_is_named_with_its_setting(tmp_path, capsys):
+    """Before: "the crawl did not start: /x/afile: File exists", and `state show` said "no state in /x/afile"."""
+    (tmp_path / "afile").write_text("")
+    result, report = crawl_that_cannot_start(tmp_path, "-s", f"INTERFAX_STATE_DIR={tmp_path / 'afile'}")
+    line = f"the crawl did not start: {tmp_path / 'afile'}: INTERFAX_STATE_DIR names a file, not a folder"
+    assert (result.returncode, result.stderr.splitlines()[-1]) == (1, f"scrapy crawl: error: {line}")
+    assert "Traceback" not in result.stderr and report[1:] == [f"  FAILED {line}"]
+    assert main(["show", str(tmp_path / "afile")]) == 2
+    assert capsys.readouterr().err == f"python -m interfax.state: error: {tmp_path / 'afile'} is a file, not a state folder\n"

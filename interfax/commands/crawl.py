@@ -12,7 +12,9 @@ spider opens) has no stats and no checks: it says so in one line and exits 128 +
 number, so ``scrapy crawl ... && next-step`` stops there. Whenever the monitors do not get to write
 ``INTERFAX_MONITOR_REPORT``, this command writes it, so the file never keeps an earlier run's
 ``OK``; from the start of the crawl to its end the report's first line says ``RUNNING`` with the
-process id, which a run killed with SIGKILL leaves behind. Everything else is Scrapy's own ``crawl`` command.
+process id, which a run killed with SIGKILL leaves behind. A crawl skipped because another crawl holds
+its output, state folder or JOBDIR (checked at start-up, before its report would say ``RUNNING``) leaves a report
+that says ``RUNNING`` for another process alone: it is the running crawl's. Everything else is Scrapy's own ``crawl`` command.
 
 Exit codes: 0 finished and checked, 1 could not start (or Scrapy failed), 2 bad argument, 3 a
 monitor failed, 75 another crawl holds the state folder (EX_TEMPFAIL, as ``deploy/interfax-crawl``
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import signal
 import sys
 import traceback
@@ -35,8 +38,10 @@ from scrapy.spiderloader import get_spider_loader
 from twisted.internet.defer import Deferred
 
 from interfax.feeds import FeedLocked, local_path, lock_output, unwritable
-from interfax.monitors import monitors_exit_code, report_head, write_report
-from interfax.state import StateLocked
+from interfax.monitors import monitors_exit_code, report_head, report_unwritable, write_report
+from interfax.extensions import LOCK as JOBDIR_LOCK
+from interfax.extensions import JobDirLocked
+from interfax.state import StateLocked, lock_early
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +52,8 @@ EXIT_LOCKED = 75
 #: a crawl stopped by signal N before it closed exits EXIT_SIGNAL + N (the shell's convention: 130 for SIGINT)
 EXIT_SIGNAL = 128
 #: CrawlerProcess methods that Scrapy installs as the handlers of SIGINT/SIGTERM (first and second signal)
+#: the first line of a report while its crawl runs (``run`` writes it)
+_RUNNING_RE = re.compile(r"^interfax monitors: RUNNING \(pid (\d+)\b")
 _SIGNAL_HANDLERS = ("_signal_shutdown", "_signal_kill", "_signal_shutdown_reactorless", "_signal_kill_reactorless")
 
 
@@ -55,6 +62,8 @@ class Command(ScrapyCrawlCommand):
     _opened = False
     _closed = False
     _error: BaseException | None = None
+    #: the lock another crawl holds (found at start-up): the crawl is skipped, before its report says RUNNING
+    _skipped: StateLocked | None = None
     _signals: list[int] = []
 
     def process_options(self, args, opts):
@@ -87,6 +96,11 @@ class Command(ScrapyCrawlCommand):
         except UsageError as exc:
             self._refuse(args[0], str(exc), "the crawl did not start")
             sys.exit(EXIT_BAD_ARGUMENT)
+        # the report: a crawl whose report cannot be written would leave an earlier run's for whoever watches it
+        why = report_unwritable(self._report) if self._report else None
+        if why:
+            print(f"scrapy crawl: error: cannot write the report (INTERFAX_MONITOR_REPORT): {why}", file=sys.stderr)
+            sys.exit(EXIT_BAD_ARGUMENT)
         # the output: a crawl whose records cannot be written is not started
         for uri in list(self.settings.getdict("FEEDS")) or [self.settings.get("INTERFAX_DEFAULT_FEED") or ""]:
             why = unwritable(uri) if uri else None
@@ -98,15 +112,33 @@ class Command(ScrapyCrawlCommand):
                 try:
                     lock_output(path)
                 except FeedLocked as exc:  # another crawl writes it: skipped, as for a held state folder
-                    logger.warning("%s", exc)
-                    self._refuse(args[0], str(exc), status="SKIPPED")
-                    sys.exit(EXIT_LOCKED)
+                    self._skipped = exc  # (said in run: the log is set up by then)
+                    return
+                except OSError as exc:  # (created and locked now: a file system that refuses it)
+                    self._refuse(args[0], f"cannot write the output: {path}: {exc.strerror or exc}")
+                    sys.exit(EXIT_BAD_ARGUMENT)
+        # the state folder and the job folder, locked now (their extensions take the locks over): a crawl
+        # skipped for a held folder stops before its report says RUNNING, which would hide the running crawl's
+        try:
+            if self.settings.get("INTERFAX_STATE_DIR"):
+                lock_early(self.settings.get("INTERFAX_STATE_DIR"))
+            if self.settings.get("JOBDIR"):
+                lock_early(self.settings.get("JOBDIR"), JOBDIR_LOCK, "JOBDIR", JobDirLocked)
+        except StateLocked as exc:
+            self._skipped = exc
+        except OSError:
+            pass  # a folder that cannot be made or locked: the crawl says so when it opens it (exit 1)
 
     def run(self, args, opts):
         if len(args) < 1:
             raise UsageError
         if len(args) > 1:
             raise UsageError("running 'scrapy crawl' with more than one spider is not supported")
+        if self._skipped is not None:  # another crawl holds the output, the state folder or the job folder
+            logger.warning("%s", self._skipped)
+            self._refuse(args[0], str(self._skipped), status="SKIPPED")
+            self.exitcode = EXIT_LOCKED
+            return
         crawler = self._create_crawler(args[0])
         self._note_signals(self.crawler_process)
         # until the run ends, the report says so: a run killed before its end (SIGKILL, the OOM
@@ -208,7 +240,20 @@ class Command(ScrapyCrawlCommand):
         """The report of a run the monitors did not check (same first line as theirs: status first)."""
         if not self._report:
             return
+        if status == "SKIPPED" and self._running_elsewhere():
+            return  # the running crawl's report (and, if it is killed, its RUNNING line left behind) stays
         try:
             write_report(self._report, [report_head(status, summary, spider, counts)] + [f"  {status} {line}" for line in lines])
         except OSError as exc:
             print(f"scrapy crawl: error: cannot write the report {self._report}: {exc.strerror or exc}", file=sys.stderr)
+
+    def _running_elsewhere(self) -> bool:
+        """Whether the report says ``RUNNING`` for another process: a crawl running (or killed while
+        running) that a skipped crawl must not hide."""
+        try:
+            with open(self._report, encoding="utf-8", errors="replace") as f:
+                first = f.readline()
+        except OSError:
+            return False
+        m = _RUNNING_RE.match(first)
+        return m is not None and int(m[1]) != os.getpid()

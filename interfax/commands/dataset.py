@@ -109,6 +109,10 @@ class Command(ScrapyCommand):
         except OSError as exc:  # e.g. the output folder cannot be written, the disk is full
             self._fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "), INPUT_EXIT)
             return
+        for note in result.notes:
+            print(f"scrapy dataset: note: {note}", file=sys.stderr)
+        for warning in result.warnings:
+            print(f"scrapy dataset: warning: {warning}", file=sys.stderr)
         print(result.summary_line())
 
     def _fail(self, message: str, code: int) -> None:

@@ -11,6 +11,7 @@ from ``build_parser``.
 from __future__ import annotations
 
 import argparse
+import errno
 import signal
 import sys
 import threading
@@ -24,7 +25,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C / kill: a flag, never an exception mid-way
         signal.signal(signum, lambda *_: stop.set())
-    server.start()
+    try:
+        server.start()
+    except OSError as exc:  # the port is taken, or not ours to bind: one line, no traceback
+        print(f"python -m interfax.mirror serve: error: cannot listen on {server.host}:{args.port}: {exc.strerror or exc}"
+              + (" (another process uses that port: pick another --port, or 0 for any free one)"
+                 if exc.errno == errno.EADDRINUSE else ""), file=sys.stderr)
+        return 2
     try:
         print(server.base_url, flush=True)
         print(f"serving {server.root} (Ctrl-C to stop)", file=sys.stderr, flush=True)

@@ -528,8 +528,8 @@ class ArticlesSpider(scrapy.Spider):
             logger.info("listing %s: every article already exported by a finished run, paging stops", self._live(response.url))
             return
         if self.args.past_max_pages(page.page_number):
-            self.count("interfax/listing/stopped_at_max_pages")
             if page.next_page_url():  # more to page, not older than since: what is left out is said
+                self.count("interfax/listing/stopped_at_max_pages")
                 logger.warning("listing %s: max_pages=%d reached, paging of %s stops above since=%s (its later "
                                "pages are not crawled: raise max_pages)", self._live(response.url),
                                self.args.max_pages, section, self.since)
