@@ -490,6 +490,12 @@ class _SafeRedirectMixin:
     def _check(self, redirected: Request, response: Response) -> Request:
         stats = self.crawler.stats
         chain = redirected.meta["redirect_urls"]
+        if "@" in urlsplit(redirected.url).netloc:
+            # a Location with a user and password in it: not followed (never sent on), and never shown
+            # (before, the password reached the log and the stats, and the article was lost as robots-disallowed)
+            stats.inc_value("interfax/redirects/offsite")
+            raise OffsiteRedirect(f"redirects to {_without_credentials(redirected.url)} (a user and password in the "
+                                  "URL), not followed")
         spider = self.crawler.spider
         # RFC 9309: a robots.txt redirect is followed even to another host, and what it leads to is
         # the first host's robots.txt (Scrapy's robots middleware keeps it for that host)
@@ -518,6 +524,12 @@ class _SafeRedirectMixin:
             return redirected.replace(meta={**redirected.meta, "allow_offsite": True})
         stats.inc_value("interfax/redirects/followed")
         return redirected
+
+
+def _without_credentials(url: str) -> str:
+    """``url`` with the ``user:password@`` of its authority shown as ``***@``."""
+    parts = urlsplit(url)
+    return parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]).geturl()
 
 
 def _cookie_check(url: str, chain: list[str], response: Response) -> bool:

@@ -2105,3 +2105,17 @@ def test_a_paywalled_article_is_exported_with_what_it_shows_and_counted(caplog):
     assert [o["text"] for o in out] == [["Перший абзац статті."]]
     assert crawler.stats.get_value("interfax/article/paywalled") == 1
     assert "article https://interfax.com.ua/news/general/13.html shows only its start (a paywall" in caplog.text
+
+
+def test_a_redirect_to_a_url_with_a_password_is_not_followed_and_the_password_never_shown():
+    from interfax.middlewares import OffsiteRedirect, SafeRedirectMiddleware
+
+    crawler = _crawler()
+    mw = SafeRedirectMiddleware.from_crawler(crawler)
+    asked = scrapy.Request("https://interfax.com.ua/news/general/7.html", meta={"interfax_kind": "article"})
+    moved = Response(asked.url, status=302, headers={"Location": "https://user:s3cret@interfax.com.ua/news/general/7.html?r=1"})
+    with pytest.raises(OffsiteRedirect) as error:
+        mw.process_response(asked, moved)
+    assert "s3cret" not in str(error.value) and "user:" not in str(error.value)
+    assert str(error.value) == ("redirects to https://***@interfax.com.ua/news/general/7.html?r=1 (a user and password in "
+                                "the URL), not followed")
