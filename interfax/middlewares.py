@@ -1148,6 +1148,8 @@ class BoundedCookiesMiddleware(scrapy.downloadermiddlewares.cookies.CookiesMiddl
 # ---------------------------------------------------------------- robots.txt
 
 
+#: the largest robots.txt read (bytes): past DOWNLOAD_MAXSIZE too
+ROBOTS_MAXSIZE = 64 * 1024 * 1024
 #: what a robots.txt that cannot be read means (RFC 9309, 2.3.1.3-4: an unreachable one disallows everything)
 _DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
 
@@ -1170,6 +1172,13 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
             if stored is not None and not isinstance(stored, Deferred):
                 return stored
         return parser
+
+    async def process_request(self, request: Request, spider=None) -> None:
+        if request.meta.get("dont_obey_robotstxt") and urlsplit(request.url).path == "/robots.txt":
+            # a robots.txt past DOWNLOAD_MAXSIZE (a generated one of megabytes) is still read: cancelled, it
+            # was "unavailable" and the whole crawl stopped (RFC 9309 asks to read at least 500 KiB of it)
+            request.meta.setdefault("download_maxsize", max(self.crawler.settings.getint("DOWNLOAD_MAXSIZE"), ROBOTS_MAXSIZE))
+        return await super().process_request(request)
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500 or response.status == 429:  # 429: the site asks us to wait (as Google reads it)

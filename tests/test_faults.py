@@ -2119,3 +2119,19 @@ def test_a_redirect_to_a_url_with_a_password_is_not_followed_and_the_password_ne
     assert "s3cret" not in str(error.value) and "user:" not in str(error.value)
     assert str(error.value) == ("redirects to https://***@interfax.com.ua/news/general/7.html?r=1 (a user and password in "
                                 "the URL), not followed")
+
+
+def test_a_robots_txt_larger_than_the_download_limit_is_still_fetched():
+    """(A robots.txt cancelled at DOWNLOAD_MAXSIZE was "unavailable": the whole crawl disallowed.)"""
+    import asyncio
+
+    from interfax.middlewares import ROBOTS_MAXSIZE, RobotsTxtMiddleware
+
+    crawler = _crawler(DOWNLOAD_MAXSIZE=1024, ROBOTSTXT_OBEY=True)
+    mw = RobotsTxtMiddleware.from_crawler(crawler)
+    robots = scrapy.Request("https://interfax.com.ua/robots.txt", meta={"dont_obey_robotstxt": True})
+    asyncio.run(mw.process_request(robots))
+    assert robots.meta["download_maxsize"] == ROBOTS_MAXSIZE
+    page = scrapy.Request("https://interfax.com.ua/news/general/1.html", meta={"dont_obey_robotstxt": True})
+    asyncio.run(mw.process_request(page))
+    assert "download_maxsize" not in page.meta
