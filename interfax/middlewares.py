@@ -1003,8 +1003,9 @@ class StrictHttpCompressionMiddleware(HttpCompressionMiddleware):
     def _decode(body: bytes, encoding: bytes, max_size: int) -> bytes:
         if encoding in (b"gzip", b"x-gzip"):
             decoded = gunzip(body, max_size=max_size)
-            if not _gzip_complete(body, decoded):
-                raise _cut_off("gzip", body)
+            fault = _gzip_fault(body, decoded)
+            if fault:
+                raise BadCompression(fault)
             return decoded
         if encoding == b"br":
             return _unbrotli_strict(body, max_size)
@@ -1020,21 +1021,29 @@ def _cut_off(encoding: str, body: bytes) -> BadCompression:
     return BadCompression(f"{encoding} body cut off: its compressed stream ends early, after {len(body)} bytes")
 
 
-def _gzip_complete(body: bytes, decoded: bytes) -> bool:
-    """Whether every gzip member of ``body`` ends with its trailer (a cut-off body does not)."""
+def _gzip_fault(body: bytes, decoded: bytes) -> str | None:
+    """What is wrong with a gzip ``body`` that decoded to ``decoded``: a member cut off before its trailer,
+    or one whose trailer's checksum or length is not what it decodes to (bytes changed on the way: Scrapy's
+    decoder checks neither, and a changed letter, "Кіпер" for "Ліпер", was exported); None when whole."""
     if len(body) >= 18 and int.from_bytes(body[-4:], "little") == len(decoded) & 0xFFFFFFFF:
-        return True  # the trailer's length is what was decoded: a whole single-member stream
+        # the trailer's length is what was decoded: a whole single-member stream, if its checksum matches
+        if int.from_bytes(body[-8:-4], "little") == zlib.crc32(decoded):
+            return None
     rest = body
     while rest[:2] == b"\x1f\x8b":  # several members (or a damaged one): decode each to its end
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
             inflater.decompress(rest)
-        except zlib.error:
-            return False
+        except zlib.error as exc:
+            if "incorrect data check" in str(exc):
+                return f"gzip body damaged: its checksum does not match what it decodes to ({len(body)} bytes)"
+            if "incorrect length check" in str(exc):
+                return f"gzip body damaged: its length field does not match what it decodes to ({len(body)} bytes)"
+            return _cut_off("gzip", body).args[0]
         if not inflater.eof:
-            return False
+            return _cut_off("gzip", body).args[0]
         rest = inflater.unused_data
-    return rest is not body
+    return None if rest is not body else _cut_off("gzip", body).args[0]
 
 
 def _deflate_complete(body: bytes) -> bool:

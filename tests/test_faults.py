@@ -2135,3 +2135,23 @@ def test_a_robots_txt_larger_than_the_download_limit_is_still_fetched():
     page = scrapy.Request("https://interfax.com.ua/news/general/1.html", meta={"dont_obey_robotstxt": True})
     asyncio.run(mw.process_request(page))
     assert "download_maxsize" not in page.meta
+
+
+@pytest.mark.parametrize("damage, why", [
+    (lambda z: z[:80] + bytes([z[80] ^ 0x01]) + z[81:], "damaged: its checksum does not match"),  # a bit flipped in transit
+    (lambda z: z[:-4] + b"\x01\x00\x00\x00", "damaged: its length field does not match"),
+    (lambda z: z[:-8], "cut off: its compressed stream ends early"),
+])
+def test_a_damaged_gzip_body_is_a_named_fault_not_a_page(damage, why):
+    """Scrapy's decoder checks neither the checksum nor the length: a changed letter was exported."""
+    import gzip
+
+    from interfax.middlewares import BadCompression, StrictHttpCompressionMiddleware
+
+    mw = StrictHttpCompressionMiddleware.from_crawler(_crawler())
+    page = ("<html><body>" + "<p>Голова ОВА Олег Кіпер повідомив про атаку.</p>" * 40 + "</body></html>").encode()
+    request = scrapy.Request("http://127.0.0.1:1/news/general/1.html", meta={"interfax_kind": "article"})
+    body = gzip.compress(page, mtime=0)
+    assert mw.process_response(request, Response(request.url, body=body, headers={"Content-Encoding": "gzip"}, request=request)).body == page
+    with pytest.raises(BadCompression, match=why):
+        mw.process_response(request, Response(request.url, body=damage(body), headers={"Content-Encoding": "gzip"}, request=request))
