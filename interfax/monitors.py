@@ -9,6 +9,8 @@ Finish reason           the run did not end with an allowed reason              
 Item count              fewer articles than the floor were exported - articles already  ``INTERFAX_MONITOR_MIN_ITEMS``
                         exported by an earlier run count too, so an incremental run
                         that finds only known articles is quiet
+Sections                a section's first listing page is gone (HTTP 404/410, soft 404):  -
+                        renamed or dropped by the site, or mistyped
 Error rate              ERROR log lines per request above the rate                      ``INTERFAX_MONITOR_MAX_ERROR_RATE``
 HTTP 4xx / 5xx rate     4xx responses per response above the rate (robots.txt not       ``INTERFAX_MONITOR_MAX_4XX_RATE``,
                         counted); pages given up on a 5xx after their retries, per      ``INTERFAX_MONITOR_MAX_5XX_RATE``
@@ -26,7 +28,7 @@ Schema                  items failing ``interfax/schemas/article.json`` (validat
 ======================  ==============================================================  =================================
 
 On a crawl of a mirror (``base_url`` not the live site), the checks named in
-``INTERFAX_MONITOR_MIRROR_WARN_ONLY`` (default: field coverage and the 4xx rate) warn instead of
+``INTERFAX_MONITOR_MIRROR_WARN_ONLY`` (default: field coverage, the 4xx rate and missing sections) warn instead of
 failing: their limits describe the live site, not what a mirror's maker left in it (articles dropped
 for a missing field still fail: that is the parser's failure, on any site). The
 warnings are logged, kept in ``interfax/monitors/warnings`` and written to the report as ``WARNED`` lines.
@@ -226,6 +228,18 @@ class ItemCountMonitor(_Check):
         return ", ".join(parts[:1]) + (": " + "; ".join(parts[1:]) if parts[1:] else "")
 
 
+@monitors.name("Sections")
+class SectionsMonitor(_Check):
+    @monitors.name("every section there")
+    def test_sections_found(self):
+        """A section whose first listing page is gone (HTTP 404/410, a soft 404): a section the site renamed
+        or dropped, or a slug mistyped; its articles are missed for good while the other sections pass."""
+        missing = self.stats.get("interfax/listing/missing_sections") or []
+        if missing:
+            self.fail_check("missing_sections", f"sections not found (their first listing page is gone): {', '.join(missing)}; "
+                            "check the sections argument, or the site's section names")
+
+
 @monitors.name("Errors")
 class ErrorRateMonitor(_Check):
     @monitors.name("error rate")
@@ -345,6 +359,7 @@ class CloseSpiderSuite(MonitorSuite):
     monitors = [
         FinishReasonMonitor,
         ItemCountMonitor,
+        SectionsMonitor,
         ErrorRateMonitor,
         FieldCoverageMonitor,
         SchemaMonitor,

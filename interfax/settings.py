@@ -184,7 +184,7 @@ INTERFAX_MONITOR_COVERAGE_MIN_ITEMS = 20
 # On a crawl of a mirror (base_url not the live site) these checks warn instead of failing: their
 # limits describe the live site, not a mirror's broken links or optional fields (names: field_coverage,
 # http_4xx, dropped). Empty = strict everywhere.
-INTERFAX_MONITOR_MIRROR_WARN_ONLY = ["field_coverage", "http_4xx"]
+INTERFAX_MONITOR_MIRROR_WARN_ONLY = ["field_coverage", "http_4xx", "missing_sections"]
 # where to write the report of the checks (every run; "FAILED" lines name what failed). Empty: log only.
 INTERFAX_MONITOR_REPORT = ""
 

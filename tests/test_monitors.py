@@ -60,7 +60,7 @@ def check(stats: dict, **settings) -> list[str]:
     data = {"stats": crawler.stats.get_stats(), "stats_history": [], "crawler": crawler, "spider": crawler.spider,
             "sc_spider_name": "articles", "job": None}
     SpiderMonitorRunner(spider=crawler.spider).run(CloseSpiderSuite(crawler=crawler), **data)
-    assert crawler.stats.get_value("interfax/monitors/checked") == 8
+    assert crawler.stats.get_value("interfax/monitors/checked") == 9
     check.last_crawler = crawler
     return failed_report(crawler)
 
@@ -203,10 +203,10 @@ def test_report_file_and_stats(tmp_path):
                     "interfax/errors/http_500": 50}, INTERFAX_MONITOR_REPORT=str(report))
     assert len(failed) == 2
     lines = report.read_text("utf-8").splitlines()
-    assert lines[0].startswith("interfax monitors: FAILED (2 of 8 checks failed) - spider articles")
+    assert lines[0].startswith("interfax monitors: FAILED (2 of 9 checks failed) - spider articles")
     assert lines[1:] == [f"  FAILED {line}" for line in failed]  # (a failed 5xx check does not warn too)
     check(healthy(), INTERFAX_MONITOR_REPORT=str(report))
-    assert report.read_text("utf-8").startswith("interfax monitors: OK (0 of 8 checks failed)")
+    assert report.read_text("utf-8").startswith("interfax monitors: OK (0 of 9 checks failed)")
 
 
 # ---------------------------------------------------------------- what feeds the checks
@@ -279,7 +279,7 @@ def runs(tmp_path_factory):
 def test_healthy_crawl_exits_zero_with_every_item_validated(runs):
     result, report = runs["healthy"]
     assert result.returncode == 0, result.stderr[-3000:]
-    assert report.read_text("utf-8").startswith("interfax monitors: OK (0 of 8 checks failed)")
+    assert report.read_text("utf-8").startswith("interfax monitors: OK (0 of 9 checks failed)")
     exported = len(json.loads((EXPECTED_DIR / "_crawl.json").read_text("utf-8"))["exported_ids"])
     assert f"'interfax/schema/items': {exported}," in result.stderr
     assert "'interfax/schema/invalid'" not in result.stderr
@@ -293,7 +293,7 @@ def test_failed_coverage_exits_non_zero_naming_the_field(runs):
     assert tail[0] == "interfax monitors FAILED:"
     assert tail[1].startswith("  field coverage: tags ") and "< 90%" in tail[1], tail
     lines = report.read_text("utf-8").splitlines()
-    assert lines[0].startswith("interfax monitors: FAILED (1 of 8 checks failed)")
+    assert lines[0].startswith("interfax monitors: FAILED (1 of 9 checks failed)")
     assert lines[1].startswith("  FAILED field coverage: tags ")
 
 
@@ -302,7 +302,7 @@ def test_on_a_mirror_the_live_sites_coverage_limits_only_warn(runs):
     assert result.returncode == 0, result.stderr[-3000:]
     assert "monitor warning (a mirror's crawl: not a failure): field coverage: tags " in result.stderr
     lines = report.read_text("utf-8").splitlines()
-    assert lines[0].startswith("interfax monitors: OK (0 of 8 checks failed)")
+    assert lines[0].startswith("interfax monitors: OK (0 of 9 checks failed)")
     assert lines[1].startswith("  WARNED field coverage: tags ")
 
 
@@ -400,3 +400,32 @@ def test_a_crawl_whose_report_cannot_be_written_stops_before_any_request_with_ex
     assert result.stderr == (f"scrapy crawl: error: cannot write the report (INTERFAX_MONITOR_REPORT): "
                              f"{tmp_path / 'plain'} is not a folder\n")
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_section_whose_first_page_is_gone_fails_the_run_on_the_live_site_and_warns_on_a_mirror():
+    stats = {**healthy(), "interfax/listing/missing_sections": ["politcs"]}
+    assert check(stats) == ["sections not found (their first listing page is gone): politcs; check the sections argument, "
+                            "or the site's section names"]
+    crawler = crawler_with()
+    crawler.spider = crawler._create_spider(since="2000-01-01", base_url="http://127.0.0.1:8000")
+    crawler.stats.set_stats(dict(stats))
+    data = {"stats": crawler.stats.get_stats(), "stats_history": [], "crawler": crawler, "spider": crawler.spider,
+            "sc_spider_name": "articles", "job": None}
+    SpiderMonitorRunner(spider=crawler.spider).run(CloseSpiderSuite(crawler=crawler), **data)
+    assert failed_report(crawler) == []
+    assert crawler.stats.get_value("interfax/monitors/warnings") == [
+        "sections not found (their first listing page is gone): politcs; check the sections argument, or the site's section names"]
+
+
+def test_a_listing_whose_first_page_is_gone_is_a_missing_section():
+    from scrapy.http import HtmlResponse
+    from scrapy.spidermiddlewares.httperror import HttpError
+    from twisted.python.failure import Failure
+
+    spider = crawler_with().spider
+    for section, page in (("world", 1), ("general", 3)):
+        request = spider.listing_request(section, page)
+        failure = Failure(HttpError(HtmlResponse(request.url, status=404, request=request, body=b"<html></html>")))
+        failure.request = request
+        spider.on_error(failure)
+    assert spider.crawler.stats.get_value("interfax/listing/missing_sections") == ["world"]

@@ -808,6 +808,11 @@ class ArticlesSpider(scrapy.Spider):
         them lists them; with a state store this run's articles are then left unsettled, so that the
         next run's paging does not stop above them: ``interfax/listing/lost``). A page that is not there (HTTP 404/410, a soft 404) or not to be read
         (robots.txt) ends the paging."""
+        if section and fault_kind in GONE_KINDS and urls.listing_page(self._asked(r), section) == 1:
+            # the section's first page is not there: no such section (a typo the argument check let through,
+            # a section the site renamed or dropped): the run's checks fail for it (a mirror's only warn)
+            missing = self.crawler.stats.get_value("interfax/listing/missing_sections") or []
+            self.crawler.stats.set_value("interfax/listing/missing_sections", [*missing, section])
         if not section or fault_kind in _PAGING_ENDS:
             return []
         # what it listed is missed: with a state store, this run's articles are not settled (the next
