@@ -47,7 +47,7 @@ import zlib
 from datetime import datetime, timezone
 from io import BytesIO
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy.downloadermiddlewares.cookies
 import scrapy.downloadermiddlewares.robotstxt
@@ -466,6 +466,10 @@ class _SafeRedirectMixin:
     """Check every redirect Scrapy would follow: on the site, no loop, not too many hops."""
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
+        location = response.headers.get("Location")
+        if location and b"\\" in location and 300 <= response.status < 400:
+            # "\news\general\1.html": a browser reads a backslash in an http(s) URL as a slash (WHATWG URL)
+            response.headers["Location"] = location.replace(b"\\", b"/")
         try:
             result = super().process_response(request, response)
         except ValueError as exc:  # Location names no web page (mailto:, tel:...): Scrapy cannot build the request
@@ -478,6 +482,10 @@ class _SafeRedirectMixin:
                 hops = len(request.meta.get("redirect_urls", [])) + 1
                 raise TooManyRedirects(f"gave up after {hops} redirects") from None
             raise
+        return self._checked(request, result, response)
+
+    def _checked(self, request: Request, result, response: Response):
+        """``result`` of a redirect of ``request``, checked (``_check``) when it is a new request."""
         if isinstance(result, Request) and result is not request and result.meta.get("redirect_urls"):
             result = self._check(result, response)
             if KIND_META in result.meta and not result.dont_filter:
@@ -564,6 +572,11 @@ class SafeMetaRefreshMiddleware(_SafeRedirectMixin, MetaRefreshMiddleware):
     """
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
+        header = response.headers.get("Refresh")
+        if header and isinstance(response, HtmlResponse) and not request.meta.get("dont_redirect", False):
+            followed = self._refresh_header(request, response, header)
+            if followed is not None:
+                return followed
         if (
             isinstance(response, HtmlResponse)
             and not response.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
@@ -578,6 +591,27 @@ class SafeMetaRefreshMiddleware(_SafeRedirectMixin, MetaRefreshMiddleware):
                 self.crawler.stats.inc_value("interfax/redirects/refresh_self")
                 return response
         return super().process_response(request, response)
+
+
+    def _refresh_header(self, request: Request, response: Response, header: bytes) -> Request | Response | None:
+        """An HTTP ``Refresh: 0; url=/other`` header (a browser follows it as a meta refresh; Scrapy reads
+        only the tag: the page it stands in front of was parsed, and an article dropped as an unknown
+        layout): followed and checked as a meta refresh is; None when it names no other page soon enough."""
+        m = _REFRESH_HEADER_RE.match(header.decode("latin-1", "replace"))
+        if m is None or float(m["delay"]) >= self._maxdelay:
+            return None
+        url = urljoin(response.url, m["url"].strip().strip("'\""))
+        if url.split("#", 1)[0] in (response.url.split("#", 1)[0], request.url.split("#", 1)[0]):
+            self.crawler.stats.inc_value("interfax/redirects/refresh_self")
+            return response
+        redirected = self._redirect_request_using_get(request, response, url)
+        if urlsplit(redirected.url).scheme not in ("http", "https"):
+            return None
+        return self._checked(request, self._redirect(redirected, request, "refresh header"), response)
+
+
+#: an HTTP ``Refresh`` header: a delay, then the page to go to ("0; url=/news/general.html")
+_REFRESH_HEADER_RE = re.compile(r"\s*(?P<delay>\d+(?:\.\d+)?)\s*[;,]\s*(?:url\s*=\s*)?(?P<url>\S.*?)\s*$", re.I)
 
 
 # ---------------------------------------------------------------- encodings

@@ -2155,3 +2155,28 @@ def test_a_damaged_gzip_body_is_a_named_fault_not_a_page(damage, why):
     assert mw.process_response(request, Response(request.url, body=body, headers={"Content-Encoding": "gzip"}, request=request)).body == page
     with pytest.raises(BadCompression, match=why):
         mw.process_response(request, Response(request.url, body=damage(body), headers={"Content-Encoding": "gzip"}, request=request))
+
+
+def test_a_refresh_header_and_a_backslashed_location_are_followed_as_a_browser_does():
+    from interfax.middlewares import SafeMetaRefreshMiddleware, SafeRedirectMiddleware
+
+    crawler = _crawler()
+    asked = scrapy.Request("https://interfax.com.ua/news/general/7.html", meta={"interfax_kind": "article"})
+    refresh = HtmlResponse(asked.url, body=b"<html><body>Redirecting...</body></html>", headers={"Refresh": "0; url=/news/general/8.html"},
+                           request=asked, encoding="utf-8")
+    followed = SafeMetaRefreshMiddleware.from_crawler(crawler).process_response(asked, refresh)
+    assert followed.url == "https://interfax.com.ua/news/general/8.html" and followed.dont_filter
+    slow = HtmlResponse(asked.url, body=b"<html><body>Text</body></html>", headers={"Refresh": "600; url=/"}, request=asked, encoding="utf-8")
+    assert SafeMetaRefreshMiddleware.from_crawler(crawler).process_response(asked, slow) is slow
+    moved = Response(asked.url, status=301, headers={"Location": "\\news\\general\\9.html"})
+    assert SafeRedirectMiddleware.from_crawler(crawler).process_response(asked, moved).url == "https://interfax.com.ua/news/general/9.html"
+
+
+def test_a_page_that_only_redirects_by_script_is_a_named_failure(caplog):
+    crawler = _crawler()
+    page = b'<html><head><script>window.location="/news/general/1141198.html";</script></head><body></body></html>'
+    request = scrapy.Request("https://interfax.com.ua/news/general/13.html", meta={"interfax_kind": "article", "interfax_id": 13})
+    assert list(crawler.spider.parse_article(HtmlResponse(request.url, body=page, encoding="utf-8", request=request))) == []
+    assert crawler.spider.failed == {request.url: "the page only sends the browser to /news/general/1141198.html by script (not followed)"}
+    assert crawler.stats.get_value("interfax/errors/script_redirect") == 1
+    assert not crawler.stats.get_value("interfax/drop/no_text")

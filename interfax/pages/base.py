@@ -292,6 +292,10 @@ _CONSENT_RE = re.compile(
 )
 #: a consent wall's text, in a page that shows no article: cookies named and a choice asked for
 _CONSENT_TEXT_RE = re.compile(r"(?:cookie|куки).{0,300}?(?:прийняти|прийміть|погоджуюсь|погодитися|згоду|принять|accept|agree|consent)", re.I | re.S)
+#: a script sending the browser to another page: ``window.location = "/x.html"``, ``location.href='...'``, ``location.replace("...")``
+_SCRIPT_REDIRECT_RE = re.compile(
+    r"""(?:(?:window|document|top|self)\.)?location(?:\.href)?\s*=\s*["'](?P<a>[^"']+)["']|location\.(?:replace|assign)\(\s*["'](?P<b>[^"']+)["']"""
+)
 #: what a page refusing the reader's country says in its title or ``h1``
 _GEO_BLOCK_RE = re.compile(
     r"недоступн\w*\s+(?:у|в)\s+вашому\s+(?:регіоні|країні)|недоступ\w*\s+в\s+вашем\s+(?:регионе|стране)"
@@ -362,6 +366,18 @@ class Page:
             return True
         text = self.text_within(self.root)
         return ("cookie" in text or "Cookie" in text or "куки" in text) and bool(_CONSENT_TEXT_RE.search(text))
+
+    def script_redirect(self) -> str | None:
+        """Where a page that only sends the browser elsewhere by script goes (``window.location = "/x.html"``,
+        ``location.replace(...)``), as written; None for a page with text of its own or no such script."""
+        shown = xpath(self.root, "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+        if len(cleaning.squash(" ".join(shown))) > 200:
+            return None
+        for script in self.root.iter("script"):
+            m = _SCRIPT_REDIRECT_RE.search(script.text or "")
+            if m:
+                return m["a"] or m["b"]
+        return None
 
     def geo_blocked(self) -> bool:
         """A page refusing the reader's country ("Контент недоступний у вашому регіоні") in place of the page."""

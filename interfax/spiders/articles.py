@@ -859,6 +859,8 @@ class ArticlesSpider(scrapy.Spider):
             fault, why = "soft_404", "soft 404: the page says it is not found"
         elif (error := page.error_page()) is not None:  # a proxy's, a server's or a firewall's error page
             fault, why = error[0], f"an error page served with HTTP {response.status}: {error[1]!r}"
+        elif (target := page.script_redirect()) is not None:
+            fault, why = "script_redirect", f"the page only sends the browser to {target} by script (not followed)"
         elif page.geo_blocked():
             fault, why = "geo_blocked", "the site refuses this machine's country or region"
         elif page.consent_wall():
