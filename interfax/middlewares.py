@@ -279,6 +279,11 @@ def _why_the_response_failed(exc: BaseException) -> tuple[str, str] | None:
             detail = args[0] if name == "ParseError" and args and isinstance(args[0], str) else str(value)
             detail = detail.removeprefix("Invalid response: ")[:120]
             return "bad_response", f"the answer is not valid HTTP: {detail}"
+        if isinstance(value, ValueError) and "non-decimal digits" in str(value):  # Content-Length: abc, -5
+            return "bad_response", f"the answer is not valid HTTP: a length that is no number ({str(value).rpartition(': ')[2][:40]})"
+        if isinstance(value, KeyError):  # a Transfer-Encoding Twisted does not read (gzip, compress)
+            coding = value.args[0].decode("latin-1") if value.args and isinstance(value.args[0], bytes) else str(value)
+            return "bad_response", f"the answer is sent with Transfer-Encoding {coding!r}, which this client cannot read"
         if name == "Error" and type(value).__module__.startswith("OpenSSL"):
             return "tls", (f"TLS handshake failed: {_openssl_reason(value)}; the server does not speak HTTPS on "
                            "this port, or no TLS version or cipher suits both sides")

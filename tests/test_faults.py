@@ -759,6 +759,10 @@ def test_describe_failure_names_common_faults():
         (ValueError("Invalid response: conflicting Content-Length headers: b'1,2'"),
          ("bad_response", "the answer is not valid HTTP: conflicting Content-Length headers: b'1,2'")),
         (ParseError("wrong number of parts", b"HTTP/1.1"), ("bad_response", "the answer is not valid HTTP: wrong number of parts")),
+        # a Content-Length that is no number, a Transfer-Encoding Twisted does not read (before: "download failed")
+        (ValueError("Value contains non-decimal digits: b'abc'"),
+         ("bad_response", "the answer is not valid HTTP: a length that is no number (b'abc')")),
+        (KeyError(b"gzip, chunked"), ("bad_response", "the answer is sent with Transfer-Encoding 'gzip, chunked', which this client cannot read")),
         (ConnectionLost(), ("connection_lost", "connection lost")),
         # a TLS handshake that failed: the host answered, not in TLS (before: "connection lost")
         (OpenSSL.SSL.Error([("SSL routines", "", "wrong version number")]),
