@@ -1485,6 +1485,9 @@ def test_a_page_without_a_canonical_link_is_the_article_its_og_url_names():
     ('<div class="article-lead"><strong>Лід.</strong></div><div class="article-content"><p>Перший.</p></div>', ["Лід.", "Перший."]),
     ('<div class="article-lead"><strong>Лід.</strong></div><div class="article-content"><p><b>Лід.</b></p><p>Перший.</p></div>',
      ["Лід.", "Перший."]),
+    # a lead picture's block is no lead text
+    ('<div class="article-lead-image"><img src="/a.jpg"><p>Підпис до фото тут.</p></div><div class="article-content"><p>Перший.</p></div>',
+     ["Перший."]),
     # not the body's: a classed paragraph, another kind of container
     ('<div class="article-content"><p>Перший.</p></div><p class="copyright">© Інтерфакс</p><div class="article-share">Поділитися</div>',
      ["Перший."]),

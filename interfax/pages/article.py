@@ -453,7 +453,8 @@ class ArticlePage(Page):
         lead = None
         if body is not self._declared_article and not self._body_was_guessed:
             for sibling in body.itersiblings(preceding=True):
-                if isinstance(sibling.tag, str) and "lead" in cleaning.class_words(sibling.get("class")):
+                words = cleaning.class_words(sibling.get("class")) if isinstance(sibling.tag, str) else ()
+                if "lead" in words and not words & _MEDIA_WORDS:  # (a "lead-image" is the main photo)
                     lead = sibling
                     break
         return [lead, *self._body_continued, *self._later_entries]
@@ -1130,6 +1131,8 @@ def _caption_beside(img):
     return after if _ends_in_credit(after) else None
 
 
+#: class words of a picture's or a video's block
+_MEDIA_WORDS = frozenset({"image", "img", "photo", "picture", "pic", "media", "video", "figure", "gallery"})
 #: class tokens of a paywall (``paywall*`` too)
 _PAYWALL_CLASSES = frozenset({"premium-wall", "subscription-wall", "subscribe-wall", "regwall", "piano-wall", "tp-modal"})
 #: words a line asking to log in or subscribe to read on holds (a cheap test before ``_PAYWALL_RE``)
