@@ -145,7 +145,7 @@ _NOISE_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|informer\w*|ukrnet|ukr-net|"
     r"share|sharing|shares|social|socials|soc|likes|related|latest|tags?|tagline|reading|readtime|"
     r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|donat\w*|breadcrumbs?|crumbs?|"
-    r"cookies?|gdpr|consent|cmp|paywall\w*|polls?|voting|survey|quiz|comments|disqus\w*|author-(?:info|box|bio|card|avatar|position)|"
+    r"cookies?|gdpr|consent|cmp-wall|cmp-banner|cmp-container|qc-cmp\w*|didomi\w*|onetrust\w*|cookiebot\w*|usercentrics\w*|paywall\w*|polls?|voting|survey|quiz|comments|disqus\w*|author-(?:info|box|bio|card|avatar|position)|"
     rf"twitter-timeline|{_POST_TOKENS})"
     r"(?:$|[-_\d])",
     re.I,
