@@ -25,8 +25,9 @@ _ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "report", "liveblogposting",
     "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle",
 }
-#: how other article types' names end (a CMS's ``ReportageNews``, schema.org's ``TechArticle``, ``SocialMediaPosting``)
-_ARTICLE_TYPE_ENDINGS = ("article", "posting", "news")
+#: how other article types' names end (a CMS's ``ReportageNews``, schema.org's ``TechArticle``; not ``...Posting``:
+#: a ``JobPosting``, or a reader's ``DiscussionForumPosting``, is no article of the page)
+_ARTICLE_TYPE_ENDINGS = ("article", "news")
 #: a page object: the article's data only when no article object is given (a WebPage often comes first in a @graph)
 _PAGE_TYPES = {"webpage", "itempage"}
 
