@@ -67,6 +67,8 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from interfax import urls
+
 logger = logging.getLogger(__name__)
 
 DB_NAME = "state.sqlite3"
@@ -351,9 +353,12 @@ class StateStore:
             "SELECT min(since) FROM runs WHERE reason = 'finished' AND since IS NOT NULL AND id IS NOT ?", (exclude_run,)
         ).fetchone()[0]
 
-    def finish_run(self, run: int, reason: str, counts: dict, expanded: set[int] = frozenset(), settle: bool = True) -> int:
+    def finish_run(self, run: int, reason: str, counts: dict, expanded: set[int] = frozenset(), settle: bool = True,
+                   walked: bool = True) -> int:
         """Close a run; a normally finished run settles what it exported and expanded (unless ``settle`` is
-        False: it lost a listing page, so the listings below its articles were not all walked). Returns
+        False: it lost a listing page, so the listings below its articles were not all walked). A run that did
+        not walk every listing down to its ``since`` (``walked`` False: some sections only, an ``until``, no
+        listing read) keeps no ``since``: a later run does not take its depth for the whole site's. Returns
         settled count."""
         settled = 0
         with _transaction(self.db):
@@ -361,9 +366,9 @@ class StateStore:
                 "UPDATE runs SET finished_at = ?, reason = ?, new = ?, refreshed = ?, known = ?, skipped = ? WHERE id = ?",
                 (_now(), reason, counts.get("new", 0), counts.get("refreshed", 0), counts.get("known", 0), counts.get("skipped", 0), run),
             )
-            if not (reason == "finished" and settle):  # its listings were not all walked down to its since
+            if not (reason == "finished" and settle and walked):  # its listings were not all walked down to its since
                 self.db.execute("UPDATE runs SET since = NULL WHERE id = ?", (run,))
-            else:
+            if reason == "finished" and settle:
                 settled += self.db.execute("UPDATE articles SET settled = 1 WHERE run = ? AND settled = 0", (run,)).rowcount
                 for article_id in expanded:
                     settled += self.db.execute("UPDATE articles SET settled = 1 WHERE id = ? AND settled = 0", (article_id,)).rowcount
@@ -792,12 +797,27 @@ class IncrementalState:
 
     # ------------------------------------------------------------ end
 
+    def _walked_every_listing(self, spider) -> bool:
+        """Whether this run paged every listing of the default crawl down to its ``since``: no ``until``, every
+        default section asked for, listing pages read, none lost or held back (robots.txt unavailable, a section
+        missing). A backfill of one section (``sections=general``), of a closed window (``until``), or one tried
+        during an outage walked less: a later run must not stop its paging where such a run stopped (before, the
+        other sections' older articles, or all of them after an outage, were never asked for, in silence)."""
+        args = getattr(spider, "args", None)
+        if args is None or args.until is not None or not set(urls.DEFAULT_SECTIONS) <= set(args.sections):
+            return False
+        stat = self.stats.get_value
+        return bool(stat("interfax/listing/pages")) and not stat("interfax/listing/lost") and not stat(
+            "interfax/robots/unavailable") and not stat("interfax/listing/missing_sections") and not stat(
+            "interfax/listing/skipped_failed")
+
     def spider_closed(self, spider, reason):
         if self.store is None:
             return
         self._record_failures(getattr(spider, "failed", None) or {}, getattr(spider, "reached_depth", lambda _id: 0))
         lost = self.stats.get_value("interfax/listing/lost", 0)
-        settled = self.store.finish_run(self.run, reason, self.counts, self._expanded, settle=not lost)
+        settled = self.store.finish_run(self.run, reason, self.counts, self._expanded, settle=not lost,
+                                        walked=self._walked_every_listing(spider))
         if lost and reason == "finished":
             logger.warning(
                 "state: %d listing page(s) lost to a fault that may pass: this run's articles are not settled, so "

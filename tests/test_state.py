@@ -19,6 +19,7 @@ from conftest import EXPECTED_DIR, REPO
 from interfax.feeds import FeedFile, JsonLinesExporter, SafeFileFeedStorage, read_ids, repair_tail
 from interfax.items import Article
 from interfax.mirror.server import MirrorServer
+from interfax import urls
 from interfax.state import DB_NAME, Known, StateLocked, StateStore, _lock_dir, main
 
 CRAWL = json.loads((EXPECTED_DIR / "_crawl.json").read_text("utf-8"))
@@ -637,7 +638,7 @@ def _spider_started_with_state(directory, **args):
     from interfax.state import IncrementalState
 
     crawler = get_crawler(ArticlesSpider, settings_dict={"INTERFAX_DEFAULT_FEED": "", "INTERFAX_STATE_DIR": str(directory)})
-    spider = crawler.spider = crawler._create_spider(sections="general", **args)
+    spider = crawler.spider = crawler._create_spider(**{"sections": "general", **args})
     crawler.stats.open_spider()
     state = spider._incremental = IncrementalState(crawler, str(directory))
     state.open()
@@ -719,7 +720,32 @@ def test_a_backfill_pages_past_articles_settled_by_runs_that_did_not_reach_as_fa
     assert crawler.stats.get_value("interfax/listing/stopped_at_known") == (None if pages_on else 1)
     assert crawler.stats.get_value("interfax/state/backfill") == (1 if pages_on else None)
     store = StateStore(directory)
-    assert store.walked_down_to() == min(since, "2026-11-20")  # the backfill, once finished, walked down to its since
+    # a backfill of one section walked only that section's listing: no depth for the whole site
+    assert store.walked_down_to() == "2026-11-20"
+    store.close()
+
+
+@pytest.mark.parametrize("args, counts", [
+    ({"sections": ",".join(urls.DEFAULT_SECTIONS)}, True),
+    ({"sections": "general"}, False),  # one section: the others' older articles were not walked
+    ({"sections": ",".join(urls.DEFAULT_SECTIONS), "until": "2026-11-27"}, False),  # a closed window
+])
+def test_only_a_run_that_walked_every_listing_down_to_its_since_gives_the_site_that_depth(tmp_path, args, counts):
+    """(A backfill section by section, or of a closed window, made every later backfill stop at the first page of
+    articles it had settled: the other sections' older articles never came, in silence.)"""
+    directory = tmp_path / "state"
+    crawler, spider, state = _spider_started_with_state(directory, since="2026-11-01", **args)
+    crawler.stats.set_value("interfax/listing/pages", 9)
+    state.spider_closed(spider, "finished")
+    store = StateStore(directory)
+    assert store.walked_down_to() == ("2026-11-01" if counts else None)
+    store.close()
+    # a run that read no listing (the site down), or lost a listing page, gives no depth either
+    crawler, spider, state = _spider_started_with_state(tmp_path / "down", since="2026-11-01", sections=",".join(urls.DEFAULT_SECTIONS))
+    crawler.stats.set_value("interfax/robots/unavailable", 1)
+    state.spider_closed(spider, "finished")
+    store = StateStore(tmp_path / "down")
+    assert store.walked_down_to() is None
     store.close()
 
 def test_first_run_exports_everything_and_records_it(incremental):

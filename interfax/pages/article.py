@@ -737,9 +737,11 @@ class ArticlePage(Page):
                     return [block]
                 empty = block
                 break
-        if cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
-            # no known container, or an empty one: the items shown under the heading elsewhere (in the
-            # article, say), if any
+        # no known container: the items under the heading; an empty one (as on the live site): the items
+        # shown under such a heading in the article, if any (looked for only when the article shows one)
+        where = self.root if empty is None else self.article_node
+        if where is not None and not (empty is not None and any(a is where for a in empty.iterancestors())) \
+                and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(where)):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
             if empty is None or any(next(node.iter("a"), None) is not None for block in blocks for node in block):
                 return [node for block in blocks for node in block]
