@@ -985,13 +985,18 @@ _OWN_CHANNEL_LINE_RE = re.compile(r"^(?:наш|наша|наші|our)\s+\S*\s*(?
 
 def is_subscribe_promo(text: str) -> bool:
     """A short line asking readers to subscribe to or follow the agency on a network: not article text."""
-    if _NETWORK_RE.search(text) is None:
+    if (text[0] in _SUBSCRIBE_FIRST or not text[0].isalnum()) and _SUBSCRIBE_START_RE.match(text) is not None:
+        return _NETWORK_RE.search(text) is not None and _OWN_CHANNEL_RE.search(text) is not None
+    # the agency named, or "Наш …-канал" (cheap tests first: most lines are neither)
+    if not ("нтерфакс" in text or "НТЕРФАКС" in text or "nterfax" in text or "NTERFAX" in text or text[:3] in _OWN_FIRST):
         return False
-    if _SUBSCRIBE_START_RE.match(text) is not None:
-        return _OWN_CHANNEL_RE.search(text) is not None
-    if len(text) > _MAX_LABEL_LENGTH or text.startswith(("«", "„", "“", '"')):
+    if len(text) > _MAX_LABEL_LENGTH or text.startswith(("«", "„", "“", '"')) or _NETWORK_RE.search(text) is None:
         return False
     return bool(_PROMO_WORDS_RE.search(text) and _AGENCY_RE.search(text) or _OWN_CHANNEL_LINE_RE.match(text))
+
+
+#: how a line naming the agency's own channel starts ("Наш YouTube-канал: …", "Our Telegram channel")
+_OWN_FIRST = frozenset({"Наш", "наш", "НАШ", "Our", "our", "OUR"})
 
 
 #: a line asking readers to report a typo to the editors ("Помітили помилку? Виділіть текст і натисніть

@@ -217,8 +217,13 @@ class ArticlePage(Page):
         scope = self.scope
         if scope is None:
             return False
-        if any(token.startswith("paywall") or token in _PAYWALL_CLASSES for token in self.class_index(scope)):
+        body = self.response.body
+        if (b"wall" in body or b"tp-modal" in body) and any(
+                token.startswith("paywall") or token in _PAYWALL_CLASSES for token in self.class_index(scope)):
             return True
+        # a request to log in or subscribe: read only on a short text (a paywall shows only a start)
+        if sum(map(len, self._paragraphs)) > _PAYWALL_TEXT_MAX:
+            return False
         return self.may_contain(*_PAYWALL_HINTS, within=scope) and bool(_PAYWALL_RE.search(self.text_within(scope)))
 
     def stands_for_another_page(self) -> bool:
@@ -453,7 +458,10 @@ class ArticlePage(Page):
         lead = None
         if body is not self._declared_article and not self._body_was_guessed:
             for sibling in body.itersiblings(preceding=True):
-                words = cleaning.class_words(sibling.get("class")) if isinstance(sibling.tag, str) else ()
+                cls = sibling.get("class") if isinstance(sibling.tag, str) else None
+                if not cls or "lead" not in cls.lower():  # (cheap: most siblings are no lead)
+                    continue
+                words = cleaning.class_words(cls)
                 if "lead" in words and not words & _MEDIA_WORDS:  # (a "lead-image" is the main photo)
                     lead = sibling
                     break
@@ -1137,6 +1145,8 @@ def _caption_beside(img):
 _MEDIA_WORDS = frozenset({"image", "img", "photo", "picture", "pic", "media", "video", "figure", "gallery"})
 #: class tokens of a paywall (``paywall*`` too)
 _PAYWALL_CLASSES = frozenset({"premium-wall", "subscription-wall", "subscribe-wall", "regwall", "piano-wall", "tp-modal"})
+#: the most text a paywalled article shows (characters; its start only)
+_PAYWALL_TEXT_MAX = 2000
 #: words a line asking to log in or subscribe to read on holds (a cheap test before ``_PAYWALL_RE``)
 _PAYWALL_HINTS = ("повний текст", "повного тексту", "полный текст", "полного текста", "full text", "full story",
                   "передплатник", "подписчик", "subscribers")
