@@ -217,14 +217,15 @@ class ArticlePage(Page):
         scope = self.scope
         if scope is None:
             return False
-        body = self.response.body
-        if (b"wall" in body or b"tp-modal" in body) and any(
+        if b"wall" in self.response.body and any(
                 token.startswith("paywall") or token in _PAYWALL_CLASSES for token in self.class_index(scope)):
             return True
-        # a request to log in or subscribe: read only on a short text (a paywall shows only a start)
-        if sum(map(len, self._paragraphs)) > _PAYWALL_TEXT_MAX:
+        # a request to log in or subscribe, in the text (a paywall shows only a start: a short text)
+        text = " ".join(self._paragraphs)
+        if len(text) > _PAYWALL_TEXT_MAX:
             return False
-        return self.may_contain(*_PAYWALL_HINTS, within=scope) and bool(_PAYWALL_RE.search(self.text_within(scope)))
+        low = text.lower()
+        return any(hint in low for hint in _PAYWALL_HINTS) and bool(_PAYWALL_RE.search(text))
 
     def stands_for_another_page(self) -> bool:
         """With no text of its own: a listing or the home page answering in place of the article (a removed
@@ -745,9 +746,10 @@ class ArticlePage(Page):
                     return [block]
                 empty = block
                 break
-        # no known container: the items under the heading; an empty one (as on the live site): the items
-        # shown under such a heading in the article, if any (looked for only when the article shows one)
-        where = self.root if empty is None else self.article_node
+        # no known container: the items under the heading; an empty one (as on the live site, filled by
+        # script): the items shown under such a heading in the article, if any, on a page with no AMP twin to
+        # read them from (the search costs as much as a field)
+        where = self.root if empty is None else None if self.amp_url() else self.article_node
         if where is not None and not (empty is not None and any(a is where for a in empty.iterancestors())) \
                 and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(where)):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
@@ -1144,12 +1146,11 @@ def _caption_beside(img):
 #: class words of a picture's or a video's block
 _MEDIA_WORDS = frozenset({"image", "img", "photo", "picture", "pic", "media", "video", "figure", "gallery"})
 #: class tokens of a paywall (``paywall*`` too)
-_PAYWALL_CLASSES = frozenset({"premium-wall", "subscription-wall", "subscribe-wall", "regwall", "piano-wall", "tp-modal"})
+_PAYWALL_CLASSES = frozenset({"premium-wall", "subscription-wall", "subscribe-wall", "regwall", "piano-wall"})
+#: words a line asking to log in or subscribe to read on holds, lower-cased (a cheap test before ``_PAYWALL_RE``)
+_PAYWALL_HINTS = ("повн", "полн", "full", "передплат", "подписч", "subscri", "continue reading")
 #: the most text a paywalled article shows (characters; its start only)
 _PAYWALL_TEXT_MAX = 2000
-#: words a line asking to log in or subscribe to read on holds (a cheap test before ``_PAYWALL_RE``)
-_PAYWALL_HINTS = ("повний текст", "повного тексту", "полный текст", "полного текста", "full text", "full story",
-                  "передплатник", "подписчик", "subscribers")
 _PAYWALL_RE = re.compile(
     r"(?:щоб|для того,? щоб)\s+(?:прочитати|читати)\s+(?:повний текст|далі)|(?:повний текст|полный текст)\s+\w*\s*"
     r"(?:доступн\w*|лише|только)\s+(?:для\s+)?(?:передплатник|подписчик|зареєстрован|зарегистрирован)"
