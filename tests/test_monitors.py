@@ -402,6 +402,19 @@ def test_a_crawl_whose_report_cannot_be_written_stops_before_any_request_with_ex
     assert not (tmp_path / "out.jsonl").exists()
 
 
+def test_a_crawl_whose_failed_list_cannot_be_written_stops_before_any_request_with_exit_2(tmp_path):
+    """Before, it crawled, logged two ERROR lines at the end, wrote no list and exited 0."""
+    (tmp_path / "plain").write_text("x")
+    with MirrorServer() as server:
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}",
+               "-s", f"INTERFAX_FAILED_FILE={tmp_path / 'plain' / '%(name)s-failed.jsonl'}", "-O", str(tmp_path / "out.jsonl")]
+        result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert server.requests == [], result.stderr[-3000:]
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert result.stderr == (f"scrapy crawl: error: cannot write the failed URLs (INTERFAX_FAILED_FILE): "
+                             f"{tmp_path / 'plain'} is not a folder\n")
+
+
 def test_a_section_whose_first_page_is_gone_fails_the_run_on_the_live_site_and_warns_on_a_mirror():
     stats = {**healthy(), "interfax/listing/missing_sections": ["politcs"]}
     assert check(stats) == ["sections not found (their first listing page is gone): politcs; check the sections argument, "

@@ -101,6 +101,12 @@ class Command(ScrapyCrawlCommand):
         if why:
             print(f"scrapy crawl: error: cannot write the report (INTERFAX_MONITOR_REPORT): {why}", file=sys.stderr)
             sys.exit(EXIT_BAD_ARGUMENT)
+        # the failed URLs' file: a crawl that cannot write it would end with no list (and an earlier run's gone)
+        failed_file = self.settings.get("INTERFAX_FAILED_FILE") or ""
+        why = report_unwritable(failed_file % {"name": args[0] if args else "spider", "time": "now"}) if failed_file else None
+        if why:
+            print(f"scrapy crawl: error: cannot write the failed URLs (INTERFAX_FAILED_FILE): {why}", file=sys.stderr)
+            sys.exit(EXIT_BAD_ARGUMENT)
         # the output: a crawl whose records cannot be written is not started
         for uri in list(self.settings.getdict("FEEDS")) or [self.settings.get("INTERFAX_DEFAULT_FEED") or ""]:
             why = unwritable(uri) if uri else None
