@@ -316,6 +316,8 @@ class SafeFileFeedStorage(FileFeedStorage):
         state = self._state()
         if not self.append and self.lines and state is not None and Path(self.path).is_file():
             self._overwriting(state)
+        elif self.append and self.lines and state is not None:
+            self._missing_from(state)
 
     @classmethod
     def from_crawler(cls, crawler, uri: str, *, feed_options: dict | None = None):
@@ -389,6 +391,22 @@ class SafeFileFeedStorage(FileFeedStorage):
         except RuntimeError:  # no extensions built (a storage made outside a crawl)
             return None
         return state if state is not None and state.store is not None else None
+
+    def _missing_from(self, state: IncrementalState) -> None:
+        """``-o`` with a state store, on a file that no longer holds articles the state counts as exported to
+        it (the file deleted, emptied or replaced by hand): they are not exported again; one WARNING naming how
+        many, and what to do (before: the run exported nothing of them, exit 0, without a word)."""
+        feed = os.path.abspath(self.path)
+        recorded = state.store.count_exported_to(feed, state.run)
+        if not recorded:
+            return
+        missing = recorded - state.store.exported_to(feed, self.existing_ids(), state.run)
+        if missing <= 0:
+            return
+        self.crawler.stats.inc_value("interfax/feeds/missing_exported", missing)
+        logger.warning("%s: the state store counts %d articles as exported to it that it no longer holds (deleted, "
+                       "emptied or replaced?): they are not exported again; to export them anew, reset the state "
+                       "(python -m interfax.state reset %s) or restore the file", self.path, missing, state.store.dir)
 
     def _overwriting(self, state: IncrementalState) -> None:
         """``-O`` with a state store, on a file that holds articles the state counts as exported (never

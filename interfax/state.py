@@ -455,6 +455,10 @@ class StateStore:
         reason = self.db.execute("SELECT reason FROM runs WHERE id = ?", (row[0],)).fetchone()
         return row[0], (reason[0] if reason else None)
 
+    def count_exported_to(self, feed: str, exclude_run: int | None = None) -> int:
+        """How many articles were last exported to ``feed`` (by a run other than ``exclude_run``)."""
+        return self.db.execute("SELECT count(*) FROM articles WHERE feed = ? AND run IS NOT ?", (feed, exclude_run)).fetchone()[0]
+
     def exported_to(self, feed: str, ids: set[int], exclude_run: int | None = None) -> int:
         """How many of ``ids`` were last exported to ``feed`` (by a run other than ``exclude_run``)."""
         if not ids:

@@ -1168,3 +1168,17 @@ def test_a_state_dir_that_is_a_file_is_named_with_its_setting(tmp_path, capsys):
     assert "Traceback" not in result.stderr and report[1:] == [f"  FAILED {line}"]
     assert main(["show", str(tmp_path / "afile")]) == 2
     assert capsys.readouterr().err == f"python -m interfax.state: error: {tmp_path / 'afile'} is a file, not a state folder\n"
+
+
+def test_an_append_target_that_lost_what_the_state_counts_as_exported_to_it_is_said(tmp_path):
+    """The output deleted by hand, the state kept: the next run exported nothing, exit 0, without a word."""
+    state, out = tmp_path / "state", tmp_path / "all.jsonl"
+    with MirrorServer() as server:
+        first = crawl(server.base_url, state, tmp_path, "-o", str(out))
+        assert first.returncode == 0, first.stderr[-3000:]
+        exported = len(out.read_text("utf-8").splitlines())
+        out.unlink()
+        second = crawl(server.base_url, state, tmp_path, "-o", str(out))
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert stat(second, "interfax/feeds/missing_exported") == exported
+    assert (f"{out}: the state store counts {exported} articles as exported to it that it no longer holds") in second.stderr
