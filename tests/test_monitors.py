@@ -386,33 +386,22 @@ def test_a_report_that_cannot_be_written_is_named_before_a_crawl(tmp_path, monke
     assert report_unwritable(str(tmp_path / "report.txt")) == f"cannot create files in {tmp_path} (Read-only file system)"
 
 
-def test_a_crawl_whose_report_cannot_be_written_stops_before_any_request_with_exit_2(tmp_path):
-    """Before, it printed one error line, then crawled and exited 0: a server watching the report kept reading
-    an old one."""
+@pytest.mark.parametrize("setting, file, what", [
+    ("INTERFAX_MONITOR_REPORT", "report.txt", "the report"),
+    ("INTERFAX_FAILED_FILE", "%(name)s-failed.jsonl", "the failed URLs"),
+])
+def test_a_crawl_whose_report_or_failed_list_cannot_be_written_stops_before_any_request_with_exit_2(tmp_path, setting, file, what):
+    """Before, the report's check printed one error line, then the crawl ran and exited 0 (a server watching the
+    report kept reading an old one); an unwritable failed list ended the run with two ERROR lines, no list, exit 0."""
     (tmp_path / "plain").write_text("x")
-    report = tmp_path / "plain" / "report.txt"
     with MirrorServer() as server:
         cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}",
-               "-s", f"INTERFAX_MONITOR_REPORT={report}", "-O", str(tmp_path / "out.jsonl")]
+               "-s", f"{setting}={tmp_path / 'plain' / file}", "-O", str(tmp_path / "out.jsonl")]
         result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
         assert server.requests == [], result.stderr[-3000:]
     assert result.returncode == 2, result.stderr[-3000:]
-    assert result.stderr == (f"scrapy crawl: error: cannot write the report (INTERFAX_MONITOR_REPORT): "
-                             f"{tmp_path / 'plain'} is not a folder\n")
+    assert result.stderr == f"scrapy crawl: error: cannot write {what} ({setting}): {tmp_path / 'plain'} is not a folder\n"
     assert not (tmp_path / "out.jsonl").exists()
-
-
-def test_a_crawl_whose_failed_list_cannot_be_written_stops_before_any_request_with_exit_2(tmp_path):
-    """Before, it crawled, logged two ERROR lines at the end, wrote no list and exited 0."""
-    (tmp_path / "plain").write_text("x")
-    with MirrorServer() as server:
-        cmd = [sys.executable, "-m", "scrapy", "crawl", "articles", "-a", f"base_url={server.base_url}",
-               "-s", f"INTERFAX_FAILED_FILE={tmp_path / 'plain' / '%(name)s-failed.jsonl'}", "-O", str(tmp_path / "out.jsonl")]
-        result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
-        assert server.requests == [], result.stderr[-3000:]
-    assert result.returncode == 2, result.stderr[-3000:]
-    assert result.stderr == (f"scrapy crawl: error: cannot write the failed URLs (INTERFAX_FAILED_FILE): "
-                             f"{tmp_path / 'plain'} is not a folder\n")
 
 
 def test_a_section_whose_first_page_is_gone_fails_the_run_on_the_live_site_and_warns_on_a_mirror():
