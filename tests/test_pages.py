@@ -850,6 +850,10 @@ def test_related_items_shown_in_the_article_are_read_when_the_known_container_is
     assert [link.ref.id for link in page.related()] == [1090010, 1090011]
     text = "\n".join(page.fields()["text"])
     assert text.startswith("Перший абзац") and "Перша" not in text and "ЩЕ ЗА ТЕМОЮ" not in text
+    # beside the article, under a shorter heading
+    beside = '<div class="more-on-topic"><h3>За темою</h3><ul><li><a href="/news/general/1090012.html">Третя</a></li></ul></div>'
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=beside + empty))
+    assert [link.ref.id for link in page.related()] == [1090012]
 
 
 @pytest.mark.parametrize("items, want", [

@@ -747,11 +747,9 @@ class ArticlePage(Page):
                 empty = block
                 break
         # no known container: the items under the heading; an empty one (as on the live site, filled by
-        # script): the items shown under such a heading in the article, if any, on a page with no AMP twin to
-        # read them from (the search costs as much as a field)
-        where = self.root if empty is None else None if self.amp_url() else self.article_node
-        if where is not None and not (empty is not None and any(a is where for a in empty.iterancestors())) \
-                and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(where)):
+        # script): the items shown under such a heading elsewhere (in the article, beside the block), if any, on
+        # a page with no AMP twin to read them from (the search costs as much as a field)
+        if (empty is None or not self.amp_url()) and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
             if empty is None or any(next(node.iter("a"), None) is not None for block in blocks for node in block):
                 return [node for block in blocks for node in block]
