@@ -11,6 +11,8 @@ Item count              fewer articles than the floor were exported - articles a
                         that finds only known articles is quiet
 Sections                a section's first listing page is gone (HTTP 404/410, soft 404):  -
                         renamed or dropped by the site, or mistyped
+Output                  never fails; warns (a WARNED line) when ``-O`` with a state store  -
+                        dropped exported articles, or ``-o``'s file lost some
 Error rate              ERROR log lines per request above the rate                      ``INTERFAX_MONITOR_MAX_ERROR_RATE``
 HTTP 4xx / 5xx rate     4xx responses per response above the rate (robots.txt not       ``INTERFAX_MONITOR_MAX_4XX_RATE``,
                         counted); pages given up on a 5xx after their retries, per      ``INTERFAX_MONITOR_MAX_5XX_RATE``
@@ -240,6 +242,22 @@ class SectionsMonitor(_Check):
                             "check the sections argument, or the site's section names")
 
 
+@monitors.name("Output")
+class OutputMonitor(_Check):
+    @monitors.name("exported articles kept")
+    def test_exported_articles_kept(self):
+        """What the log says of the output, in the report too (a WARNED line): ``-O`` with a state store dropped
+        articles earlier runs exported (never exported again), or ``-o`` appends to a file that lost some."""
+        dropped = self.stat("interfax/feeds/overwritten")
+        if dropped:
+            self.warn(f"-O dropped {dropped} articles exported by earlier runs from its file; the state store does not "
+                      "export them again (copy the file away after each run, or use -o)", "the output")
+        missing = self.stat("interfax/feeds/missing_exported")
+        if missing:
+            self.warn(f"the output no longer holds {missing} articles the state store counts as exported to it; they "
+                      "are not exported again until the state is reset", "the output")
+
+
 @monitors.name("Errors")
 class ErrorRateMonitor(_Check):
     @monitors.name("error rate")
@@ -360,6 +378,7 @@ class CloseSpiderSuite(MonitorSuite):
         FinishReasonMonitor,
         ItemCountMonitor,
         SectionsMonitor,
+        OutputMonitor,
         ErrorRateMonitor,
         FieldCoverageMonitor,
         SchemaMonitor,

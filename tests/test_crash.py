@@ -206,7 +206,7 @@ def test_state_show_counts_what_killed_runs_exported(played):
 
 # ---------------------------------------------------------------- a stop before the crawl closed
 
-OLD_REPORT = "interfax monitors: OK (0 of 9 checks failed) - an earlier run\n"
+OLD_REPORT = "interfax monitors: OK (0 of 10 checks failed) - an earlier run\n"
 #: a test-only extension: the crawl gets SIGTERM the moment its spider has opened, before the engine runs
 TERM_ON_OPEN = '''import os, signal
 from scrapy import signals

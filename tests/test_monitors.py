@@ -60,7 +60,7 @@ def check(stats: dict, **settings) -> list[str]:
     data = {"stats": crawler.stats.get_stats(), "stats_history": [], "crawler": crawler, "spider": crawler.spider,
             "sc_spider_name": "articles", "job": None}
     SpiderMonitorRunner(spider=crawler.spider).run(CloseSpiderSuite(crawler=crawler), **data)
-    assert crawler.stats.get_value("interfax/monitors/checked") == 9
+    assert crawler.stats.get_value("interfax/monitors/checked") == 10
     check.last_crawler = crawler
     return failed_report(crawler)
 
@@ -203,10 +203,10 @@ def test_report_file_and_stats(tmp_path):
                     "interfax/errors/http_500": 50}, INTERFAX_MONITOR_REPORT=str(report))
     assert len(failed) == 2
     lines = report.read_text("utf-8").splitlines()
-    assert lines[0].startswith("interfax monitors: FAILED (2 of 9 checks failed) - spider articles")
+    assert lines[0].startswith("interfax monitors: FAILED (2 of 10 checks failed) - spider articles")
     assert lines[1:] == [f"  FAILED {line}" for line in failed]  # (a failed 5xx check does not warn too)
     check(healthy(), INTERFAX_MONITOR_REPORT=str(report))
-    assert report.read_text("utf-8").startswith("interfax monitors: OK (0 of 9 checks failed)")
+    assert report.read_text("utf-8").startswith("interfax monitors: OK (0 of 10 checks failed)")
 
 
 # ---------------------------------------------------------------- what feeds the checks
@@ -279,7 +279,7 @@ def runs(tmp_path_factory):
 def test_healthy_crawl_exits_zero_with_every_item_validated(runs):
     result, report = runs["healthy"]
     assert result.returncode == 0, result.stderr[-3000:]
-    assert report.read_text("utf-8").startswith("interfax monitors: OK (0 of 9 checks failed)")
+    assert report.read_text("utf-8").startswith("interfax monitors: OK (0 of 10 checks failed)")
     exported = len(json.loads((EXPECTED_DIR / "_crawl.json").read_text("utf-8"))["exported_ids"])
     assert f"'interfax/schema/items': {exported}," in result.stderr
     assert "'interfax/schema/invalid'" not in result.stderr
@@ -293,7 +293,7 @@ def test_failed_coverage_exits_non_zero_naming_the_field(runs):
     assert tail[0] == "interfax monitors FAILED:"
     assert tail[1].startswith("  field coverage: tags ") and "< 90%" in tail[1], tail
     lines = report.read_text("utf-8").splitlines()
-    assert lines[0].startswith("interfax monitors: FAILED (1 of 9 checks failed)")
+    assert lines[0].startswith("interfax monitors: FAILED (1 of 10 checks failed)")
     assert lines[1].startswith("  FAILED field coverage: tags ")
 
 
@@ -302,7 +302,7 @@ def test_on_a_mirror_the_live_sites_coverage_limits_only_warn(runs):
     assert result.returncode == 0, result.stderr[-3000:]
     assert "monitor warning (a mirror's crawl: not a failure): field coverage: tags " in result.stderr
     lines = report.read_text("utf-8").splitlines()
-    assert lines[0].startswith("interfax monitors: OK (0 of 9 checks failed)")
+    assert lines[0].startswith("interfax monitors: OK (0 of 10 checks failed)")
     assert lines[1].startswith("  WARNED field coverage: tags ")
 
 
@@ -431,3 +431,13 @@ def test_a_listing_whose_first_page_is_gone_is_a_missing_section():
         failure.request = request
         spider.on_error(failure)
     assert spider.crawler.stats.get_value("interfax/listing/missing_sections") == ["world"]
+
+
+def test_output_losses_the_log_tells_are_warned_lines_of_the_report():
+    stats = {**healthy(), "interfax/feeds/overwritten": 60, "interfax/feeds/missing_exported": 3}
+    assert check(stats) == []
+    assert check.last_crawler.stats.get_value("interfax/monitors/warnings") == [
+        "-O dropped 60 articles exported by earlier runs from its file; the state store does not export them again "
+        "(copy the file away after each run, or use -o)",
+        "the output no longer holds 3 articles the state store counts as exported to it; they are not exported again "
+        "until the state is reset"]

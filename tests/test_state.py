@@ -373,7 +373,7 @@ def test_one_crawl_at_a_time_per_state_folder(tmp_path):
     _lock_dir(tmp_path).close()
 
 
-OLD_REPORT = "interfax monitors: OK (0 of 9 checks failed) - an earlier run\n"
+OLD_REPORT = "interfax monitors: OK (0 of 10 checks failed) - an earlier run\n"
 
 
 def crawl_that_cannot_start(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess, list[str]]:
