@@ -237,6 +237,25 @@ def test_wrapper_runs_an_incremental_crawl_under_a_lock(tmp_path):  # flock(1): 
     assert (data / "monitor-report.txt").read_text("utf-8").startswith("interfax monitors: OK")
 
 
+@pytest.mark.parametrize("setting, value, code, said", [
+    ("INTERFAX_PYTHON", "/missing/python", 127, "INTERFAX_PYTHON /missing/python is not an executable"),
+    ("INTERFAX_HOME", "/missing", 1, "INTERFAX_HOME /missing is not a folder"),
+])
+def test_a_wrapper_that_cannot_start_the_crawl_writes_a_failed_report(tmp_path, setting, value, code, said):
+    """Before, the report kept the earlier run's OK."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "monitor-report.txt").write_text("interfax monitors: OK (0 of 10 checks failed) - spider articles\n")
+    env = clean_env(**{"INTERFAX_HOME": str(REPO), "INTERFAX_PYTHON": sys.executable, "INTERFAX_DATA": str(data),
+                       "INTERFAX_LOGS": str(tmp_path / "logs"), setting: value})
+    result = subprocess.run([str(DEPLOY / "interfax-crawl")], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == code
+    assert result.stderr == f"interfax-crawl: error: {said}\n"
+    report = (data / "monitor-report.txt").read_text("utf-8").splitlines()
+    assert report[0].startswith("interfax monitors: FAILED (the crawl did not start) - spider articles, ")
+    assert report[1:] == [f"  FAILED interfax-crawl: {said}"]
+
+
 # ---------------------------------------------------------------- the units as shipped
 
 
