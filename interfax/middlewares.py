@@ -719,9 +719,7 @@ class EncodingFixMiddleware:
                 # a UTF-8 page with windows-1251 parts (a legacy include, a pasted quote): read whole as
                 # windows-1251, every UTF-8 letter became a pair ("Р’РЅР°СЃР»С–РґРѕРє") and the article was exported so
                 stats.inc_value("interfax/encoding/mixed_cp1251")
-                base_url = getattr(self.crawler.spider, "base_url", None)
-                logger.info("%s is UTF-8 with windows-1251 parts: those parts read as windows-1251",
-                            urls.live_url(response.url, base_url) if base_url else response.url)
+                logger.info("%s is UTF-8 with windows-1251 parts: those parts read as windows-1251", self._live(response))
                 return response.replace(body=mixed.encode("utf-8"), encoding="utf-8")
         if encoding not in ("utf-8", "utf8") and not encoding.startswith(("utf-16", "utf-32")) and not response.body.isascii():
             # a UTF-8 page said to be windows-1251, KOI8-R ...: read so it is Cyrillic too, but every
@@ -763,10 +761,13 @@ class EncodingFixMiddleware:
         kind = "wrong_charset" if declared else "undeclared_charset"
         stats.inc_value(f"interfax/encoding/{kind}")
         stats.inc_value(f"interfax/encoding/redecoded_{candidate.replace('-', '')}")
-        base_url = getattr(self.crawler.spider, "base_url", None)
-        logger.info("re-decoded %s as %s (declared: %s; read as %s)",
-                    urls.live_url(response.url, base_url) if base_url else response.url, candidate, declared or "none", encoding)
+        logger.info("re-decoded %s as %s (declared: %s; read as %s)", self._live(response), candidate, declared or "none", encoding)
         return response.replace(encoding=candidate)
+
+    def _live(self, response: Response) -> str:
+        """The live site's URL of a response from the crawl's ``base_url`` (a mirror's), for the log."""
+        base_url = getattr(self.crawler.spider, "base_url", None)
+        return urls.live_url(response.url, base_url) if base_url else response.url
 
     @staticmethod
     def _declared(response: Response) -> str | None:
@@ -1043,8 +1044,8 @@ class StrictHttpCompressionMiddleware(HttpCompressionMiddleware):
         if encoding in (b"gzip", b"x-gzip"):
             decoded = gunzip(body, max_size=max_size)
             fault = _gzip_fault(body, decoded)
-            if fault:
-                raise BadCompression(fault)
+            if fault is not None:
+                raise fault
             return decoded
         if encoding == b"br":
             return _unbrotli_strict(body, max_size)
@@ -1060,7 +1061,7 @@ def _cut_off(encoding: str, body: bytes) -> BadCompression:
     return BadCompression(f"{encoding} body cut off: its compressed stream ends early, after {len(body)} bytes")
 
 
-def _gzip_fault(body: bytes, decoded: bytes) -> str | None:
+def _gzip_fault(body: bytes, decoded: bytes) -> BadCompression | None:
     """What is wrong with a gzip ``body`` that decoded to ``decoded``: a member cut off before its trailer,
     or one whose trailer's checksum or length is not what it decodes to (bytes changed on the way: Scrapy's
     decoder checks neither, and a changed letter, "Кіпер" for "Ліпер", was exported); None when whole."""
@@ -1075,14 +1076,14 @@ def _gzip_fault(body: bytes, decoded: bytes) -> str | None:
             inflater.decompress(rest)
         except zlib.error as exc:
             if "incorrect data check" in str(exc):
-                return f"gzip body damaged: its checksum does not match what it decodes to ({len(body)} bytes)"
+                return BadCompression(f"gzip body damaged: its checksum does not match what it decodes to ({len(body)} bytes)")
             if "incorrect length check" in str(exc):
-                return f"gzip body damaged: its length field does not match what it decodes to ({len(body)} bytes)"
-            return _cut_off("gzip", body).args[0]
+                return BadCompression(f"gzip body damaged: its length field does not match what it decodes to ({len(body)} bytes)")
+            return _cut_off("gzip", body)
         if not inflater.eof:
-            return _cut_off("gzip", body).args[0]
+            return _cut_off("gzip", body)
         rest = inflater.unused_data
-    return None if rest is not body else _cut_off("gzip", body).args[0]
+    return None if rest is not body else _cut_off("gzip", body)
 
 
 def _deflate_complete(body: bytes) -> bool:

@@ -180,13 +180,16 @@ def parse_html(response, faults: list | None = None) -> etree._Element:
 _WRAPPER_RUN_RE = re.compile(rb"(<(div|span|font|section|article|center|b|i|table|tbody|ul)\b[^<>]*>)(?:\s*<\2\b[^<>]*>){15,}", re.I)
 
 
+_RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+
+
 def _parse_errors(parser) -> tuple[bool, bool]:
     """(an encoding error, the depth limit reached) from a parse's error log, in one pass."""
     encoding_error = too_deep = False
     for error in parser.error_log:
         if error.type in _ENCODING_ERROR_TYPES:
             encoding_error = True
-        elif error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message:
+        elif error.type == _RESOURCE_LIMIT and "depth" in error.message:
             too_deep = True
     return encoding_error, too_deep
 
