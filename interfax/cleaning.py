@@ -278,7 +278,7 @@ def strip_boilerplate(body: etree._Element) -> int:
         if el is body or not isinstance(el.tag, str):
             continue
         # a label or heading starts in an element's own text (``<b>ОСТАННЄ</b>``, ``<p>РЕКЛАМА</p>``)
-        if not could_be_heading(el.text) or not _within(el.getparent(), body):
+        if not could_be_heading(el.text) or not within(el.getparent(), body):
             continue
         found = heading_block(el, body)
         if found:
@@ -681,7 +681,7 @@ def _is_listing(el: etree._Element, heading: etree._Element, text: int) -> bool:
     text or more (links in the heading aside), or nothing but links and site dates and times."""
     if text <= 0:
         return True
-    linked = sum(len(squash("".join(a.itertext()))) for a in el.iter("a") if not _within(a, heading))
+    linked = sum(len(squash("".join(a.itertext()))) for a in el.iter("a") if not within(a, heading))
     return linked / text >= 0.6 or _only_times_besides_links(el, heading)
 
 
@@ -772,7 +772,8 @@ def class_words(value: str | None) -> set[str]:
 
 
 
-def _within(el: etree._Element, ancestor: etree._Element) -> bool:
+def within(el: etree._Element, ancestor: etree._Element) -> bool:
+    """``el`` is ``ancestor`` or below it."""
     node = el
     while node is not None:
         if node is ancestor:
@@ -977,9 +978,8 @@ _OWN_CHANNEL_RE = re.compile(r"(?<!\w)(?:нас|нами|наш\w*|нам|us|our
 #: підписуйтесь!"); or the agency's channel named as such ("Наш YouTube-канал: youtube.com/@interfaxua")
 _PROMO_WORDS_RE = re.compile(
     r"підписуйт|підписуйс|підпишіт|підпишис|приєднуйт|долучайт|слідкуйте|стежте|читайте|дивіться|шукайте|більше новин|"
-    r"подписывайт|подпишит|читайте|следите|больше новостей|follow|subscribe|more news", re.I
+    r"подписывайт|подпишит|следите|больше новостей|follow|subscribe|more news", re.I
 )
-_AGENCY_RE = re.compile(r"інтерфакс|интерфакс|interfax", re.I)
 _OWN_CHANNEL_LINE_RE = re.compile(r"^(?:наш|наша|наші|our)\s+\S*\s*(?:канал|сторінка|сторінки|акаунт|channel|page|account)", re.I)
 
 
@@ -988,11 +988,12 @@ def is_subscribe_promo(text: str) -> bool:
     if (text[0] in _SUBSCRIBE_FIRST or not text[0].isalnum()) and _SUBSCRIBE_START_RE.match(text) is not None:
         return _NETWORK_RE.search(text) is not None and _OWN_CHANNEL_RE.search(text) is not None
     # the agency named, or "Наш …-канал" (cheap tests first: most lines are neither)
-    if not ("нтерфакс" in text or "НТЕРФАКС" in text or "nterfax" in text or "NTERFAX" in text or text[:3] in _OWN_FIRST):
+    agency = "нтерфакс" in text or "НТЕРФАКС" in text or "nterfax" in text or "NTERFAX" in text
+    if not (agency or text[:3] in _OWN_FIRST):
         return False
     if len(text) > _MAX_LABEL_LENGTH or text.startswith(("«", "„", "“", '"')) or _NETWORK_RE.search(text) is None:
         return False
-    return bool(_PROMO_WORDS_RE.search(text) and _AGENCY_RE.search(text) or _OWN_CHANNEL_LINE_RE.match(text))
+    return bool(agency and _PROMO_WORDS_RE.search(text) or _OWN_CHANNEL_LINE_RE.match(text))
 
 
 #: how a line naming the agency's own channel starts ("Наш YouTube-канал: …", "Our Telegram channel")

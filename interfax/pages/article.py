@@ -395,7 +395,7 @@ class ArticlePage(Page):
         header = False  # a header time element of a known design (empty, say): a date in the body is no header's
         for selector in self.header_time_selectors:
             for node in self.select(self.scope, selector)[:3]:
-                if in_text and any(a is body for a in node.iterancestors()):
+                if in_text and cleaning.within(node, body):
                     continue  # a time in the text is an event's ("Початок: <time>25 листопада о 11:00</time>")
                 header = True
                 text = _published_part(text_of(node))
@@ -734,7 +734,7 @@ class ArticlePage(Page):
             if found:
                 if len(found) > 1:  # (rare) blocks of one kind: every one that shows items, in page order
                     shown = [b for b in found if next(b.iter("a", "amp-list"), None) is not None
-                             and not any(o is not b and any(a is o for a in b.iterancestors()) for o in found)]
+                             and not any(o is not b and cleaning.within(b, o) for o in found)]
                     if len(shown) > 1:
                         return shown
                 block = found[0]
@@ -916,12 +916,7 @@ def _has_related_class(el) -> bool:
 
 def _in_body(text, body) -> bool:
     """The text (an lxml text result) is inside the body element."""
-    node = text.getparent()
-    while node is not None:
-        if node is body:
-            return True
-        node = node.getparent()
-    return False
+    return cleaning.within(text.getparent(), body)
 
 
 def _only_date(text: str, found: str) -> bool:

@@ -519,7 +519,7 @@ class Page:
                 return el.get("datetime").strip()
         scope = self.root if within is None else within
         for el in times:
-            if placed_in(el, scope, SIDE_TAGS) and (text is None or text is scope or not any(a is text for a in el.iterancestors())):
+            if placed_in(el, scope, SIDE_TAGS) and (text is None or text is scope or not cleaning.within(el, text)):
                 return el.get("datetime").strip()
         return None
 

@@ -670,25 +670,28 @@ class ArticlesSpider(scrapy.Spider):
                    "read again with each run of repeated wrapper tags as one" if repaired
                    else "read only up to that depth (what lies deeper is lost)")
 
+    def _said_once(self, stat: str, message: str, *args) -> None:
+        """Count ``stat``; ``message`` (with ``args``) as a WARNING the first time in the crawl, naming the
+        stat, INFO the next times: a kind of page seen on every article of a redesign is one WARNING."""
+        first = not self.crawler.stats.get_value(stat)
+        self.count(stat)
+        if first:
+            logger.warning(f"{message} (counted in %s; said once)", *args, stat)
+        else:
+            logger.info(message, *args)
+
     def _paywalled(self, response) -> None:
         """An article that shows this crawler only its start (a paywall, a request to log in): exported with
-        what it shows, counted; a WARNING for the first such article, INFO for the next ones."""
-        first = not self.crawler.stats.get_value("interfax/article/paywalled")
-        self.count("interfax/article/paywalled")
-        logger.log(logging.WARNING if first else logging.INFO,
-                   "article %s shows only its start (a paywall or a request to log in): its text is what it shows%s",
-                   self._asked(response), " (counted in interfax/article/paywalled; said once)" if first else "")
+        what it shows, counted, said once."""
+        self._said_once("interfax/article/paywalled", "article %s shows only its start (a paywall or a request to "
+                        "log in): its text is what it shows", self._asked(response))
 
     def _read_from_amp(self, response) -> None:
         """An article URL that redirected to its AMP page (a site dropping its desktop pages): read with the
-        AMP parser, and counted; that page may lack what only the desktop page shows. A WARNING for the
-        first such article, INFO for the next ones."""
-        first = not self.crawler.stats.get_value("interfax/article/amp_page")
-        self.count("interfax/article/amp_page")
-        logger.log(logging.WARNING if first else logging.INFO,
-                   "article %s redirected to its AMP page %s: read from there; fields only the desktop page shows "
-                   "(tags, images, reading time) may be missing%s", self._asked(response), self._live(response.url),
-                   " (counted in interfax/article/amp_page; said once)" if first else "")
+        AMP parser, counted, said once; that page may lack what only the desktop page shows."""
+        self._said_once("interfax/article/amp_page", "article %s redirected to its AMP page %s: read from there; "
+                        "fields only the desktop page shows (tags, images, reading time) may be missing",
+                        self._asked(response), self._live(response.url))
 
     def _body_guessed(self, response, body) -> None:
         """An article whose text is in no container the page parsers know: counted; a WARNING for the first
