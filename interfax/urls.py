@@ -245,7 +245,7 @@ def amp_twin_refusal(href: str, page_url: str, base_url: str, own_id: int | None
     ref = article_ref(from_amp_cache(href), page_url, base_url)
     if ref is None:
         return None
-    if ref.host not in UK_HOSTS and ref.host != "interfax.com.ua":
+    if ref.host not in UK_HOSTS:
         return f"another edition's page ({ref.host})"
     if own_id is not None and ref.id != own_id:
         return f"another article's page (article {ref.id})"

@@ -110,10 +110,7 @@ class ArticlePage(Page):
         object gives itself (``url``, ``@id``, ``mainEntityOfPage``) when that object's headline is the
         page's visible one (the page's own object, not a related card). (Another article's page served at
         this URL with only JSON-LD to name it was exported under the id asked for.)"""
-        if not self._structured["scripts"]:
-            return None
-        visible = next((t for selector in self.title_selectors for t in map(text_of, self.select(self.root, selector))
-                        if _is_headline(t)), None)
+        visible = self._visible_title if self._structured["scripts"] else None
         if not visible:
             return None
         for raw in self._structured["scripts"]:
@@ -290,12 +287,17 @@ class ArticlePage(Page):
 
     # ------------------------------------------------------------ fields
 
-    def title(self) -> str | None:
-        visible = None
+    @cached_property
+    def _visible_title(self) -> str | None:
+        """The headline the article shows (``title_selectors``, the first that reads as one), or None."""
         for selector in self.title_selectors:
             visible = next((t for t in map(text_of, self.select(self.scope, selector)) if _is_headline(t)), None)
             if visible:
-                break
+                return visible
+        return None
+
+    def title(self) -> str | None:
+        visible = self._visible_title
         headline = next(filter(_is_headline, map(_plain_title, (self.ld("headline"), self.meta("og:title")))), None)
         if headline:
             # JSON-LD headlines are often cut at 110 characters: the visible one wins when it is longer
@@ -453,36 +455,12 @@ class ArticlePage(Page):
     @property
     def _body_parts(self) -> list:
         """What the page shows of the body outside its container: a lead in an element of its own just before
-        it (``div.article-lead``, or None), then later parts of the body set apart from it
-        (``_body_continued``), then the page's later entries (``_later_entries``)."""
-        body = self.body_node
-        lead = None
-        if body is not self._declared_article and not self._body_was_guessed:
-            for sibling in body.itersiblings(preceding=True):
-                cls = sibling.get("class") if isinstance(sibling.tag, str) else None
-                if not cls or "lead" not in cls.lower():  # (cheap: most siblings are no lead)
-                    continue
-                words = cleaning.class_words(cls)
-                if "lead" in words and not words & _MEDIA_WORDS:  # (a "lead-image" is the main photo)
-                    lead = sibling
-                    break
-        return [lead, *self._body_continued, *self._later_entries]
-
-    @property
-    def _body_continued(self) -> list:
-        """Later parts of the body beside its container, in the article: containers of its own kind (the body
-        split around an ad: a second ``div.article-content``) and paragraphs without a class (``<p>``s a CMS
-        left after the container). (Their text was lost.)"""
+        it (``_lead_before``, or None), then later parts of the body set apart from it (``_body_continued``),
+        then the page's later entries (``_later_entries``)."""
         body = self.body_node
         if body is self._declared_article or self._body_was_guessed or body is self.article_node:
-            return []
-        parts = []
-        kind = frozenset((body.get("class") or "").split())
-        for sibling in body.itersiblings():
-            tag = sibling.tag
-            if tag == "p" and not sibling.get("class") or tag == body.tag and kind and frozenset((sibling.get("class") or "").split()) == kind:
-                parts.append(sibling)
-        return parts
+            return [None, *self._later_entries]  # (a body that is the article, or guessed: nothing beside it)
+        return [_lead_before(body), *_body_continued(body), *self._later_entries]
 
     @cached_property
     def _later_entries(self) -> list:
@@ -912,6 +890,28 @@ def _in_embedded_post(el, scope) -> bool:
 def _has_related_class(el) -> bool:
     value = el.get("class")
     return value is not None and "related" in value
+
+
+def _lead_before(body):
+    """A lead in an element of its own just before the body (``div.article-lead``), or None."""
+    for sibling in body.itersiblings(preceding=True):
+        cls = sibling.get("class") if isinstance(sibling.tag, str) else None
+        if not cls or "lead" not in cls.lower():  # (cheap: most siblings are no lead)
+            continue
+        words = cleaning.class_words(cls)
+        if "lead" in words and not words & _MEDIA_WORDS:  # (a "lead-image" is the main photo)
+            return sibling
+    return None
+
+
+def _body_continued(body) -> list:
+    """Later parts of the body beside its container: containers of its own kind (the body split around an ad:
+    a second ``div.article-content``) and paragraphs without a class (``<p>``s a CMS left after the
+    container). (Their text was lost.)"""
+    kind = frozenset((body.get("class") or "").split())
+    return [sibling for sibling in body.itersiblings()
+            if sibling.tag == "p" and not sibling.get("class")
+            or sibling.tag == body.tag and kind and frozenset((sibling.get("class") or "").split()) == kind]
 
 
 def _in_body(text, body) -> bool:
