@@ -102,9 +102,15 @@ _INFORMER_RE = re.compile(
     r"^UKR\.NET(?:\s*[-–—:|]?\s*(?:НОВИНИ З УСІЄЇ УКРАЇНИ|НОВОСТИ СО ВСЕЙ УКРАИНЫ|НОВИНИ|НОВОСТИ|NEWS))?$", re.I
 )
 #: any related heading in a text, whatever its case and spacing (a cheap pre-test)
-RELATED_HEADING_IN_TEXT_RE = re.compile(
-    "|".join("[\\s\u200b\ufeff]+".join(map(re.escape, h.split())) for h in sorted(RELATED_HEADINGS)), re.I
+#: (lower-cased, searched in lower-cased text: re.I over Cyrillic text costs five times as much, ~110 µs a page)
+_RELATED_HEADING_LOWER_RE = re.compile(
+    "|".join("[\\s\u200b\ufeff]+".join(map(re.escape, h.lower().split())) for h in sorted(RELATED_HEADINGS))
 )
+
+
+def related_headings(text: str) -> int:
+    """How many related headings a text holds, whatever their case and spacing (a cheap pre-test)."""
+    return len(_RELATED_HEADING_LOWER_RE.findall(text.lower()))
 
 
 def is_ad_label(text: str) -> bool:

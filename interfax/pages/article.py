@@ -727,7 +727,13 @@ class ArticlePage(Page):
         # no known container: the items under the heading; an empty one (as on the live site, filled by
         # script): the items shown under such a heading elsewhere (in the article, beside the block), if any, on
         # a page with no AMP twin to read them from (the search costs as much as a field)
-        if (empty is None or not self.amp_url()) and cleaning.RELATED_HEADING_IN_TEXT_RE.search(self.text_within(self.root)):
+        if empty is None:
+            elsewhere = cleaning.related_headings(self.text_within(self.root)) > 0
+        else:  # (a heading beside the empty block's own)
+            wrapper = next((a for a in empty.iterancestors() if _has_related_class(a)), empty)
+            elsewhere = not self.amp_url() and cleaning.related_headings(self.text_within(self.root)) > \
+                cleaning.related_headings(self.text_within(wrapper))
+        if elsewhere:
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
             if empty is None or any(next(node.iter("a"), None) is not None for block in blocks for node in block):
                 return [node for block in blocks for node in block]
