@@ -1549,6 +1549,20 @@ def test_crimean_tatar_text_keeps_the_declared_language(text):
     assert written_language([text], "uk") is None
 
 
+@pytest.mark.parametrize("text, want", [
+    # an old Russian item on the Ukrainian host naming a Ukrainian brand early (it was exported as uk)
+    ("Компания «Київстар» сообщила об увеличении числа абонентов мобильной связи до 26,5 млн, говорится в "
+     "пресс-релизе оператора. Выручка компании в третьем квартале выросла на 9%.", "ru"),
+    # a Ukrainian text quoting a Russian name stays Ukrainian
+    ("Компанія «Київстар» повідомила про збільшення кількості абонентів, зазначив голова правління. Раніше "
+     "ТОВ «Объединённые системы» заявило про вихід з ринку.", "uk"),
+])
+def test_a_russian_text_naming_a_ukrainian_brand_is_russian(text, want):
+    from interfax.pages.article import written_language
+
+    assert written_language([text], "uk") == want
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
 def test_a_page_nested_past_the_parsers_depth_limit_is_read_again_flatter(encoding):
     """2100 wrapper divs opened one after the other (a broken template): libxml2 stops reading at 2048 levels

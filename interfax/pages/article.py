@@ -794,10 +794,11 @@ def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = ""
     language, else None. Plainly: Latin letters are 80% of the letters (English; names and brands in
     Ukrainian text never come near), or the Cyrillic text has twice as many letters found only in
     Ukrainian (і ї є ґ) as found only in Russian (ы э ъ ё), or the other way round. Declared ``uk``
-    and showing і, ї or є: None at once (a Russian text quoting a Ukrainian name stays ``uk``)."""
+    and showing і, ї or є but none of ы, э, ё: None at once (a Russian text naming «Київстар» is counted)."""
     sample = " ".join(paragraphs[:6])[:_LANG_SAMPLE]
-    if declared == "uk" and ("і" in sample or "ї" in sample or "є" in sample):
-        return None  # (the common case, in a pass or two: Ukrainian as declared)
+    if declared == "uk" and ("і" in sample or "ї" in sample or "є" in sample) and not (
+            "ы" in sample or "э" in sample or "ё" in sample):
+        return None  # (the common case, in a few passes: Ukrainian as declared)
     cyrillic = len(_CYRILLIC_RE.findall(sample))
     latin = len(_LATIN_RE.findall(sample))
     if cyrillic + latin < _LANG_MIN_LETTERS:
