@@ -71,6 +71,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from interfax import urls
 from interfax.pipelines import ArticleDropped
+from interfax.proxy import bypasses_proxy
 
 logger = logging.getLogger(__name__)
 
@@ -1274,7 +1275,8 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
             return None
         scheme = urlsplit(getattr(self.crawler.spider, "base_url", "") or "https://x").scheme or "https"
         proxy = urllib.request.getproxies().get(scheme)
-        if not proxy or urllib.request.proxy_bypass(urlsplit(f"//{netloc}").hostname or netloc):
+        parts = urlsplit(f"//{netloc}")
+        if not proxy or bypasses_proxy(parts.hostname or netloc, parts.port or (443 if scheme == "https" else 80)):
             return None
         return _proxy_name(proxy)
 

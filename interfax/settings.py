@@ -89,6 +89,8 @@ DOWNLOADER_MIDDLEWARES = {
     "interfax.middlewares.RobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
     "interfax.middlewares.BoundedCookiesMiddleware": 700,
+    "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": None,
+    "interfax.proxy.ProxyMiddleware": 750,  # no_proxy networks and host:port entries too (interfax/proxy.py)
 }
 EXTENSIONS = {
     "interfax.middlewares.FailureReport": 0,

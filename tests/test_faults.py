@@ -1111,6 +1111,23 @@ def test_a_site_that_cannot_be_reached_is_named_so_not_a_robots_txt_that_disallo
     assert "s3cret" not in proxied.stderr
 
 
+@pytest.mark.parametrize("no_proxy", ["127.0.0.0/8,localhost", "127.0.0.1:{port}"])
+def test_a_mirror_named_in_no_proxy_by_network_or_port_is_crawled_direct(tmp_path, no_proxy):
+    """no_proxy=127.0.0.0/8 (GNOME's form, which curl and requests read) or 127.0.0.1:PORT: Scrapy's proxy
+    middleware matched neither, and a mirror crawl went to the proxy (here a closed port: nothing fetched)."""
+    import os
+
+    proxy = _closed_port()
+    env = {k: v for k, v in os.environ.items() if k.lower() not in ("no_proxy", "http_proxy", "https_proxy")}
+    with FaultyServer() as server:
+        port = server.base_url.rsplit(":", 1)[1].rstrip("/")
+        result = _crawl_mirror(server.base_url, tmp_path / "out.jsonl", "general", "RETRY_TIMES=0",
+                               env={**env, "http_proxy": f"http://127.0.0.1:{proxy}", "no_proxy": no_proxy.format(port=port)})
+        assert any(path.startswith("/news/general") for path in server.requests), server.requests
+    assert "at the proxy" not in result.stderr
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").strip()
+
+
 def test_an_https_address_of_a_plain_http_server_is_a_tls_failure_not_an_unreachable_site(tmp_path):
     """base_url=https://... of a server that speaks plain HTTP there (a mirror, a misconfigured port):
     the TLS handshake fails. Before, "download failed ... cannot be reached" sent the user to look at
