@@ -149,11 +149,20 @@ NOISE_TAGS = frozenset(
 _POST_TOKENS = r"twitter-tweet|instagram-media|fb-post|fb-video|fb-xfbml\w*|telegram-post|tiktok-embed|text-post-media"
 _NOISE_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|informer\w*|ukrnet|ukr-net|"
-    r"share|sharing|shares|social|socials|soc|likes|related|latest|tags?|tagline|reading|readtime|"
-    r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|donat\w*|breadcrumbs?|crumbs?|"
-    r"cookies?|gdpr|consent|cmp-wall|cmp-banner|cmp-container|qc-cmp\w*|didomi\w*|onetrust\w*|cookiebot\w*|usercentrics\w*|paywall\w*|polls?|voting|survey|quiz|comments|disqus\w*|author-(?:info|box|bio|card|avatar|position)|"
+    r"soc|likes|related|latest|tags?|tagline|reading|readtime|"
+    r"promo|subscribe|newsletter|sponsor\w*|outbrain|taboola|donat\w*|breadcrumbs?|crumbs?|"
+    r"cookies?|gdpr|consent|cmp-wall|cmp-banner|cmp-container|qc-cmp\w*|didomi\w*|onetrust\w*|cookiebot\w*|usercentrics\w*|paywall\w*|quiz|"
+    r"(?<!expert[-_])(?<!experts[-_])comments|disqus\w*|author-(?:info|box|bio|card|avatar|position)|"
     rf"twitter-timeline|{_POST_TOKENS})"
     r"(?:$|[-_\d])",
+    re.I,
+)
+#: class tokens of noise named by an ordinary word that also names content: a share widget or a market's
+#: ``shares-table``, a poll's form or ``poll-method`` note, a credit line or a ``credit-rating`` box, a
+#: ``teaser`` card or the article's lead: noise unless the block plainly holds content (``holds_content``)
+_AMBIGUOUS_TOKEN_RE = re.compile(
+    r"(?:^|[-_])(?:share|shares|sharing|social|socials|credit|credits|polls?|voting|survey|teaser\w*|recommend\w*|"
+    r"experts?[-_]comments)(?:$|[-_\d])",
     re.I,
 )
 
@@ -165,7 +174,7 @@ _CAPTION_TOKEN_RE = re.compile(
     r"(?:$|[-_\d])",
     re.I,
 )
-_NOISE, _CAPTION = 2, 1
+_NOISE, _CAPTION, _AMBIGUOUS = 2, 1, 3
 
 
 def noise_tokens(el: etree._Element) -> bool:
@@ -181,7 +190,8 @@ def caption_tokens(el: etree._Element) -> bool:
 
 
 def _marks(el: etree._Element) -> int:
-    """What the element's class and id tokens name: ``_NOISE``, else ``_CAPTION``, else 0."""
+    """What the element's class and id tokens name: ``_NOISE``, else ``_CAPTION``, else 0. A block
+    named only by an ambiguous word (``_AMBIGUOUS_TOKEN_RE``) is noise unless it holds content."""
     found = 0
     for attr in ("class", "id"):
         value = el.get(attr)
@@ -189,6 +199,10 @@ def _marks(el: etree._Element) -> int:
             marks = _marks_of(value)
             if marks == _NOISE:
                 return _NOISE
+            if marks == _AMBIGUOUS:
+                if not holds_content(el):
+                    return _NOISE
+                marks = 0
             found = found or marks
     return found
 
@@ -198,7 +212,40 @@ def _marks_of(value: str) -> int:
     tokens = value.split()
     if any(_NOISE_TOKEN_RE.search(token) for token in tokens):
         return _NOISE
+    if any(_AMBIGUOUS_TOKEN_RE.search(token) for token in tokens):
+        return _AMBIGUOUS
     return _CAPTION if any(_CAPTION_TOKEN_RE.search(token) for token in tokens) else 0
+
+
+#: elements of a form: a poll's or a comment box's, never an article's content
+_FORM_TAGS = ("form", "input", "button", "select", "textarea")
+#: a block's text at least this long is prose, sentences or not
+_PROSE_LENGTH = 200
+
+
+def holds_content(el: etree._Element) -> bool:
+    """Does a block plainly hold article content: a data table (rows of two or more cells), or prose
+    (a sentence or long text, few links, no form controls)? A share widget, a poll's form, a credit
+    line or a list of links does not."""
+    if any(True for _ in el.iter(_FORM_TAGS)):
+        return False
+    if is_data_table(el):
+        return True
+    text = squash(" ".join(texts(el)))
+    if len(text) < _PROSE_LENGTH and (not reads_as_sentence(text) or is_boilerplate_line(text)):
+        return False
+    return _link_density(el) < 0.3
+
+
+def is_data_table(el: etree._Element) -> bool:
+    """A table (the element or one in it) of two or more rows of two or more cells each."""
+    rows = 0
+    for row in el.iter("tr"):
+        if sum(1 for cell in row if _tag(cell) in ("td", "th")) >= 2:
+            rows += 1
+            if rows >= 2:
+                return True
+    return False
 
 
 #: class or id tokens of an ad or a sponsored widget (a narrower set than the noise tokens: a related
@@ -872,6 +919,11 @@ _SENTENCE_MIN_WORDS = 4
 _SENTENCE_END = (".", "!", "?", "…", ".»", '."')
 
 
+def reads_as_sentence(text: str) -> bool:
+    """Does ``text`` (squashed) read as a sentence: a few words that end as a sentence ends?"""
+    return text.endswith(_SENTENCE_END) and len(text.split()) >= _SENTENCE_MIN_WORDS
+
+
 def sentence_after_credit(text: str) -> str | None:
     """The sentence a credit line goes on with ("Фото: ДСНС. Рятувальники ліквідували пожежу.", also
     "Фото – ДСНС. …"), which is text; None when the line is a credit alone or a credit and a caption
@@ -880,7 +932,7 @@ def sentence_after_credit(text: str) -> str | None:
         return None
     end = CREDIT_END_RE.search(text)
     rest = text[end.end():].strip() if end else ""
-    return rest if len(rest.split()) >= _SENTENCE_MIN_WORDS and rest.endswith(_SENTENCE_END) else None
+    return rest if reads_as_sentence(rest) else None
 
 
 #: a source line ("Джерело: <url>"), kept as text but a line of its own

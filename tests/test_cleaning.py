@@ -986,3 +986,37 @@ def test_a_copyright_credit_is_not_part_of_a_caption():
     page = article_page('<figure><img src="/static/a.jpg" alt="x"><figcaption>Будинок після влучання. © Reuters / Sofiia Gatilova'
                         '</figcaption></figure><p>Текст.</p>')
     assert page.images()[0]["caption"] == "Будинок після влучання"
+
+
+@pytest.mark.parametrize("block, shown", [
+    ('<table class="survey-results"><tr><th>Інституція</th><th>Довіряють, %</th></tr><tr><td>ЗСУ</td><td>62</td></tr>'
+     '<tr><td>Уряд</td><td>21</td></tr></table>', ["Інституція Довіряють, %", "ЗСУ 62", "Уряд 21"]),
+    ('<table class="shares-table"><tr><td>Укрнафта</td><td>212,50</td></tr><tr><td>Центренерго</td><td>8,90</td></tr></table>',
+     ["Укрнафта 212,50", "Центренерго 8,90"]),
+    ('<div class="poll-method"><p>Опитування проведено 1-8 березня методом телефонних інтерв\'ю.</p></div>',
+     ["Опитування проведено 1-8 березня методом телефонних інтерв'ю."]),
+    ('<div class="credit-rating"><p>Рейтинг у національній валюті: CCC+.</p><p>Рейтинг стелі країни: B-.</p></div>',
+     ["Рейтинг у національній валюті: CCC+.", "Рейтинг стелі країни: B-."]),
+    ('<div class="social-payments"><p>Видатки на соціальні виплати становитимуть 9% ВВП.</p></div>',
+     ["Видатки на соціальні виплати становитимуть 9% ВВП."]),
+    ('<div class="article-teaser"><p>Акції "Укрнафти" за тиждень подорожчали на 12%.</p></div>',
+     ['Акції "Укрнафти" за тиждень подорожчали на 12%.']),
+    ('<div class="expert-comments"><p>"Інфляція сповільнюється", – зазначив економіст ICU Віталій Ваврищук.</p></div>',
+     ['"Інфляція сповільнюється", – зазначив економіст ICU Віталій Ваврищук.']),
+    ('<div class="nbu-recommendations"><p>НБУ рекомендує банкам переглянути тарифи.</p></div>',
+     ["НБУ рекомендує банкам переглянути тарифи."]),
+])
+def test_a_block_named_by_an_ambiguous_noise_word_that_holds_content_is_text(block, shown):
+    assert article_page(f"<p>Перший абзац.</p>{block}<p>Другий абзац.</p>").text() == ["Перший абзац.", *shown, "Другий абзац."]
+
+
+@pytest.mark.parametrize("block", [
+    '<div class="social-share"><span>Поділитися:</span><ul><li><a href="https://t.me/share">Telegram</a></li></ul></div>',
+    '<p class="photo-credit">Фото надано пресслужбою Міноборони.</p>',
+    '<div class="recommended"><ul><li><a href="/news/general/1.html">Уряд ухвалив нове рішення про тарифи.</a></li>'
+    '<li><a href="/news/general/2.html">Рада ухвалила бюджет у першому читанні.</a></li></ul></div>',
+    '<div class="survey"><p>Чи вистачить світла цієї зими?</p><label><input type="radio" name="p"> Так</label></div>',
+    '<div class="teaser-card"><a href="/news/general/3.html">Новий закон про митницю набуде чинності.</a></div>',
+])
+def test_a_widget_named_by_an_ambiguous_noise_word_is_not_text(block):
+    assert article_page(f"<p>Перший абзац.</p>{block}<p>Другий абзац.</p>").text() == ["Перший абзац.", "Другий абзац."]

@@ -1335,7 +1335,9 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
         anchor = 0
     for child in el:
         tail = child.tail
-        if cleaning.is_noise_node(child):
+        # (a cleaned tree holds no noise node: not asked again, as a block kept for its content, named by
+        # an ambiguous word, could read otherwise once a label in it is gone)
+        if check and cleaning.is_noise_node(child):
             words = cleaning.post_words(child) if child.tag in _POST_TAGS else None
             if words:  # (rare) an embedded post: its words are paragraphs, as the <p> each that stripping leaves
                 if ghost is not None:
@@ -1513,7 +1515,9 @@ def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False)
         anchor = len(buf) - 1
     for child in el:
         tail = child.tail
-        if cleaning.is_noise_node(child):
+        # (a cleaned tree holds no noise node: not asked again, as a block kept for its content, named by
+        # an ambiguous word, could read otherwise once a label in it is gone)
+        if check and cleaning.is_noise_node(child):
             words = cleaning.post_words(child) if child.tag in _POST_TAGS else None
             if words:  # (rare) an embedded post: its words, as the <p> each that stripping leaves
                 if check and any(map(cleaning.could_be_heading, words)):
