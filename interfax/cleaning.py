@@ -492,6 +492,56 @@ def is_noise_node(el: etree._Element) -> bool:
     return _marks(el) != 0 or is_hidden_snippet(el)
 
 
+#: the blocks of a story that a noise node left open by a broken template holds (the HTML parser
+#: puts the rest of the body inside it)
+_STRAY_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table"})
+
+
+def stray_story(el: etree._Element) -> tuple[etree._Element, list]:
+    """The story's blocks that a noise node holds when its end tag is missing, and the node they go
+    after: paragraphs a figure holds after its caption (``<figure><img><figcaption>…</figcaption>`` with
+    no ``</figure>``), or its caption after the caption's own words (no ``</figcaption>`` either: they go
+    after the figure), or an ad block holds after its label and its empty slot (``<div class="advert">
+    <span>РЕКЛАМА</span><div id="adpro-1"></div>`` with no ``</div>``); a browser shows them as the
+    story's. A native ad's own copy follows its label directly (no empty slot before it), and stays the
+    ad's; a caption of paragraphs only (``<figcaption><p>…</p></figcaption>``) stays a caption."""
+    tag = _tag(el)
+    if tag == "figcaption":
+        figure = el.getparent()
+        if _tag(figure) != "figure" or not _left_open(figure) or not (el.text or "").strip():
+            return el, []
+        return figure, [child for child in el if _tag(child) in _STRAY_TAGS]
+    if tag == "figure":
+        start = el.find("figcaption") if _left_open(el) else None
+    elif tag in BLOCK_TAGS and ad_tokens(el):
+        start = _empty_slot_after_label(el)
+    else:
+        return el, []
+    if start is None:
+        return el, []
+    return el, [child for child in start.itersiblings() if _tag(child) in _STRAY_TAGS]
+
+
+def _left_open(el: etree._Element) -> bool:
+    """``el`` may lack its end tag: nothing follows it in its parent (the parent's end closed it)."""
+    return all(not isinstance(sibling.tag, str) for sibling in el.itersiblings())
+
+
+def _empty_slot_after_label(el: etree._Element) -> etree._Element | None:
+    """In an ad block: the empty element (the ad's slot) right after its label ("РЕКЛАМА"), else None."""
+    label = None
+    for child in el:
+        if not isinstance(child.tag, str) or _tag(child) in ("script", "noscript", "style"):
+            continue
+        if label is None:
+            if not is_ad_label(squash("".join(texts(child)))):
+                return None
+            label = child
+        else:
+            return child if _shows_nothing(child) else None
+    return None
+
+
 #: an inline style that hides the element
 _HIDDEN_STYLE_RE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I)
 #: hidden text longer than this is the rest of a story a "read more" button shows, not a snippet

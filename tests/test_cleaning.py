@@ -1020,3 +1020,24 @@ def test_a_block_named_by_an_ambiguous_noise_word_that_holds_content_is_text(blo
 ])
 def test_a_widget_named_by_an_ambiguous_noise_word_is_not_text(block):
     assert article_page(f"<p>Перший абзац.</p>{block}<p>Другий абзац.</p>").text() == ["Перший абзац.", "Другий абзац."]
+
+
+@pytest.mark.parametrize("broken", [
+    '<figure><img src="/static/a.jpg" alt="ЦНАП"><figcaption>Новий ЦНАП</figcaption>',  # no </figure>
+    '<figure><img src="/static/a.jpg" alt="ЦНАП"><figcaption>Новий ЦНАП',  # no </figcaption> either
+    '<div class="advert advert-inline"><span class="advert-label">РЕКЛАМА</span><div id="adpro-inline-1"></div>',  # no </div>
+])
+def test_the_story_after_a_figure_or_an_ad_block_left_open_is_text(broken):
+    page = article_page(f"<p>Перший абзац.</p>{broken}<p>У центрі можна отримати понад 300 послуг.</p><p>Третій абзац.</p>")
+    assert page.text() == ["Перший абзац.", "У центрі можна отримати понад 300 послуг.", "Третій абзац."]
+    assert page.stray_rescued == 2
+
+
+@pytest.mark.parametrize("closed", [
+    '<div class="advert"><span>РЕКЛАМА</span><p>Купуйте квартиру в ЖК «Сонячний».</p></div>',  # a native ad's copy
+    '<figure><img src="/static/a.jpg"><figcaption>Новий ЦНАП</figcaption><p>Центр відкрили після ремонту у березні.</p></figure>',
+])
+def test_what_a_closed_figure_or_a_native_ad_holds_stays_out_of_the_text(closed):
+    page = article_page(f'<p>Перший абзац.</p>{closed}<p>Другий абзац.</p>')
+    assert page.text() == ["Перший абзац.", "Другий абзац."]
+    assert page.stray_rescued == 0

@@ -196,6 +196,7 @@ class ArticlePage(Page):
         this parser does not know: ``body_guessed``)."""
         found = self._first(self.scope, self.body_selectors)
         if found is not None:
+            self._rescue_stray(found)
             return found
         if self._declared_article is not None and css(self._declared_article, "p"):
             return self._declared_article
@@ -206,6 +207,26 @@ class ArticlePage(Page):
         if self.article_node is not None and css(self.article_node, "p"):
             return self.article_node
         return None
+
+    def _rescue_stray(self, body) -> None:
+        """Move the story's blocks out of a noise node left open by a broken template (``cleaning.stray_story``:
+        a figure without ``</figure>``, an inline ad without ``</div>``) to right after it, as a browser shows
+        them; how many in ``stray_rescued`` (before, the rest of the body was dropped with the node, in silence)."""
+        seen = set()
+        for p in body.iter("p"):  # (most paragraphs are the body's children: one look at the parent each)
+            parent = p.getparent()
+            if parent is body or parent in seen:
+                continue
+            seen.add(parent)
+            if not cleaning.is_noise_node(parent):
+                continue
+            after, stray = cleaning.stray_story(parent)
+            for block in reversed(stray):
+                after.addnext(block)  # (its tail goes with it)
+            self.stray_rescued += len(stray)
+
+    #: blocks of the story moved out of a noise node left open by a broken template (``_rescue_stray``)
+    stray_rescued = 0
 
     def paywalled(self) -> bool:
         """The article shows only its start to this reader: a paywall in it (by class: ``paywall``, ``premium-wall``,
