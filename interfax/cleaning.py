@@ -483,9 +483,10 @@ def is_noise_node(el: etree._Element) -> bool:
             return el.find(".//table") is None and not is_quotation(el)
         if tag in _QUOTE_PARTS:  # who said it: a blockquote's footer, a quotation figure's caption
             parent = el.getparent()
-            return parent is None or not (_tag(parent) == "blockquote" or (_tag(parent) == "figure" and is_quotation(parent)))
-        if tag == "aside":  # a background box ("Довідка") is part of the article; a sidebar is not
-            return not is_background_box(el)
+            if parent is not None and (_tag(parent) == "blockquote" or (_tag(parent) == "figure" and is_quotation(parent))):
+                return False
+        if tag in _SECTION_PARTS:  # a background box ("Довідка"), a section's heading, a note or a pull quote in the body
+            return not (is_background_box(el) or _is_section_part(el))
         return True
     if tag == "blockquote" and is_embedded_post(el):
         return True
@@ -573,6 +574,36 @@ def is_background_box(el: etree._Element) -> bool:
         return False
     first = next((t for t in el.itertext() if t.strip()), "")
     return bool(_BACKGROUND_HEADING_RE.match(first)) and _link_density(el) < 0.5
+
+
+#: sectioning elements: the page's or the article's header, footer and sidebars, but inside the body
+#: container a section's heading, a correction note, a pull quote or a context box (``_is_section_part``)
+_SECTION_PARTS = frozenset({"header", "footer", "aside"})
+#: elements whose header, footer and asides are the page's or the article's own, not the text's
+_PAGE_PARTS = frozenset({"html", "body", "article", "main"})
+
+#: the headings of a part of the text (a section's)
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _is_section_part(el: etree._Element) -> bool:
+    """A ``header``, ``footer`` or ``aside`` that is part of the text: inside a block of the body (not a
+    child of the page, of the article element or of ``main``: their header, footer and sidebars), not
+    noise by its class or id, nor headed as a list, ad or informer ("Читайте також", "Реклама"), no form,
+    mostly not links (a list of related items is no part of the text)."""
+    parent = el.getparent()
+    if parent is None or _tag(parent) in _PAGE_PARTS or _marks(el) != 0:
+        return False
+    first = next((t for t in el.itertext() if t.strip()), "")
+    if is_boilerplate_heading(squash(first)) or any(True for _ in el.iter(_FORM_TAGS)):
+        return False
+    tag = _tag(el)
+    if tag == "footer":  # a note ("Уточнення: …"), not a credit or copyright line
+        return holds_content(el)
+    if tag == "header" and el.find(".//h1") is None and any(True for _ in el.iter(_SUBHEADINGS)):
+        return True  # a section's heading
+    return _link_density(el) < 0.5 and (tag == "aside" or holds_content(el))
+
 
 
 #: noise tags that are a quotation's attribution inside a blockquote or a quotation figure

@@ -1041,3 +1041,31 @@ def test_what_a_closed_figure_or_a_native_ad_holds_stays_out_of_the_text(closed)
     page = article_page(f'<p>Перший абзац.</p>{closed}<p>Другий абзац.</p>')
     assert page.text() == ["Перший абзац.", "Другий абзац."]
     assert page.stray_rescued == 0
+
+
+def test_sectioning_elements_in_the_body_are_text():
+    page = article_page('<p>Перший абзац.</p><section><header><h2>Хронологія подій</h2></header><p>Перший раунд відбувся 16 травня.</p>'
+                        '</section><aside class="pullquote"><p>«Підвищення ПДВ зараз вдарить по найбіднішим», – Юлія Свириденко</p></aside>'
+                        '<aside class="context"><h4>Контекст</h4><p>МВФ рекомендував переглянути пільги.</p></aside>'
+                        '<footer class="article-note"><p>Уточнення: у попередній версії новини неправильно вказано дату.</p></footer>')
+    assert page.text() == ["Перший абзац.", "Хронологія подій", "Перший раунд відбувся 16 травня.",
+                           "«Підвищення ПДВ зараз вдарить по найбіднішим», – Юлія Свириденко", "Контекст",
+                           "МВФ рекомендував переглянути пільги.", "Уточнення: у попередній версії новини неправильно вказано дату."]
+
+
+@pytest.mark.parametrize("part", [
+    '<aside class="related-box"><h4>Контекст</h4><p>Уряд ухвалив рішення.</p></aside>',  # noise by class
+    '<aside><h4>Дивіться також</h4><ul><li><a href="/news/general/1.html">Уряд ухвалив рішення</a></li>'
+    '<li><a href="/news/general/2.html">Рада ухвалила бюджет</a></li></ul></aside>',  # a list of links
+    '<footer><form><input name="email"><button>Надіслати</button></form></footer>',  # a form
+])
+def test_a_sectioning_element_in_the_body_that_is_a_widget_is_not_text(part):
+    assert article_page(f"<p>Перший абзац.</p>{part}<p>Другий абзац.</p>").text() == ["Перший абзац.", "Другий абзац."]
+
+
+def test_the_header_and_footer_of_an_article_read_as_its_body_are_not_text():
+    page = ('<!DOCTYPE html><html lang="uk"><body><article><header><h1>Заголовок статті</h1><p>Автор: Іван Коваль, оглядач.</p></header>'
+            '<p>Перший абзац статті про події тижня.</p><p>Другий абзац.</p><footer><p>Усі права захищено, передрук заборонено.</p>'
+            '</footer></article></body></html>')
+    response = HtmlResponse("https://interfax.com.ua/news/economic/1064999.html", body=page.encode(), encoding="utf-8")
+    assert article.ArticlePage(response).text() == ["Перший абзац статті про події тижня.", "Другий абзац."]
