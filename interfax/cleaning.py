@@ -1005,6 +1005,26 @@ def reads_as_sentence(text: str) -> bool:
     return text.endswith(_SENTENCE_END) and len(text.split()) >= _SENTENCE_MIN_WORDS
 
 
+#: a word of two letters or more (not a number, an initial, "р." of a date)
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def reads_as_lead(text: str) -> bool:
+    """Could a paragraph (squashed) be the article's lead: a sentence of words, not a dateline
+    ("КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА"), a label ("ОНОВЛЕНО") or an event's time ("Дата: 3 березня 2026 р.")?"""
+    return reads_as_sentence(text) and len(_LETTER_WORD_RE.findall(text)) >= _SENTENCE_MIN_WORDS
+
+
+#: a token with no letter or digit in it (a dash between words, a bullet)
+_WORDLESS_TOKEN_RE = re.compile(r"(?:^| )(?:[^\w\s]|_)+(?= |$)")
+
+
+def count_words(paragraph: str) -> int:
+    """The words of a squashed paragraph (single spaces): its tokens that hold a letter or digit
+    ("–" between two words is none)."""
+    return paragraph.count(" ") + 1 - len(_WORDLESS_TOKEN_RE.findall(paragraph)) if paragraph else 0
+
+
 def sentence_after_credit(text: str) -> str | None:
     """The sentence a credit line goes on with ("Фото: ДСНС. Рятувальники ліквідували пожежу.", also
     "Фото – ДСНС. …"), which is text; None when the line is a credit alone or a credit and a caption
@@ -1183,10 +1203,10 @@ _WIDGET_LINE_RE = re.compile(
     r"|(?:сторінки|страницы|pages)\s*:?\s*(?:\d+\s*)+(?:(?:далі|далее|next|наступна)\s*»?)?"
     r"|(?:сторінка|страница|page)\s+\d+\s+(?:з|из|of)\s+\d+"
     r"|(?:версія|версия)\s+для\s+друку|версия\s+для\s+печати|print\s+version"
-    r"|\d{1,3}\s*/\s*\d{1,3}|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2})\W*$",
+    r"|(?:фото\s+|photo\s+)?\d{1,3}\s*(?:/|з|из|of)\s*\d{1,3}|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2})\W*$",
     re.I,
 )
-_WIDGET_LINE_FIRST = frozenset("КкЗзСсВвNnCcLlAaPp0123456789")
+_WIDGET_LINE_FIRST = frozenset("КкЗзСсВвФфNnCcLlAaPp0123456789")
 
 
 def is_widget_line(text: str) -> bool:

@@ -403,6 +403,11 @@ def test_a_source_named_by_its_link_text_gives_the_link():
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body=named, after="")).source() == "пресслужба НБУ"
 
 
+@pytest.mark.parametrize("line", ["Джерело – Associated Press", "Джерело — Associated Press", "Source - Associated Press"])
+def test_a_source_line_with_a_dash_names_the_source(line):
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body=f"<p>Текст.</p><p>{line}</p>", after="")).source() == "Associated Press"
+
+
 @pytest.mark.parametrize("shown", ["21:32 31.12", "31.12 21:32", "31 грудня, 21:32", "31 грудня о 21:32"])
 def test_a_header_date_without_a_year_is_read_and_takes_the_year_of_the_crawl(shown):
     """A header showing no year ("21:32 31.12", as some pages show this year's dates) is still the
