@@ -441,7 +441,8 @@ class ArticlePage(Page):
             found = date_in_text(text) or (
                 text if dates.DAY_MONTH_YEAR_RE.search(text) or cleaning.is_dateline(text) else None)
             # in the body, only a dateline counts: a sentence there that mentions a date is text
-            if found and (body is None or (not header and _only_date(text, found)) or not _in_body(node_text, body)):
+            if found and (body is None or (not header and _only_date(text, found) and not _beside_link(node_text))
+                          or not _in_body(node_text, body)):
                 el = node_text.getparent()
                 shown = cleaning.squash(found), (el.getparent() if node_text.is_tail else el)
                 if day_only is None and not _CLOCK_RE.search(found):
@@ -944,6 +945,15 @@ def _body_continued(body) -> list:
 def _in_body(text, body) -> bool:
     """The text (an lxml text result) is inside the body element."""
     return cleaning.within(text.getparent(), body)
+
+
+def _beside_link(text) -> bool:
+    """The text (an lxml text result) follows a link: the tail of an ``<a>``, or the text of an element
+    right after one (``Читайте також: <a>…</a> (10:00 01.03.2017)``): the linked item's time, no dateline."""
+    el = text.getparent()
+    if not text.is_tail:
+        el = el.getprevious()
+    return el is not None and el.tag == "a"
 
 
 def _only_date(text: str, found: str) -> bool:
