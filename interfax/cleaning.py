@@ -149,11 +149,20 @@ NOISE_TAGS = frozenset(
 _POST_TOKENS = r"twitter-tweet|instagram-media|fb-post|fb-video|fb-xfbml\w*|telegram-post|tiktok-embed|text-post-media"
 _NOISE_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:adv?|ads|advert\w*|adsbygoogle|adpro|adriver|banner\w*|reklam\w*|reclam\w*|rklm|informer\w*|ukrnet|ukr-net|"
-    r"share|sharing|shares|social|socials|soc|likes|related|latest|tags?|tagline|reading|readtime|"
-    r"credit|credits|promo|subscribe|newsletter|sponsor\w*|teaser\w*|outbrain|taboola|recommend\w*|donat\w*|breadcrumbs?|crumbs?|"
-    r"cookies?|gdpr|consent|cmp-wall|cmp-banner|cmp-container|qc-cmp\w*|didomi\w*|onetrust\w*|cookiebot\w*|usercentrics\w*|paywall\w*|polls?|voting|survey|quiz|comments|disqus\w*|author-(?:info|box|bio|card|avatar|position)|"
+    r"soc|likes|related|latest|tags?|tagline|reading|readtime|"
+    r"promo|subscribe|newsletter|sponsor\w*|outbrain|taboola|donat\w*|breadcrumbs?|crumbs?|"
+    r"cookies?|gdpr|consent|cmp-wall|cmp-banner|cmp-container|qc-cmp\w*|didomi\w*|onetrust\w*|cookiebot\w*|usercentrics\w*|paywall\w*|quiz|"
+    r"(?<!expert[-_])(?<!experts[-_])comments|disqus\w*|author-(?:info|box|bio|card|avatar|position)|"
     rf"twitter-timeline|{_POST_TOKENS})"
     r"(?:$|[-_\d])",
+    re.I,
+)
+#: class tokens of noise named by an ordinary word that also names content: a share widget or a market's
+#: ``shares-table``, a poll's form or ``poll-method`` note, a credit line or a ``credit-rating`` box, a
+#: ``teaser`` card or the article's lead: noise unless the block plainly holds content (``holds_content``)
+_AMBIGUOUS_TOKEN_RE = re.compile(
+    r"(?:^|[-_])(?:share|shares|sharing|social|socials|credit|credits|polls?|voting|survey|teaser\w*|recommend\w*|"
+    r"experts?[-_]comments)(?:$|[-_\d])",
     re.I,
 )
 
@@ -165,7 +174,7 @@ _CAPTION_TOKEN_RE = re.compile(
     r"(?:$|[-_\d])",
     re.I,
 )
-_NOISE, _CAPTION = 2, 1
+_NOISE, _CAPTION, _AMBIGUOUS = 2, 1, 3
 
 
 def noise_tokens(el: etree._Element) -> bool:
@@ -181,7 +190,8 @@ def caption_tokens(el: etree._Element) -> bool:
 
 
 def _marks(el: etree._Element) -> int:
-    """What the element's class and id tokens name: ``_NOISE``, else ``_CAPTION``, else 0."""
+    """What the element's class and id tokens name: ``_NOISE``, else ``_CAPTION``, else 0. A block
+    named only by an ambiguous word (``_AMBIGUOUS_TOKEN_RE``) is noise unless it holds content."""
     found = 0
     for attr in ("class", "id"):
         value = el.get(attr)
@@ -189,6 +199,10 @@ def _marks(el: etree._Element) -> int:
             marks = _marks_of(value)
             if marks == _NOISE:
                 return _NOISE
+            if marks == _AMBIGUOUS:
+                if not holds_content(el):
+                    return _NOISE
+                marks = 0
             found = found or marks
     return found
 
@@ -198,7 +212,40 @@ def _marks_of(value: str) -> int:
     tokens = value.split()
     if any(_NOISE_TOKEN_RE.search(token) for token in tokens):
         return _NOISE
+    if any(_AMBIGUOUS_TOKEN_RE.search(token) for token in tokens):
+        return _AMBIGUOUS
     return _CAPTION if any(_CAPTION_TOKEN_RE.search(token) for token in tokens) else 0
+
+
+#: elements of a form: a poll's or a comment box's, never an article's content
+_FORM_TAGS = ("form", "input", "button", "select", "textarea")
+#: a block's text at least this long is prose, sentences or not
+_PROSE_LENGTH = 200
+
+
+def holds_content(el: etree._Element) -> bool:
+    """Does a block plainly hold article content: a data table (rows of two or more cells), or prose
+    (a sentence or long text, few links, no form controls)? A share widget, a poll's form, a credit
+    line or a list of links does not."""
+    if any(True for _ in el.iter(_FORM_TAGS)):
+        return False
+    if is_data_table(el):
+        return True
+    text = squash(" ".join(texts(el)))
+    if len(text) < _PROSE_LENGTH and (not reads_as_sentence(text) or is_boilerplate_line(text)):
+        return False
+    return _link_density(el) < 0.3
+
+
+def is_data_table(el: etree._Element) -> bool:
+    """A table (the element or one in it) of two or more rows of two or more cells each."""
+    rows = 0
+    for row in el.iter("tr"):
+        if sum(1 for cell in row if _tag(cell) in ("td", "th")) >= 2:
+            rows += 1
+            if rows >= 2:
+                return True
+    return False
 
 
 #: class or id tokens of an ad or a sponsored widget (a narrower set than the noise tokens: a related
@@ -436,13 +483,64 @@ def is_noise_node(el: etree._Element) -> bool:
             return el.find(".//table") is None and not is_quotation(el)
         if tag in _QUOTE_PARTS:  # who said it: a blockquote's footer, a quotation figure's caption
             parent = el.getparent()
-            return parent is None or not (_tag(parent) == "blockquote" or (_tag(parent) == "figure" and is_quotation(parent)))
-        if tag == "aside":  # a background box ("Довідка") is part of the article; a sidebar is not
-            return not is_background_box(el)
+            if parent is not None and (_tag(parent) == "blockquote" or (_tag(parent) == "figure" and is_quotation(parent))):
+                return False
+        if tag in _SECTION_PARTS:  # a background box ("Довідка"), a section's heading, a note or a pull quote in the body
+            return not (is_background_box(el) or _is_section_part(el))
         return True
     if tag == "blockquote" and is_embedded_post(el):
         return True
     return _marks(el) != 0 or is_hidden_snippet(el)
+
+
+#: the blocks of a story that a noise node left open by a broken template holds (the HTML parser
+#: puts the rest of the body inside it)
+_STRAY_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table"})
+
+
+def stray_story(el: etree._Element) -> tuple[etree._Element, list]:
+    """The story's blocks that a noise node holds when its end tag is missing, and the node they go
+    after: paragraphs a figure holds after its caption (``<figure><img><figcaption>…</figcaption>`` with
+    no ``</figure>``), or its caption after the caption's own words (no ``</figcaption>`` either: they go
+    after the figure), or an ad block holds after its label and its empty slot (``<div class="advert">
+    <span>РЕКЛАМА</span><div id="adpro-1"></div>`` with no ``</div>``); a browser shows them as the
+    story's. A native ad's own copy follows its label directly (no empty slot before it), and stays the
+    ad's; a caption of paragraphs only (``<figcaption><p>…</p></figcaption>``) stays a caption."""
+    tag = _tag(el)
+    if tag == "figcaption":
+        figure = el.getparent()
+        if _tag(figure) != "figure" or not _left_open(figure) or not (el.text or "").strip():
+            return el, []
+        return figure, [child for child in el if _tag(child) in _STRAY_TAGS]
+    if tag == "figure":
+        start = el.find("figcaption") if _left_open(el) else None
+    elif tag in BLOCK_TAGS and ad_tokens(el):
+        start = _empty_slot_after_label(el)
+    else:
+        return el, []
+    if start is None:
+        return el, []
+    return el, [child for child in start.itersiblings() if _tag(child) in _STRAY_TAGS]
+
+
+def _left_open(el: etree._Element) -> bool:
+    """``el`` may lack its end tag: nothing follows it in its parent (the parent's end closed it)."""
+    return all(not isinstance(sibling.tag, str) for sibling in el.itersiblings())
+
+
+def _empty_slot_after_label(el: etree._Element) -> etree._Element | None:
+    """In an ad block: the empty element (the ad's slot) right after its label ("РЕКЛАМА"), else None."""
+    label = None
+    for child in el:
+        if not isinstance(child.tag, str) or _tag(child) in ("script", "noscript", "style"):
+            continue
+        if label is None:
+            if not is_ad_label(squash("".join(texts(child)))):
+                return None
+            label = child
+        else:
+            return child if _shows_nothing(child) else None
+    return None
 
 
 #: an inline style that hides the element
@@ -476,6 +574,36 @@ def is_background_box(el: etree._Element) -> bool:
         return False
     first = next((t for t in el.itertext() if t.strip()), "")
     return bool(_BACKGROUND_HEADING_RE.match(first)) and _link_density(el) < 0.5
+
+
+#: sectioning elements: the page's or the article's header, footer and sidebars, but inside the body
+#: container a section's heading, a correction note, a pull quote or a context box (``_is_section_part``)
+_SECTION_PARTS = frozenset({"header", "footer", "aside"})
+#: elements whose header, footer and asides are the page's or the article's own, not the text's
+_PAGE_PARTS = frozenset({"html", "body", "article", "main"})
+
+#: the headings of a part of the text (a section's)
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _is_section_part(el: etree._Element) -> bool:
+    """A ``header``, ``footer`` or ``aside`` that is part of the text: inside a block of the body (not a
+    child of the page, of the article element or of ``main``: their header, footer and sidebars), not
+    noise by its class or id, nor headed as a list, ad or informer ("Читайте також", "Реклама"), no form,
+    mostly not links (a list of related items is no part of the text)."""
+    parent = el.getparent()
+    if parent is None or _tag(parent) in _PAGE_PARTS or _marks(el) != 0:
+        return False
+    first = next((t for t in el.itertext() if t.strip()), "")
+    if is_boilerplate_heading(squash(first)) or any(True for _ in el.iter(_FORM_TAGS)):
+        return False
+    tag = _tag(el)
+    if tag == "footer":  # a note ("Уточнення: …"), not a credit or copyright line
+        return holds_content(el)
+    if tag == "header" and el.find(".//h1") is None and any(True for _ in el.iter(_SUBHEADINGS)):
+        return True  # a section's heading
+    return _link_density(el) < 0.5 and (tag == "aside" or holds_content(el))
+
 
 
 #: noise tags that are a quotation's attribution inside a blockquote or a quotation figure
@@ -872,6 +1000,37 @@ _SENTENCE_MIN_WORDS = 4
 _SENTENCE_END = (".", "!", "?", "…", ".»", '."')
 
 
+def reads_as_sentence(text: str) -> bool:
+    """Does ``text`` (squashed) read as a sentence: a few words that end as a sentence ends?"""
+    return text.endswith(_SENTENCE_END) and len(text.split()) >= _SENTENCE_MIN_WORDS
+
+
+#: a word of two letters or more (not a number, an initial, "р." of a date)
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def reads_as_lead(text: str) -> bool:
+    """Could a paragraph (squashed) be the article's lead: a sentence of words, not a dateline
+    ("КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА"), a label ("ОНОВЛЕНО") or an event's time ("Дата: 3 березня 2026 р.")?"""
+    if not reads_as_sentence(text):
+        return False
+    return len(text) > _LEAD_SURE or len(_LETTER_WORD_RE.findall(text)) >= _SENTENCE_MIN_WORDS
+
+
+#: a sentence this long is a lead (no dateline, label or event time is: most leads are told by their length alone)
+_LEAD_SURE = 80
+
+
+#: a token with no letter or digit in it (a dash between words, a bullet)
+_WORDLESS_TOKEN_RE = re.compile(r" (?:[^\w\s]|_)+(?= |$)")  # (a space first: a fast literal search)
+
+
+def count_words(paragraph: str) -> int:
+    """The words of a squashed paragraph (single spaces): its tokens that hold a letter or digit
+    ("–" between two words is none)."""
+    return paragraph.count(" ") + 1 - len(_WORDLESS_TOKEN_RE.findall(" " + paragraph)) if paragraph else 0
+
+
 def sentence_after_credit(text: str) -> str | None:
     """The sentence a credit line goes on with ("Фото: ДСНС. Рятувальники ліквідували пожежу.", also
     "Фото – ДСНС. …"), which is text; None when the line is a credit alone or a credit and a caption
@@ -880,7 +1039,7 @@ def sentence_after_credit(text: str) -> str | None:
         return None
     end = CREDIT_END_RE.search(text)
     rest = text[end.end():].strip() if end else ""
-    return rest if len(rest.split()) >= _SENTENCE_MIN_WORDS and rest.endswith(_SENTENCE_END) else None
+    return rest if reads_as_sentence(rest) else None
 
 
 #: a source line ("Джерело: <url>"), kept as text but a line of its own
@@ -1050,10 +1209,10 @@ _WIDGET_LINE_RE = re.compile(
     r"|(?:сторінки|страницы|pages)\s*:?\s*(?:\d+\s*)+(?:(?:далі|далее|next|наступна)\s*»?)?"
     r"|(?:сторінка|страница|page)\s+\d+\s+(?:з|из|of)\s+\d+"
     r"|(?:версія|версия)\s+для\s+друку|версия\s+для\s+печати|print\s+version"
-    r"|\d{1,3}\s*/\s*\d{1,3}|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2})\W*$",
+    r"|(?:фото\s+|photo\s+)?\d{1,3}\s*(?:/|з|из|of)\s*\d{1,3}|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2})\W*$",
     re.I,
 )
-_WIDGET_LINE_FIRST = frozenset("КкЗзСсВвNnCcLlAaPp0123456789")
+_WIDGET_LINE_FIRST = frozenset("КкЗзСсВвФфNnCcLlAaPp0123456789")
 
 
 def is_widget_line(text: str) -> bool:

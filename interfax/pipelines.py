@@ -236,10 +236,10 @@ class CleanTextPipeline(_Step):
             self.count("interfax/clean/lines_dropped", dropped)
         adapter["text"] = "\n\n".join(kept)
         if "word_count" in names:
-            # kept paragraphs are squashed (single spaces, no other whitespace): words = spaces + 1
-            adapter["word_count"] = sum(p.count(" ") + 1 for p in kept)
+            adapter["word_count"] = sum(map(cleaning.count_words, kept))
         if kept and "lead" in names and not cleaning.is_lead(adapter.get("lead"), adapter.get("title")):
-            adapter["lead"] = kept[0]
+            # the first paragraph that reads as a sentence (not a dateline, an "ОНОВЛЕНО" label, an event's time)
+            adapter["lead"] = next(filter(cleaning.reads_as_lead, kept), kept[0])
         return item
 
 

@@ -953,7 +953,7 @@ def test_a_poll_widget_is_not_text():
 
 @pytest.mark.parametrize("line", [
     "Коментарі (2)", "Коментарів поки немає. Будьте першим!", "Залишити коментар", "Завантаження коментарів...",
-    "Сторінки: 1 2 Далі »", "Сторінка 1 з 1", "Версія для друку", "1 / 3", "00:00 / 01:12",
+    "Сторінки: 1 2 Далі »", "Сторінка 1 з 1", "Версія для друку", "1 / 3", "00:00 / 01:12", "1 з 12", "Фото 2 з 12", "Photo 3 of 5",
     "Читайте Інтерфакс-Україна в Google News", "Більше новин – у Viber-каналі Інтерфакс-Україна",
     "Інтерфакс-Україна тепер у Google News – підписуйтесь!", "Наш YouTube-канал: youtube.com/@interfaxua",
     "Автор фото: Іван Коваль", "Фото надано пресслужбою Мінекономіки", "Фото/відео: ДСНС",
@@ -986,3 +986,86 @@ def test_a_copyright_credit_is_not_part_of_a_caption():
     page = article_page('<figure><img src="/static/a.jpg" alt="x"><figcaption>Будинок після влучання. © Reuters / Sofiia Gatilova'
                         '</figcaption></figure><p>Текст.</p>')
     assert page.images()[0]["caption"] == "Будинок після влучання"
+
+
+@pytest.mark.parametrize("block, shown", [
+    ('<table class="survey-results"><tr><th>Інституція</th><th>Довіряють, %</th></tr><tr><td>ЗСУ</td><td>62</td></tr>'
+     '<tr><td>Уряд</td><td>21</td></tr></table>', ["Інституція Довіряють, %", "ЗСУ 62", "Уряд 21"]),
+    ('<table class="shares-table"><tr><td>Укрнафта</td><td>212,50</td></tr><tr><td>Центренерго</td><td>8,90</td></tr></table>',
+     ["Укрнафта 212,50", "Центренерго 8,90"]),
+    ('<div class="poll-method"><p>Опитування проведено 1-8 березня методом телефонних інтерв\'ю.</p></div>',
+     ["Опитування проведено 1-8 березня методом телефонних інтерв'ю."]),
+    ('<div class="credit-rating"><p>Рейтинг у національній валюті: CCC+.</p><p>Рейтинг стелі країни: B-.</p></div>',
+     ["Рейтинг у національній валюті: CCC+.", "Рейтинг стелі країни: B-."]),
+    ('<div class="social-payments"><p>Видатки на соціальні виплати становитимуть 9% ВВП.</p></div>',
+     ["Видатки на соціальні виплати становитимуть 9% ВВП."]),
+    ('<div class="article-teaser"><p>Акції "Укрнафти" за тиждень подорожчали на 12%.</p></div>',
+     ['Акції "Укрнафти" за тиждень подорожчали на 12%.']),
+    ('<div class="expert-comments"><p>"Інфляція сповільнюється", – зазначив економіст ICU Віталій Ваврищук.</p></div>',
+     ['"Інфляція сповільнюється", – зазначив економіст ICU Віталій Ваврищук.']),
+    ('<div class="nbu-recommendations"><p>НБУ рекомендує банкам переглянути тарифи.</p></div>',
+     ["НБУ рекомендує банкам переглянути тарифи."]),
+])
+def test_a_block_named_by_an_ambiguous_noise_word_that_holds_content_is_text(block, shown):
+    assert article_page(f"<p>Перший абзац.</p>{block}<p>Другий абзац.</p>").text() == ["Перший абзац.", *shown, "Другий абзац."]
+
+
+@pytest.mark.parametrize("block", [
+    '<div class="social-share"><span>Поділитися:</span><ul><li><a href="https://t.me/share">Telegram</a></li></ul></div>',
+    '<p class="photo-credit">Фото надано пресслужбою Міноборони.</p>',
+    '<div class="recommended"><ul><li><a href="/news/general/1.html">Уряд ухвалив нове рішення про тарифи.</a></li>'
+    '<li><a href="/news/general/2.html">Рада ухвалила бюджет у першому читанні.</a></li></ul></div>',
+    '<div class="survey"><p>Чи вистачить світла цієї зими?</p><label><input type="radio" name="p"> Так</label></div>',
+    '<div class="teaser-card"><a href="/news/general/3.html">Новий закон про митницю набуде чинності.</a></div>',
+])
+def test_a_widget_named_by_an_ambiguous_noise_word_is_not_text(block):
+    assert article_page(f"<p>Перший абзац.</p>{block}<p>Другий абзац.</p>").text() == ["Перший абзац.", "Другий абзац."]
+
+
+@pytest.mark.parametrize("broken", [
+    '<figure><img src="/static/a.jpg" alt="ЦНАП"><figcaption>Новий ЦНАП</figcaption>',  # no </figure>
+    '<figure><img src="/static/a.jpg" alt="ЦНАП"><figcaption>Новий ЦНАП',  # no </figcaption> either
+    '<div class="advert advert-inline"><span class="advert-label">РЕКЛАМА</span><div id="adpro-inline-1"></div>',  # no </div>
+])
+def test_the_story_after_a_figure_or_an_ad_block_left_open_is_text(broken):
+    page = article_page(f"<p>Перший абзац.</p>{broken}<p>У центрі можна отримати понад 300 послуг.</p><p>Третій абзац.</p>")
+    assert page.text() == ["Перший абзац.", "У центрі можна отримати понад 300 послуг.", "Третій абзац."]
+    assert page.stray_rescued == 2
+
+
+@pytest.mark.parametrize("closed", [
+    '<div class="advert"><span>РЕКЛАМА</span><p>Купуйте квартиру в ЖК «Сонячний».</p></div>',  # a native ad's copy
+    '<figure><img src="/static/a.jpg"><figcaption>Новий ЦНАП</figcaption><p>Центр відкрили після ремонту у березні.</p></figure>',
+])
+def test_what_a_closed_figure_or_a_native_ad_holds_stays_out_of_the_text(closed):
+    page = article_page(f'<p>Перший абзац.</p>{closed}<p>Другий абзац.</p>')
+    assert page.text() == ["Перший абзац.", "Другий абзац."]
+    assert page.stray_rescued == 0
+
+
+def test_sectioning_elements_in_the_body_are_text():
+    page = article_page('<p>Перший абзац.</p><section><header><h2>Хронологія подій</h2></header><p>Перший раунд відбувся 16 травня.</p>'
+                        '</section><aside class="pullquote"><p>«Підвищення ПДВ зараз вдарить по найбіднішим», – Юлія Свириденко</p></aside>'
+                        '<aside class="context"><h4>Контекст</h4><p>МВФ рекомендував переглянути пільги.</p></aside>'
+                        '<footer class="article-note"><p>Уточнення: у попередній версії новини неправильно вказано дату.</p></footer>')
+    assert page.text() == ["Перший абзац.", "Хронологія подій", "Перший раунд відбувся 16 травня.",
+                           "«Підвищення ПДВ зараз вдарить по найбіднішим», – Юлія Свириденко", "Контекст",
+                           "МВФ рекомендував переглянути пільги.", "Уточнення: у попередній версії новини неправильно вказано дату."]
+
+
+@pytest.mark.parametrize("part", [
+    '<aside class="related-box"><h4>Контекст</h4><p>Уряд ухвалив рішення.</p></aside>',  # noise by class
+    '<aside><h4>Дивіться також</h4><ul><li><a href="/news/general/1.html">Уряд ухвалив рішення</a></li>'
+    '<li><a href="/news/general/2.html">Рада ухвалила бюджет</a></li></ul></aside>',  # a list of links
+    '<footer><form><input name="email"><button>Надіслати</button></form></footer>',  # a form
+])
+def test_a_sectioning_element_in_the_body_that_is_a_widget_is_not_text(part):
+    assert article_page(f"<p>Перший абзац.</p>{part}<p>Другий абзац.</p>").text() == ["Перший абзац.", "Другий абзац."]
+
+
+def test_the_header_and_footer_of_an_article_read_as_its_body_are_not_text():
+    page = ('<!DOCTYPE html><html lang="uk"><body><article><header><h1>Заголовок статті</h1><p>Автор: Іван Коваль, оглядач.</p></header>'
+            '<p>Перший абзац статті про події тижня.</p><p>Другий абзац.</p><footer><p>Усі права захищено, передрук заборонено.</p>'
+            '</footer></article></body></html>')
+    response = HtmlResponse("https://interfax.com.ua/news/economic/1064999.html", body=page.encode(), encoding="utf-8")
+    assert article.ArticlePage(response).text() == ["Перший абзац статті про події тижня.", "Другий абзац."]

@@ -2128,6 +2128,19 @@ def test_a_paywalled_article_is_exported_with_what_it_shows_and_counted(caplog):
     assert "article https://interfax.com.ua/news/general/13.html shows only its start (a paywall" in caplog.text
 
 
+def test_an_article_whose_body_holds_a_figure_left_open_is_read_whole_counted_and_said(caplog):
+    crawler = _crawler()
+    page = ('<html><body><article class="article-content-view"><h1>Заголовок</h1><div class="article-time">10:00 01.02.2025</div>'
+            '<div class="article-content"><p>Перший абзац статті.</p><figure><img src="/static/a.jpg"><figcaption>Новий ЦНАП'
+            '</figcaption><p>Другий абзац статті.</p></div></article></body></html>')
+    request = scrapy.Request("https://interfax.com.ua/news/general/13.html", meta={"interfax_kind": "article", "interfax_id": 13})
+    out = [o for o in crawler.spider.parse_article(HtmlResponse(request.url, body=page.encode(), encoding="utf-8", request=request))
+           if not isinstance(o, scrapy.Request)]
+    assert [o["text"] for o in out] == [["Перший абзац статті.", "Другий абзац статті."]]
+    assert crawler.stats.get_value("interfax/content/unclosed_rescued") == 1
+    assert "a figure or an ad block in its body is not closed" in caplog.text
+
+
 def test_a_redirect_to_a_url_with_a_password_is_not_followed_and_the_password_never_shown():
     from interfax.middlewares import OffsiteRedirect, SafeRedirectMiddleware
 

@@ -403,6 +403,11 @@ def test_a_source_named_by_its_link_text_gives_the_link():
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body=named, after="")).source() == "пресслужба НБУ"
 
 
+@pytest.mark.parametrize("line", ["Джерело – Associated Press", "Джерело — Associated Press", "Source - Associated Press"])
+def test_a_source_line_with_a_dash_names_the_source(line):
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body=f"<p>Текст.</p><p>{line}</p>", after="")).source() == "Associated Press"
+
+
 @pytest.mark.parametrize("shown", ["21:32 31.12", "31.12 21:32", "31 грудня, 21:32", "31 грудня о 21:32"])
 def test_a_header_date_without_a_year_is_read_and_takes_the_year_of_the_crawl(shown):
     """A header showing no year ("21:32 31.12", as some pages show this year's dates) is still the
@@ -1581,3 +1586,13 @@ def test_a_page_nested_past_the_parsers_depth_limit_is_read_again_flatter(encodi
     faults = []
     parse_html(HtmlResponse("https://interfax.com.ua/news/general/1.html", body=deep.encode(encoding), encoding=encoding), faults)
     assert faults == ["too_deep"]
+
+
+def test_an_old_page_is_dated_below_its_body_not_by_a_read_also_items_time():
+    page = _variant('<div class="top">Інтерфакс-Україна | Понеділок, 30 листопада 2026</div><div class="main">'
+                    '<h1>Укргазвидобування збільшило видобуток</h1><div class="body">'
+                    '<p>ПАТ "Укргазвидобування" за 9 місяців 2017 року збільшило видобуток газу на 3,6%.</p>'
+                    '<p>Читайте також: <a href="/news/economic/450000.html">Укргазвидобування відкрило нове родовище</a> (10:00 01.03.2017)</p>'
+                    '<p>Компанія планує пробурити 100 свердловин до кінця року.</p></div>'
+                    '<div class="pub">Опубліковано: 14.10.2017 12:45</div></div>')
+    assert page.visible_time() == "14.10.2017 12:45"

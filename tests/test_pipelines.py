@@ -1,5 +1,7 @@
 """The cleaning pipeline on items as the spider yields them."""
 
+import pytest
+
 from scrapy.utils.test import get_crawler
 
 from interfax.items import Article
@@ -210,3 +212,17 @@ def test_an_article_is_built_and_read_as_scrapys_item_builds_and_reads_it():
     assert Article().get("title") is None and len(Article()) == 0
     values_of(item)["text"] = "written"  # (a pipeline's write)
     assert item["text"] == "written" and item.copy()["text"] == "written"
+
+
+def test_word_count_counts_words_not_stand_alone_dashes():
+    item, _ = _clean("Заголовок", ["Уряд – за, опозиція — проти - поки що.", "Ціна – 15,5 грн."])
+    assert item["word_count"] == 6 + 3
+
+
+@pytest.mark.parametrize("first", [
+    "КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА", "ОНОВЛЕНО", "28 січня 2026 р., 11:00", "Дата: 3 березня 2026 р.",
+])
+def test_the_lead_taken_from_the_text_is_its_first_sentence_not_a_dateline_label_or_event_time(first):
+    sentence = "Група Нафтогаз у 2025 році збільшила видобуток газу на 6%, повідомила компанія."
+    item, _ = _clean("Заголовок", [first, sentence, "Другий абзац статті."])
+    assert item["lead"] == sentence

@@ -41,7 +41,7 @@ _ONLY_SITE_NAME_RE = re.compile(rf"^\W*{_SITE_NAME}\W*$", re.I)
 #: a description that starts with the agency's name: the site's own, not the article's
 _SITE_DESCRIPTION_RE = re.compile(rf"^\W*{_SITE_NAME}\s*[:|–—,.-]", re.I)
 _MARKUP_RE = re.compile(r"<[^<>]*>")
-_SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)\s*:\s*(?P<rest>.+)$", re.I)
+_SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)(?:\s*:|\s+[–—-])\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(
     # "Фото: X" anywhere after a space; "Фото – X" only where a sentence starts ("на фото - будинок" is text)
     r"(?:(?:^|[\s.;,(])(?:Фото|Photo)(?:\s*/\s*(?:відео|video))?\s*:|(?:^|[.;(]\s*)(?:Фото|Photo)\s+[–—-])\s*(?P<credit>.+)$", re.I
@@ -196,6 +196,7 @@ class ArticlePage(Page):
         this parser does not know: ``body_guessed``)."""
         found = self._first(self.scope, self.body_selectors)
         if found is not None:
+            self._rescue_stray(found)
             return found
         if self._declared_article is not None and css(self._declared_article, "p"):
             return self._declared_article
@@ -206,6 +207,26 @@ class ArticlePage(Page):
         if self.article_node is not None and css(self.article_node, "p"):
             return self.article_node
         return None
+
+    def _rescue_stray(self, body) -> None:
+        """Move the story's blocks out of a noise node left open by a broken template (``cleaning.stray_story``:
+        a figure without ``</figure>``, an inline ad without ``</div>``) to right after it, as a browser shows
+        them; how many in ``stray_rescued`` (before, the rest of the body was dropped with the node, in silence)."""
+        seen = set()
+        for p in body.iter("p"):  # (most paragraphs are the body's children: one look at the parent each)
+            parent = p.getparent()
+            if parent is body or parent in seen:
+                continue
+            seen.add(parent)
+            if not cleaning.is_noise_node(parent):
+                continue
+            after, stray = cleaning.stray_story(parent)
+            for block in reversed(stray):
+                after.addnext(block)  # (its tail goes with it)
+            self.stray_rescued += len(stray)
+
+    #: blocks of the story moved out of a noise node left open by a broken template (``_rescue_stray``)
+    stray_rescued = 0
 
     def paywalled(self) -> bool:
         """The article shows only its start to this reader: a paywall in it (by class: ``paywall``, ``premium-wall``,
@@ -420,7 +441,8 @@ class ArticlePage(Page):
             found = date_in_text(text) or (
                 text if dates.DAY_MONTH_YEAR_RE.search(text) or cleaning.is_dateline(text) else None)
             # in the body, only a dateline counts: a sentence there that mentions a date is text
-            if found and (body is None or (not header and _only_date(text, found)) or not _in_body(node_text, body)):
+            if found and (body is None or (not header and _only_date(text, found) and not _beside_link(node_text))
+                          or not _in_body(node_text, body)):
                 el = node_text.getparent()
                 shown = cleaning.squash(found), (el.getparent() if node_text.is_tail else el)
                 if day_only is None and not _CLOCK_RE.search(found):
@@ -926,6 +948,15 @@ def _in_body(text, body) -> bool:
     return cleaning.within(text.getparent(), body)
 
 
+def _beside_link(text) -> bool:
+    """The text (an lxml text result) follows a link: the tail of an ``<a>``, or the text of an element
+    right after one (``Читайте також: <a>…</a> (10:00 01.03.2017)``): the linked item's time, no dateline."""
+    el = text.getparent()
+    if not text.is_tail:
+        el = el.getprevious()
+    return el is not None and el.tag == "a"
+
+
 def _only_date(text: str, found: str) -> bool:
     """The text is the date and little else (a dateline), not a sentence that mentions a date
     ("Кінцевий строк подання пропозицій: 15.05.2025")."""
@@ -1336,7 +1367,9 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
         anchor = 0
     for child in el:
         tail = child.tail
-        if cleaning.is_noise_node(child):
+        # (a cleaned tree holds no noise node: not asked again, as a block kept for its content, named by
+        # an ambiguous word, could read otherwise once a label in it is gone)
+        if check and cleaning.is_noise_node(child):
             words = cleaning.post_words(child) if child.tag in _POST_TAGS else None
             if words:  # (rare) an embedded post: its words are paragraphs, as the <p> each that stripping leaves
                 if ghost is not None:
@@ -1514,7 +1547,9 @@ def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False)
         anchor = len(buf) - 1
     for child in el:
         tail = child.tail
-        if cleaning.is_noise_node(child):
+        # (a cleaned tree holds no noise node: not asked again, as a block kept for its content, named by
+        # an ambiguous word, could read otherwise once a label in it is gone)
+        if check and cleaning.is_noise_node(child):
             words = cleaning.post_words(child) if child.tag in _POST_TAGS else None
             if words:  # (rare) an embedded post: its words, as the <p> each that stripping leaves
                 if check and any(map(cleaning.could_be_heading, words)):

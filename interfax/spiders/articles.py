@@ -632,6 +632,10 @@ class ArticlesSpider(scrapy.Spider):
                 logger.warning("article %s shows no date: published_at is its listed time %r", self._asked(response), listed_at)
         if page.body_guessed:  # (an article, not an error or challenge page standing in for one)
             self._body_guessed(response, page.body_node)
+        if page.stray_rescued:
+            self._said_once("interfax/content/unclosed_rescued", "article %s: a figure or an ad block in its body is not "
+                            "closed (a broken template): the %d paragraphs after it are read as the story's, as a browser "
+                            "shows them", self._asked(response), page.stray_rescued)
         if page.paywalled():
             self._paywalled(response)
         if page.parse_faults:
