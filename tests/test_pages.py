@@ -760,6 +760,42 @@ def test_a_listings_time_block_gives_its_date_without_a_label(shown, want):
     assert [(link.ref.id, link.listed_at) for link in page.items()] == [(1001, want)]
 
 
+@pytest.mark.parametrize("items, want", [
+    # a redesign's li items: the time block after a headline with a date of its own
+    ('<ul class="news-list"><li><div class="article-time"><span>06:00</span> <span>29.11.2026</span></div>'
+     '<h3><a href="/news/sport/1001.html">Кабмін скасував постанову від 15.03.2024 про тарифи</a></h3></li>'
+     '<li><div class="article-time"><span>05:20</span> <span>29.11.2026</span></div>'
+     '<h3><a href="/news/sport/1002.html">Засідання, призначене на 12:00 10.09.2024, перенесли</a></h3></li></ul>',
+     [(1001, "06:00 29.11.2026"), (1002, "05:20 29.11.2026")]),
+    # a summary sentence with an older date before the card's time
+    ('<section><article><h2><a href="/news/sport/1001.html">Перша</a></h2><p>Відповідну постанову уряд ухвалив ще 12.02.2024 року.</p>'
+     '<span class="date">10:00, 29.11.2026</span></article>'
+     '<article><h2><a href="/news/sport/1002.html">Друга</a></h2><p>Уряд ухвалив її 12.02.2024.</p>'
+     '<span class="date">09:00, 29.11.2026</span></article></section>',
+     [(1001, "10:00, 29.11.2026"), (1002, "09:00, 29.11.2026")]),
+    # a card that is one big link holding its time span and a headline with a date
+    ('<div class="feed"><a class="card" href="/news/sport/1001.html"><span class="time">06:10 29.11.2026</span>'
+     '<h2>Тарифи: постанова від 01.06.2024 більше не діє</h2></a>'
+     '<a class="card" href="/news/sport/1002.html"><h2>Кабмін продовжив термін до 31.12.2026</h2><span>06:05 29.11.2026</span></a></div>',
+     [(1001, "06:10 29.11.2026"), (1002, "06:05 29.11.2026")]),
+    # no time shown: none (the article's page tells), not the headline's date
+    ('<ul><li><h3><a href="/news/sport/1001.html">Кабмін скасував постанову від 15.03.2024</a></h3></li>'
+     '<li><h3><a href="/news/sport/1002.html">Уряд ухвалив рішення</a></h3></li></ul>', [(1001, None), (1002, None)]),
+])
+def test_a_date_in_a_listed_headline_or_summary_is_not_the_items_listed_time(items, want):
+    assert [(link.ref.id, link.listed_at) for link in _listing(items).items()] == want
+
+
+@pytest.mark.parametrize("title", ["Кабмін продовжив термін подання декларацій до 31.12.2026",
+                                   "Засідання перенесли на 10:00 10.09.2024"])
+def test_a_listing_cards_headline_ending_in_a_date_keeps_it_and_gives_no_listed_time(title):
+    featured = f'<div class="top"><h2><a href="/news/sport/1002.html">{title}</a></h2><span class="time">06:10 29.11.2026</span></div>'
+    card = f'<div class="grid article"><h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/1001.html">{title}</a></h1></div>'
+    page = _listing(f'{featured}<div class="articles-section-view">{card}</div>')
+    assert [(link.ref.id, link.title, link.listed_at) for link in page.items()] == [
+        (1002, title, "06:10 29.11.2026"), (1001, title, None)]
+
+
 @pytest.mark.parametrize("photo", [
     '<p><img src="/static/articles/images/a.jpg" alt="Ілюстрація"></p>',
     '<figure><img src="/static/articles/images/a.jpg" alt="Ілюстрація"></figure>',

@@ -242,6 +242,41 @@ def date_in_text(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+#: elements whose text is a headline, never a time block (a date in "Постанова від 15.03.2024" is the story's)
+_HEADLINE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: a word of a text (three letters or more): a time block holds a label at most ("Оновлено 18:05 10.04.2025")
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _time_pieces(el, link, out: list) -> None:
+    """The texts below ``el`` outside headlines (h1-h6) and outside the link ``link``'s own text (its
+    child elements' texts count: a card that is one big link holding a time span), into ``out``."""
+    if el.tag in _HEADLINE_TAGS or el.tag in ("script", "style"):
+        return
+    own = el is not link
+    if own and el.text:
+        out.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            _time_pieces(child, link, out)
+        if own and child.tail:
+            out.append(child.tail)
+
+
+def is_time_block(text: str) -> bool:
+    """A short text (40 characters at most) with one word at most besides its numbers: a time block
+    ("06:00", "30.11.2026", "Закріплено 10:00 10.03.2025"), not prose ("Уряд ухвалив її 12.02.2024")."""
+    return len(text) <= 40 and len(_WORD_RE.findall(text)) <= 1
+
+
+def own_date(item, link=None) -> str | None:
+    """The first site-form date an item (an lxml element) shows in its time blocks (``is_time_block``):
+    not one inside a headline (an h1-h6, the text of ``link``) nor inside prose (a summary sentence)."""
+    pieces: list = []
+    _time_pieces(item, link, pieces)
+    return date_in_text(" ".join(p for piece in pieces if (p := cleaning.squash(piece)) and is_time_block(p)))
+
+
 def is_short_date(text: str, limit: int = 40) -> bool:
     """A text of at most ``limit`` characters that the dates module reads as a date in any form
     ("Сьогодні, 11:59", "27 листопада 2026", "Вчора"): a time block, a day heading."""
@@ -726,9 +761,10 @@ _RELATIVE_FIRST = dates.DAY_WORD_FIRST
 
 def link_title(a) -> tuple[str | None, str | None]:
     """(title, listed time) of an article link: its visible text (else its ``title`` attribute), less
-    a site-form date it starts or ends with (a card whose link wraps its time), which is returned."""
+    a site-form date it starts or ends with, shown as a time block of its own in the link (a card whose
+    link wraps its time), which is returned: a headline's own date ("… до 31.12.2026") stays in it."""
     text = cleaning.squash(" ".join(cleaning.texts(a)))
-    shown = date_in_text(text)
+    shown = own_date(a, a) if len(a) and date_in_text(text) else None
     if shown is None and ":" in text and len(a) and (text[-1].isdigit() or text[0] in _RELATIVE_FIRST):
         # "Вчора, 18:40" / "Сьогодні, 11:59" at either end, shown as an element of its own (a
         # headline may start with such words: "Вчора о 18:40 відбулася нарада")
@@ -797,7 +833,7 @@ def time_near(a) -> str | None:
         if node is None:
             break
         text = " ".join(cleaning.texts(node))
-        found = date_in_text(text)
+        found = date_in_text(text) and own_date(node, a)  # (a date in the headline or a summary is the story's)
         if found:
             if len({e.get("href") for e in node.iter("a")}) > 1:  # (cheap: an item's links are mostly one href)
                 key = urls.href_article_id(a.get("href"))
@@ -836,7 +872,7 @@ def item_time(item, text: str | None = None, site_forms: bool = True) -> str | N
             return value
     if text is None:
         text = " ".join(cleaning.texts(item))
-    found = date_in_text(text) if site_forms else None
+    found = own_date(item) if site_forms and date_in_text(text) else None
     if found:
         return cleaning.squash(found)
     if dates.DATE_HINT_RE.search(text):  # (cheap pre-test: most items show a site-form date or none)
@@ -873,7 +909,8 @@ def _own_time_in_list(node, key: int) -> str | None:
             if not inside and el is not node and el.tail:
                 tokens.append(("t", el.tail))
     links = [i for i, (kind, _) in enumerate(tokens) if kind == "a"]
-    dated = [i for i, (kind, text) in enumerate(tokens) if kind == "t" and date_in_text(text)]
+    dated = [i for i, (kind, text) in enumerate(tokens)
+             if kind == "t" and date_in_text(text) and is_time_block(cleaning.squash(text))]
     own = [i for i in links if tokens[i][1] == key]
     if not own or not dated:
         return None

@@ -217,10 +217,17 @@ class ListingPage(Page):
                 headed = {el for block in self.blocks_under_heading(cleaning.is_list_heading) for el in block}
             if headed and (a in headed or any(e in headed for e in a.iterancestors())):
                 if ref.id not in beside:
-                    beside[ref.id] = Link(ref, text_of(a) or None, time_near(a))
+                    beside[ref.id] = self._main_link(ref, a)
             else:
-                links[ref.id] = Link(ref, text_of(a) or None, time_near(a))
+                links[ref.id] = self._main_link(ref, a)
         return links, beside
+
+    @staticmethod
+    def _main_link(ref, a) -> Link:
+        """A link of the main column with its title and listed time: the time block the link wraps (a
+        card that is one big link), else the one beside it (``time_near``)."""
+        title, shown = link_title(a)
+        return Link(ref, title, shown or time_near(a))
 
     def _item_link(self, item) -> Link | None:
         """The article link of one listing item (an lxml element), with its listed time."""
