@@ -683,6 +683,40 @@ def test_a_redesigned_listings_items_leave_out_a_latest_list_told_only_by_its_he
     assert [link.ref.id for link in own.items()] == [1001]
 
 
+_CARD = ('<div class="grid article"><div class="article-time"><span>10:00</span> <span>29.11.2026</span></div>'
+         '<h1 class="article-link-wrapper"><a class="article-link" href="/news/{}.html">Н</a></h1></div>')
+
+
+@pytest.mark.parametrize("heading", ["ОСТАННЄ", "Популярне", "Стрічка новин"])
+@pytest.mark.parametrize("main", [
+    '<ul class="news-list">' + "".join(f'<li><span>10:00 29.11.2026</span> <h3><a href="/news/sport/{i}.html">Н</a></h3></li>'
+                                       for i in (1001, 1002, 1003)) + '</ul>',
+    '<div class="articles-section-view">' + "".join(_CARD.format(f"sport/{i}") for i in (1001, 1002, 1003)) + '</div>',
+], ids=["redesigned list", "documented list"])
+@pytest.mark.parametrize("before", [True, False], ids=["column before", "column after"])
+def test_a_list_of_the_listing_markup_under_a_latest_or_popular_heading_is_not_the_listing(heading, main, before):
+    column = (f'<div class="col-13"><div class="news-block"><h2 class="section-title">{heading}</h2><div class="articles-section-view">'
+              + _CARD.format("general/1090") + _CARD.format("economic/1091") + '</div></div></div>')
+    main = f'<div class="col-23"><h1>Спорт</h1>{main}</div>'
+    page = _listing(f'<div class="grid content">{column + main if before else main + column}</div>')
+    assert [link.ref.id for link in page.items()] == [1001, 1002, 1003]
+
+
+def test_the_only_list_of_the_listing_markup_under_a_list_heading_is_still_the_listing():
+    top = '<div class="top"><h2><a href="/news/sport/1009.html">Головна</a></h2></div>'
+    cards = "".join(_CARD.format(f"sport/{i}") for i in (1001, 1002, 1003))
+    page = _listing(f'{top}<div><h2>Стрічка новин</h2><div class="articles-section-view">{cards}</div></div>')
+    assert [link.ref.id for link in page.items()] == [1009, 1001, 1002, 1003]
+    # the latest listing's own list under its heading "Останні новини"
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    html = f'<html><body><h1>Останні новини</h1><div class="articles-section-view">{cards}</div></body></html>'
+    latest = ListingPage(HtmlResponse("https://interfax.com.ua/news/latest.html", body=html.encode(), encoding="utf-8"), "latest")
+    assert [link.ref.id for link in latest.items()] == [1001, 1002, 1003]
+
+
 @pytest.mark.parametrize("card, shown", [
     ('<a class="article-link" href="/news/sport/1001.html">Новина</a><time datetime="2025-03-01T10:00:00+02:00">1 березня</time>',
      "2025-03-01T10:00:00+02:00"),

@@ -923,6 +923,28 @@ def _own_time_in_list(node, key: int) -> str | None:
     return date_in_text(tokens[span[0]][1]) if span else None
 
 
+def under_list_heading(el, root) -> bool:
+    """``el`` is in a block that a list's or the informer's heading opens ("ОСТАННЄ", "Читайте також",
+    "UKR.NET"): the heading is its previous element, or the first element (or the text) of ``el`` or of
+    a block around it below ``root``. (An ad label does not count: ads sit first in a page's columns.)"""
+
+    def is_heading(text: str | None) -> bool:
+        return bool(text) and (cleaning.is_list_heading(text) or cleaning.is_informer_heading(text))
+
+    previous = el.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if previous is not None and is_heading(cleaning.own_heading(previous)):
+        return True
+    node = el
+    while node is not None and node is not root:
+        first = next(node.iterchildren(etree.Element), None)
+        if is_heading((node.text or "").strip()) or (first is not None and is_heading(cleaning.own_heading(first))):
+            return True
+        node = node.getparent()
+    return False
+
+
 #: where another article's date sits: sidebars, navigation, footers
 SIDE_TAGS = frozenset({"aside", "nav", "footer"})
 

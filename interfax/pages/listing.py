@@ -3,7 +3,8 @@
 Items: ``div.articles-section-view > div.grid.article`` with ``h1.article-link-wrapper >
 a.article-link`` and ``div.article-time`` (a time span, then a date span). When a redesign drops
 those classes, every article link in the page's main column still counts (sidebars, the
-"ОСТАННЄ" list, ads and informers excluded).
+"ОСТАННЄ" list, ads and informers excluded). A block of that markup under a list's visible heading
+("ОСТАННЄ", "Популярне") is no listing, whatever its classes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from functools import cached_property, lru_cache
 from lxml import etree
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import SIDE_TAGS, Link, Page, date_in_text, is_short_date, item_time, link_title, text_of, time_near
+from interfax.pages.base import (
+    SIDE_TAGS, Link, Page, date_in_text, is_short_date, item_time, link_title, text_of, time_near, under_list_heading,
+)
 
 #: what is not the page's main column: these elements (the page header too), and elements whose
 #: class names these words
@@ -154,6 +157,8 @@ class ListingPage(Page):
     def items(self) -> list[Link]:
         """Article links of the listing in page order, once each (any edition: the spider filters)."""
         links: dict[int, Link] = {}
+        headed: dict[int, Link] = {}  # items of that markup under a list's heading ("ОСТАННЄ"), and the first
+        headed_first = None
         root = self.root
         for selector in self.item_selectors:
             first = None
@@ -163,19 +168,30 @@ class ListingPage(Page):
             for item in found:
                 if self._beside_main(item):  # the same card markup in a sidebar's "ОСТАННЄ" list
                     continue
-                first = item if first is None else first
+                aside = self._headed_aside(item)  # ... or in a block under that heading, named by no class
+                if not aside:
+                    first = item if first is None else first
+                elif headed_first is None:
+                    headed_first = item
                 link = self._item_link(item)
-                if link and link.ref.id not in links:
-                    links[link.ref.id] = link
+                into = headed if aside else links
+                if link and link.ref.id not in into:
+                    into[link.ref.id] = link
             if links:
-                # a featured item above the list, in a block of its own (a top story), is listed too
-                top = self._main_links(until=first)[0]
-                return list(top.values()) + [link for key, link in links.items() if key not in top]
+                return self._after_top(links, first)
         # fallback: article links in the main column, less the lists a visible heading ("ОСТАННЄ",
         # "ЩЕ ЗА ТЕМОЮ") introduces where no class names them (unless that leaves nothing: the
         # latest listing's own heading may read "Останні новини")
-        links, beside = self._main_links()
-        return list(links.values()) or list(beside.values())
+        main, beside = self._main_links()
+        if len(main) < len(headed):  # the only list of the listing's markup, under such a heading: the list
+            return self._after_top(headed, headed_first)
+        return list(main.values()) or list(beside.values())
+
+    def _after_top(self, links: dict[int, Link], first) -> list[Link]:
+        """The list's ``links`` after a featured item above its ``first`` item, in a block of its own (a
+        top story), which is listed too."""
+        top = self._main_links(until=first)[0]
+        return list(top.values()) + [link for key, link in links.items() if key not in top]
 
     def _beside_main(self, item) -> bool:
         """The item sits in a sidebar, header, footer or nav, or in a latest/related/informer block
@@ -198,6 +214,12 @@ class ListingPage(Page):
         for a in walked:  # (each of them is beside the main column exactly when the item is)
             memo[a] = beside
         return beside
+
+    def _headed_aside(self, item) -> bool:
+        """The item is in a block that a list's visible heading opens ("ОСТАННЄ", "Популярне") where no
+        class names it (``under_list_heading``); on the latest listing, whose own heading may read
+        "Останні новини", never."""
+        return self.section != "latest" and under_list_heading(item, self.root)
 
     def _main_links(self, until=None) -> tuple[dict[int, Link], dict[int, Link]]:
         """Article links in the page's main column (before the element ``until``, if given), and those
