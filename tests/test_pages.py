@@ -874,6 +874,21 @@ def test_a_pager_link_in_capitals_or_with_a_trailing_slash_is_the_next_page(href
     ('<div class="more"><button class="load-more" data-url="/news/sport-2.html">Завантажити ще</button></div>', None),
     ('<button data-url="/news/sport.html?offset=20">Показати більше</button>', "/news/sport.html?offset=20"),
     ('<button onclick="more()">Load more</button>', "Load more"),
+    # ... or a link that goes nowhere without its script
+    ('<a href="#" class="load-more" data-url="/news/sport-2.html">Показати ще</a>', None),
+    ('<a href="javascript:void(0)" data-href="/news/sport-2.html">Наступна</a>', None),
+    ('<a href="#" class="load-more" data-url="/news/sport.html?offset=20">Показати ще</a>', "/news/sport.html?offset=20"),
+    ('<a href="javascript:void(0)" onclick="more()">Завантажити більше</a>', "Завантажити більше"),
+    ('<a href="#top">Нагору</a>', None),
+    # a <select> pager naming /news/sport-2.html is read; a numbers-only pager in another scheme is named
+    ('<select onchange="location=this.value"><option value="/news/sport.html" selected>Сторінка 1</option>'
+     '<option value="/news/sport-2.html">Сторінка 2</option></select>', None),
+    ('<div class="pager"><span>1</span> <a href="/news/sport/page/2/">2</a> <a href="/news/sport/page/3/">3</a></div>',
+     "/news/sport/page/2/"),
+    ('<div class="pager"><span>1</span> <a href="/news/sport.html?p=2">2</a></div>', "/news/sport.html?p=2"),
+    ('<select><option value="/news/sport/page/1/">1</option><option value="/news/sport/page/2/">2</option></select>',
+     "/news/sport/page/2/"),
+    ('<div class="calendar"><a href="/news/2026/11/02">2</a></div>', None),  # a calendar's day, no pager
 ])
 def test_a_next_link_the_crawler_cannot_follow_is_named(pager, unread):
     page = _listing(f'<div class="articles-section-view"><div class="grid article"><a class="article-link" '

@@ -106,6 +106,12 @@ _NEXT_WORDS = re.compile(r"^(?:наступна|далі|next|следующая
 _MORE_WORDS = re.compile(r"^(?:завантажити|показати|load|show|загрузить|показать)\s+(?:ще|більше|more|еще|ещё|больше)\b", re.I)
 
 
+#: the numbers in a pager's link text ("2", "Сторінка 2")
+_PAGE_NUMBER_RE = re.compile(r"\d+")
+#: a URL that names a page number ("/page/2/", "?p=2", "&page=2")
+_PAGED_URL_RE = re.compile(r"(?:page|[?&]p)\b", re.I)
+
+
 #: a time of day alone ("14:00"): today's, unless a day heading above the item says otherwise
 _BARE_TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 #: a ``datetime`` attribute that names a day ("2025-10-25T21:30:00Z", "2025-10-26")
@@ -311,9 +317,10 @@ class ListingPage(Page):
         hrefs = [h for e in self.root.iter("a", "link") if (h := e.get("href")) is not None
                  and (needle in h or needle in h.lower())]  # (capitals name the same page: /news/General-2.html)
         if not hrefs and needle.encode() in self.response.body:
-            # a "load more" button that names the next page in an attribute (data-url, data-href …)
-            hrefs = [v for e in self.root.iter(etree.Element) if e.tag not in ("a", "link", "script")
-                     for k, v in e.items() if k.startswith("data-") and needle in v]
+            # a "load more" button, or a link going nowhere without its script ("#", "javascript:…"), that
+            # names the next page in an attribute (data-url, data-href …), or a <select> pager's option
+            hrefs = [v for e in self.root.iter(etree.Element) if e.tag not in ("link", "script")
+                     for k, v in e.items() if needle in v and (k.startswith("data-") or (k == "value" and e.tag == "option"))]
         other = None
         for href in hrefs:
             found = urls.listing_link(href.strip(), self.link_base, self.origin, self.section)
@@ -326,21 +333,35 @@ class ListingPage(Page):
 
     def unread_next_link(self) -> str | None:
         """A "next page" link that ``next_page_url`` does not understand (``?page=2``, another URL
-        scheme): a ``rel="next"`` link or a link reading "Наступна", "Далі", "»", "Next", or a "load
-        more" button (its ``data-`` URL, else its text); None if none."""
-        for e in self.root.iter("a", "link", "button"):
-            if e.tag == "button":
-                if not _MORE_WORDS.match(text_of(e)):
+        scheme): a ``rel="next"`` link or a link reading "Наступна", "Далі", "»", "Next", a "load more"
+        button or a link going nowhere without its script (``#``, ``javascript:…``; its ``data-`` URL,
+        else its text), or a numbers-only pager's link or ``<option>`` to page N+1 in another scheme
+        (``/news/general/page/2/``, ``?p=2``); None if none."""
+        wanted = str(self.page_number + 1)
+        for e in self.root.iter("a", "link", "button", "option"):
+            href = (e.get("value") if e.tag == "option" else e.get("href")) or ""
+            href = href.strip()
+            if e.tag == "button" or (e.tag == "a" and (not href or href.startswith(("#", "javascript:")))):
+                # a script's control: a "load more" or "next" button or link, the page it loads in an attribute
+                text = text_of(e)
+                if not (_MORE_WORDS.match(text) or _NEXT_WORDS.match(text)):
                     continue
                 href = next((v.strip() for k, v in e.items() if k.startswith("data-") and "/" in v), None)
                 if href is None:
-                    return text_of(e)
-            else:
-                href = (e.get("href") or "").strip()
-                if not href or href.startswith(("#", "javascript:")):
-                    continue
-            if e.tag == "button" or "next" in (e.get("rel") or "").lower().split() or (e.tag == "a" and _NEXT_WORDS.match(text_of(e))):
-                if "?" not in href and urls.listing_link(href, self.link_base, self.origin, self.section) is not None:
-                    continue  # a page of this listing (the last page's "»" pointing back), or another edition's: understood
-                return href
+                    return text
+            elif not href or not (
+                "next" in (e.get("rel") or "").lower().split() or (e.tag == "a" and _NEXT_WORDS.match(text_of(e)))
+                or (e.tag != "link" and self._numbered_link(e, href, wanted))
+            ):
+                continue
+            if "?" not in href and urls.listing_link(href, self.link_base, self.origin, self.section) is not None:
+                continue  # a page of this listing (the last page's "»" pointing back), or another edition's: understood
+            return href
         return None
+
+    def _numbered_link(self, e, href: str, wanted: str) -> bool:
+        """``e`` (a link or a ``<select>``'s option) is a numbers-only pager's way to page ``wanted``:
+        its text is that number ("2", "Сторінка 2") and its URL holds it and names a page of the section
+        ("/news/general/page/2/", "?p=2"; a calendar's "2" for "/news/2026/11/02" is not one)."""
+        return (wanted in href and _PAGE_NUMBER_RE.findall(text_of(e)) == [wanted]
+                and (self.section in href.lower() or _PAGED_URL_RE.search(href) is not None))
