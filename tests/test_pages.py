@@ -702,6 +702,18 @@ def test_a_list_of_the_listing_markup_under_a_latest_or_popular_heading_is_not_t
     assert [link.ref.id for link in page.items()] == [1001, 1002, 1003]
 
 
+def test_a_story_cluster_card_lists_each_of_its_articles_with_its_own_time():
+    cluster = ('<div class="grid article"><div class="article-time"><span>10:00</span> <span>29.11.2026</span></div>'
+               '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/1001.html">Головна</a></h1>'
+               '<ul class="story-more"><li><a href="/news/sport/1002.html"><img src="/t.jpg"></a>'
+               '<a href="/news/sport/1002.html">Друга</a></li>'
+               '<li><a href="/news/sport/1003.html">Третя</a> <span>08:00 29.11.2026</span></li></ul></div>')
+    page = _listing(f'<div class="articles-section-view">{cluster}{_CARD.format("sport/1004")}</div>')
+    assert [(link.ref.id, link.title, link.listed_at) for link in page.items()] == [
+        (1001, "Головна", "10:00 29.11.2026"), (1002, "Друга", None), (1003, "Третя", "08:00 29.11.2026"),
+        (1004, "Н", "10:00 29.11.2026")]
+
+
 def test_the_only_list_of_the_listing_markup_under_a_list_heading_is_still_the_listing():
     top = '<div class="top"><h2><a href="/news/sport/1009.html">Головна</a></h2></div>'
     cards = "".join(_CARD.format(f"sport/{i}") for i in (1001, 1002, 1003))

@@ -3,7 +3,8 @@
 Items: ``div.articles-section-view > div.grid.article`` with ``h1.article-link-wrapper >
 a.article-link`` and ``div.article-time`` (a time span, then a date span). When a redesign drops
 those classes, every article link in the page's main column still counts (sidebars, the
-"ОСТАННЄ" list, ads and informers excluded). A block of that markup under a list's visible heading
+"ОСТАННЄ" list, ads and informers excluded). A card that lists more articles of its story below
+its headline (a story cluster) lists them all. A block of that markup under a list's visible heading
 ("ОСТАННЄ", "Популярне") is no listing, whatever its classes.
 """
 
@@ -179,10 +180,10 @@ class ListingPage(Page):
                     first = item if first is None else first
                 elif headed_first is None:
                     headed_first = item
-                link = self._item_link(item)
                 into = headed if aside else links
-                if link and link.ref.id not in into:
-                    into[link.ref.id] = link
+                for link in self._item_links(item):
+                    if link.ref.id not in into:
+                        into[link.ref.id] = link
             if links:
                 return self._after_top(links, first)
         # fallback: article links in the main column, less the lists a visible heading ("ОСТАННЄ",
@@ -256,6 +257,21 @@ class ListingPage(Page):
         card that is one big link), else the one beside it (``time_near``)."""
         title, shown = link_title(a)
         return Link(ref, title, shown or time_near(a))
+
+    def _item_links(self, item) -> list[Link]:
+        """The article links of one listing item: its own (``_item_link``), then the other articles it
+        lists, each with its own title and time (a story cluster's card: a headline and a list of more
+        articles of the same story)."""
+        own = self._item_link(item)
+        if own is None:
+            return []
+        found = {own.ref.id: own}
+        for a in item.iter("a"):
+            ref = self.article_ref(a.get("href"))
+            if ref is not None and (ref.id not in found or found[ref.id].title is None):
+                found[ref.id] = self._main_link(ref, a)  # (a thumbnail's link first: the title's next)
+        found[own.ref.id] = own
+        return list(found.values())
 
     def _item_link(self, item) -> Link | None:
         """The article link of one listing item (an lxml element), with its listed time."""
