@@ -771,6 +771,20 @@ def test_a_time_alone_in_a_feed_grouped_by_day_is_on_its_headings_day():
     assert [link.listed_at for link in _listing('<div class="articles-section-view">' + item.format(t="11:59", id=1003) + '</div>').items()] == [None]
 
 
+@pytest.mark.parametrize("item", [
+    '<li><div class="article-time"><span>{t}</span></div><h3><a href="/news/sport/{id}.html">Н</a></h3></li>',
+    '<li><h3><a href="/news/sport/{id}.html">Н</a></h3> <span class="time">{t}</span></li>',
+])
+def test_a_time_alone_in_a_redesigned_feed_grouped_by_day_is_on_its_headings_day(item):
+    page = _listing('<ul class="news-list"><li class="day"><h4>Сьогодні</h4></li>' + item.format(t="11:59", id=1003)
+                    + '<li class="day"><h4>27 листопада 2026</h4></li>' + item.format(t="14:00", id=1002)
+                    + item.format(t="09:30", id=1001) + '</ul>')
+    assert [(link.ref.id, link.listed_at) for link in page.items()] == [
+        (1003, "Сьогодні, 11:59"), (1002, "27 листопада 2026, 14:00"), (1001, "27 листопада 2026, 09:30")]
+    # no day heading: a time alone shows no date (the article's page tells)
+    assert [link.listed_at for link in _listing('<ul>' + item.format(t="11:59", id=1003) + '</ul>').items()] == [None]
+
+
 @pytest.mark.parametrize("shown, want", [
     ('<time datetime="2025-10-25T21:30:00Z">00:30</time>', "2025-10-25T21:30:00Z"),
     ('<time datetime="2025-10-26T00:30:00+03:00">00:30</time>', "2025-10-26T00:30:00+03:00"),

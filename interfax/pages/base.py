@@ -269,12 +269,18 @@ def is_time_block(text: str) -> bool:
     return len(text) <= 40 and len(_WORD_RE.findall(text)) <= 1
 
 
-def own_date(item, link=None) -> str | None:
-    """The first site-form date an item (an lxml element) shows in its time blocks (``is_time_block``):
-    not one inside a headline (an h1-h6, the text of ``link``) nor inside prose (a summary sentence)."""
+def time_blocks(item, link=None) -> list[str]:
+    """The texts of an item's time blocks (``is_time_block``), squashed, in page order: not those inside
+    a headline (an h1-h6, the text of ``link``) nor prose (a summary sentence)."""
     pieces: list = []
     _time_pieces(item, link, pieces)
-    return date_in_text(" ".join(p for piece in pieces if (p := cleaning.squash(piece)) and is_time_block(p)))
+    return [p for piece in pieces if (p := cleaning.squash(piece)) and is_time_block(p)]
+
+
+def own_date(item, link=None) -> str | None:
+    """The first site-form date an item (an lxml element) shows in its time blocks (``time_blocks``),
+    not one in its headline or a summary sentence."""
+    return date_in_text(" ".join(time_blocks(item, link)))
 
 
 def is_short_date(text: str, limit: int = 40) -> bool:
@@ -837,7 +843,7 @@ def time_near(a) -> str | None:
         if found:
             if len({e.get("href") for e in node.iter("a")}) > 1:  # (cheap: an item's links are mostly one href)
                 key = urls.href_article_id(a.get("href"))
-                if key is not None and _holds_others(node, key):
+                if key is not None and holds_others(node, key):
                     if own:  # the list around an item of its own: another item's date
                         return None
                     found = _own_time_in_list(node, key)
@@ -848,7 +854,7 @@ def time_near(a) -> str | None:
             link_length = len(text_of(a))
         if len(cleaning.squash(text)) > link_length:  # more than a wrapper of the link: an item, or the list
             key = urls.href_article_id(a.get("href"))
-            if key is None or not _holds_others(node, key):
+            if key is None or not holds_others(node, key):
                 own = True
                 found = item_time(node, text, site_forms=False)
                 if found:
@@ -856,7 +862,7 @@ def time_near(a) -> str | None:
     return None
 
 
-def _holds_others(node, key: int) -> bool:
+def holds_others(node, key: int) -> bool:
     """``node`` holds a link to another article than ``key``."""
     return any(urls.href_article_id(e.get("href")) not in (None, key) for e in node.iter("a"))
 

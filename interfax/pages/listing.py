@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
+from itertools import islice
 
 from lxml import etree
 
 from interfax import cleaning, dates, urls
 from interfax.pages.base import (
-    SIDE_TAGS, Link, Page, date_in_text, is_short_date, item_time, link_title, text_of, time_near, under_list_heading,
+    SIDE_TAGS, Link, Page, date_in_text, holds_others, is_short_date, item_time, link_title, text_of, time_blocks, time_near,
+    under_list_heading,
 )
 
 #: what is not the page's main column: these elements (the page header too), and elements whose
@@ -146,6 +148,26 @@ def _day_heading(item) -> str | None:
     return None
 
 
+def _bare_time(a) -> tuple | None:
+    """(the item, its time) when the item around the link ``a`` (up to the list: an element holding
+    another article's link) shows a time of day alone in a time block of its own ("06:00"); else None."""
+    key = urls.href_article_id(a.get("href"))
+    for item in islice(a.iterancestors(), 3):
+        if key is None or holds_others(item, key):
+            return None
+        shown = next((t for t in time_blocks(item, a) if _BARE_TIME_RE.fullmatch(t)), None)
+        if shown:
+            return item, shown
+    return None
+
+
+def _on_heading_day(item, shown: str) -> str | None:
+    """A time alone ("14:00") that ``item`` shows, on the day of the heading above it ("27 листопада,
+    14:00"); None without such a heading (no date shown: the article's page tells; it was read as today)."""
+    day = _day_heading(item)
+    return f"{day}, {shown}" if day else None
+
+
 class ListingPage(Page):
     item_selectors = (".articles-section-view > .article", ".articles-section-view .article")
     link_selectors = ("h1.article-link-wrapper a.article-link", "a.article-link", ".article-link-wrapper a")
@@ -254,9 +276,14 @@ class ListingPage(Page):
     @staticmethod
     def _main_link(ref, a) -> Link:
         """A link of the main column with its title and listed time: the time block the link wraps (a
-        card that is one big link), else the one beside it (``time_near``)."""
+        card that is one big link), else the one beside it (``time_near``); a time alone on the day of
+        the heading above its item, in a feed grouped by day (``_on_heading_day``)."""
         title, shown = link_title(a)
-        return Link(ref, title, shown or time_near(a))
+        listed = shown or time_near(a)
+        if listed is None or _BARE_TIME_RE.fullmatch(listed):
+            found = _bare_time(a)
+            listed = _on_heading_day(*found) if found else None
+        return Link(ref, title, listed)
 
     def _item_links(self, item) -> list[Link]:
         """The article links of one listing item: its own (``_item_link``), then the other articles it
@@ -306,9 +333,7 @@ class ListingPage(Page):
             if stamped:  # "<time datetime="2025-10-25T21:30:00Z">00:30</time>": the instant, not the clock shown
                 return stamped
             if _BARE_TIME_RE.fullmatch(shown):  # a feed grouped by day: the time under its day's heading
-                day = _day_heading(item)
-                # (a time with no day heading above it shows no date: the article's page tells; it was read as today)
-                return f"{day}, {shown}" if day else None
+                return _on_heading_day(item, shown)
             return shown
         return item_time(item)
 
