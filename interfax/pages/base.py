@@ -838,8 +838,11 @@ def time_near(a) -> str | None:
         node = node.getparent()
         if node is None:
             break
-        text = " ".join(cleaning.texts(node))
-        found = date_in_text(text) and own_date(node, a)  # (a date in the headline or a summary is the story's)
+        pieces = cleaning.texts(node)
+        text = " ".join(pieces)
+        found = date_in_text(text)
+        if found and not _plainly_timed(pieces, text, found):
+            found = own_date(node, a)  # (a date in the headline or a summary is the story's)
         if found:
             if len({e.get("href") for e in node.iter("a")}) > 1:  # (cheap: an item's links are mostly one href)
                 key = urls.href_article_id(a.get("href"))
@@ -860,6 +863,21 @@ def time_near(a) -> str | None:
                 if found:
                     return found
     return None
+
+
+def _plainly_timed(pieces: list, text: str, found: str) -> bool:
+    """A cheap test that ``found``, the first date in ``text`` (``pieces`` joined), is a time block's
+    (``own_date`` would say the same): every text it spans is short and holds no word ("11:28",
+    "31.07.2025", "11:28, 31.07.2025"), so no headline's nor summary's."""
+    start = text.find(found)
+    end, at = start + len(found), 0
+    for piece in pieces:
+        if at >= end:
+            break
+        if at + len(piece) > start and (len(piece) > 60 or _WORD_RE.search(piece)):
+            return False
+        at += len(piece) + 1
+    return True
 
 
 def holds_others(node, key: int) -> bool:
