@@ -81,7 +81,7 @@ AD_LABELS = frozenset({"РЕКЛАМА", "РЕКЛАМНИЙ БЛОК", "ADVERTI
 #: visible headings of the "ЩЕ ЗА ТЕМОЮ" (related) block, and its shorter forms ("По темі")
 RELATED_HEADINGS = frozenset({"ЩЕ ЗА ТЕМОЮ", "ЗА ТЕМОЮ", "ПО ТЕМІ", "ЕЩЕ ПО ТЕМЕ", "ЕЩЁ ПО ТЕМЕ", "ПО ТЕМЕ", "MORE ABOUT",
                               "MORE ON THE TOPIC"})
-#: visible headings of lists that are not the article: related, latest, read-also
+#: visible headings of lists that are not the article: related, latest (a news feed), popular, read-also
 LIST_HEADINGS = RELATED_HEADINGS | frozenset(
     {
         "ОСТАННЄ",
@@ -90,6 +90,16 @@ LIST_HEADINGS = RELATED_HEADINGS | frozenset(
         "ПОСЛЕДНИЕ НОВОСТИ",
         "LATEST",
         "LATEST NEWS",
+        "СТРІЧКА НОВИН",
+        "ЛЕНТА НОВОСТЕЙ",
+        "NEWS FEED",
+        "ПОПУЛЯРНЕ",
+        "ПОПУЛЯРНІ НОВИНИ",
+        "НАЙПОПУЛЯРНІШЕ",
+        "НАЙЧИТАНІШЕ",
+        "ПОПУЛЯРНОЕ",
+        "POPULAR",
+        "MOST READ",
         "ЧИТАЙТЕ ТАКОЖ",
         "ДИВІТЬСЯ ТАКОЖ",
         "ЧИТАЙТЕ ТАКЖЕ",

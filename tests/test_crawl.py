@@ -392,7 +392,7 @@ def test_a_listing_that_shows_no_times_is_said_once_per_section(caplog):
     assert any("general-3" in r.url for r in parse(2, undated))
     assert any("general-4" in r.url for r in parse(3, undated.replace(b"11000", b"11001")))
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
-    assert len(warnings) == 1 and "shows no time for any item: paging of general cannot stop at since=2026-11-15" in warnings[0]
+    assert len(warnings) == 1 and "shows no date for any item" in warnings[0] and "paging of general cannot stop at since=2026-11-15" in warnings[0]
     assert "max_pages=30" in warnings[0]
     assert crawler.stats.get_value("interfax/listing/undated") == 2
     # a dated page says nothing

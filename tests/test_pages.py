@@ -688,6 +688,52 @@ def test_a_redesigned_listings_items_leave_out_a_latest_list_told_only_by_its_he
     assert [link.ref.id for link in own.items()] == [1001]
 
 
+_CARD = ('<div class="grid article"><div class="article-time"><span>10:00</span> <span>29.11.2026</span></div>'
+         '<h1 class="article-link-wrapper"><a class="article-link" href="/news/{}.html">Н</a></h1></div>')
+
+
+@pytest.mark.parametrize("heading", ["ОСТАННЄ", "Популярне", "Стрічка новин"])
+@pytest.mark.parametrize("main", [
+    '<ul class="news-list">' + "".join(f'<li><span>10:00 29.11.2026</span> <h3><a href="/news/sport/{i}.html">Н</a></h3></li>'
+                                       for i in (1001, 1002, 1003)) + '</ul>',
+    '<div class="articles-section-view">' + "".join(_CARD.format(f"sport/{i}") for i in (1001, 1002, 1003)) + '</div>',
+], ids=["redesigned list", "documented list"])
+@pytest.mark.parametrize("before", [True, False], ids=["column before", "column after"])
+def test_a_list_of_the_listing_markup_under_a_latest_or_popular_heading_is_not_the_listing(heading, main, before):
+    column = (f'<div class="col-13"><div class="news-block"><h2 class="section-title">{heading}</h2><div class="articles-section-view">'
+              + _CARD.format("general/1090") + _CARD.format("economic/1091") + '</div></div></div>')
+    main = f'<div class="col-23"><h1>Спорт</h1>{main}</div>'
+    page = _listing(f'<div class="grid content">{column + main if before else main + column}</div>')
+    assert [link.ref.id for link in page.items()] == [1001, 1002, 1003]
+
+
+def test_a_story_cluster_card_lists_each_of_its_articles_with_its_own_time():
+    cluster = ('<div class="grid article"><div class="article-time"><span>10:00</span> <span>29.11.2026</span></div>'
+               '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/1001.html">Головна</a></h1>'
+               '<ul class="story-more"><li><a href="/news/sport/1002.html"><img src="/t.jpg"></a>'
+               '<a href="/news/sport/1002.html">Друга</a></li>'
+               '<li><a href="/news/sport/1003.html">Третя</a> <span>08:00 29.11.2026</span></li></ul></div>')
+    page = _listing(f'<div class="articles-section-view">{cluster}{_CARD.format("sport/1004")}</div>')
+    assert [(link.ref.id, link.title, link.listed_at) for link in page.items()] == [
+        (1001, "Головна", "10:00 29.11.2026"), (1002, "Друга", None), (1003, "Третя", "08:00 29.11.2026"),
+        (1004, "Н", "10:00 29.11.2026")]
+
+
+def test_the_only_list_of_the_listing_markup_under_a_list_heading_is_still_the_listing():
+    top = '<div class="top"><h2><a href="/news/sport/1009.html">Головна</a></h2></div>'
+    cards = "".join(_CARD.format(f"sport/{i}") for i in (1001, 1002, 1003))
+    page = _listing(f'{top}<div><h2>Стрічка новин</h2><div class="articles-section-view">{cards}</div></div>')
+    assert [link.ref.id for link in page.items()] == [1009, 1001, 1002, 1003]
+    # the latest listing's own list under its heading "Останні новини"
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    html = f'<html><body><h1>Останні новини</h1><div class="articles-section-view">{cards}</div></body></html>'
+    latest = ListingPage(HtmlResponse("https://interfax.com.ua/news/latest.html", body=html.encode(), encoding="utf-8"), "latest")
+    assert [link.ref.id for link in latest.items()] == [1001, 1002, 1003]
+
+
 @pytest.mark.parametrize("card, shown", [
     ('<a class="article-link" href="/news/sport/1001.html">Новина</a><time datetime="2025-03-01T10:00:00+02:00">1 березня</time>',
      "2025-03-01T10:00:00+02:00"),
@@ -730,6 +776,20 @@ def test_a_time_alone_in_a_feed_grouped_by_day_is_on_its_headings_day():
     assert [link.listed_at for link in _listing('<div class="articles-section-view">' + item.format(t="11:59", id=1003) + '</div>').items()] == [None]
 
 
+@pytest.mark.parametrize("item", [
+    '<li><div class="article-time"><span>{t}</span></div><h3><a href="/news/sport/{id}.html">Н</a></h3></li>',
+    '<li><h3><a href="/news/sport/{id}.html">Н</a></h3> <span class="time">{t}</span></li>',
+])
+def test_a_time_alone_in_a_redesigned_feed_grouped_by_day_is_on_its_headings_day(item):
+    page = _listing('<ul class="news-list"><li class="day"><h4>Сьогодні</h4></li>' + item.format(t="11:59", id=1003)
+                    + '<li class="day"><h4>27 листопада 2026</h4></li>' + item.format(t="14:00", id=1002)
+                    + item.format(t="09:30", id=1001) + '</ul>')
+    assert [(link.ref.id, link.listed_at) for link in page.items()] == [
+        (1003, "Сьогодні, 11:59"), (1002, "27 листопада 2026, 14:00"), (1001, "27 листопада 2026, 09:30")]
+    # no day heading: a time alone shows no date (the article's page tells)
+    assert [link.listed_at for link in _listing('<ul>' + item.format(t="11:59", id=1003) + '</ul>').items()] == [None]
+
+
 @pytest.mark.parametrize("shown, want", [
     ('<time datetime="2025-10-25T21:30:00Z">00:30</time>', "2025-10-25T21:30:00Z"),
     ('<time datetime="2025-10-26T00:30:00+03:00">00:30</time>', "2025-10-26T00:30:00+03:00"),
@@ -763,6 +823,42 @@ def test_a_listings_time_block_gives_its_date_without_a_label(shown, want):
     page = _listing(f'<div class="articles-section-view"><div class="grid article"><div class="article-time">{shown}</div>'
                     '<h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/1001.html">Н</a></h1></div></div>')
     assert [(link.ref.id, link.listed_at) for link in page.items()] == [(1001, want)]
+
+
+@pytest.mark.parametrize("items, want", [
+    # a redesign's li items: the time block after a headline with a date of its own
+    ('<ul class="news-list"><li><div class="article-time"><span>06:00</span> <span>29.11.2026</span></div>'
+     '<h3><a href="/news/sport/1001.html">Кабмін скасував постанову від 15.03.2024 про тарифи</a></h3></li>'
+     '<li><div class="article-time"><span>05:20</span> <span>29.11.2026</span></div>'
+     '<h3><a href="/news/sport/1002.html">Засідання, призначене на 12:00 10.09.2024, перенесли</a></h3></li></ul>',
+     [(1001, "06:00 29.11.2026"), (1002, "05:20 29.11.2026")]),
+    # a summary sentence with an older date before the card's time
+    ('<section><article><h2><a href="/news/sport/1001.html">Перша</a></h2><p>Відповідну постанову уряд ухвалив ще 12.02.2024 року.</p>'
+     '<span class="date">10:00, 29.11.2026</span></article>'
+     '<article><h2><a href="/news/sport/1002.html">Друга</a></h2><p>Уряд ухвалив її 12.02.2024.</p>'
+     '<span class="date">09:00, 29.11.2026</span></article></section>',
+     [(1001, "10:00, 29.11.2026"), (1002, "09:00, 29.11.2026")]),
+    # a card that is one big link holding its time span and a headline with a date
+    ('<div class="feed"><a class="card" href="/news/sport/1001.html"><span class="time">06:10 29.11.2026</span>'
+     '<h2>Тарифи: постанова від 01.06.2024 більше не діє</h2></a>'
+     '<a class="card" href="/news/sport/1002.html"><h2>Кабмін продовжив термін до 31.12.2026</h2><span>06:05 29.11.2026</span></a></div>',
+     [(1001, "06:10 29.11.2026"), (1002, "06:05 29.11.2026")]),
+    # no time shown: none (the article's page tells), not the headline's date
+    ('<ul><li><h3><a href="/news/sport/1001.html">Кабмін скасував постанову від 15.03.2024</a></h3></li>'
+     '<li><h3><a href="/news/sport/1002.html">Уряд ухвалив рішення</a></h3></li></ul>', [(1001, None), (1002, None)]),
+])
+def test_a_date_in_a_listed_headline_or_summary_is_not_the_items_listed_time(items, want):
+    assert [(link.ref.id, link.listed_at) for link in _listing(items).items()] == want
+
+
+@pytest.mark.parametrize("title", ["Кабмін продовжив термін подання декларацій до 31.12.2026",
+                                   "Засідання перенесли на 10:00 10.09.2024"])
+def test_a_listing_cards_headline_ending_in_a_date_keeps_it_and_gives_no_listed_time(title):
+    featured = f'<div class="top"><h2><a href="/news/sport/1002.html">{title}</a></h2><span class="time">06:10 29.11.2026</span></div>'
+    card = f'<div class="grid article"><h1 class="article-link-wrapper"><a class="article-link" href="/news/sport/1001.html">{title}</a></h1></div>'
+    page = _listing(f'{featured}<div class="articles-section-view">{card}</div>')
+    assert [(link.ref.id, link.title, link.listed_at) for link in page.items()] == [
+        (1002, title, "06:10 29.11.2026"), (1001, title, None)]
 
 
 @pytest.mark.parametrize("photo", [
@@ -809,6 +905,21 @@ def test_a_pager_link_in_capitals_or_with_a_trailing_slash_is_the_next_page(href
     ('<div class="more"><button class="load-more" data-url="/news/sport-2.html">Завантажити ще</button></div>', None),
     ('<button data-url="/news/sport.html?offset=20">Показати більше</button>', "/news/sport.html?offset=20"),
     ('<button onclick="more()">Load more</button>', "Load more"),
+    # ... or a link that goes nowhere without its script
+    ('<a href="#" class="load-more" data-url="/news/sport-2.html">Показати ще</a>', None),
+    ('<a href="javascript:void(0)" data-href="/news/sport-2.html">Наступна</a>', None),
+    ('<a href="#" class="load-more" data-url="/news/sport.html?offset=20">Показати ще</a>', "/news/sport.html?offset=20"),
+    ('<a href="javascript:void(0)" onclick="more()">Завантажити більше</a>', "Завантажити більше"),
+    ('<a href="#top">Нагору</a>', None),
+    # a <select> pager naming /news/sport-2.html is read; a numbers-only pager in another scheme is named
+    ('<select onchange="location=this.value"><option value="/news/sport.html" selected>Сторінка 1</option>'
+     '<option value="/news/sport-2.html">Сторінка 2</option></select>', None),
+    ('<div class="pager"><span>1</span> <a href="/news/sport/page/2/">2</a> <a href="/news/sport/page/3/">3</a></div>',
+     "/news/sport/page/2/"),
+    ('<div class="pager"><span>1</span> <a href="/news/sport.html?p=2">2</a></div>', "/news/sport.html?p=2"),
+    ('<select><option value="/news/sport/page/1/">1</option><option value="/news/sport/page/2/">2</option></select>',
+     "/news/sport/page/2/"),
+    ('<div class="calendar"><a href="/news/2026/11/02">2</a></div>', None),  # a calendar's day, no pager
 ])
 def test_a_next_link_the_crawler_cannot_follow_is_named(pager, unread):
     page = _listing(f'<div class="articles-section-view"><div class="grid article"><a class="article-link" '

@@ -22,7 +22,7 @@ from lxml import etree
 from interfax import cleaning, dates, urls
 from interfax.pages.base import (
     SIDE_TAGS, Link, Page, _json_ld_objects, _ld_text, css, date_in_text, is_article_object, is_file_name_alt,
-    is_short_date, ld_types, placed_in, text_of, xpath,
+    is_short_date, ld_types, placed_in, text_of, under_list_heading, xpath,
 )
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
@@ -295,7 +295,7 @@ class ArticlePage(Page):
         for parent, size in sorted(sizes.items(), key=lambda kv: -kv[1]):
             if size < GUESSED_BODY_MIN:
                 return None
-            if placed_in(parent, self.root, _OUTSIDE_ARTICLE) and not _under_list_heading(parent, self.root):
+            if placed_in(parent, self.root, _OUTSIDE_ARTICLE) and not under_list_heading(parent, self.root):
                 return parent
         return None
 
@@ -1197,28 +1197,6 @@ def _class_family(value: str | None) -> frozenset[str]:
     """The stems of a class attribute's names ("article article-content-view" -> {"article"},
     "post--live" -> {"post"}): elements of one kind share one."""
     return frozenset(re.split(r"[-_]", token, maxsplit=1)[0] for token in (value or "").split()) - {""}
-
-
-def _under_list_heading(el, root) -> bool:
-    """``el`` is in a block that a list's or the informer's heading opens ("ОСТАННЄ", "Читайте також",
-    "UKR.NET"): the heading is its previous element, or the first element (or the text) of ``el`` or of
-    a block around it below ``root``. (An ad label does not count: ads sit first in a page's columns.)"""
-
-    def is_heading(text: str | None) -> bool:
-        return bool(text) and (cleaning.is_list_heading(text) or cleaning.is_informer_heading(text))
-
-    previous = el.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()
-    if previous is not None and is_heading(cleaning.own_heading(previous)):
-        return True
-    node = el
-    while node is not None and node is not root:
-        first = next(node.iterchildren(etree.Element), None)
-        if is_heading((node.text or "").strip()) or (first is not None and is_heading(cleaning.own_heading(first))):
-            return True
-        node = node.getparent()
-    return False
 
 
 def _br_lines(el) -> list[str]:

@@ -242,6 +242,47 @@ def date_in_text(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+#: elements whose text is a headline, never a time block (a date in "Постанова від 15.03.2024" is the story's)
+_HEADLINE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: a word of a text (three letters or more): a time block holds a label at most ("Оновлено 18:05 10.04.2025")
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _time_pieces(el, link, out: list) -> None:
+    """The texts below ``el`` outside headlines (h1-h6) and outside the link ``link``'s own text (its
+    child elements' texts count: a card that is one big link holding a time span), into ``out``."""
+    if el.tag in _HEADLINE_TAGS or el.tag in ("script", "style"):
+        return
+    own = el is not link
+    if own and el.text:
+        out.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            _time_pieces(child, link, out)
+        if own and child.tail:
+            out.append(child.tail)
+
+
+def is_time_block(text: str) -> bool:
+    """A short text (40 characters at most) with one word at most besides its numbers: a time block
+    ("06:00", "30.11.2026", "Закріплено 10:00 10.03.2025"), not prose ("Уряд ухвалив її 12.02.2024")."""
+    return len(text) <= 40 and len(_WORD_RE.findall(text)) <= 1
+
+
+def time_blocks(item, link=None) -> list[str]:
+    """The texts of an item's time blocks (``is_time_block``), squashed, in page order: not those inside
+    a headline (an h1-h6, the text of ``link``) nor prose (a summary sentence)."""
+    pieces: list = []
+    _time_pieces(item, link, pieces)
+    return [p for piece in pieces if (p := cleaning.squash(piece)) and is_time_block(p)]
+
+
+def own_date(item, link=None) -> str | None:
+    """The first site-form date an item (an lxml element) shows in its time blocks (``time_blocks``),
+    not one in its headline or a summary sentence."""
+    return date_in_text(" ".join(time_blocks(item, link)))
+
+
 def is_short_date(text: str, limit: int = 40) -> bool:
     """A text of at most ``limit`` characters that the dates module reads as a date in any form
     ("Сьогодні, 11:59", "27 листопада 2026", "Вчора"): a time block, a day heading."""
@@ -726,9 +767,10 @@ _RELATIVE_FIRST = dates.DAY_WORD_FIRST
 
 def link_title(a) -> tuple[str | None, str | None]:
     """(title, listed time) of an article link: its visible text (else its ``title`` attribute), less
-    a site-form date it starts or ends with (a card whose link wraps its time), which is returned."""
+    a site-form date it starts or ends with, shown as a time block of its own in the link (a card whose
+    link wraps its time), which is returned: a headline's own date ("… до 31.12.2026") stays in it."""
     text = cleaning.squash(" ".join(cleaning.texts(a)))
-    shown = date_in_text(text)
+    shown = own_date(a, a) if len(a) and date_in_text(text) else None
     if shown is None and ":" in text and len(a) and (text[-1].isdigit() or text[0] in _RELATIVE_FIRST):
         # "Вчора, 18:40" / "Сьогодні, 11:59" at either end, shown as an element of its own (a
         # headline may start with such words: "Вчора о 18:40 відбулася нарада")
@@ -796,12 +838,15 @@ def time_near(a) -> str | None:
         node = node.getparent()
         if node is None:
             break
-        text = " ".join(cleaning.texts(node))
+        pieces = cleaning.texts(node)
+        text = " ".join(pieces)
         found = date_in_text(text)
+        if found and not _plainly_timed(pieces, text, found):
+            found = own_date(node, a)  # (a date in the headline or a summary is the story's)
         if found:
             if len({e.get("href") for e in node.iter("a")}) > 1:  # (cheap: an item's links are mostly one href)
                 key = urls.href_article_id(a.get("href"))
-                if key is not None and _holds_others(node, key):
+                if key is not None and holds_others(node, key):
                     if own:  # the list around an item of its own: another item's date
                         return None
                     found = _own_time_in_list(node, key)
@@ -812,7 +857,7 @@ def time_near(a) -> str | None:
             link_length = len(text_of(a))
         if len(cleaning.squash(text)) > link_length:  # more than a wrapper of the link: an item, or the list
             key = urls.href_article_id(a.get("href"))
-            if key is None or not _holds_others(node, key):
+            if key is None or not holds_others(node, key):
                 own = True
                 found = item_time(node, text, site_forms=False)
                 if found:
@@ -820,7 +865,22 @@ def time_near(a) -> str | None:
     return None
 
 
-def _holds_others(node, key: int) -> bool:
+def _plainly_timed(pieces: list, text: str, found: str) -> bool:
+    """A cheap test that ``found``, the first date in ``text`` (``pieces`` joined), is a time block's
+    (``own_date`` would say the same): every text it spans is short and holds no word ("11:28",
+    "31.07.2025", "11:28, 31.07.2025"), so no headline's nor summary's."""
+    start = text.find(found)
+    end, at = start + len(found), 0
+    for piece in pieces:
+        if at >= end:
+            break
+        if at + len(piece) > start and (len(piece) > 60 or _WORD_RE.search(piece)):
+            return False
+        at += len(piece) + 1
+    return True
+
+
+def holds_others(node, key: int) -> bool:
     """``node`` holds a link to another article than ``key``."""
     return any(urls.href_article_id(e.get("href")) not in (None, key) for e in node.iter("a"))
 
@@ -836,7 +896,7 @@ def item_time(item, text: str | None = None, site_forms: bool = True) -> str | N
             return value
     if text is None:
         text = " ".join(cleaning.texts(item))
-    found = date_in_text(text) if site_forms else None
+    found = own_date(item) if site_forms and date_in_text(text) else None
     if found:
         return cleaning.squash(found)
     if dates.DATE_HINT_RE.search(text):  # (cheap pre-test: most items show a site-form date or none)
@@ -873,7 +933,8 @@ def _own_time_in_list(node, key: int) -> str | None:
             if not inside and el is not node and el.tail:
                 tokens.append(("t", el.tail))
     links = [i for i, (kind, _) in enumerate(tokens) if kind == "a"]
-    dated = [i for i, (kind, text) in enumerate(tokens) if kind == "t" and date_in_text(text)]
+    dated = [i for i, (kind, text) in enumerate(tokens)
+             if kind == "t" and date_in_text(text) and is_time_block(cleaning.squash(text))]
     own = [i for i in links if tokens[i][1] == key]
     if not own or not dated:
         return None
@@ -884,6 +945,28 @@ def _own_time_in_list(node, key: int) -> str | None:
         return date_in_text(tokens[span[-1]][1]) if span else None
     span = [i for i in dated if own[0] < i < after]  # times follow titles
     return date_in_text(tokens[span[0]][1]) if span else None
+
+
+def under_list_heading(el, root) -> bool:
+    """``el`` is in a block that a list's or the informer's heading opens ("ОСТАННЄ", "Читайте також",
+    "UKR.NET"): the heading is its previous element, or the first element (or the text) of ``el`` or of
+    a block around it below ``root``. (An ad label does not count: ads sit first in a page's columns.)"""
+
+    def is_heading(text: str | None) -> bool:
+        return bool(text) and (cleaning.is_list_heading(text) or cleaning.is_informer_heading(text))
+
+    previous = el.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if previous is not None and is_heading(cleaning.own_heading(previous)):
+        return True
+    node = el
+    while node is not None and node is not root:
+        first = next(node.iterchildren(etree.Element), None)
+        if is_heading((node.text or "").strip()) or (first is not None and is_heading(cleaning.own_heading(first))):
+            return True
+        node = node.getparent()
+    return False
 
 
 #: where another article's date sits: sidebars, navigation, footers

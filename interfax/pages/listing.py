@@ -3,18 +3,24 @@
 Items: ``div.articles-section-view > div.grid.article`` with ``h1.article-link-wrapper >
 a.article-link`` and ``div.article-time`` (a time span, then a date span). When a redesign drops
 those classes, every article link in the page's main column still counts (sidebars, the
-"ОСТАННЄ" list, ads and informers excluded).
+"ОСТАННЄ" list, ads and informers excluded). A card that lists more articles of its story below
+its headline (a story cluster) lists them all. A block of that markup under a list's visible heading
+("ОСТАННЄ", "Популярне") is no listing, whatever its classes.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
+from itertools import islice
 
 from lxml import etree
 
 from interfax import cleaning, dates, urls
-from interfax.pages.base import SIDE_TAGS, Link, Page, date_in_text, is_short_date, item_time, link_title, text_of, time_near
+from interfax.pages.base import (
+    SIDE_TAGS, Link, Page, date_in_text, holds_others, is_short_date, item_time, link_title, text_of, time_blocks, time_near,
+    under_list_heading,
+)
 
 #: what is not the page's main column: these elements (the page header too), and elements whose
 #: class names these words
@@ -103,6 +109,12 @@ _NEXT_WORDS = re.compile(r"^(?:наступна|далі|next|следующая
 _MORE_WORDS = re.compile(r"^(?:завантажити|показати|load|show|загрузить|показать)\s+(?:ще|більше|more|еще|ещё|больше)\b", re.I)
 
 
+#: the numbers in a pager's link text ("2", "Сторінка 2")
+_PAGE_NUMBER_RE = re.compile(r"\d+")
+#: a URL that names a page number ("/page/2/", "?p=2", "&page=2")
+_PAGED_URL_RE = re.compile(r"(?:page|[?&]p)\b", re.I)
+
+
 #: a time of day alone ("14:00"): today's, unless a day heading above the item says otherwise
 _BARE_TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 #: a ``datetime`` attribute that names a day ("2025-10-25T21:30:00Z", "2025-10-26")
@@ -136,6 +148,26 @@ def _day_heading(item) -> str | None:
     return None
 
 
+def _bare_time(a) -> tuple | None:
+    """(the item, its time) when the item around the link ``a`` (up to the list: an element holding
+    another article's link) shows a time of day alone in a time block of its own ("06:00"); else None."""
+    key = urls.href_article_id(a.get("href"))
+    for item in islice(a.iterancestors(), 3):
+        if key is None or holds_others(item, key):
+            return None
+        shown = next((t for t in time_blocks(item, a) if _BARE_TIME_RE.fullmatch(t)), None)
+        if shown:
+            return item, shown
+    return None
+
+
+def _on_heading_day(item, shown: str) -> str | None:
+    """A time alone ("14:00") that ``item`` shows, on the day of the heading above it ("27 листопада,
+    14:00"); None without such a heading (no date shown: the article's page tells; it was read as today)."""
+    day = _day_heading(item)
+    return f"{day}, {shown}" if day else None
+
+
 class ListingPage(Page):
     item_selectors = (".articles-section-view > .article", ".articles-section-view .article")
     link_selectors = ("h1.article-link-wrapper a.article-link", "a.article-link", ".article-link-wrapper a")
@@ -154,6 +186,8 @@ class ListingPage(Page):
     def items(self) -> list[Link]:
         """Article links of the listing in page order, once each (any edition: the spider filters)."""
         links: dict[int, Link] = {}
+        headed: dict[int, Link] = {}  # items of that markup under a list's heading ("ОСТАННЄ"), and the first
+        headed_first = None
         root = self.root
         for selector in self.item_selectors:
             first = None
@@ -163,19 +197,30 @@ class ListingPage(Page):
             for item in found:
                 if self._beside_main(item):  # the same card markup in a sidebar's "ОСТАННЄ" list
                     continue
-                first = item if first is None else first
-                link = self._item_link(item)
-                if link and link.ref.id not in links:
-                    links[link.ref.id] = link
+                aside = self._headed_aside(item)  # ... or in a block under that heading, named by no class
+                if not aside:
+                    first = item if first is None else first
+                elif headed_first is None:
+                    headed_first = item
+                into = headed if aside else links
+                for link in self._item_links(item):
+                    if link.ref.id not in into:
+                        into[link.ref.id] = link
             if links:
-                # a featured item above the list, in a block of its own (a top story), is listed too
-                top = self._main_links(until=first)[0]
-                return list(top.values()) + [link for key, link in links.items() if key not in top]
+                return self._after_top(links, first)
         # fallback: article links in the main column, less the lists a visible heading ("ОСТАННЄ",
         # "ЩЕ ЗА ТЕМОЮ") introduces where no class names them (unless that leaves nothing: the
         # latest listing's own heading may read "Останні новини")
-        links, beside = self._main_links()
-        return list(links.values()) or list(beside.values())
+        main, beside = self._main_links()
+        if len(main) < len(headed):  # the only list of the listing's markup, under such a heading: the list
+            return self._after_top(headed, headed_first)
+        return list(main.values()) or list(beside.values())
+
+    def _after_top(self, links: dict[int, Link], first) -> list[Link]:
+        """The list's ``links`` after a featured item above its ``first`` item, in a block of its own (a
+        top story), which is listed too."""
+        top = self._main_links(until=first)[0]
+        return list(top.values()) + [link for key, link in links.items() if key not in top]
 
     def _beside_main(self, item) -> bool:
         """The item sits in a sidebar, header, footer or nav, or in a latest/related/informer block
@@ -199,6 +244,12 @@ class ListingPage(Page):
             memo[a] = beside
         return beside
 
+    def _headed_aside(self, item) -> bool:
+        """The item is in a block that a list's visible heading opens ("ОСТАННЄ", "Популярне") where no
+        class names it (``under_list_heading``); on the latest listing, whose own heading may read
+        "Останні новини", never."""
+        return self.section != "latest" and under_list_heading(item, self.root)
+
     def _main_links(self, until=None) -> tuple[dict[int, Link], dict[int, Link]]:
         """Article links in the page's main column (before the element ``until``, if given), and those
         in it under a list heading ("ОСТАННЄ", "ЩЕ ЗА ТЕМОЮ") where no class names the list."""
@@ -217,10 +268,37 @@ class ListingPage(Page):
                 headed = {el for block in self.blocks_under_heading(cleaning.is_list_heading) for el in block}
             if headed and (a in headed or any(e in headed for e in a.iterancestors())):
                 if ref.id not in beside:
-                    beside[ref.id] = Link(ref, text_of(a) or None, time_near(a))
+                    beside[ref.id] = self._main_link(ref, a)
             else:
-                links[ref.id] = Link(ref, text_of(a) or None, time_near(a))
+                links[ref.id] = self._main_link(ref, a)
         return links, beside
+
+    @staticmethod
+    def _main_link(ref, a) -> Link:
+        """A link of the main column with its title and listed time: the time block the link wraps (a
+        card that is one big link), else the one beside it (``time_near``); a time alone on the day of
+        the heading above its item, in a feed grouped by day (``_on_heading_day``)."""
+        title, shown = link_title(a)
+        listed = shown or time_near(a)
+        if listed is None or _BARE_TIME_RE.fullmatch(listed):
+            found = _bare_time(a)
+            listed = _on_heading_day(*found) if found else None
+        return Link(ref, title, listed)
+
+    def _item_links(self, item) -> list[Link]:
+        """The article links of one listing item: its own (``_item_link``), then the other articles it
+        lists, each with its own title and time (a story cluster's card: a headline and a list of more
+        articles of the same story)."""
+        own = self._item_link(item)
+        if own is None:
+            return []
+        found = {own.ref.id: own}
+        for a in item.iter("a"):
+            ref = self.article_ref(a.get("href"))
+            if ref is not None and (ref.id not in found or found[ref.id].title is None):
+                found[ref.id] = self._main_link(ref, a)  # (a thumbnail's link first: the title's next)
+        found[own.ref.id] = own
+        return list(found.values())
 
     def _item_link(self, item) -> Link | None:
         """The article link of one listing item (an lxml element), with its listed time."""
@@ -255,9 +333,7 @@ class ListingPage(Page):
             if stamped:  # "<time datetime="2025-10-25T21:30:00Z">00:30</time>": the instant, not the clock shown
                 return stamped
             if _BARE_TIME_RE.fullmatch(shown):  # a feed grouped by day: the time under its day's heading
-                day = _day_heading(item)
-                # (a time with no day heading above it shows no date: the article's page tells; it was read as today)
-                return f"{day}, {shown}" if day else None
+                return _on_heading_day(item, shown)
             return shown
         return item_time(item)
 
@@ -282,9 +358,10 @@ class ListingPage(Page):
         hrefs = [h for e in self.root.iter("a", "link") if (h := e.get("href")) is not None
                  and (needle in h or needle in h.lower())]  # (capitals name the same page: /news/General-2.html)
         if not hrefs and needle.encode() in self.response.body:
-            # a "load more" button that names the next page in an attribute (data-url, data-href …)
-            hrefs = [v for e in self.root.iter(etree.Element) if e.tag not in ("a", "link", "script")
-                     for k, v in e.items() if k.startswith("data-") and needle in v]
+            # a "load more" button, or a link going nowhere without its script ("#", "javascript:…"), that
+            # names the next page in an attribute (data-url, data-href …), or a <select> pager's option
+            hrefs = [v for e in self.root.iter(etree.Element) if e.tag not in ("link", "script")
+                     for k, v in e.items() if needle in v and (k.startswith("data-") or (k == "value" and e.tag == "option"))]
         other = None
         for href in hrefs:
             found = urls.listing_link(href.strip(), self.link_base, self.origin, self.section)
@@ -297,21 +374,35 @@ class ListingPage(Page):
 
     def unread_next_link(self) -> str | None:
         """A "next page" link that ``next_page_url`` does not understand (``?page=2``, another URL
-        scheme): a ``rel="next"`` link or a link reading "Наступна", "Далі", "»", "Next", or a "load
-        more" button (its ``data-`` URL, else its text); None if none."""
-        for e in self.root.iter("a", "link", "button"):
-            if e.tag == "button":
-                if not _MORE_WORDS.match(text_of(e)):
+        scheme): a ``rel="next"`` link or a link reading "Наступна", "Далі", "»", "Next", a "load more"
+        button or a link going nowhere without its script (``#``, ``javascript:…``; its ``data-`` URL,
+        else its text), or a numbers-only pager's link or ``<option>`` to page N+1 in another scheme
+        (``/news/general/page/2/``, ``?p=2``); None if none."""
+        wanted = str(self.page_number + 1)
+        for e in self.root.iter("a", "link", "button", "option"):
+            href = (e.get("value") if e.tag == "option" else e.get("href")) or ""
+            href = href.strip()
+            if e.tag == "button" or (e.tag == "a" and (not href or href.startswith(("#", "javascript:")))):
+                # a script's control: a "load more" or "next" button or link, the page it loads in an attribute
+                text = text_of(e)
+                if not (_MORE_WORDS.match(text) or _NEXT_WORDS.match(text)):
                     continue
                 href = next((v.strip() for k, v in e.items() if k.startswith("data-") and "/" in v), None)
                 if href is None:
-                    return text_of(e)
-            else:
-                href = (e.get("href") or "").strip()
-                if not href or href.startswith(("#", "javascript:")):
-                    continue
-            if e.tag == "button" or "next" in (e.get("rel") or "").lower().split() or (e.tag == "a" and _NEXT_WORDS.match(text_of(e))):
-                if "?" not in href and urls.listing_link(href, self.link_base, self.origin, self.section) is not None:
-                    continue  # a page of this listing (the last page's "»" pointing back), or another edition's: understood
-                return href
+                    return text
+            elif not href or not (
+                "next" in (e.get("rel") or "").lower().split() or (e.tag == "a" and _NEXT_WORDS.match(text_of(e)))
+                or (e.tag != "link" and self._numbered_link(e, href, wanted))
+            ):
+                continue
+            if "?" not in href and urls.listing_link(href, self.link_base, self.origin, self.section) is not None:
+                continue  # a page of this listing (the last page's "»" pointing back), or another edition's: understood
+            return href
         return None
+
+    def _numbered_link(self, e, href: str, wanted: str) -> bool:
+        """``e`` (a link or a ``<select>``'s option) is a numbers-only pager's way to page ``wanted``:
+        its text is that number ("2", "Сторінка 2") and its URL holds it and names a page of the section
+        ("/news/general/page/2/", "?p=2"; a calendar's "2" for "/news/2026/11/02" is not one)."""
+        return (wanted in href and _PAGE_NUMBER_RE.findall(text_of(e)) == [wanted]
+                and (self.section in href.lower() or _PAGED_URL_RE.search(href) is not None))

@@ -559,7 +559,7 @@ class ArticlesSpider(scrapy.Spider):
                            self.since, section)
 
     def _undated_listing(self, response, section: str) -> None:
-        """A listing page that shows no time for any item (a layout whose times this crawler does not
+        """A listing page that shows no date for any item (a layout whose times this crawler does not
         read, or none shown): its paging cannot stop at ``since``, so it runs to ``max_pages`` or the
         last page, fetching older articles only to drop them. Counted per page, said once per section."""
         self.count("interfax/listing/undated")
@@ -567,7 +567,8 @@ class ArticlesSpider(scrapy.Spider):
             return
         self._undated_sections.add(section)
         logger.warning(
-            "listing %s shows no time for any item: paging of %s cannot stop at since=%s and goes on to the last "
+            "listing %s shows no date for any item (no time, or a time of day alone with no day heading above it): "
+            "paging of %s cannot stop at since=%s and goes on to the last "
             "page or max_pages=%s (articles older than since are fetched, then dropped)",
             self._live(response.url), section, self.since, self.args.max_pages_text,
         )
