@@ -247,6 +247,54 @@ def test_a_feed_that_cannot_be_written_stops_the_crawl_once_with_one_error(tmp_p
     assert len(errors) == 1 and "No space left on device" in errors[0].getMessage() and str(path) in errors[0].getMessage()
 
 
+class _FillingDisk:
+    """A store's connection on a disk that fills up after ``room`` commits: COMMIT then fails as SQLite's does."""
+
+    def __init__(self, db: sqlite3.Connection, room: int):
+        self.db, self.room = db, room
+
+    def execute(self, sql, *args):
+        if sql == "COMMIT":
+            if self.room <= 0:
+                raise sqlite3.OperationalError("database or disk is full")
+            self.room -= 1
+        return self.db.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.db, name)
+
+
+def test_a_state_store_that_cannot_be_written_stops_the_crawl_once_with_one_error(tmp_path, caplog):
+    crawler, spider, state = _spider_started_with_state(tmp_path / "state")
+    closed = []
+
+    class Engine:
+        def close_spider_async(self, *, reason):
+            closed.append(reason)
+
+    crawler.engine = Engine()
+    state.store.db = _FillingDisk(state.store.db, room=1)
+    path = tmp_path / "out.jsonl"
+    exporter = JsonLinesExporter(FeedFile(path, "ab"), state=state, crawler=crawler, encoding="utf-8",
+                                 fields_to_export=["id", "title"])
+    for i in (1, 2, 3, 4):
+        crawler.stats.inc_value("interfax/items/exported")  # as the pipeline counts it
+        exporter.export_item(Article(id=i, title="a"))  # no exception reaches Scrapy's signal handler
+    state.spider_closed(spider, "state_write_failed")  # no exception either: a WARNING
+    exporter.file.close()
+    # 1 recorded; 2 written, its confirm failed (its intent lets the next run recover it); 3 and 4 not written
+    assert [json.loads(x)["id"] for x in path.read_bytes().splitlines()] == [1, 2]
+    assert closed == ["state_write_failed"]
+    stats = crawler.stats
+    assert stats.get_value("interfax/feeds/not_written") == 2 and stats.get_value("interfax/items/exported") == 2
+    assert stats.get_value("interfax/state/write_failed") >= 1
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "database or disk is full" in errors[0] and DB_NAME in errors[0]
+    store = StateStore(tmp_path / "state")  # the disk has room again: the next run recovers the written line
+    assert store.recover().confirmed == 1 and 1 in store and 2 in store and 3 not in store
+    store.close()
+
+
 def test_unwritable_outputs_are_named_before_a_crawl(tmp_path, monkeypatch):
     from interfax.feeds import unwritable
 
