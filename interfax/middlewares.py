@@ -70,6 +70,7 @@ from twisted.internet.defer import Deferred
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
 from interfax import urls
+from interfax.throttle import slow_down
 from interfax.pipelines import ArticleDropped
 
 logger = logging.getLogger(__name__)
@@ -360,8 +361,12 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.backoff_max = max(0.0, settings.getfloat("INTERFAX_RETRY_BACKOFF_MAX", 30.0))
         #: download slot -> until when (monotonic) it is held for a Retry-After
         self._held_until: dict[str, float] = {}
+        #: download slot -> when (monotonic) a 429 last lowered its pace
+        self._paced_at: dict[str, float] = {}
 
     async def process_response(self, request: Request, response: Response) -> Request | Response:
+        if response.status == 429:
+            self._slow_down(request, response)
         if response.status in (429, 503) and b"Retry-After" in response.headers:
             self._hold_site(request, response)
         if truncated_page(request, response) and not request.meta.get("dont_retry", False):
@@ -384,8 +389,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
             return
         downloader = getattr(self.crawler.engine, "downloader", None)
         try:
-            key = downloader.get_slot_key(request)
-            slot = downloader.slots.get(key)
+            key, slot = self._slot(request)
             resume = downloader._latercall  # what the slot runs when its own download delay is over
         except AttributeError:  # another downloader: the retry itself still waits
             return
@@ -400,6 +404,37 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.crawler.stats.inc_value("interfax/retry/site_held")
         logger.info("%s answered %d with Retry-After: no request to it starts for %.1f s", key, response.status, seconds)
 
+    def _slot(self, request: Request):
+        """(key, slot or None) of the download slot ``request`` goes through (AttributeError: another downloader)."""
+        downloader = getattr(self.crawler.engine, "downloader", None)
+        key = downloader.get_slot_key(request)
+        return key, downloader.slots.get(key)
+
+    def _slow_down(self, request: Request, response: Response) -> None:
+        """A 429 asks for fewer requests, not only for this one again: the site's download slot waits twice as long
+        between two requests (at least 1 s, at most ``INTERFAX_RETRY_BACKOFF_MAX``; a Retry-After holds the site besides),
+        without jitter, and AutoThrottle does not lower it again this run. A 429 to a request sent before the
+        last slow-down says nothing of the new pace. ``interfax/retry/rate_limited`` counts the 429s,
+        ``interfax/retry/pace_seconds`` is the delay reached; one WARNING the first time."""
+        stats = self.crawler.stats
+        stats.inc_value("interfax/retry/rate_limited")
+        try:
+            key, slot = self._slot(request)
+        except AttributeError:
+            return
+        now = time.monotonic()
+        if now - (request.meta.get("download_latency") or 0.0) < self._paced_at.get(key, 0.0):
+            return  # sent at the old pace
+        delay = min(self.backoff_max, max(2 * (slot.delay if slot is not None else 0.0), 1.0))
+        if not slow_down(self.crawler, key, delay):
+            return
+        first = key not in self._paced_at
+        self._paced_at[key] = now
+        stats.set_value("interfax/retry/pace_seconds", delay)
+        logger.log(logging.WARNING if first else logging.INFO,
+                   "%s answered 429 (too many requests): rate limited, the crawl slows down to one request every %g s",
+                   key, delay)
+
     async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
         result = super().process_exception(request, exception)
         if isinstance(result, Request):
@@ -409,14 +444,18 @@ class BackoffRetryMiddleware(RetryMiddleware):
     def delay(self, retry: Request, response: Response | None) -> tuple[float, str]:
         """Seconds to wait before ``retry`` and why ('retry_after', 'retry_after_capped' or 'backoff')."""
         asked = _asked_wait(response) if response is not None else None
+        attempt = max(1, int(retry.meta.get("retry_times", 1)))
+        backoff = min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
         # (a Retry-After of 0 or a date already past asks for no wait: the backoff, as urllib3 does;
         # before, a busy site that kept saying so got every retry at once)
         if asked:
             if asked > self.retry_after_max:
                 return self.retry_after_max, "retry_after_capped"
-            return asked, "retry_after"
-        attempt = max(1, int(retry.meta.get("retry_times", 1)))
-        return min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1)), "backoff"
+            # a 429 is about the pace: its retries back off too (each waiting only the Retry-After, they met
+            # the limit again together until their retries ran out)
+            if response.status != 429 or asked >= backoff:
+                return asked, "retry_after"
+        return backoff, "backoff"
 
     async def _wait(self, retry: Request, response: Response | None) -> None:
         seconds, why = self.delay(retry, response)

@@ -280,7 +280,22 @@ class ErrorRateMonitor(_Check):
 
     @monitors.name("HTTP 4xx rate")
     def test_4xx_rate(self):
-        self.check_rate("HTTP 4xx", *self._responses("4"), "INTERFAX_MONITOR_MAX_4XX_RATE", "responses", "http_4xx")
+        """A 429 is the site's rate limit, not a broken link: pages lost to it (given up after their retries)
+        fail the run; 429s that retries recovered are a warning naming the pace the crawl slowed down to."""
+        count, total = self._responses("4")
+        limited = self.stat("downloader/response_status_count/429") - self.stat("robotstxt/response_status_count/429")
+        if limited > 0:
+            count -= limited
+            lost = self.stat("interfax/errors/http_429")
+            self.check_rate("rate limited (HTTP 429), given up after retries", lost, total,
+                            "INTERFAX_MONITOR_MAX_4XX_RATE", "responses")
+            pace = self.stat("interfax/retry/pace_seconds")
+            storm = self.over_rate("rate limited (HTTP 429)", limited, total, "INTERFAX_MONITOR_MAX_4XX_RATE", "responses",
+                                   (f"; slowed down to one request every {pace:g} s" if pace else "")
+                                   + f"; retries recovered all but {lost} pages")
+            if storm:
+                self.warn(storm, "the site limits the request rate")
+        self.check_rate("HTTP 4xx", count, total, "INTERFAX_MONITOR_MAX_4XX_RATE", "responses", "http_4xx")
 
     @monitors.name("HTTP 5xx rate")
     def test_5xx_rate(self):

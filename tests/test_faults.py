@@ -557,6 +557,40 @@ def test_backoff_delays():
         assert mw.delay(request.replace(meta={"retry_times": 2}), busy) == (2, "backoff")
 
 
+def test_a_429_slows_the_crawl_down_and_its_retries_back_off(caplog):
+    """A rate limit (nginx ``limit_req``: 429, ``Retry-After: 1``) asks for fewer requests: the site's download
+    slot waits twice as long between requests (at least 1 s, no jitter), once per pace (answers to requests sent
+    before the slow-down say nothing of it); a retry of a 429 waits the longer of Retry-After and the backoff
+    (before: exactly Retry-After, at the same pace, until RETRY_TIMES ran out and articles were lost)."""
+    import types
+
+    from scrapy.core.downloader import Slot
+
+    crawler = _crawler(INTERFAX_RETRY_BACKOFF_BASE=1.0, INTERFAX_RETRY_BACKOFF_MAX=30)
+    crawler.stats.open_spider()
+    slot = Slot(concurrency=4, delay=0.25, jitter=0.5)
+    downloader = types.SimpleNamespace(slots={"127.0.0.1": slot}, per_slot_settings={}, get_slot_key=lambda r: "127.0.0.1")
+    crawler.engine = types.SimpleNamespace(downloader=downloader)
+    crawler.extensions = types.SimpleNamespace(middlewares=[])
+    mw = BackoffRetryMiddleware.from_crawler(crawler)
+    request = scrapy.Request("http://127.0.0.1/x.html")
+    limited = Response(request.url, status=429, headers={"Retry-After": "1"})
+    mw._slow_down(request.replace(meta={"download_latency": 0.01}), limited)
+    assert (slot.delay, slot.jitter) == (1.0, 0.0) and downloader.per_slot_settings["127.0.0.1"]["delay"] == 1.0
+    mw._slow_down(request.replace(meta={"download_latency": 60.0}), limited)  # sent before: at the old pace
+    assert slot.delay == 1.0
+    mw._slow_down(request.replace(meta={"download_latency": 0.0}), limited)  # at the new pace: slower again
+    assert slot.delay == 2.0
+    assert crawler.stats.get_value("interfax/retry/rate_limited") == 3
+    assert crawler.stats.get_value("interfax/retry/pace_seconds") == 2.0
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "429" in warnings[0] and "one request every 1 s" in warnings[0]
+    retries = [mw.delay(request.replace(meta={"retry_times": n}), limited) for n in (1, 2, 3)]
+    assert retries == [(1, "retry_after"), (2, "backoff"), (4, "backoff")]
+    busy = Response(request.url, status=503, headers={"Retry-After": "1"})  # a 503's Retry-After is the wait asked
+    assert mw.delay(request.replace(meta={"retry_times": 3}), busy) == (1, "retry_after")
+
+
 def test_a_mirrors_redirect_naming_the_live_site_is_followed_on_the_mirror(tmp_path):
     """A mirror (a reverse proxy's cache of the site, say) passes on the site's redirects, whose Location
     names the live site: followed on the mirror, as the site's links are (before: "redirects off the site",
