@@ -351,6 +351,10 @@ def _asked_wait(response: Response) -> float | None:
     return retry_after_seconds(header, now=http_date(response.headers.get("Date"))) if header else None
 
 
+#: seconds between two looks, while a retry or the site is held, at whether the crawl stops
+_STOP_POLL = 0.5
+
+
 class BackoffRetryMiddleware(RetryMiddleware):
     """Scrapy's RetryMiddleware, waiting before each retry (Retry-After, else exponential backoff)."""
 
@@ -400,9 +404,24 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if slot.latercall is not None:
             slot.latercall.cancel()
         # the slot starts nothing until the call: Scrapy's own way to hold a slot for its download delay
-        slot.latercall = call_later(seconds, resume, slot)
+        self._hold(slot, until, resume)
         self.crawler.stats.inc_value("interfax/retry/site_held")
         logger.info("%s answered %d with Retry-After: no request to it starts for %.1f s", key, response.status, seconds)
+
+    def _hold(self, slot, until: float, resume) -> None:
+        """Hold ``slot`` until ``until`` (monotonic), looking every ``_STOP_POLL`` s whether the crawl stops: then
+        the hold ends at once (a graceful stop waits for held requests; a Retry-After of 60 s made it take minutes)."""
+        left = until - time.monotonic()
+        if left <= 0 or self._stopping():
+            resume(slot)
+            return
+        slot.latercall = call_later(min(left, _STOP_POLL), self._hold, slot, until, resume)
+
+    def _stopping(self) -> bool:
+        """Whether the crawl is stopping (a signal, or the spider closing for another reason)."""
+        engine = self.crawler.engine
+        closing = getattr(getattr(engine, "_slot", None), "closing", None)
+        return engine is None or not getattr(engine, "running", True) or closing is not None
 
     def _slot(self, request: Request):
         """(key, slot or None) of the download slot ``request`` goes through (AttributeError: another downloader)."""
@@ -413,8 +432,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
     def _slow_down(self, request: Request, response: Response) -> None:
         """A 429 asks for fewer requests, not only for this one again: the site's download slot waits twice as long
         between two requests (at least 1 s, at most ``INTERFAX_RETRY_BACKOFF_MAX``; a Retry-After holds the site besides),
-        without jitter, and AutoThrottle does not lower it again this run. A 429 to a request sent before the
-        last slow-down says nothing of the new pace. ``interfax/retry/rate_limited`` counts the 429s,
+        without jitter, and AutoThrottle does not lower it again this run. A 429 within one delay of the last
+        slow-down answers a request sent at the old pace (a burst of them): it says nothing of the new one. ``interfax/retry/rate_limited`` counts the 429s,
         ``interfax/retry/pace_seconds`` is the delay reached; one WARNING the first time."""
         stats = self.crawler.stats
         stats.inc_value("interfax/retry/rate_limited")
@@ -423,8 +442,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
         except AttributeError:
             return
         now = time.monotonic()
-        if now - (request.meta.get("download_latency") or 0.0) < self._paced_at.get(key, 0.0):
-            return  # sent at the old pace
+        if slot is not None and now - self._paced_at.get(key, -1e9) < slot.delay:
+            return  # within one delay of the last slow-down: an answer to a request sent at the old pace
         delay = min(self.backoff_max, max(2 * (slot.delay if slot is not None else 0.0), 1.0))
         if not slow_down(self.crawler, key, delay):
             return
@@ -465,7 +484,12 @@ class BackoffRetryMiddleware(RetryMiddleware):
             return
         stats.inc_value("interfax/retry/wait_seconds", round(seconds, 3))
         logger.debug("retry %d of %s in %.2f s (%s)", retry.meta.get("retry_times", 1), retry.url, seconds, why)
-        await sleep(seconds)
+        until = time.monotonic() + seconds
+        while (left := until - time.monotonic()) > 0:
+            if self._stopping():  # let go at once: what it would have fetched is the next run's
+                stats.inc_value("interfax/retry/let_go")
+                return
+            await sleep(min(left, _STOP_POLL))
 
 
 # ---------------------------------------------------------------- redirects

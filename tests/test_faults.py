@@ -559,8 +559,8 @@ def test_backoff_delays():
 
 def test_a_429_slows_the_crawl_down_and_its_retries_back_off(caplog):
     """A rate limit (nginx ``limit_req``: 429, ``Retry-After: 1``) asks for fewer requests: the site's download
-    slot waits twice as long between requests (at least 1 s, no jitter), once per pace (answers to requests sent
-    before the slow-down say nothing of it); a retry of a 429 waits the longer of Retry-After and the backoff
+    slot waits twice as long between requests (at least 1 s, no jitter), once per pace (the rest of a burst, within
+    one delay of the slow-down, says nothing of the new pace); a retry of a 429 waits the longer of Retry-After and the backoff
     (before: exactly Retry-After, at the same pace, until RETRY_TIMES ran out and articles were lost)."""
     import types
 
@@ -575,11 +575,12 @@ def test_a_429_slows_the_crawl_down_and_its_retries_back_off(caplog):
     mw = BackoffRetryMiddleware.from_crawler(crawler)
     request = scrapy.Request("http://127.0.0.1/x.html")
     limited = Response(request.url, status=429, headers={"Retry-After": "1"})
-    mw._slow_down(request.replace(meta={"download_latency": 0.01}), limited)
+    mw._slow_down(request, limited)
     assert (slot.delay, slot.jitter) == (1.0, 0.0) and downloader.per_slot_settings["127.0.0.1"]["delay"] == 1.0
-    mw._slow_down(request.replace(meta={"download_latency": 60.0}), limited)  # sent before: at the old pace
+    mw._slow_down(request, limited)  # the rest of a burst, sent at the old pace: no slower
     assert slot.delay == 1.0
-    mw._slow_down(request.replace(meta={"download_latency": 0.0}), limited)  # at the new pace: slower again
+    mw._paced_at["127.0.0.1"] -= 1.5  # a 429 more than one delay later: at the new pace, slower again
+    mw._slow_down(request, limited)
     assert slot.delay == 2.0
     assert crawler.stats.get_value("interfax/retry/rate_limited") == 3
     assert crawler.stats.get_value("interfax/retry/pace_seconds") == 2.0
@@ -589,6 +590,33 @@ def test_a_429_slows_the_crawl_down_and_its_retries_back_off(caplog):
     assert retries == [(1, "retry_after"), (2, "backoff"), (4, "backoff")]
     busy = Response(request.url, status=503, headers={"Retry-After": "1"})  # a 503's Retry-After is the wait asked
     assert mw.delay(request.replace(meta={"retry_times": 3}), busy) == (1, "retry_after")
+
+
+def test_a_graceful_stop_lets_held_requests_go_at_once():
+    """SIGTERM while the site is held by a ``Retry-After: 60``: the held slot and the retries waiting their turn
+    are let go at once (before, the stop waited for them: about 2 minutes, past systemd's 90 s stop timeout)."""
+    import asyncio
+    import types
+
+    from scrapy.core.downloader import Slot
+
+    crawler = _crawler(INTERFAX_RETRY_AFTER_MAX=60)
+    crawler.stats.open_spider()
+    slot = Slot(concurrency=4, delay=0.0, jitter=0.0)
+    resumed = []
+    downloader = types.SimpleNamespace(slots={"127.0.0.1": slot}, per_slot_settings={}, get_slot_key=lambda r: "127.0.0.1",
+                                       _latercall=lambda s: resumed.append(s))
+    crawler.engine = types.SimpleNamespace(downloader=downloader, running=False, _slot=None)  # stopping
+    crawler.extensions = types.SimpleNamespace(middlewares=[])
+    mw = BackoffRetryMiddleware.from_crawler(crawler)
+    request = scrapy.Request("http://127.0.0.1/x.html")
+    held = Response(request.url, status=429, headers={"Retry-After": "60"})
+    mw._hold_site(request, held)
+    assert resumed == [slot]  # the hold ended as it began
+    started = time.monotonic()
+    asyncio.run(asyncio.wait_for(mw._wait(request.replace(meta={"retry_times": 1}), held), 5))
+    assert time.monotonic() - started < 1
+    assert crawler.stats.get_value("interfax/retry/let_go") == 1
 
 
 def test_a_mirrors_redirect_naming_the_live_site_is_followed_on_the_mirror(tmp_path):
