@@ -717,7 +717,8 @@ class IncrementalState:
         """Whether a known article is fetched again, to pick up an edit: published less than
         ``INTERFAX_STATE_RECHECK_HOURS`` ago, and last fetched at least as long ago as it was old then
         (3 hours at least): at about 1, 4, 8, 16, 32 hours of age for an hourly run, once the next day for
-        a daily one. So a run's cost grows with what was published lately, never with the store."""
+        a daily one. So a run's cost grows with what was published lately, never with the store. A last fetch
+        recorded in the future (by a clock that was ahead) counts as due."""
         if self.recheck_hours <= 0 or known.gone or not known.published_at or not known.checked:
             return False
         try:
@@ -725,7 +726,9 @@ class IncrementalState:
             now = datetime.now(timezone.utc)
             if now - published > timedelta(hours=self.recheck_hours):
                 return False
-            return now - checked >= max(timedelta(hours=3), checked - published)
+            # a fetch recorded in the future was recorded by a clock that was ahead: when it was is unknown, so due
+            # (before, a run a day ahead kept its articles from being rechecked for a day, an edit skipped)
+            return checked > now or now - checked >= max(timedelta(hours=3), checked - published)
         except (TypeError, ValueError):
             return False
 

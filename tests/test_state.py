@@ -1013,6 +1013,21 @@ def test_an_edited_article_is_exported_again_by_a_later_run(tmp_path):
     assert old.returncode == 0 and stat(old, "interfax/state/rechecked") == 0
 
 
+def test_a_fetch_recorded_in_the_future_is_due_for_a_recheck(tmp_path):
+    """Run 1 with a clock a day ahead recorded its fetches in the future; run 2 with the right clock, hours later,
+    rechecks them (before: 'checked' looked fresh for a day, and an edit was skipped)."""
+    from datetime import datetime, timedelta, timezone
+
+    crawler, spider, state = _spider_started_with_state(tmp_path / "state")
+    state.recheck_hours = 48
+    now = datetime.now(timezone.utc)
+    at = lambda hours: (now + timedelta(hours=hours)).isoformat(timespec="seconds")  # noqa: E731
+    assert state.recheck_due(Known(1, True, published_at=at(-5), checked=at(20)))  # a clock a day ahead
+    assert not state.recheck_due(Known(2, True, published_at=at(-5), checked=at(-1)))  # fetched an hour ago: fresh
+    assert state.recheck_due(Known(3, True, published_at=at(-5), checked=at(-4)))
+    state.spider_closed(spider, "finished")
+
+
 def test_a_recheck_into_an_append_target_is_not_repeated_at_every_run(tmp_path):
     """State store and one append file (-o archive.jsonl): a due recheck of an article the file holds
     left its check time as it was, so every later run fetched it again while it was due. Now the check
