@@ -70,7 +70,6 @@ from twisted.internet.defer import Deferred
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
 from interfax import urls
-from interfax.throttle import slow_down
 from interfax.pipelines import ArticleDropped
 
 logger = logging.getLogger(__name__)
@@ -353,6 +352,8 @@ def _asked_wait(response: Response) -> float | None:
 
 #: seconds between two looks, while a retry or the site is held, at whether the crawl stops
 _STOP_POLL = 0.5
+#: answers without a 429 after which the pace a 429 set is halved
+_PACE_EASES_AFTER = 5
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -367,10 +368,14 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self._held_until: dict[str, float] = {}
         #: download slot -> when (monotonic) a 429 last lowered its pace
         self._paced_at: dict[str, float] = {}
+        #: download slot -> [the pace a 429 set, answers since without a 429, the slot's own delay and jitter]
+        self._paced: dict[str, list] = {}
 
     async def process_response(self, request: Request, response: Response) -> Request | Response:
         if response.status == 429:
             self._slow_down(request, response)
+        elif self._paced:
+            self._keep_pace(request)
         if response.status in (429, 503) and b"Retry-After" in response.headers:
             self._hold_site(request, response)
         if truncated_page(request, response) and not request.meta.get("dont_retry", False):
@@ -431,10 +436,11 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def _slow_down(self, request: Request, response: Response) -> None:
         """A 429 asks for fewer requests, not only for this one again: the site's download slot waits twice as long
-        between two requests (at least 1 s, at most ``INTERFAX_RETRY_BACKOFF_MAX``; a Retry-After holds the site besides),
-        without jitter, and AutoThrottle does not lower it again this run. A 429 within one delay of the last
-        slow-down answers a request sent at the old pace (a burst of them): it says nothing of the new one. ``interfax/retry/rate_limited`` counts the 429s,
-        ``interfax/retry/pace_seconds`` is the delay reached; one WARNING the first time."""
+        between two requests (at least 1 s, at most ``INTERFAX_RETRY_BACKOFF_MAX``; a Retry-After holds the site
+        besides), without jitter, and AutoThrottle does not lower it while the pace holds (:meth:`_keep_pace`).
+        A 429 within one delay of the last slow-down answers a request sent at the old pace (a burst of them): it
+        says nothing of the new one; nor does a retry's. ``interfax/retry/rate_limited`` counts the 429s, ``interfax/retry/pace_seconds``
+        is the slowest pace reached; one WARNING the first time."""
         stats = self.crawler.stats
         stats.inc_value("interfax/retry/rate_limited")
         try:
@@ -442,17 +448,45 @@ class BackoffRetryMiddleware(RetryMiddleware):
         except AttributeError:
             return
         now = time.monotonic()
-        if slot is not None and now - self._paced_at.get(key, -1e9) < slot.delay:
-            return  # within one delay of the last slow-down: an answer to a request sent at the old pace
-        delay = min(self.backoff_max, max(2 * (slot.delay if slot is not None else 0.0), 1.0))
-        if not slow_down(self.crawler, key, delay):
+        if slot is None or request.meta.get("retry_times") or now - self._paced_at.get(key, -1e9) < slot.delay:
+            # a retry (its first 429 set the pace already: one page that always answers 429 is not the site's
+            # pace), or within one delay of the last slow-down: an answer to a request sent at the old pace
             return
+        delay = min(self.backoff_max, max(2 * slot.delay, 1.0))
+        if delay <= slot.delay:
+            return
+        paced = self._paced.setdefault(key, [delay, 0, slot.delay, slot.jitter])
+        paced[:2] = delay, 0
+        slot.delay, slot.jitter = delay, 0.0  # no jitter: Scrapy's (±50%) would send every other request sooner
         first = key not in self._paced_at
         self._paced_at[key] = now
-        stats.set_value("interfax/retry/pace_seconds", delay)
+        stats.max_value("interfax/retry/pace_seconds", delay)
         logger.log(logging.WARNING if first else logging.INFO,
                    "%s answered 429 (too many requests): rate limited, the crawl slows down to one request every %g s",
                    key, delay)
+
+    def _keep_pace(self, request: Request) -> None:
+        """The pace a 429 set holds (AutoThrottle lowers a slot's delay after fast answers); after
+        ``_PACE_EASES_AFTER`` answers without a 429 it is halved, back to the slot's own delay in the end (so one
+        page that answers 429 does not slow the rest of the crawl for good)."""
+        try:
+            key, slot = self._slot(request)
+        except AttributeError:
+            return
+        paced = self._paced.get(key)
+        if paced is None or slot is None:
+            return
+        paced[1] += 1
+        if paced[1] >= _PACE_EASES_AFTER:
+            paced[0], paced[1] = paced[0] / 2, 0
+            if paced[0] < max(paced[2], 0.5):
+                slot.delay, slot.jitter = paced[2], paced[3]
+                del self._paced[key]
+            else:
+                slot.delay = paced[0]
+            return
+        slot.delay = max(slot.delay, paced[0])
+        slot.jitter = 0.0
 
     async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
         result = super().process_exception(request, exception)

@@ -71,29 +71,27 @@ class RobotsCrawlDelay:
             stats.set_value("interfax/robots/crawl_delay_capped", asked)
             logger.warning("robots.txt of %s asks for %g s between requests: %g s are kept "
                            "(INTERFAX_ROBOTS_CRAWL_DELAY_MAX)", host, asked, delay)
-        if slow_down(self.crawler, self.crawler.engine.downloader.get_slot_key(request), delay):
+        if self._slow_down(self.crawler.engine.downloader.get_slot_key(request), delay):
             stats.set_value("interfax/robots/crawl_delay", delay)
             logger.info("robots.txt of %s asks for %g s between requests: one request every %g s at most", host, asked, delay)
 
-
-def slow_down(crawler, key: str, delay: float) -> bool:
-    """Make ``delay`` the least delay of the download slot ``key`` (and AutoThrottle's floor), without jitter; False if
-    it was that slow already. Used for a robots.txt's ``Crawl-delay`` and for a site that answers 429 (the retry middleware)."""
-    downloader = crawler.engine.downloader
-    slot_settings = downloader.per_slot_settings.setdefault(key, {})  # (a slot made later: its delay)
-    slot = downloader.slots.get(key)
-    current = max(slot.delay if slot is not None else crawler.settings.getfloat("DOWNLOAD_DELAY"),
-                  slot_settings.get("delay", 0))
-    throttle = next((e for e in crawler.extensions.middlewares if isinstance(e, AutoThrottle)), None)
-    floor = getattr(throttle, "mindelay", 0) if throttle is not None else current
-    if delay <= current and delay <= floor:
-        return False
-    # no jitter: Scrapy's (±50% by default) would send every other request sooner than asked
-    slot_settings["delay"] = max(slot_settings.get("delay", 0), delay)
-    slot_settings["jitter"] = 0.0
-    if slot is not None:
-        slot.delay = max(slot.delay, delay)
-        slot.jitter = 0.0
-    if throttle is not None:  # AutoThrottle lowers a slot's delay down to its floor after fast answers
-        throttle.mindelay = max(throttle.mindelay, delay)
-    return True
+    def _slow_down(self, key: str, delay: float) -> bool:
+        """Make ``delay`` the least delay of the download slot ``key``; False if it was that slow already."""
+        downloader = self.crawler.engine.downloader
+        slot_settings = downloader.per_slot_settings.setdefault(key, {})  # (a slot made later: its delay)
+        slot = downloader.slots.get(key)
+        current = max(slot.delay if slot is not None else self.crawler.settings.getfloat("DOWNLOAD_DELAY"),
+                      slot_settings.get("delay", 0))
+        throttle = next((e for e in self.crawler.extensions.middlewares if isinstance(e, AutoThrottle)), None)
+        floor = getattr(throttle, "mindelay", 0) if throttle is not None else current
+        if delay <= current and delay <= floor:
+            return False
+        # no jitter: Scrapy's (±50% by default) would send every other request sooner than asked
+        slot_settings["delay"] = max(slot_settings.get("delay", 0), delay)
+        slot_settings["jitter"] = 0.0
+        if slot is not None:
+            slot.delay = max(slot.delay, delay)
+            slot.jitter = 0.0
+        if throttle is not None:  # AutoThrottle lowers a slot's delay down to its floor after fast answers
+            throttle.mindelay = max(throttle.mindelay, delay)
+        return True

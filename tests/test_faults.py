@@ -559,9 +559,10 @@ def test_backoff_delays():
 
 def test_a_429_slows_the_crawl_down_and_its_retries_back_off(caplog):
     """A rate limit (nginx ``limit_req``: 429, ``Retry-After: 1``) asks for fewer requests: the site's download
-    slot waits twice as long between requests (at least 1 s, no jitter), once per pace (the rest of a burst, within
+    slot waits twice as long between requests (at least 1 s, no jitter; easing after answers without one), once per pace (the rest of a burst, within
     one delay of the slow-down, says nothing of the new pace); a retry of a 429 waits the longer of Retry-After and the backoff
     (before: exactly Retry-After, at the same pace, until RETRY_TIMES ran out and articles were lost)."""
+    import asyncio
     import types
 
     from scrapy.core.downloader import Slot
@@ -571,19 +572,30 @@ def test_a_429_slows_the_crawl_down_and_its_retries_back_off(caplog):
     slot = Slot(concurrency=4, delay=0.25, jitter=0.5)
     downloader = types.SimpleNamespace(slots={"127.0.0.1": slot}, per_slot_settings={}, get_slot_key=lambda r: "127.0.0.1")
     crawler.engine = types.SimpleNamespace(downloader=downloader)
-    crawler.extensions = types.SimpleNamespace(middlewares=[])
     mw = BackoffRetryMiddleware.from_crawler(crawler)
     request = scrapy.Request("http://127.0.0.1/x.html")
     limited = Response(request.url, status=429, headers={"Retry-After": "1"})
     mw._slow_down(request, limited)
-    assert (slot.delay, slot.jitter) == (1.0, 0.0) and downloader.per_slot_settings["127.0.0.1"]["delay"] == 1.0
+    assert (slot.delay, slot.jitter) == (1.0, 0.0)
     mw._slow_down(request, limited)  # the rest of a burst, sent at the old pace: no slower
     assert slot.delay == 1.0
     mw._paced_at["127.0.0.1"] -= 1.5  # a 429 more than one delay later: at the new pace, slower again
+    mw._slow_down(request.replace(meta={"retry_times": 1}), limited)  # (not a retry's: its first 429 set the pace)
+    assert slot.delay == 1.0
     mw._slow_down(request, limited)
     assert slot.delay == 2.0
-    assert crawler.stats.get_value("interfax/retry/rate_limited") == 3
+    assert crawler.stats.get_value("interfax/retry/rate_limited") == 4
     assert crawler.stats.get_value("interfax/retry/pace_seconds") == 2.0
+    # the pace holds against AutoThrottle's lowering, then eases after answers without a 429, back to the slot's own
+    slot.delay = 0.1
+    asyncio.run(mw.process_response(request, Response(request.url, status=200)))
+    assert (slot.delay, slot.jitter) == (2.0, 0.0)
+    for _ in range(4):
+        asyncio.run(mw.process_response(request, Response(request.url, status=200)))
+    assert slot.delay == 1.0
+    for _ in range(10):
+        asyncio.run(mw.process_response(request, Response(request.url, status=200)))
+    assert (slot.delay, slot.jitter) == (0.25, 0.5)
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warnings) == 1 and "429" in warnings[0] and "one request every 1 s" in warnings[0]
     retries = [mw.delay(request.replace(meta={"retry_times": n}), limited) for n in (1, 2, 3)]
