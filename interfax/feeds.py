@@ -40,7 +40,7 @@ from interfax.dataset import csv_columns, csv_row
 from interfax.extensions import JobDirGuard
 from interfax.items import Article, values_of
 from interfax.pipelines import ArticleDropped, _count_drop, _Step, fields_of
-from interfax.state import IncrementalState, StateLocked
+from interfax.state import IncrementalState, StateLocked, StateWriteFailed
 
 logger = logging.getLogger(__name__)
 
@@ -496,7 +496,7 @@ class JsonLinesExporter(JsonLinesItemExporter):
 
     def export_item(self, item) -> None:
         if self.failed is not None:
-            self._count("interfax/feeds/not_written")
+            self._not_written()
             return
         try:
             self._export(item)
@@ -512,7 +512,7 @@ class JsonLinesExporter(JsonLinesItemExporter):
             self._warn_once()
             self.file.write(data)
             if self.state is not None and isinstance(article_id, int):
-                self.state.record(article_id, record, getattr(self.file, "name", None))
+                self._after_write(self.state.record, article_id, record, getattr(self.file, "name", None))
             return
         intent = None
         if self.state is not None and isinstance(article_id, int):
@@ -521,25 +521,43 @@ class JsonLinesExporter(JsonLinesItemExporter):
         if self.fsync:
             os.fsync(self.file.fileno())
         if intent is not None:
-            self.state.confirm(intent, record)
+            self._after_write(self.state.confirm, intent, record)
+
+    def _after_write(self, note, *args) -> None:
+        """``note(*args)`` records a line just written in the state store; if the store cannot be written, the
+        line stays in the feed (its intent, when there is one, lets the next run recover it) and the crawl stops."""
+        try:
+            note(*args)
+        except StateWriteFailed as exc:
+            self._stop(exc, count_record=False)
 
     def _stop(self, exc: OSError, count_record: bool = True) -> None:
         """A write failed: the feed holds only whole lines (the failed one is not there and, with a
         state store, is crawled again next run); nothing more is written, and the crawl stops.
-        (``count_record``: False when the file was refused before any record.)"""
+        (``count_record``: False when the record was written, or the file was refused before any record.)
+        A state store that cannot be written (:class:`StateWriteFailed`) takes the same path."""
         self.failed = exc
-        self._count("interfax/feeds/write_failed")
+        if isinstance(exc, StateWriteFailed):
+            what, name, reason = "the state store", exc.filename, "state_write_failed"
+            self._count("interfax/state/write_failed")
+        else:
+            what, name, reason = "the feed", getattr(self.file, "name", self.file), "feed_write_failed"
+            self._count("interfax/feeds/write_failed")
         if count_record:
-            self._count("interfax/feeds/not_written")
-        name = getattr(self.file, "name", self.file)
-        logger.error("cannot write to the feed %s: %s; the crawl stops (the records written so far are whole)",
-                     name, exc.strerror or exc)
+            self._not_written()
+        logger.error("cannot write to %s %s: %s; the crawl stops (the records written so far are whole)",
+                     what, name, exc.strerror or exc)
         if self.crawler is not None and self.crawler.engine is not None:
-            deferred_from_coro(self.crawler.engine.close_spider_async(reason="feed_write_failed"))
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
 
-    def _count(self, key: str) -> None:
+    def _not_written(self) -> None:
+        """A record passed the pipelines but is not in the feed: ``interfax/items/exported`` counted it."""
+        self._count("interfax/feeds/not_written")
+        self._count("interfax/items/exported", -1)
+
+    def _count(self, key: str, count: int = 1) -> None:
         if self.crawler is not None and self.crawler.stats is not None:
-            self.crawler.stats.inc_value(key)
+            self.crawler.stats.inc_value(key, count)
 
     def _warn_once(self) -> None:
         if not self._warned:

@@ -351,6 +351,12 @@ def _asked_wait(response: Response) -> float | None:
     return retry_after_seconds(header, now=http_date(response.headers.get("Date"))) if header else None
 
 
+#: seconds between two looks, while a retry or the site is held, at whether the crawl stops
+_STOP_POLL = 0.5
+#: answers without a 429 after which the pace a 429 set is halved
+_PACE_EASES_AFTER = 5
+
+
 class BackoffRetryMiddleware(RetryMiddleware):
     """Scrapy's RetryMiddleware, waiting before each retry (Retry-After, else exponential backoff)."""
 
@@ -361,8 +367,16 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.backoff_max = max(0.0, settings.getfloat("INTERFAX_RETRY_BACKOFF_MAX", 30.0))
         #: download slot -> until when (monotonic) it is held for a Retry-After
         self._held_until: dict[str, float] = {}
+        #: download slot -> when (monotonic) a 429 last lowered its pace
+        self._paced_at: dict[str, float] = {}
+        #: download slot -> [the pace a 429 set, answers since without a 429, the slot's own delay and jitter]
+        self._paced: dict[str, list] = {}
 
     async def process_response(self, request: Request, response: Response) -> Request | Response:
+        if response.status == 429:
+            self._slow_down(request, response)
+        elif self._paced:
+            self._keep_pace(request)
         if response.status in (429, 503) and b"Retry-After" in response.headers:
             self._hold_site(request, response)
         if truncated_page(request, response) and not request.meta.get("dont_retry", False):
@@ -385,8 +399,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
             return
         downloader = getattr(self.crawler.engine, "downloader", None)
         try:
-            key = downloader.get_slot_key(request)
-            slot = downloader.slots.get(key)
+            key, slot = self._slot(request)
             resume = downloader._latercall  # what the slot runs when its own download delay is over
         except AttributeError:  # another downloader: the retry itself still waits
             return
@@ -397,9 +410,84 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if slot.latercall is not None:
             slot.latercall.cancel()
         # the slot starts nothing until the call: Scrapy's own way to hold a slot for its download delay
-        slot.latercall = call_later(seconds, resume, slot)
+        self._hold(slot, until, resume)
         self.crawler.stats.inc_value("interfax/retry/site_held")
         logger.info("%s answered %d with Retry-After: no request to it starts for %.1f s", key, response.status, seconds)
+
+    def _hold(self, slot, until: float, resume) -> None:
+        """Hold ``slot`` until ``until`` (monotonic), looking every ``_STOP_POLL`` s whether the crawl stops: then
+        the hold ends at once (a graceful stop waits for held requests; a Retry-After of 60 s made it take minutes)."""
+        left = until - time.monotonic()
+        if left <= 0 or self._stopping():
+            resume(slot)
+            return
+        slot.latercall = call_later(min(left, _STOP_POLL), self._hold, slot, until, resume)
+
+    def _stopping(self) -> bool:
+        """Whether the crawl is stopping (a signal, or the spider closing for another reason)."""
+        engine = self.crawler.engine
+        closing = getattr(getattr(engine, "_slot", None), "closing", None)
+        return engine is None or not getattr(engine, "running", True) or closing is not None
+
+    def _slot(self, request: Request):
+        """(key, slot or None) of the download slot ``request`` goes through (AttributeError: another downloader)."""
+        downloader = getattr(self.crawler.engine, "downloader", None)
+        key = downloader.get_slot_key(request)
+        return key, downloader.slots.get(key)
+
+    def _slow_down(self, request: Request, response: Response) -> None:
+        """A 429 asks for fewer requests, not only for this one again: the site's download slot waits twice as long
+        between two requests (at least 1 s, at most ``INTERFAX_RETRY_BACKOFF_MAX``; a Retry-After holds the site
+        besides), without jitter, and AutoThrottle does not lower it while the pace holds (:meth:`_keep_pace`).
+        A 429 within one delay of the last slow-down answers a request sent at the old pace (a burst of them): it
+        says nothing of the new one; nor does a retry's. ``interfax/retry/rate_limited`` counts the 429s, ``interfax/retry/pace_seconds``
+        is the slowest pace reached; one WARNING the first time."""
+        stats = self.crawler.stats
+        stats.inc_value("interfax/retry/rate_limited")
+        try:
+            key, slot = self._slot(request)
+        except AttributeError:
+            return
+        now = time.monotonic()
+        if slot is None or request.meta.get("retry_times") or now - self._paced_at.get(key, -1e9) < slot.delay:
+            # a retry (its first 429 set the pace already: one page that always answers 429 is not the site's
+            # pace), or within one delay of the last slow-down: an answer to a request sent at the old pace
+            return
+        delay = min(self.backoff_max, max(2 * slot.delay, 1.0))
+        if delay <= slot.delay:
+            return
+        paced = self._paced.setdefault(key, [delay, 0, slot.delay, slot.jitter])
+        paced[:2] = delay, 0
+        slot.delay, slot.jitter = delay, 0.0  # no jitter: Scrapy's (±50%) would send every other request sooner
+        first = key not in self._paced_at
+        self._paced_at[key] = now
+        stats.max_value("interfax/retry/pace_seconds", delay)
+        logger.log(logging.WARNING if first else logging.INFO,
+                   "%s answered 429 (too many requests): rate limited, the crawl slows down to one request every %g s",
+                   key, delay)
+
+    def _keep_pace(self, request: Request) -> None:
+        """The pace a 429 set holds (AutoThrottle lowers a slot's delay after fast answers); after
+        ``_PACE_EASES_AFTER`` answers without a 429 it is halved, back to the slot's own delay in the end (so one
+        page that answers 429 does not slow the rest of the crawl for good)."""
+        try:
+            key, slot = self._slot(request)
+        except AttributeError:
+            return
+        paced = self._paced.get(key)
+        if paced is None or slot is None:
+            return
+        paced[1] += 1
+        if paced[1] >= _PACE_EASES_AFTER:
+            paced[0], paced[1] = paced[0] / 2, 0
+            if paced[0] < max(paced[2], 0.5):
+                slot.delay, slot.jitter = paced[2], paced[3]
+                del self._paced[key]
+            else:
+                slot.delay = paced[0]
+            return
+        slot.delay = max(slot.delay, paced[0])
+        slot.jitter = 0.0
 
     async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
         result = super().process_exception(request, exception)
@@ -410,14 +498,18 @@ class BackoffRetryMiddleware(RetryMiddleware):
     def delay(self, retry: Request, response: Response | None) -> tuple[float, str]:
         """Seconds to wait before ``retry`` and why ('retry_after', 'retry_after_capped' or 'backoff')."""
         asked = _asked_wait(response) if response is not None else None
+        attempt = max(1, int(retry.meta.get("retry_times", 1)))
+        backoff = min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
         # (a Retry-After of 0 or a date already past asks for no wait: the backoff, as urllib3 does;
         # before, a busy site that kept saying so got every retry at once)
         if asked:
             if asked > self.retry_after_max:
                 return self.retry_after_max, "retry_after_capped"
-            return asked, "retry_after"
-        attempt = max(1, int(retry.meta.get("retry_times", 1)))
-        return min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1)), "backoff"
+            # a 429 is about the pace: its retries back off too (each waiting only the Retry-After, they met
+            # the limit again together until their retries ran out)
+            if response.status != 429 or asked >= backoff:
+                return asked, "retry_after"
+        return backoff, "backoff"
 
     async def _wait(self, retry: Request, response: Response | None) -> None:
         seconds, why = self.delay(retry, response)
@@ -427,7 +519,12 @@ class BackoffRetryMiddleware(RetryMiddleware):
             return
         stats.inc_value("interfax/retry/wait_seconds", round(seconds, 3))
         logger.debug("retry %d of %s in %.2f s (%s)", retry.meta.get("retry_times", 1), retry.url, seconds, why)
-        await sleep(seconds)
+        until = time.monotonic() + seconds
+        while (left := until - time.monotonic()) > 0:
+            if self._stopping():  # let go at once: what it would have fetched is the next run's
+                stats.inc_value("interfax/retry/let_go")
+                return
+            await sleep(min(left, _STOP_POLL))
 
 
 # ---------------------------------------------------------------- redirects

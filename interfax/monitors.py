@@ -85,6 +85,11 @@ _NO_ANSWER = sorted(UNREACHABLE | {"data_loss", "bad_response", "tls"})
 _MISSING_REASONS = {MissingFields.reason} | {cls.reason for cls in REQUIRED.values()}
 
 
+def written(stats: dict) -> int:
+    """Articles in the feed: the items scraped, less those a feed could not write (disk full: the crawl stopped)."""
+    return stats.get("item_scraped_count", 0) - stats.get("interfax/feeds/not_written", 0)
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -184,7 +189,7 @@ class ItemCountMonitor(_Check):
     @monitors.name("enough articles")
     def test_item_floor(self):
         floor = self.settings.getint("INTERFAX_MONITOR_MIN_ITEMS")
-        exported = self.stat("item_scraped_count")
+        exported = written(self.stats)
         known = self.stat("interfax/state/known") + self.stat("interfax/drop/already_exported")
         if exported + known < floor:
             cause = self.cause()
@@ -275,7 +280,22 @@ class ErrorRateMonitor(_Check):
 
     @monitors.name("HTTP 4xx rate")
     def test_4xx_rate(self):
-        self.check_rate("HTTP 4xx", *self._responses("4"), "INTERFAX_MONITOR_MAX_4XX_RATE", "responses", "http_4xx")
+        """A 429 is the site's rate limit, not a broken link: pages lost to it (given up after their retries)
+        fail the run; 429s that retries recovered are a warning naming the pace the crawl slowed down to."""
+        count, total = self._responses("4")
+        limited = self.stat("downloader/response_status_count/429") - self.stat("robotstxt/response_status_count/429")
+        if limited > 0:
+            count -= limited
+            lost = self.stat("interfax/errors/http_429")
+            self.check_rate("rate limited (HTTP 429), given up after retries", lost, total,
+                            "INTERFAX_MONITOR_MAX_4XX_RATE", "responses")
+            pace = self.stat("interfax/retry/pace_seconds")
+            storm = self.over_rate("rate limited (HTTP 429)", limited, total, "INTERFAX_MONITOR_MAX_4XX_RATE", "responses",
+                                   (f"; slowed down to one request every {pace:g} s" if pace else "")
+                                   + f"; retries recovered all but {lost} pages")
+            if storm:
+                self.warn(storm, "the site limits the request rate")
+        self.check_rate("HTTP 4xx", count, total, "INTERFAX_MONITOR_MAX_4XX_RATE", "responses", "http_4xx")
 
     @monitors.name("HTTP 5xx rate")
     def test_5xx_rate(self):
@@ -408,7 +428,7 @@ def report_head(status: str, summary: str, spider: str, details: str = "") -> st
 def report_lines(spider: str, stats: dict, failed: list[str], total: int, warned: list[str] = ()) -> list[str]:
     head = report_head(
         "FAILED" if failed else "OK", f"{len(failed)} of {total} checks failed", spider,
-        f"finish_reason={stats.get('finish_reason')}, items={stats.get('item_scraped_count', 0)}, "
+        f"finish_reason={stats.get('finish_reason')}, items={written(stats)}, "
         f"new={stats.get('interfax/state/new', '-')}, known={stats.get('interfax/state/known', '-')}, "
         + (f"refreshed={stats['interfax/state/refreshed']}, " if stats.get("interfax/state/refreshed") else "")
         + f"requests={stats.get('downloader/request_count', 0)}",

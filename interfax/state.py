@@ -481,7 +481,12 @@ class _transaction:
         return self.db
 
     def __exit__(self, exc_type, exc, tb):
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        try:
+            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        except sqlite3.Error:
+            if self.db.in_transaction:  # a COMMIT that failed (disk full) may leave it open: the next BEGIN would fail
+                self.db.execute("ROLLBACK")
+            raise
         return False
 
 
@@ -522,6 +527,16 @@ def _check_line(path: Path, offset: int, length: int, article_id: int) -> tuple[
 
 class StateLocked(RuntimeError):
     """Another crawl uses the same state folder (``scrapy crawl`` exits 75: skipped, not failed)."""
+
+
+class StateWriteFailed(OSError):
+    """The state store could not record a write (disk full, read-only, I/O error): the feed writer stops the crawl
+    (finish reason ``state_write_failed``) as it does when the feed itself cannot be written."""
+
+    @classmethod
+    def of(cls, exc: sqlite3.Error, path: Path) -> StateWriteFailed:
+        code = errno.ENOSPC if "full" in str(exc) else errno.EIO
+        return cls(code, str(exc), str(path))
 
 
 #: real path of a lock file -> the open file locked by :func:`lock_early`, until the crawl's extension takes it
@@ -702,7 +717,8 @@ class IncrementalState:
         """Whether a known article is fetched again, to pick up an edit: published less than
         ``INTERFAX_STATE_RECHECK_HOURS`` ago, and last fetched at least as long ago as it was old then
         (3 hours at least): at about 1, 4, 8, 16, 32 hours of age for an hourly run, once the next day for
-        a daily one. So a run's cost grows with what was published lately, never with the store."""
+        a daily one. So a run's cost grows with what was published lately, never with the store. A last fetch
+        recorded in the future (by a clock that was ahead) counts as due."""
         if self.recheck_hours <= 0 or known.gone or not known.published_at or not known.checked:
             return False
         try:
@@ -710,7 +726,9 @@ class IncrementalState:
             now = datetime.now(timezone.utc)
             if now - published > timedelta(hours=self.recheck_hours):
                 return False
-            return now - checked >= max(timedelta(hours=3), checked - published)
+            # a fetch recorded in the future was recorded by a clock that was ahead: when it was is unknown, so due
+            # (before, a run a day ahead kept its articles from being rechecked for a day, an edit skipped)
+            return checked > now or now - checked >= max(timedelta(hours=3), checked - published)
         except (TypeError, ValueError):
             return False
 
@@ -757,13 +775,22 @@ class IncrementalState:
     # ------------------------------------------------------------ feed writer
 
     def intend(self, feed: str, offset: int, article_id: int, length: int) -> Intent:
-        return self.store.intend(feed, offset, article_id, length, self.run)
+        try:
+            return self.store.intend(feed, offset, article_id, length, self.run)
+        except sqlite3.Error as exc:
+            raise StateWriteFailed.of(exc, self.store.path) from exc
 
     def confirm(self, intent: Intent, record: dict) -> None:
-        self._counted(self.store.confirm(intent, record, self.run))
+        try:
+            self._counted(self.store.confirm(intent, record, self.run))
+        except sqlite3.Error as exc:  # the line is in the feed and its intent in the store: the next run recovers it
+            raise StateWriteFailed.of(exc, self.store.path) from exc
 
     def record(self, article_id: int, record: dict, feed: str | None = None) -> None:
-        self._counted(self.store.record(article_id, record, feed, self.run))
+        try:
+            self._counted(self.store.record(article_id, record, feed, self.run))
+        except sqlite3.Error as exc:
+            raise StateWriteFailed.of(exc, self.store.path) from exc
 
     def overwrite_target(self, feed: str, ids: set[int]) -> tuple[int, tuple[int, str | None] | None]:
         """Before ``-O`` empties the feed file ``feed`` holding the records ``ids``: (how many of them the state
@@ -818,10 +845,16 @@ class IncrementalState:
     def spider_closed(self, spider, reason):
         if self.store is None:
             return
-        self._record_failures(getattr(spider, "failed", None) or {}, getattr(spider, "reached_depth", lambda _id: 0))
         lost = self.stats.get_value("interfax/listing/lost", 0)
-        settled = self.store.finish_run(self.run, reason, self.counts, self._expanded, settle=not lost,
-                                        walked=self._walked_every_listing(spider))
+        try:
+            self._record_failures(getattr(spider, "failed", None) or {}, getattr(spider, "reached_depth", lambda _id: 0))
+            settled = self.store.finish_run(self.run, reason, self.counts, self._expanded, settle=not lost,
+                                            walked=self._walked_every_listing(spider))
+        except sqlite3.Error as exc:  # the store's disk filled up (said once already if a record failed)
+            logger.warning("state: run %d could not be recorded in %s (%s): the next run counts it as stopped "
+                           "early and crawls again what it did not record", self.run, self.store.path, exc)
+            self.stats.inc_value("interfax/state/write_failed")
+            settled = 0
         if lost and reason == "finished":
             logger.warning(
                 "state: %d listing page(s) lost to a fault that may pass: this run's articles are not settled, so "

@@ -265,6 +265,8 @@ def test_retry_after_is_honoured_up_to_the_cap(run):
     # (each Retry-After also holds the whole site, so a retry may wait for the others' holds too:
     # at most all of them, one after the other)
     all_holds = 1 + 2 + RETRY_AFTER_MAX + (1 + RETRY_TIMES) * 1 + 1
+    # and a 429 slows the site's pace: a retry queued behind the others goes out one pace after another
+    all_holds += run.stat("interfax/retry/pace_seconds") * run.stat("downloader/request_count")
     # 429 + Retry-After as an HTTP date ~2 s ahead (whole seconds: 1-2 s from now)
     assert 1900005 in run.by_id and run.count(fault_path(1900005)) == 2
     assert 0.9 <= run.gaps(fault_path(1900005))[0] < all_holds
@@ -555,6 +557,80 @@ def test_backoff_delays():
     for asked in ("0", formatdate(time.time() - 3600, usegmt=True)):
         busy = Response("http://127.0.0.1/x.html", status=503, headers={"Retry-After": asked, "Date": formatdate(usegmt=True)})
         assert mw.delay(request.replace(meta={"retry_times": 2}), busy) == (2, "backoff")
+
+
+def test_a_429_slows_the_crawl_down_and_its_retries_back_off(caplog):
+    """A rate limit (nginx ``limit_req``: 429, ``Retry-After: 1``) asks for fewer requests: the site's download
+    slot waits twice as long between requests (at least 1 s, no jitter; easing after answers without one), once per pace (the rest of a burst, within
+    one delay of the slow-down, says nothing of the new pace); a retry of a 429 waits the longer of Retry-After and the backoff
+    (before: exactly Retry-After, at the same pace, until RETRY_TIMES ran out and articles were lost)."""
+    import asyncio
+    import types
+
+    from scrapy.core.downloader import Slot
+
+    crawler = _crawler(INTERFAX_RETRY_BACKOFF_BASE=1.0, INTERFAX_RETRY_BACKOFF_MAX=30)
+    crawler.stats.open_spider()
+    slot = Slot(concurrency=4, delay=0.25, jitter=0.5)
+    downloader = types.SimpleNamespace(slots={"127.0.0.1": slot}, per_slot_settings={}, get_slot_key=lambda r: "127.0.0.1")
+    crawler.engine = types.SimpleNamespace(downloader=downloader)
+    mw = BackoffRetryMiddleware.from_crawler(crawler)
+    request = scrapy.Request("http://127.0.0.1/x.html")
+    limited = Response(request.url, status=429, headers={"Retry-After": "1"})
+    mw._slow_down(request, limited)
+    assert (slot.delay, slot.jitter) == (1.0, 0.0)
+    mw._slow_down(request, limited)  # the rest of a burst, sent at the old pace: no slower
+    assert slot.delay == 1.0
+    mw._paced_at["127.0.0.1"] -= 1.5  # a 429 more than one delay later: at the new pace, slower again
+    mw._slow_down(request.replace(meta={"retry_times": 1}), limited)  # (not a retry's: its first 429 set the pace)
+    assert slot.delay == 1.0
+    mw._slow_down(request, limited)
+    assert slot.delay == 2.0
+    assert crawler.stats.get_value("interfax/retry/rate_limited") == 4
+    assert crawler.stats.get_value("interfax/retry/pace_seconds") == 2.0
+    # the pace holds against AutoThrottle's lowering, then eases after answers without a 429, back to the slot's own
+    slot.delay = 0.1
+    asyncio.run(mw.process_response(request, Response(request.url, status=200)))
+    assert (slot.delay, slot.jitter) == (2.0, 0.0)
+    for _ in range(4):
+        asyncio.run(mw.process_response(request, Response(request.url, status=200)))
+    assert slot.delay == 1.0
+    for _ in range(10):
+        asyncio.run(mw.process_response(request, Response(request.url, status=200)))
+    assert (slot.delay, slot.jitter) == (0.25, 0.5)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "429" in warnings[0] and "one request every 1 s" in warnings[0]
+    retries = [mw.delay(request.replace(meta={"retry_times": n}), limited) for n in (1, 2, 3)]
+    assert retries == [(1, "retry_after"), (2, "backoff"), (4, "backoff")]
+    busy = Response(request.url, status=503, headers={"Retry-After": "1"})  # a 503's Retry-After is the wait asked
+    assert mw.delay(request.replace(meta={"retry_times": 3}), busy) == (1, "retry_after")
+
+
+def test_a_graceful_stop_lets_held_requests_go_at_once():
+    """SIGTERM while the site is held by a ``Retry-After: 60``: the held slot and the retries waiting their turn
+    are let go at once (before, the stop waited for them: about 2 minutes, past systemd's 90 s stop timeout)."""
+    import asyncio
+    import types
+
+    from scrapy.core.downloader import Slot
+
+    crawler = _crawler(INTERFAX_RETRY_AFTER_MAX=60)
+    crawler.stats.open_spider()
+    slot = Slot(concurrency=4, delay=0.0, jitter=0.0)
+    resumed = []
+    downloader = types.SimpleNamespace(slots={"127.0.0.1": slot}, per_slot_settings={}, get_slot_key=lambda r: "127.0.0.1",
+                                       _latercall=lambda s: resumed.append(s))
+    crawler.engine = types.SimpleNamespace(downloader=downloader, running=False, _slot=None)  # stopping
+    crawler.extensions = types.SimpleNamespace(middlewares=[])
+    mw = BackoffRetryMiddleware.from_crawler(crawler)
+    request = scrapy.Request("http://127.0.0.1/x.html")
+    held = Response(request.url, status=429, headers={"Retry-After": "60"})
+    mw._hold_site(request, held)
+    assert resumed == [slot]  # the hold ended as it began
+    started = time.monotonic()
+    asyncio.run(asyncio.wait_for(mw._wait(request.replace(meta={"retry_times": 1}), held), 5))
+    assert time.monotonic() - started < 1
+    assert crawler.stats.get_value("interfax/retry/let_go") == 1
 
 
 def test_a_mirrors_redirect_naming_the_live_site_is_followed_on_the_mirror(tmp_path):

@@ -113,6 +113,16 @@ def test_http_error_rates():
     assert check(lost) == [
         "HTTP 5xx, given up after retries: 12 of 200 responses (6%), more than 5% (INTERFAX_MONITOR_MAX_5XX_RATE)"
     ]
+    # a rate limit (429) that retries recovered: a warning naming it and the pace, not a broken-link rate
+    limited = {**healthy(), "downloader/response_status_count/429": 30, "interfax/retry/pace_seconds": 2.0}
+    assert check(limited) == []
+    assert check.last_crawler.stats.get_value("interfax/monitors/warnings") == [
+        "rate limited (HTTP 429): 30 of 200 responses (15%), more than 10%; slowed down to one request every 2 s; "
+        "retries recovered all but 0 pages (INTERFAX_MONITOR_MAX_4XX_RATE)"
+    ]
+    assert check({**limited, "interfax/errors/http_429": 25}) == [
+        "rate limited (HTTP 429), given up after retries: 25 of 200 responses (12%), more than 10% (INTERFAX_MONITOR_MAX_4XX_RATE)"
+    ]
     broken = {**healthy(), "downloader/response_status_count/404": 30}
     assert check(broken) == ["HTTP 4xx: 30 of 200 responses (15%), more than 10% (INTERFAX_MONITOR_MAX_4XX_RATE)"]
     # a few broken links in a small run: over the rate, but tolerated

@@ -247,6 +247,54 @@ def test_a_feed_that_cannot_be_written_stops_the_crawl_once_with_one_error(tmp_p
     assert len(errors) == 1 and "No space left on device" in errors[0].getMessage() and str(path) in errors[0].getMessage()
 
 
+class _FillingDisk:
+    """A store's connection on a disk that fills up after ``room`` commits: COMMIT then fails as SQLite's does."""
+
+    def __init__(self, db: sqlite3.Connection, room: int):
+        self.db, self.room = db, room
+
+    def execute(self, sql, *args):
+        if sql == "COMMIT":
+            if self.room <= 0:
+                raise sqlite3.OperationalError("database or disk is full")
+            self.room -= 1
+        return self.db.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.db, name)
+
+
+def test_a_state_store_that_cannot_be_written_stops_the_crawl_once_with_one_error(tmp_path, caplog):
+    crawler, spider, state = _spider_started_with_state(tmp_path / "state")
+    closed = []
+
+    class Engine:
+        def close_spider_async(self, *, reason):
+            closed.append(reason)
+
+    crawler.engine = Engine()
+    state.store.db = _FillingDisk(state.store.db, room=1)
+    path = tmp_path / "out.jsonl"
+    exporter = JsonLinesExporter(FeedFile(path, "ab"), state=state, crawler=crawler, encoding="utf-8",
+                                 fields_to_export=["id", "title"])
+    for i in (1, 2, 3, 4):
+        crawler.stats.inc_value("interfax/items/exported")  # as the pipeline counts it
+        exporter.export_item(Article(id=i, title="a"))  # no exception reaches Scrapy's signal handler
+    state.spider_closed(spider, "state_write_failed")  # no exception either: a WARNING
+    exporter.file.close()
+    # 1 recorded; 2 written, its confirm failed (its intent lets the next run recover it); 3 and 4 not written
+    assert [json.loads(x)["id"] for x in path.read_bytes().splitlines()] == [1, 2]
+    assert closed == ["state_write_failed"]
+    stats = crawler.stats
+    assert stats.get_value("interfax/feeds/not_written") == 2 and stats.get_value("interfax/items/exported") == 2
+    assert stats.get_value("interfax/state/write_failed") >= 1
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "database or disk is full" in errors[0] and DB_NAME in errors[0]
+    store = StateStore(tmp_path / "state")  # the disk has room again: the next run recovers the written line
+    assert store.recover().confirmed == 1 and 1 in store and 2 in store and 3 not in store
+    store.close()
+
+
 def test_unwritable_outputs_are_named_before_a_crawl(tmp_path, monkeypatch):
     from interfax.feeds import unwritable
 
@@ -963,6 +1011,21 @@ def test_an_edited_article_is_exported_again_by_a_later_run(tmp_path):
     assert newest["text"].startswith("ОНОВЛЕНО. ")
     assert third.returncode == 0 and third_articles == [] and stat(third, "interfax/state/rechecked") == 0
     assert old.returncode == 0 and stat(old, "interfax/state/rechecked") == 0
+
+
+def test_a_fetch_recorded_in_the_future_is_due_for_a_recheck(tmp_path):
+    """Run 1 with a clock a day ahead recorded its fetches in the future; run 2 with the right clock, hours later,
+    rechecks them (before: 'checked' looked fresh for a day, and an edit was skipped)."""
+    from datetime import datetime, timedelta, timezone
+
+    crawler, spider, state = _spider_started_with_state(tmp_path / "state")
+    state.recheck_hours = 48
+    now = datetime.now(timezone.utc)
+    at = lambda hours: (now + timedelta(hours=hours)).isoformat(timespec="seconds")  # noqa: E731
+    assert state.recheck_due(Known(1, True, published_at=at(-5), checked=at(20)))  # a clock a day ahead
+    assert not state.recheck_due(Known(2, True, published_at=at(-5), checked=at(-1)))  # fetched an hour ago: fresh
+    assert state.recheck_due(Known(3, True, published_at=at(-5), checked=at(-4)))
+    state.spider_closed(spider, "finished")
 
 
 def test_a_recheck_into_an_append_target_is_not_repeated_at_every_run(tmp_path):
