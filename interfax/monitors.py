@@ -315,11 +315,18 @@ class ErrorRateMonitor(_Check):
         if down:
             self.check_rate(f"no answer ({_faults(down)}), given up after retries", sum(down.values()), max(asked, 1),
                             "INTERFAX_MONITOR_MAX_5XX_RATE", "pages asked for")
-        listings = self.stat("interfax/listing/lost")
-        if listings:  # their articles are missed by this run, however few the lost pages
-            self.warn(f"listing pages lost to a fault that may pass (5xx, no answer, maintenance ...): {listings}; "
-                      "their articles are missed by this run (with a state store, the next run looks for them)",
+        # lost listing pages: their articles are missed by this run, however few the pages; a page with no article
+        # link the crawler can read that links a next page is a layout it may not know, not the site down
+        unread = self.stat("interfax/listing/lost_empty")
+        listings = self.stat("interfax/listing/lost") - unread
+        missed = "their articles are missed by this run (with a state store, the next run looks for them)"
+        if listings:
+            self.warn(f"listing pages lost to a fault that may pass (5xx, no answer, maintenance ...): {listings}; {missed}",
                       "the site was partly down")
+        if unread:
+            self.warn(f"listing pages with no article link the crawler can read, though they link their next page: {unread} "
+                      f"(a listing layout it does not know, or a passing glitch of the site); {missed}",
+                      "listings unread")
 
     @monitors.name("dropped articles")
     def test_dropped_rate(self):

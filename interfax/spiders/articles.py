@@ -473,6 +473,7 @@ class ArticlesSpider(scrapy.Spider):
                 # a page of a listing that goes on (a CMS's passing glitch): what it should have listed is
                 # missed, paging goes on as past a lost page (it stopped there)
                 logger.warning("listing %s has no article links, but links to its next page", self._live(response.url))
+                self.count("interfax/listing/lost_empty")  # (told apart from a fault in the end-of-run check)
                 yield from self._past_lost_listing(response, section, "empty")
                 return
             logger.warning("listing %s has no article links (empty section or unknown layout)", self._live(response.url))
