@@ -681,6 +681,39 @@ def test_a_sentence_after_a_credit_written_with_a_dash_is_text_too():
     ]) == ["Один.", "Рятувальники працювали на місці понад чотири години."]
 
 
+def test_credit_lines_of_other_forms_are_not_text():
+    # before, each of these stayed in the text as a paragraph of its own
+    page = article_page(
+        '<figure><img src="/a.jpg" alt="Пожежа"></figure><p>© Суспільне</p><p>Рятувальники ліквідували пожежу.</p>'
+        '<p><img src="/b.jpg" alt="b"></p><p>Колаж: Інтерфакс-Україна</p><p>Довжина мосту – 420 м.</p>'
+        '<p>Ілюстративне фото: Depositphotos</p><p>Фото УНІАН</p><p>Фото Reuters.</p><p>Фотоколаж: ОП</p>'
+        '<p>Ілюстрація: Getty Images</p><p>Вартість – 1,2 млрд грн.</p>')
+    assert cleaning.clean_paragraphs(page.text()) == [
+        "Рятувальники ліквідували пожежу.", "Довжина мосту – 420 м.", "Вартість – 1,2 млрд грн."]
+    # a sentence that mentions a photo, or a photo of someone, is text
+    for line in ("На фото - будинок, зруйнований ударом дрона.", "Фото Зеленського", "Фото дня",
+                 "Фото УНІАН показує, як рятувальники розбирають завали будинку.", "Колаж з фотографій висів у холі.",
+                 "© 2026: автор просить не копіювати текст без дозволу редакції, зазначили в агентстві."):
+        assert not cleaning.is_boilerplate_line(line), line
+
+
+def test_a_credit_that_ends_a_sentence_is_cut_off_but_the_sentence_is_text():
+    # "Сторони обговорили посилення ППО. Фото: МЗС України": before, the credit stayed in the text
+    page = article_page("<p>Сибіга провів переговори.</p><p>Сторони обговорили посилення ППО. Фото: МЗС України</p><p>Далі.</p>")
+    assert cleaning.clean_paragraphs(page.text()) == ["Сибіга провів переговори.", "Сторони обговорили посилення ППО.", "Далі."]
+    assert page.photo_credit() == "МЗС України"
+    # a caption with its credit is no sentence; a photo mentioned inside a sentence is text
+    assert cleaning.clean_paragraphs(["Школа в Харкові. Фото: ОВА", "Він показав фото: зруйнований будинок у Бучі."]) == [
+        "Школа в Харкові. Фото: ОВА", "Він показав фото: зруйнований будинок у Бучі."]
+
+
+def test_a_sentence_about_a_photo_that_opens_with_its_label_is_text():
+    # before, it was dropped as a credit line (and became the photo_credit)
+    sentence = "Фото: на одному з фейкових знімків зображено зруйнований міст, якого не існує, зазначили в поліції."
+    assert cleaning.clean_paragraphs(["Один.", sentence, "Фото: пресслужба Київської міської військової адміністрації."]) == [
+        "Один.", sentence]
+
+
 def test_a_promotion_of_the_agencys_channels_is_not_text():
     page = article_page('<p>Уряд ухвалив постанову.</p>'
                         '<p><a href="https://t.me/interfaxua">Підписуйтесь на канал Інтерфакс-Україна в Telegram</a></p>'

@@ -569,6 +569,14 @@ def test_the_agencys_logo_is_never_an_image():
     ("Фото: Reuters. Дональд Трамп у Білому домі", "Дональд Трамп у Білому домі", "Reuters"),
     ("Фото: О. Петренко", None, "О. Петренко"),
     ("Мітинг у Львові (фото: Л. Іваненко)", "Мітинг у Львові", "Л. Іваненко"),
+    # a credit without a colon, and other labels: the credit alone, no caption (before, the caption was the credit)
+    ("Фото Reuters", None, "Reuters"),
+    ("Фото УНІАН", None, "УНІАН"),
+    ("Фото надано пресслужбою ОП", None, "пресслужбою ОП"),
+    ("Колаж: Інтерфакс-Україна", None, "Інтерфакс-Україна"),
+    ("Міст через Південний Буг. Ілюстративне фото: Depositphotos", "Міст через Південний Буг", "Depositphotos"),
+    # "Фото" before a name that is no agency's is a caption ("photo of Zelensky")
+    ("Фото Зеленського на саміті", "Фото Зеленського на саміті", None),
 ])
 def test_photo_credits_in_captions(caption, want_caption, want_credit):
     from interfax.pages.article import split_credit
@@ -578,6 +586,15 @@ def test_photo_credits_in_captions(caption, want_caption, want_credit):
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=figure, after=""))
     assert page.images()[0]["caption"] == (want_caption or "Альт")
     assert page.photo_credit() == want_credit
+
+
+def test_a_sentence_about_a_photo_is_no_photo_credit():
+    # before, "Фото: на одному з …" was taken for a credit: the whole sentence became photo_credit
+    sentence = "<p>Фото: на одному з фейкових знімків зображено зруйнований міст, якого не існує, зазначили в поліції.</p>"
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=sentence, after=""))
+    assert page.photo_credit() is None
+    credited = _variant(_HEADER.format(time="07:45 03.02.2025", body=sentence + "<p>Фото: пресслужба Нацполіції</p>", after=""))
+    assert credited.photo_credit() == "пресслужба Нацполіції"
 
 
 def test_the_articles_tag_block_after_the_article_element_is_read_but_not_a_sidebar_cloud():

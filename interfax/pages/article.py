@@ -44,10 +44,15 @@ _MARKUP_RE = re.compile(r"<[^<>]*>")
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)(?:\s*:|\s+[–—-])\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(
     # "Фото: X" anywhere after a space; "Фото – X" only where a sentence starts ("на фото - будинок" is text)
-    r"(?:(?:^|[\s.;,(])(?:Фото|Photo)(?:\s*/\s*(?:відео|video))?\s*:|(?:^|[.;(]\s*)(?:Фото|Photo)\s+[–—-])\s*(?P<credit>.+)$", re.I
+    # another credit label only where a line or a sentence starts ("Колаж: Інтерфакс-Україна")
+    r"(?:(?:^|[\s.;,(])(?:Фото|Photo)(?:\s*/\s*(?:відео|video))?\s*:|(?:^|[.;(]\s*)(?:Фото|Photo)\s+[–—-]"
+    rf"|(?:^|[.;(]\s*)(?:{cleaning.CREDIT_LABELS})\s*:)\s*(?P<credit>.+)$", re.I
 )
 #: what a text with a credit holds ("на фото видно" alone is text)
-_CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "фото -", "фото —", "фото :")
+_CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "фото -", "фото —", "фото :", "олаж", "оллаж", "ollage", "люстр",
+                 "llustr")
+#: what a text node with a credit holds (the XPath's words: a collage's or an illustration's credit too)
+_CREDIT_WORDS = ("Фото", "Photo", "фото", "photo", "олаж", "оллаж", "ollage", "люстр", "llustr")
 _URL_RE = re.compile(r"https?://\S+")
 #: the tag line's labels as a page may write them (the searches for them are case-sensitive)
 _TAG_LABELS = (*cleaning.TAG_LABELS, *(w.upper() for w in cleaning.TAG_LABELS))
@@ -649,13 +654,15 @@ class ArticlePage(Page):
         ):
             return None  # cheap: most pages without a credit never walk the tree
         text = self.text_within(self.scope)
-        words = " or ".join(f"contains(., '{w}')" for w in ("Фото", "Photo", "фото", "photo") if w in text)
+        words = " or ".join(f"contains(., '{w}')" for w in _CREDIT_WORDS if w in text)
         candidates = xpath(self.scope, ".//*[contains(@class, 'credit')]" + (f" | .//text()[{words}]/.." if words else ""))
         for node in candidates:
             # old pages set a credit off by one <br>: "Фото: УНІАН<br>КИЇВ. 19 січня. …" (the dateline is not the credit's)
             for text in (_br_lines(node) if node.find(".//br") is not None else (text_of(node),)):
-                if len(text) < 300 and _CREDIT_RE.search(text) and not _in_embedded_post(node, self.scope):
-                    return split_credit(text)[1]
+                if len(text) < 300 and (_CREDIT_RE.search(text) or cleaning.bare_credit(text)) and not _in_embedded_post(node, self.scope):
+                    credit = split_credit(text)[1]
+                    if credit:  # (not a sentence about a photo: "Фото: на одному зі знімків …")
+                        return credit
         return None
 
     def source(self) -> str | None:
@@ -846,10 +853,12 @@ def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = ""
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
     """(caption, photo credit) of a caption text: "Зеленський у Києві. Фото: УНІАН" and
-    "Фото: Reuters. Дональд Трамп у Білому домі" both give both parts; "Фото – Офіс президента" a credit alone."""
+    "Фото: Reuters. Дональд Трамп у Білому домі" both give both parts; "Фото – Офіс президента", "Фото Reuters" a
+    credit alone; "Фото: на одному зі знімків зображено …, зазначили в поліції." a sentence, no credit."""
     m = _CREDIT_RE.search(text)
-    if m is None:
-        return text.strip(" .;,") or None, None
+    if m is None or cleaning.is_photo_sentence(text):
+        bare = cleaning.bare_credit(text)  # "Фото Reuters", "Фото надано пресслужбою ОП": a credit alone
+        return (None, bare) if bare else (text.strip(" .;,") or None, None)
     caption, credit = text[: m.start()].strip(" .;,("), m.group("credit").strip(" .;,)")
     if not caption:
         end = cleaning.CREDIT_END_RE.search(credit)  # an initial ("О. Петренко") is not an end: two letters before the stop
