@@ -483,7 +483,8 @@ def is_noise_node(el: etree._Element) -> bool:
             return el.find(".//table") is None and not is_quotation(el)
         if tag in _QUOTE_PARTS:  # who said it: a blockquote's footer, a quotation figure's caption
             parent = el.getparent()
-            if parent is not None and (_tag(parent) == "blockquote" or (_tag(parent) == "figure" and is_quotation(parent))):
+            if parent is not None and (_tag(parent) == "blockquote" or (_tag(parent) == "figure" and (
+                    is_quotation(parent) or (tag == "figcaption" and _is_table_title(el, parent))))):
                 return False
         if tag in _SECTION_PARTS:  # a background box ("Довідка"), a section's heading, a note or a pull quote in the body
             return not (is_background_box(el) or _is_section_part(el))
@@ -491,6 +492,17 @@ def is_noise_node(el: etree._Element) -> bool:
     if tag == "blockquote" and is_embedded_post(el):
         return True
     return _marks(el) != 0 or is_hidden_snippet(el)
+
+
+#: a table's number alone as its caption ("Таблиця 1", "Табл. 2", "Table 3"): a label, not a title
+_TABLE_NUMBER_RE = re.compile(r"^(?:таблиця|табл\.|таблица|table)\s*№?\s*\d+\.?$", re.I)
+
+
+def _is_table_title(caption: etree._Element, figure: etree._Element) -> bool:
+    """The caption of a figure that holds a table and no image (CKEditor's ``<figure class="table">``) is the
+    table's title, text ("Середні ціни на АЗС, грн/л"), unless it is only the table's number ("Таблиця 1")."""
+    return (figure.find(".//table") is not None and figure.find(".//img") is None
+            and not _TABLE_NUMBER_RE.match(squash("".join(texts(caption)))))
 
 
 #: the blocks of a story that a noise node left open by a broken template holds (the HTML parser

@@ -567,7 +567,7 @@ def test_an_ad_inside_a_paragraph_leaves_its_sentence_one_paragraph(body, expect
          "<blockquote data-instgrm-permalink='https://www.instagram.com/p/X/'><a href='https://www.instagram.com/p/X/'>Допис</a></blockquote>"
          "<blockquote><p>«Цитата», – написав він у <a href='https://x.com/a/status/1'>X</a>.</p></blockquote><p>Два.</p>",
          ["Один.", "Провів розмову.", "«Цитата», – написав він у X.", "Два."]),
-        # a table in a figure (CKEditor) is text; its caption is not
+        # a table in a figure (CKEditor) is text; its caption that only numbers it is not (a title is: see below)
         ("<p>Один.</p><figure class='table'><table><tr><td>Експорт, млрд $</td><td>41,7</td></tr></table>"
          "<figcaption>Таблиця 1</figcaption></figure>", ["Один.", "Експорт, млрд $ 41,7"]),
     ],
@@ -679,6 +679,14 @@ def test_a_sentence_after_a_credit_written_with_a_dash_is_text_too():
         "Фото — Офіс президента",
         "Фото - Reuters. Дональд Трамп у Білому домі",
     ]) == ["Один.", "Рятувальники працювали на місці понад чотири години."]
+
+
+def test_a_tables_title_in_its_figures_caption_is_text():
+    # CKEditor's <figure class="table"><figcaption>: before, the table's title was dropped as an image caption
+    page = article_page('<p>Ціни зросли.</p><figure class="table"><figcaption>Середні ціни на АЗС, грн/л</figcaption>'
+                        '<table><tr><td>А-95</td><td>58,40</td></tr></table></figure>'
+                        '<figure><img src="/a.jpg" alt="a"><figcaption>Підпис фото</figcaption></figure><p>Далі.</p>')
+    assert cleaning.clean_paragraphs(page.text()) == ["Ціни зросли.", "Середні ціни на АЗС, грн/л", "А-95 58,40", "Далі."]
 
 
 def test_credit_lines_of_other_forms_are_not_text():

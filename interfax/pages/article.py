@@ -48,6 +48,8 @@ _CREDIT_RE = re.compile(
     r"(?:(?:^|[\s.;,(])(?:Фото|Photo)(?:\s*/\s*(?:відео|video))?\s*:|(?:^|[.;(]\s*)(?:Фото|Photo)\s+[–—-]"
     rf"|(?:^|[.;(]\s*)(?:{cleaning.CREDIT_LABELS})\s*:)\s*(?P<credit>.+)$", re.I
 )
+#: a credit without a colon after a caption's full stop, capitalised words: "Занурення в ополонку. Фото Павло Багмут"
+_TAIL_CREDIT_RE = re.compile(r"[.;]\s+(?:Фото|Photo)\s+(?P<credit>[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’.-]*){0,3}?)\.?$")
 #: what a text with a credit holds ("на фото видно" alone is text)
 _CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "фото -", "фото —", "фото :", "олаж", "оллаж", "ollage", "люстр",
                  "llustr")
@@ -659,10 +661,9 @@ class ArticlePage(Page):
         for node in candidates:
             # old pages set a credit off by one <br>: "Фото: УНІАН<br>КИЇВ. 19 січня. …" (the dateline is not the credit's)
             for text in (_br_lines(node) if node.find(".//br") is not None else (text_of(node),)):
-                if len(text) < 300 and (_CREDIT_RE.search(text) or cleaning.bare_credit(text)) and not _in_embedded_post(node, self.scope):
-                    credit = split_credit(text)[1]
-                    if credit:  # (not a sentence about a photo: "Фото: на одному зі знімків …")
-                        return credit
+                # (not a sentence about a photo: "Фото: на одному зі знімків …")
+                if len(text) < 300 and (credit := split_credit(text)[1]) and not _in_embedded_post(node, self.scope):
+                    return credit
         return None
 
     def source(self) -> str | None:
@@ -858,7 +859,12 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     m = _CREDIT_RE.search(text)
     if m is None or cleaning.is_photo_sentence(text):
         bare = cleaning.bare_credit(text)  # "Фото Reuters", "Фото надано пресслужбою ОП": a credit alone
-        return (None, bare) if bare else (text.strip(" .;,") or None, None)
+        if bare:
+            return None, bare
+        tail = _TAIL_CREDIT_RE.search(text) if m is None else None  # "Занурення в ополонку. Фото Павло Багмут"
+        if tail:
+            return text[: tail.start()].strip(" .;,") or None, tail.group("credit")
+        return text.strip(" .;,") or None, None
     caption, credit = text[: m.start()].strip(" .;,("), m.group("credit").strip(" .;,)")
     if not caption:
         end = cleaning.CREDIT_END_RE.search(credit)  # an initial ("О. Петренко") is not an end: two letters before the stop
@@ -1176,11 +1182,37 @@ def _caption_beside(img):
     after = node.getnext()
     while after.tag == "br" and not (node.tail or "").strip() and after.getnext() is not None:
         node, after = after, after.getnext()  # a line break between the image and its caption
+    if _is_counter(after) and after.getnext() is not None:  # a gallery's counter ("1 / 2") before the slide's caption
+        after = after.getnext()
     if not isinstance(after.tag, str):
         return None
     if cleaning.caption_tokens(after):
         return after
-    return after if _ends_in_credit(after) else None
+    return after if _ends_in_credit(after) or _is_inline_caption(img, after) else None
+
+
+#: the inline elements an image's caption is set in within the image's own paragraph (``<img><br><em>…</em>``)
+_INLINE_CAPTION_TAGS = frozenset({"em", "i", "small"})
+
+
+def _is_inline_caption(img, el) -> bool:
+    """``el`` is an emphasised line that ends the paragraph the image opens (``<p><img><br><em>Інсталяція на
+    Софійській площі</em></p>``): the image's caption, not text. Short (200 characters at most)."""
+    if el.tag not in _INLINE_CAPTION_TAGS or el.getparent() is not img.getparent() or el.getnext() is not None:
+        return False
+    parent = el.getparent()
+    if (el.tail or "").strip() or (img.tail or "").strip() or (parent.text or "").strip():
+        return False
+    return 0 < len(cleaning.squash(text_of(el))) <= 200
+
+
+def _is_counter(el) -> bool:
+    """A gallery's counter element ("1 / 2", "Фото 2 з 12"): a few characters, no child elements (cheap tests first)."""
+    text = (el.text or "").strip() if isinstance(el.tag, str) else ""
+    return len(el) == 0 and 0 < len(text) <= 20 and text[0] in _COUNTER_FIRST and cleaning.is_widget_line(text)
+
+
+_COUNTER_FIRST = frozenset("0123456789ФфPp")
 
 
 #: class words of a picture's or a video's block
