@@ -153,6 +153,8 @@ _NOISE_TOKEN_RE = re.compile(
     r"promo|subscribe|newsletter|sponsor\w*|outbrain|taboola|donat\w*|breadcrumbs?|crumbs?|"
     r"cookies?|gdpr|consent|cmp-wall|cmp-banner|cmp-container|qc-cmp\w*|didomi\w*|onetrust\w*|cookiebot\w*|usercentrics\w*|paywall\w*|quiz|"
     r"(?<!expert[-_])(?<!experts[-_])comments|disqus\w*|author-(?:info|box|bio|card|avatar|position)|"
+    # text for screen readers only ("(відкривається в новому вікні)"), never shown
+    r"sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|element-invisible|show-for-sr|"
     rf"twitter-timeline|{_POST_TOKENS})"
     r"(?:$|[-_\d])",
     re.I,
@@ -1406,6 +1408,10 @@ def is_lead(description: str | None, title: str | None) -> bool:
     return not title or _key(description) != _key(title)
 
 
+#: a footnote's back-link arrow (↩, also with its text variation selector)
+_BACK_LINK_RE = re.compile("\\s*\u21a9\ufe0e?")
+
+
 def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = (),
                      shown: Iterable[str | None] | None = None, now=None) -> list[str]:
     """Squash each paragraph and keep those that are not boilerplate, in order.
@@ -1427,7 +1433,9 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captio
         text = squash(p)
         if text and text[0] in _CREDIT_FIRST and (sentence := sentence_after_credit(text)):
             text = sentence  # "Фото: ДСНС. Рятувальники ліквідували пожежу.": the credit is not text, the sentence is
-        elif ("Фото" in text or "Photo" in text) and (sentence := text_before_credit(text)):
+        if "↩" in text:  # a footnote's link back to its mark ("… перед МВФ. ↩")
+            text = squash(_BACK_LINK_RE.sub("", text))
+        if ("Фото" in text or "Photo" in text) and (sentence := text_before_credit(text)):
             text = sentence  # "Сторони обговорили посилення ППО. Фото: МЗС України": the sentence is text, the credit not
         if not _is_boilerplate(text, title_key, caption_keys, header):
             out.append(text)

@@ -681,6 +681,29 @@ def test_a_sentence_after_a_credit_written_with_a_dash_is_text_too():
     ]) == ["Один.", "Рятувальники працювали на місці понад чотири години."]
 
 
+def test_text_for_screen_readers_only_is_not_text():
+    # before, "(відкривається в новому вікні)" stood inside the sentence
+    for cls in ("sr-only", "visually-hidden", "screen-reader-text", "u-visually-hidden"):
+        page = article_page(f'<p>Площа пожежі становила 2 тис. кв. м, повідомили в <a href="https://dsns.gov.ua/">ДСНС'
+                            f'<span class="{cls}"> (відкривається в новому вікні)</span></a>.</p><p>Далі.</p>')
+        assert cleaning.clean_paragraphs(page.text()) == ["Площа пожежі становила 2 тис. кв. м, повідомили в ДСНС.", "Далі."]
+
+
+def test_an_inline_quotation_reads_in_quotation_marks():
+    # <q> shows its quotation marks in a browser: before, they were lost
+    page = article_page("<p>Як сказав один із командирів, <q>реформа ВЛК запізнилася на два роки</q>.</p>"
+                        "<p><b>Він додав: <q>Це <q>нова</q> норма</q>.</b></p>")
+    assert cleaning.clean_paragraphs(page.text()) == ["Як сказав один із командирів, «реформа ВЛК запізнилася на два роки».",
+                                                      "Він додав: «Це «нова» норма»."]
+
+
+def test_a_footnotes_back_link_is_not_text():
+    page = article_page('<p>Борг становив $190,4 млрд<a href="#fn1" id="ref1"><sup>1</sup></a>.</p><div class="footnotes"><ol>'
+                        '<li id="fn1">Включно з зобов\'язаннями перед МВФ. <a href="#ref1">↩</a></li>'
+                        '<li id="fn2">Дані Мінфіну. <a href="#ref2">\u21a9\ufe0e</a></li></ol></div>')
+    assert cleaning.clean_paragraphs(page.text())[1:] == ["Включно з зобов'язаннями перед МВФ.", "Дані Мінфіну."]
+
+
 def test_a_tables_title_in_its_figures_caption_is_text():
     # CKEditor's <figure class="table"><figcaption>: before, the table's title was dropped as an image caption
     page = article_page('<p>Ціни зросли.</p><figure class="table"><figcaption>Середні ціни на АЗС, грн/л</figcaption>'

@@ -1481,6 +1481,8 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
             after_p = tag == "p" and len(out) > count
         else:
             breaks = 0
+            if tag == "q":  # a browser shows an inline quotation in quotation marks
+                buf.append(_QUOTE_OPEN)
             if len(child):
                 inner: list[str] = []
                 _inline_visible(child, inner, check, True)
@@ -1495,6 +1497,8 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
                     buf.append(text)
             elif child.text:  # a link or a bold word: its text
                 buf.append(child.text)
+            if tag == "q":
+                buf.append(_QUOTE_CLOSE)
         if tail:
             if tail.strip():
                 breaks = 0
@@ -1505,6 +1509,8 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
     flush()
 
 
+#: the marks a ``<q>`` quotation is shown in (a browser's, for Ukrainian text)
+_QUOTE_OPEN, _QUOTE_CLOSE = "«", "»"
 #: how a sentence ends: a paragraph that ends so is not continued by the loose text after it
 _SENTENCE_ENDS = frozenset(".!?…")
 #: punctuation that goes on with a sentence (no space before it when a paragraph is continued)
@@ -1620,6 +1626,10 @@ def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False)
                 else:
                     _inline_visible(child, buf, check, split)
                 buf.append(edge)
+            elif tag == "q":  # an inline quotation, in quotation marks
+                buf.append(_QUOTE_OPEN)
+                _inline_visible(child, buf, check, split)
+                buf.append(_QUOTE_CLOSE)
             else:
                 _inline_visible(child, buf, check, split)
         anchor = None
