@@ -1014,7 +1014,11 @@ _CREDIT_DASH_RE = re.compile(r"^(?:фото|photo)\s+[–—-]\s*\S", re.I)
 #: the first letters a photo note starts with (a cheap test before ``_PHOTO_NOTE_RE``)
 _PHOTO_NOTE_FIRST = frozenset("ФфІіИиPpIi(")
 #: the first letters a credit line starts with (a cheap test before ``_CREDIT_RE``)
-_CREDIT_FIRST = frozenset("ФфPpДдАаСсКкІіИиIi©")
+_CREDIT_FIRST = frozenset("ФфPpДдАаСсКкІіИиIi")
+#: how far into a line a credit label's colon is at most ("Иллюстративное фото:"), and the first letters of a
+#: credit line without one ("Фото – ДСНС"): cheap tests before ``sentence_after_credit``
+_CREDIT_LABEL_SPAN = 24
+_DASH_CREDIT_FIRST = frozenset("ФфPp")
 #: where a credit that opens a line ends: a full stop before a capital ("Фото: Reuters. Дональд …");
 #: an initial ("О. Петренко") is not an end: two letters before the stop
 CREDIT_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[«\"A-ZА-ЯІЇЄҐЁ])")
@@ -1074,8 +1078,8 @@ def is_photo_sentence(text: str) -> bool:
 
 
 def _is_labelled_line(text: str) -> bool:
-    """A tag line, a photo credit or a cross-link line (not a sentence about a photo)."""
-    return _LABELLED_LINE_RE.match(text) is not None and not is_photo_sentence(text)
+    """A tag line, a photo credit or a cross-link line (not a sentence about a photo); ``text`` squashed, not empty."""
+    return text[0] in _LABELLED_FIRST and _LABELLED_LINE_RE.match(text) is not None and not is_photo_sentence(text)
 
 
 def text_before_credit(text: str) -> str | None:
@@ -1408,6 +1412,8 @@ def is_lead(description: str | None, title: str | None) -> bool:
     return not title or _key(description) != _key(title)
 
 
+#: how far from a line's end a credit that ends it starts at most (``CAPTION_CREDIT_RE``: "Фото: " and 60 characters)
+_CREDIT_TAIL_SPAN = 72
 #: a footnote's back-link arrow (↩, also with its text variation selector)
 _BACK_LINK_RE = re.compile("\\s*\u21a9\ufe0e?")
 
@@ -1431,11 +1437,12 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captio
     listed = False  # the kept paragraphs end with one that introduces a list, then its items
     for p in paragraphs:
         text = squash(p)
-        if text and text[0] in _CREDIT_FIRST and (sentence := sentence_after_credit(text)):
+        if text and text[0] in _CREDIT_FIRST and (text[0] in _DASH_CREDIT_FIRST or ":" in text[:_CREDIT_LABEL_SPAN]) and (
+                sentence := sentence_after_credit(text)):
             text = sentence  # "Фото: ДСНС. Рятувальники ліквідували пожежу.": the credit is not text, the sentence is
         if "↩" in text:  # a footnote's link back to its mark ("… перед МВФ. ↩")
             text = squash(_BACK_LINK_RE.sub("", text))
-        if ("Фото" in text or "Photo" in text) and (sentence := text_before_credit(text)):
+        if ("Фото" in (end := text[-_CREDIT_TAIL_SPAN:]) or "Photo" in end) and (sentence := text_before_credit(text)):
             text = sentence  # "Сторони обговорили посилення ППО. Фото: МЗС України": the sentence is text, the credit not
         if not _is_boilerplate(text, title_key, caption_keys, header):
             out.append(text)

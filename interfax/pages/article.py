@@ -51,10 +51,10 @@ _CREDIT_RE = re.compile(
 #: a credit without a colon after a caption's full stop, capitalised words: "Занурення в ополонку. Фото Павло Багмут"
 _TAIL_CREDIT_RE = re.compile(r"[.;]\s+(?:Фото|Photo)\s+(?P<credit>[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’.-]*){0,3}?)\.?$")
 #: what a text with a credit holds ("на фото видно" alone is text)
-_CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "фото -", "фото —", "фото :", "олаж", "оллаж", "ollage", "люстр",
-                 "llustr")
-#: what a text node with a credit holds (the XPath's words: a collage's or an illustration's credit too)
-_CREDIT_WORDS = ("Фото", "Photo", "фото", "photo", "олаж", "оллаж", "ollage", "люстр", "llustr")
+#: (a collage's or an illustration's credit: "Колаж:", "Ілюстрація:"; the word alone is often text, "Ілюстративне фото")
+_CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "фото -", "фото —", "фото :", "лаж:", "люстрація:", "ллюстрация:")
+#: what a text node with a credit holds (the XPath's words)
+_CREDIT_WORDS = ("Фото", "Photo", "фото", "photo", "лаж:", "люстрація:", "ллюстрация:")
 _URL_RE = re.compile(r"https?://\S+")
 #: the tag line's labels as a page may write them (the searches for them are case-sensitive)
 _TAG_LABELS = (*cleaning.TAG_LABELS, *(w.upper() for w in cleaning.TAG_LABELS))
