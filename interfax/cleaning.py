@@ -163,6 +163,8 @@ _NOISE_TOKEN_RE = re.compile(
     r"promo|subscribe|newsletter|sponsor\w*|outbrain|taboola|donat\w*|breadcrumbs?|crumbs?|"
     r"cookies?|gdpr|consent|cmp-wall|cmp-banner|cmp-container|qc-cmp\w*|didomi\w*|onetrust\w*|cookiebot\w*|usercentrics\w*|paywall\w*|quiz|"
     r"(?<!expert[-_])(?<!experts[-_])comments|disqus\w*|author-(?:info|box|bio|card|avatar|position)|"
+    # text for screen readers only ("(відкривається в новому вікні)"), never shown
+    r"sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|element-invisible|show-for-sr|"
     rf"twitter-timeline|{_POST_TOKENS})"
     r"(?:$|[-_\d])",
     re.I,
@@ -493,7 +495,8 @@ def is_noise_node(el: etree._Element) -> bool:
             return el.find(".//table") is None and not is_quotation(el)
         if tag in _QUOTE_PARTS:  # who said it: a blockquote's footer, a quotation figure's caption
             parent = el.getparent()
-            if parent is not None and (_tag(parent) == "blockquote" or (_tag(parent) == "figure" and is_quotation(parent))):
+            if parent is not None and (_tag(parent) == "blockquote" or (_tag(parent) == "figure" and (
+                    is_quotation(parent) or (tag == "figcaption" and _is_table_title(el, parent))))):
                 return False
         if tag in _SECTION_PARTS:  # a background box ("Довідка"), a section's heading, a note or a pull quote in the body
             return not (is_background_box(el) or _is_section_part(el))
@@ -501,6 +504,17 @@ def is_noise_node(el: etree._Element) -> bool:
     if tag == "blockquote" and is_embedded_post(el):
         return True
     return _marks(el) != 0 or is_hidden_snippet(el)
+
+
+#: a table's number alone as its caption ("Таблиця 1", "Табл. 2", "Table 3"): a label, not a title
+_TABLE_NUMBER_RE = re.compile(r"^(?:таблиця|табл\.|таблица|table)\s*№?\s*\d+\.?$", re.I)
+
+
+def _is_table_title(caption: etree._Element, figure: etree._Element) -> bool:
+    """The caption of a figure that holds a table and no image (CKEditor's ``<figure class="table">``) is the
+    table's title, text ("Середні ціни на АЗС, грн/л"), unless it is only the table's number ("Таблиця 1")."""
+    return (figure.find(".//table") is not None and figure.find(".//img") is None
+            and not _TABLE_NUMBER_RE.match(squash("".join(texts(caption)))))
 
 
 #: the blocks of a story that a noise node left open by a broken template holds (the HTML parser
@@ -990,18 +1004,31 @@ _READING_TIME_RE = re.compile(
 #: the labels of a tag line ("Теги: #a #b"), as pages write them
 TAG_LABELS = ("Теги", "Тэги", "Теґи", "Метки", "Tags")
 TAG_LINE_RE = re.compile(r"^(?:%s)\s*:" % "|".join(TAG_LABELS), re.I)
-_CREDIT_RE = re.compile(
-    r"^(?:(?:автор|автори)\s+(?:фото|світлин\w*)|фото(?:\s*/\s*(?:відео|video)|\s+(?:і|та)\s+відео)?|photo(?:\s*/\s*video)?|джерело фото)\s*:\s*\S"
-    # "Фото надано пресслужбою Мінекономіки": a credit without a colon, a few words
-    r"|^(?:фото|світлини|фотографії)\s+(?:надан[оаі]|надали)\s+(?:[^\s.!?:]+\s*){1,6}\.?$",
+#: a credit line without a colon, a few words: "Фото надано пресслужбою Мінекономіки", an agency's name in
+#: capitals or Latin letters after "Фото" ("Фото УНІАН", "Фото Reuters"; "Фото Зеленського" is no credit),
+#: "© Суспільне"; the ``credit`` group is the name
+_BARE_CREDIT_RE = re.compile(
+    r"^(?:(?:фото|світлини|фотографії)\s+(?:надан[оаі]|надали)\s+"
+    r"|(?:фото|photo)\s+(?=(?-i:[A-Z]|[А-ЯІЇЄҐ]{2,}(?![а-яіїєґ'’])))|©\s*)"
+    r"(?P<credit>(?:[^\s.!?:]+\s*){1,6}?)\.?$",
     re.I,
 )
+#: the labels of a credit line with a colon: a photo's, its source's or author's, a collage's or an illustration's
+#: ("Колаж: Інтерфакс-Україна", "Ілюстративне фото: Depositphotos")
+CREDIT_LABELS = (r"(?:автор|автори)\s+(?:фото|світлин\w*)|фото(?:\s*/\s*(?:відео|video)|\s+(?:і|та)\s+відео)?|photo(?:\s*/\s*video)?"
+                 r"|джерело фото|(?:фото)?кол+аж|collage|ілюстрація|иллюстрация|illustration|ілюстративне фото"
+                 r"|иллюстративное фото|illustrative photo|фото ілюстративне")
+_CREDIT_RE = re.compile(rf"^(?:{CREDIT_LABELS})\s*:\s*\S|{_BARE_CREDIT_RE.pattern}", re.I)
 #: a short credit line written with a dash ("Фото – Офіс президента"); "Фото-звіт" is not one
 _CREDIT_DASH_RE = re.compile(r"^(?:фото|photo)\s+[–—-]\s*\S", re.I)
 #: the first letters a photo note starts with (a cheap test before ``_PHOTO_NOTE_RE``)
 _PHOTO_NOTE_FIRST = frozenset("ФфІіИиPpIi(")
 #: the first letters a credit line starts with (a cheap test before ``_CREDIT_RE``)
-_CREDIT_FIRST = frozenset("ФфPpДдАаСс")
+_CREDIT_FIRST = frozenset("ФфPpДдАаСсКкІіИиIi")
+#: how far into a line a credit label's colon is at most ("Иллюстративное фото:"), and the first letters of a
+#: credit line without one ("Фото – ДСНС"): cheap tests before ``sentence_after_credit``
+_CREDIT_LABEL_SPAN = 24
+_DASH_CREDIT_FIRST = frozenset("ФфPp")
 #: where a credit that opens a line ends: a full stop before a capital ("Фото: Reuters. Дональд …");
 #: an initial ("О. Петренко") is not an end: two letters before the stop
 CREDIT_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[«\"A-ZА-ЯІЇЄҐЁ])")
@@ -1041,6 +1068,40 @@ def count_words(paragraph: str) -> int:
     return paragraph.count(" ") + 1 - len(_WORDLESS_TOKEN_RE.findall(" " + paragraph)) if paragraph else 0
 
 
+def bare_credit(text: str) -> str | None:
+    """The name a credit line without a colon gives ("Фото УНІАН", "Фото надано пресслужбою ОП", "© Суспільне"), else None."""
+    m = _BARE_CREDIT_RE.match(text)
+    return m.group("credit").strip() if m else None
+
+
+#: a sentence about a photo after "Фото:" ("Фото: на одному з фейкових знімків зображено зруйнований міст, …,
+#: зазначили в поліції."): lower-case after the colon, ten words or more, ending as a sentence ends; a credit is a
+#: name ("Фото: пресслужба ОВА")
+_PHOTO_SENTENCE_RE = re.compile(r"^(?:фото|photo)\s*:\s*(?-i:[a-zа-яіїєґ])", re.I)
+_PHOTO_SENTENCE_MIN_SPACES = 10
+
+
+def is_photo_sentence(text: str) -> bool:
+    """Is ``text`` (squashed) a sentence about a photo that opens with "Фото:", text, not a credit?"""
+    return (text.count(" ") >= _PHOTO_SENTENCE_MIN_SPACES and text.endswith(_SENTENCE_END)
+            and _PHOTO_SENTENCE_RE.match(text) is not None)
+
+
+def _is_labelled_line(text: str) -> bool:
+    """A tag line, a photo credit or a cross-link line (not a sentence about a photo); ``text`` squashed, not empty."""
+    return text[0] in _LABELLED_FIRST and _LABELLED_LINE_RE.match(text) is not None and not is_photo_sentence(text)
+
+
+def text_before_credit(text: str) -> str | None:
+    """The sentence a photo credit ends ("Сторони обговорили посилення ППО. Фото: МЗС України": the credit
+    is not text), else None (a caption with its credit, "Школа в Харкові. Фото: ОВА", is no sentence)."""
+    m = CAPTION_CREDIT_RE.search(text)
+    if m is None or m.start() == 0:
+        return None
+    before = text[: m.start() + 1].rstrip() if text[m.start()] == "." else text[: m.start()]
+    return before if reads_as_sentence(before) else None
+
+
 def sentence_after_credit(text: str) -> str | None:
     """The sentence a credit line goes on with ("Фото: ДСНС. Рятувальники ліквідували пожежу.", also
     "Фото – ДСНС. …"), which is text; None when the line is a credit alone or a credit and a caption
@@ -1055,7 +1116,7 @@ def sentence_after_credit(text: str) -> str | None:
 #: a source line ("Джерело: <url>"), kept as text but a line of its own
 _SOURCE_LINE_RE = re.compile(r"^(?:джерело|источник|source)\s*:", re.I)
 #: the first letters of a line that ``opens_labelled_line`` may be true of (a cheap pre-test)
-_LABELLED_FIRST = frozenset("ФфДдТтМмЧчСсИи" "PpTtRrSs")  # Cyrillic, then Latin
+_LABELLED_FIRST = frozenset("ФфДдТтМмЧчСсИиКкІіАа" "PpTtRrSsCcIi©")  # Cyrillic, then Latin
 
 
 def opens_labelled_line(text: str) -> bool:
@@ -1064,7 +1125,7 @@ def opens_labelled_line(text: str) -> bool:
     text by one ``<br>`` only ("Фото: УНІАН<br>КИЇВ. 29 березня. …"), which is a line break, not a
     space, there."""
     return bool(text) and text[0] in _LABELLED_FIRST and bool(
-        _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text) or _SOURCE_LINE_RE.match(text))
+        _is_labelled_line(text) or _CREDIT_DASH_RE.match(text) or _SOURCE_LINE_RE.match(text))
 
 
 #: a note under a photo that says what it is or where it is from, without a credit's colon ("Фото
@@ -1276,7 +1337,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], he
     if not text:
         return True
     if len(text) > _MAX_LABEL_LENGTH:  # a long paragraph: text, unless a tag line, a credit or a repeat
-        if _LABELLED_LINE_RE.match(text):
+        if _is_labelled_line(text):
             return True
         if _asks_to_report_typo(text):  # a long request to report a typo
             return True
@@ -1297,7 +1358,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], he
         return True
     if _SHARE_COUNTED_RE.match(key) and (_SHARE_LINE_RE.match(key) or len(_SHARE_WORD_RE.findall(key)) >= 2):
         return True  # (one pattern on every short line; the second only on the rare share lines)
-    if _LABELLED_LINE_RE.match(text) or _CREDIT_DASH_RE.match(text):
+    if _is_labelled_line(text) or _CREDIT_DASH_RE.match(text):
         return True
     if key.strip("()") in _LABEL_LINES:
         # the agency's name with a colon is a speaker's label in an interview ("Інтерфакс-Україна:"), not its sign-off
@@ -1361,6 +1422,12 @@ def is_lead(description: str | None, title: str | None) -> bool:
     return not title or _key(description) != _key(title)
 
 
+#: how far from a line's end a credit that ends it starts at most (``CAPTION_CREDIT_RE``: "Фото: " and 60 characters)
+_CREDIT_TAIL_SPAN = 72
+#: a footnote's back-link arrow (↩, also with its text variation selector)
+_BACK_LINK_RE = re.compile("\\s*\u21a9\ufe0e?")
+
+
 def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captions: Iterable[str] = (),
                      shown: Iterable[str | None] | None = None, now=None) -> list[str]:
     """Squash each paragraph and keep those that are not boilerplate, in order.
@@ -1380,8 +1447,13 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str | None = None, captio
     listed = False  # the kept paragraphs end with one that introduces a list, then its items
     for p in paragraphs:
         text = squash(p)
-        if text and text[0] in _CREDIT_FIRST and (sentence := sentence_after_credit(text)):
+        if text and text[0] in _CREDIT_FIRST and (text[0] in _DASH_CREDIT_FIRST or ":" in text[:_CREDIT_LABEL_SPAN]) and (
+                sentence := sentence_after_credit(text)):
             text = sentence  # "Фото: ДСНС. Рятувальники ліквідували пожежу.": the credit is not text, the sentence is
+        if "↩" in text:  # a footnote's link back to its mark ("… перед МВФ. ↩")
+            text = squash(_BACK_LINK_RE.sub("", text))
+        if ("Фото" in (end := text[-_CREDIT_TAIL_SPAN:]) or "Photo" in end) and (sentence := text_before_credit(text)):
+            text = sentence  # "Сторони обговорили посилення ППО. Фото: МЗС України": the sentence is text, the credit not
         if not _is_boilerplate(text, title_key, caption_keys, header):
             out.append(text)
             listed = text[-1] == ":"

@@ -567,7 +567,7 @@ def test_an_ad_inside_a_paragraph_leaves_its_sentence_one_paragraph(body, expect
          "<blockquote data-instgrm-permalink='https://www.instagram.com/p/X/'><a href='https://www.instagram.com/p/X/'>Допис</a></blockquote>"
          "<blockquote><p>«Цитата», – написав він у <a href='https://x.com/a/status/1'>X</a>.</p></blockquote><p>Два.</p>",
          ["Один.", "Провів розмову.", "«Цитата», – написав він у X.", "Два."]),
-        # a table in a figure (CKEditor) is text; its caption is not
+        # a table in a figure (CKEditor) is text; its caption that only numbers it is not (a title is: see below)
         ("<p>Один.</p><figure class='table'><table><tr><td>Експорт, млрд $</td><td>41,7</td></tr></table>"
          "<figcaption>Таблиця 1</figcaption></figure>", ["Один.", "Експорт, млрд $ 41,7"]),
     ],
@@ -679,6 +679,70 @@ def test_a_sentence_after_a_credit_written_with_a_dash_is_text_too():
         "Фото — Офіс президента",
         "Фото - Reuters. Дональд Трамп у Білому домі",
     ]) == ["Один.", "Рятувальники працювали на місці понад чотири години."]
+
+
+def test_text_for_screen_readers_only_is_not_text():
+    # before, "(відкривається в новому вікні)" stood inside the sentence
+    for cls in ("sr-only", "visually-hidden", "screen-reader-text", "u-visually-hidden"):
+        page = article_page(f'<p>Площа пожежі становила 2 тис. кв. м, повідомили в <a href="https://dsns.gov.ua/">ДСНС'
+                            f'<span class="{cls}"> (відкривається в новому вікні)</span></a>.</p><p>Далі.</p>')
+        assert cleaning.clean_paragraphs(page.text()) == ["Площа пожежі становила 2 тис. кв. м, повідомили в ДСНС.", "Далі."]
+
+
+def test_an_inline_quotation_reads_in_quotation_marks():
+    # <q> shows its quotation marks in a browser: before, they were lost
+    page = article_page("<p>Як сказав один із командирів, <q>реформа ВЛК запізнилася на два роки</q>.</p>"
+                        "<p><b>Він додав: <q>Це <q>нова</q> норма</q>.</b></p>")
+    assert cleaning.clean_paragraphs(page.text()) == ["Як сказав один із командирів, «реформа ВЛК запізнилася на два роки».",
+                                                      "Він додав: «Це «нова» норма»."]
+
+
+def test_a_footnotes_back_link_is_not_text():
+    page = article_page('<p>Борг становив $190,4 млрд<a href="#fn1" id="ref1"><sup>1</sup></a>.</p><div class="footnotes"><ol>'
+                        '<li id="fn1">Включно з зобов\'язаннями перед МВФ. <a href="#ref1">↩</a></li>'
+                        '<li id="fn2">Дані Мінфіну. <a href="#ref2">\u21a9\ufe0e</a></li></ol></div>')
+    assert cleaning.clean_paragraphs(page.text())[1:] == ["Включно з зобов'язаннями перед МВФ.", "Дані Мінфіну."]
+
+
+def test_a_tables_title_in_its_figures_caption_is_text():
+    # CKEditor's <figure class="table"><figcaption>: before, the table's title was dropped as an image caption
+    page = article_page('<p>Ціни зросли.</p><figure class="table"><figcaption>Середні ціни на АЗС, грн/л</figcaption>'
+                        '<table><tr><td>А-95</td><td>58,40</td></tr></table></figure>'
+                        '<figure><img src="/a.jpg" alt="a"><figcaption>Підпис фото</figcaption></figure><p>Далі.</p>')
+    assert cleaning.clean_paragraphs(page.text()) == ["Ціни зросли.", "Середні ціни на АЗС, грн/л", "А-95 58,40", "Далі."]
+
+
+def test_credit_lines_of_other_forms_are_not_text():
+    # before, each of these stayed in the text as a paragraph of its own
+    page = article_page(
+        '<figure><img src="/a.jpg" alt="Пожежа"></figure><p>© Суспільне</p><p>Рятувальники ліквідували пожежу.</p>'
+        '<p><img src="/b.jpg" alt="b"></p><p>Колаж: Інтерфакс-Україна</p><p>Довжина мосту – 420 м.</p>'
+        '<p>Ілюстративне фото: Depositphotos</p><p>Фото УНІАН</p><p>Фото Reuters.</p><p>Фотоколаж: ОП</p>'
+        '<p>Ілюстрація: Getty Images</p><p>Вартість – 1,2 млрд грн.</p>')
+    assert cleaning.clean_paragraphs(page.text()) == [
+        "Рятувальники ліквідували пожежу.", "Довжина мосту – 420 м.", "Вартість – 1,2 млрд грн."]
+    # a sentence that mentions a photo, or a photo of someone, is text
+    for line in ("На фото - будинок, зруйнований ударом дрона.", "Фото Зеленського", "Фото дня",
+                 "Фото УНІАН показує, як рятувальники розбирають завали будинку.", "Колаж з фотографій висів у холі.",
+                 "© 2026: автор просить не копіювати текст без дозволу редакції, зазначили в агентстві."):
+        assert not cleaning.is_boilerplate_line(line), line
+
+
+def test_a_credit_that_ends_a_sentence_is_cut_off_but_the_sentence_is_text():
+    # "Сторони обговорили посилення ППО. Фото: МЗС України": before, the credit stayed in the text
+    page = article_page("<p>Сибіга провів переговори.</p><p>Сторони обговорили посилення ППО. Фото: МЗС України</p><p>Далі.</p>")
+    assert cleaning.clean_paragraphs(page.text()) == ["Сибіга провів переговори.", "Сторони обговорили посилення ППО.", "Далі."]
+    assert page.photo_credit() == "МЗС України"
+    # a caption with its credit is no sentence; a photo mentioned inside a sentence is text
+    assert cleaning.clean_paragraphs(["Школа в Харкові. Фото: ОВА", "Він показав фото: зруйнований будинок у Бучі."]) == [
+        "Школа в Харкові. Фото: ОВА", "Він показав фото: зруйнований будинок у Бучі."]
+
+
+def test_a_sentence_about_a_photo_that_opens_with_its_label_is_text():
+    # before, it was dropped as a credit line (and became the photo_credit)
+    sentence = "Фото: на одному з фейкових знімків зображено зруйнований міст, якого не існує, зазначили в поліції."
+    assert cleaning.clean_paragraphs(["Один.", sentence, "Фото: пресслужба Київської міської військової адміністрації."]) == [
+        "Один.", sentence]
 
 
 def test_a_promotion_of_the_agencys_channels_is_not_text():

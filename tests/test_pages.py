@@ -569,6 +569,14 @@ def test_the_agencys_logo_is_never_an_image():
     ("Фото: Reuters. Дональд Трамп у Білому домі", "Дональд Трамп у Білому домі", "Reuters"),
     ("Фото: О. Петренко", None, "О. Петренко"),
     ("Мітинг у Львові (фото: Л. Іваненко)", "Мітинг у Львові", "Л. Іваненко"),
+    # a credit without a colon, and other labels: the credit alone, no caption (before, the caption was the credit)
+    ("Фото Reuters", None, "Reuters"),
+    ("Фото УНІАН", None, "УНІАН"),
+    ("Фото надано пресслужбою ОП", None, "пресслужбою ОП"),
+    ("Колаж: Інтерфакс-Україна", None, "Інтерфакс-Україна"),
+    ("Міст через Південний Буг. Ілюстративне фото: Depositphotos", "Міст через Південний Буг", "Depositphotos"),
+    # "Фото" before a name that is no agency's is a caption ("photo of Zelensky")
+    ("Фото Зеленського на саміті", "Фото Зеленського на саміті", None),
 ])
 def test_photo_credits_in_captions(caption, want_caption, want_credit):
     from interfax.pages.article import split_credit
@@ -578,6 +586,39 @@ def test_photo_credits_in_captions(caption, want_caption, want_credit):
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=figure, after=""))
     assert page.images()[0]["caption"] == (want_caption or "Альт")
     assert page.photo_credit() == want_credit
+
+
+def test_a_slides_caption_after_its_counter_is_the_images_caption_and_its_credit_the_photo_credit():
+    # before, the counter ("1 / 2") between them hid the caption: the alt text was taken
+    slide = ('<div class="slide"><a href="/static/a/{n}-full.jpg"><img src="/static/a/{n}.jpg" alt="Альт"></a>'
+             '<div class="slide-counter">{n} / 2</div><div class="caption">{caption}</div></div>')
+    gallery = ('<div class="article-gallery">' + slide.format(n=1, caption="Занурення в ополонку. Фото Павло Багмут")
+               + slide.format(n=2, caption="Освячення води. Photo: Reuters") + "</div>")
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=gallery, after=""))
+    assert [i["caption"] for i in page.images()] == ["Занурення в ополонку", "Освячення води"]
+    assert page.photo_credit() == "Павло Багмут"
+
+
+def test_an_emphasised_line_below_an_image_in_its_paragraph_is_its_caption_not_text():
+    # <img><br><em>…</em> in one paragraph: before, the caption was null and the line stayed in the text
+    body = ('<p style="text-align:center"><img src="/static/a/egg.jpg" alt="egg"><br><em>Інсталяція на Софійській площі</em></p>'
+            '<p>Інсталяції простоять до 20 квітня.</p><p><img src="/static/a/b.jpg" alt="Другий знімок"> <em>Не підпис</em>, а текст абзацу.</p>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=body, after=""))
+    assert [i["caption"] for i in page.images()] == ["Інсталяція на Софійській площі", "Другий знімок"]
+    from interfax import cleaning
+
+    text = cleaning.clean_paragraphs(page.text(), captions=[i["caption"] for i in page.images()])
+    assert "Інсталяція на Софійській площі" not in text
+    assert "Не підпис, а текст абзацу." in text
+
+
+def test_a_sentence_about_a_photo_is_no_photo_credit():
+    # before, "Фото: на одному з …" was taken for a credit: the whole sentence became photo_credit
+    sentence = "<p>Фото: на одному з фейкових знімків зображено зруйнований міст, якого не існує, зазначили в поліції.</p>"
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body=sentence, after=""))
+    assert page.photo_credit() is None
+    credited = _variant(_HEADER.format(time="07:45 03.02.2025", body=sentence + "<p>Фото: пресслужба Нацполіції</p>", after=""))
+    assert credited.photo_credit() == "пресслужба Нацполіції"
 
 
 def test_the_articles_tag_block_after_the_article_element_is_read_but_not_a_sidebar_cloud():

@@ -44,10 +44,17 @@ _MARKUP_RE = re.compile(r"<[^<>]*>")
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)(?:\s*:|\s+[–—-])\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(
     # "Фото: X" anywhere after a space; "Фото – X" only where a sentence starts ("на фото - будинок" is text)
-    r"(?:(?:^|[\s.;,(])(?:Фото|Photo)(?:\s*/\s*(?:відео|video))?\s*:|(?:^|[.;(]\s*)(?:Фото|Photo)\s+[–—-])\s*(?P<credit>.+)$", re.I
+    # another credit label only where a line or a sentence starts ("Колаж: Інтерфакс-Україна")
+    r"(?:(?:^|[\s.;,(])(?:Фото|Photo)(?:\s*/\s*(?:відео|video))?\s*:|(?:^|[.;(]\s*)(?:Фото|Photo)\s+[–—-]"
+    rf"|(?:^|[.;(]\s*)(?:{cleaning.CREDIT_LABELS})\s*:)\s*(?P<credit>.+)$", re.I
 )
+#: a credit without a colon after a caption's full stop, capitalised words: "Занурення в ополонку. Фото Павло Багмут"
+_TAIL_CREDIT_RE = re.compile(r"[.;]\s+(?:Фото|Photo)\s+(?P<credit>[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’.-]*){0,3}?)\.?$")
 #: what a text with a credit holds ("на фото видно" alone is text)
-_CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "фото -", "фото —", "фото :")
+#: (a collage's or an illustration's credit: "Колаж:", "Ілюстрація:"; the word alone is often text, "Ілюстративне фото")
+_CREDIT_HINTS = ("Фото", "Photo", "фото:", "photo:", "фото –", "фото -", "фото —", "фото :", "лаж:", "люстрація:", "ллюстрация:")
+#: what a text node with a credit holds (the XPath's words)
+_CREDIT_WORDS = ("Фото", "Photo", "фото", "photo", "лаж:", "люстрація:", "ллюстрация:")
 _URL_RE = re.compile(r"https?://\S+")
 #: the tag line's labels as a page may write them (the searches for them are case-sensitive)
 _TAG_LABELS = (*cleaning.TAG_LABELS, *(w.upper() for w in cleaning.TAG_LABELS))
@@ -649,13 +656,14 @@ class ArticlePage(Page):
         ):
             return None  # cheap: most pages without a credit never walk the tree
         text = self.text_within(self.scope)
-        words = " or ".join(f"contains(., '{w}')" for w in ("Фото", "Photo", "фото", "photo") if w in text)
+        words = " or ".join(f"contains(., '{w}')" for w in _CREDIT_WORDS if w in text)
         candidates = xpath(self.scope, ".//*[contains(@class, 'credit')]" + (f" | .//text()[{words}]/.." if words else ""))
         for node in candidates:
             # old pages set a credit off by one <br>: "Фото: УНІАН<br>КИЇВ. 19 січня. …" (the dateline is not the credit's)
             for text in (_br_lines(node) if node.find(".//br") is not None else (text_of(node),)):
-                if len(text) < 300 and _CREDIT_RE.search(text) and not _in_embedded_post(node, self.scope):
-                    return split_credit(text)[1]
+                # (not a sentence about a photo: "Фото: на одному зі знімків …")
+                if len(text) < 300 and (credit := split_credit(text)[1]) and not _in_embedded_post(node, self.scope):
+                    return credit
         return None
 
     def source(self) -> str | None:
@@ -846,9 +854,16 @@ def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = ""
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
     """(caption, photo credit) of a caption text: "Зеленський у Києві. Фото: УНІАН" and
-    "Фото: Reuters. Дональд Трамп у Білому домі" both give both parts; "Фото – Офіс президента" a credit alone."""
+    "Фото: Reuters. Дональд Трамп у Білому домі" both give both parts; "Фото – Офіс президента", "Фото Reuters" a
+    credit alone; "Фото: на одному зі знімків зображено …, зазначили в поліції." a sentence, no credit."""
     m = _CREDIT_RE.search(text)
-    if m is None:
+    if m is None or cleaning.is_photo_sentence(text):
+        bare = cleaning.bare_credit(text)  # "Фото Reuters", "Фото надано пресслужбою ОП": a credit alone
+        if bare:
+            return None, bare
+        tail = _TAIL_CREDIT_RE.search(text) if m is None else None  # "Занурення в ополонку. Фото Павло Багмут"
+        if tail:
+            return text[: tail.start()].strip(" .;,") or None, tail.group("credit")
         return text.strip(" .;,") or None, None
     caption, credit = text[: m.start()].strip(" .;,("), m.group("credit").strip(" .;,)")
     if not caption:
@@ -1167,11 +1182,37 @@ def _caption_beside(img):
     after = node.getnext()
     while after.tag == "br" and not (node.tail or "").strip() and after.getnext() is not None:
         node, after = after, after.getnext()  # a line break between the image and its caption
+    if _is_counter(after) and after.getnext() is not None:  # a gallery's counter ("1 / 2") before the slide's caption
+        after = after.getnext()
     if not isinstance(after.tag, str):
         return None
     if cleaning.caption_tokens(after):
         return after
-    return after if _ends_in_credit(after) else None
+    return after if _ends_in_credit(after) or _is_inline_caption(img, after) else None
+
+
+#: the inline elements an image's caption is set in within the image's own paragraph (``<img><br><em>…</em>``)
+_INLINE_CAPTION_TAGS = frozenset({"em", "i", "small"})
+
+
+def _is_inline_caption(img, el) -> bool:
+    """``el`` is an emphasised line that ends the paragraph the image opens (``<p><img><br><em>Інсталяція на
+    Софійській площі</em></p>``): the image's caption, not text. Short (200 characters at most)."""
+    if el.tag not in _INLINE_CAPTION_TAGS or el.getparent() is not img.getparent() or el.getnext() is not None:
+        return False
+    parent = el.getparent()
+    if (el.tail or "").strip() or (img.tail or "").strip() or (parent.text or "").strip():
+        return False
+    return 0 < len(cleaning.squash(text_of(el))) <= 200
+
+
+def _is_counter(el) -> bool:
+    """A gallery's counter element ("1 / 2", "Фото 2 з 12"): a few characters, no child elements (cheap tests first)."""
+    text = (el.text or "").strip() if isinstance(el.tag, str) else ""
+    return len(el) == 0 and 0 < len(text) <= 20 and text[0] in _COUNTER_FIRST and cleaning.is_widget_line(text)
+
+
+_COUNTER_FIRST = frozenset("0123456789ФфPp")
 
 
 #: class words of a picture's or a video's block
@@ -1418,6 +1459,8 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
             after_p = tag == "p" and len(out) > count
         else:
             breaks = 0
+            if tag == "q":  # a browser shows an inline quotation in quotation marks
+                buf.append(_QUOTE_OPEN)
             if len(child):
                 inner: list[str] = []
                 _inline_visible(child, inner, check, True)
@@ -1432,6 +1475,8 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
                     buf.append(text)
             elif child.text:  # a link or a bold word: its text
                 buf.append(child.text)
+            if tag == "q":
+                buf.append(_QUOTE_CLOSE)
         if tail:
             if tail.strip():
                 breaks = 0
@@ -1442,6 +1487,8 @@ def _flatten_visible(el, out: list[str], top: bool = False, check: bool = True) 
     flush()
 
 
+#: the marks a ``<q>`` quotation is shown in (a browser's, for Ukrainian text)
+_QUOTE_OPEN, _QUOTE_CLOSE = "«", "»"
 #: how a sentence ends: a paragraph that ends so is not continued by the loose text after it
 _SENTENCE_ENDS = frozenset(".!?…")
 #: punctuation that goes on with a sentence (no space before it when a paragraph is continued)
@@ -1557,6 +1604,10 @@ def _inline_visible(el, buf: list[str], check: bool = True, split: bool = False)
                 else:
                     _inline_visible(child, buf, check, split)
                 buf.append(edge)
+            elif tag == "q":  # an inline quotation, in quotation marks
+                buf.append(_QUOTE_OPEN)
+                _inline_visible(child, buf, check, split)
+                buf.append(_QUOTE_CLOSE)
             else:
                 _inline_visible(child, buf, check, split)
         anchor = None
