@@ -367,6 +367,7 @@ class Page:
         #: links on the page's own origin (a mirror) count as links of the live site
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self._texts: dict = {}  # element -> its text (text_within)
+        self._refs: dict = {}  # href -> its ArticleRef or None (article_ref)
         self._classes: dict = {}  # element -> {class token: elements at or below it} (select)
         self._indexed: set = set()  # elements to index at their first class lookup (index_on)
         #: what parsing met ("too_deep_repaired", "too_deep": markup nested past the parser's depth limit)
@@ -652,9 +653,15 @@ class Page:
         return None
 
     def article_ref(self, href: str | None) -> urls.ArticleRef | None:
+        """The article an ``href`` of this page names, or None; once per distinct ``href`` (a listing's
+        card links its article from its picture and its headline)."""
         if not href:
             return None
-        return urls.article_ref(href, self.link_base, self.origin)
+        refs = self._refs
+        if href in refs:
+            return refs[href]
+        ref = refs[href] = urls.article_ref(href, self.link_base, self.origin)
+        return ref
 
     @cached_property
     def link_base(self) -> str:
@@ -947,26 +954,41 @@ def _own_time_in_list(node, key: int) -> str | None:
     return date_in_text(tokens[span[0]][1]) if span else None
 
 
-def under_list_heading(el, root) -> bool:
+def under_list_heading(el, root, memo: dict | None = None) -> bool:
     """``el`` is in a block that a list's or the informer's heading opens ("ОСТАННЄ", "Читайте також",
-    "UKR.NET"): the heading is its previous element, or the first element (or the text) of ``el`` or of
-    a block around it below ``root``. (An ad label does not count: ads sit first in a page's columns.)"""
-
-    def is_heading(text: str | None) -> bool:
-        return bool(text) and (cleaning.is_list_heading(text) or cleaning.is_informer_heading(text))
-
+    "UKR.NET"): the heading is its previous element (not an item like it: the list's previous item), or
+    the first element (or the text) of ``el`` or of a block around it below ``root``. (An ad label does
+    not count: ads sit first in a page's columns.) ``memo``: {block: opened by such a heading, itself or
+    a block around it}, for many elements of one page (a listing's items share their blocks)."""
     previous = el.getprevious()
     while previous is not None and not isinstance(previous.tag, str):
         previous = previous.getprevious()
-    if previous is not None and is_heading(cleaning.own_heading(previous)):
+    if (previous is not None and not (previous.tag == el.tag and previous.get("class") == el.get("class"))
+            and _is_list_heading(cleaning.own_heading(previous))):
         return True
     node = el
+    walked = []
+    found = False
     while node is not None and node is not root:
+        known = memo.get(node) if memo is not None else None
+        if known is not None:
+            found = known
+            break
+        walked.append(node)
         first = next(node.iterchildren(etree.Element), None)
-        if is_heading((node.text or "").strip()) or (first is not None and is_heading(cleaning.own_heading(first))):
-            return True
+        if _is_list_heading((node.text or "").strip()) or (first is not None and _is_list_heading(cleaning.own_heading(first))):
+            found = True
+            break
         node = node.getparent()
-    return False
+    if memo is not None:
+        for node in walked:
+            memo[node] = found
+    return found
+
+
+def _is_list_heading(text: str | None) -> bool:
+    """A list's or the informer's heading ("ОСТАННЄ", "Читайте також", "UKR.NET")."""
+    return bool(text) and (cleaning.is_list_heading(text) or cleaning.is_informer_heading(text))
 
 
 #: where another article's date sits: sidebars, navigation, footers

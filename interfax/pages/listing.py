@@ -178,6 +178,7 @@ class ListingPage(Page):
         #: blocks whose side-like class names the listing itself (``_list_wrappers``)
         self._wrappers: set = set()
         self._beside_memo: dict = {}  # element -> whether it is beside the main column (``_beside_main``)
+        self._headed_memo: dict = {}  # block -> whether a list's heading opens it or a block around it (``_headed_aside``)
 
     @cached_property
     def page_number(self) -> int:
@@ -248,7 +249,7 @@ class ListingPage(Page):
         """The item is in a block that a list's visible heading opens ("ОСТАННЄ", "Популярне") where no
         class names it (``under_list_heading``); on the latest listing, whose own heading may read
         "Останні новини", never."""
-        return self.section != "latest" and under_list_heading(item, self.root)
+        return self.section != "latest" and under_list_heading(item, self.root, self._headed_memo)
 
     def _main_links(self, until=None) -> tuple[dict[int, Link], dict[int, Link]]:
         """Article links in the page's main column (before the element ``until``, if given), and those
