@@ -286,7 +286,11 @@ def _why_the_response_failed(exc: BaseException) -> tuple[str, str] | None:
             coding = value.args[0].decode("latin-1") if value.args and isinstance(value.args[0], bytes) else str(value)
             return "bad_response", f"the answer is sent with Transfer-Encoding {coding!r}, which this client cannot read"
         if name == "Error" and type(value).__module__.startswith("OpenSSL"):
-            return "tls", (f"TLS handshake failed: {_openssl_reason(value)}; the server does not speak HTTPS on "
+            reason = _openssl_reason(value)
+            if "certificate verify failed" in reason:  # (DOWNLOAD_VERIFY_CERTIFICATES=True)
+                return "tls", (f"TLS handshake failed: {reason}; the server's certificate is not valid for this host "
+                               "(self-signed, expired or another host's; DOWNLOAD_VERIFY_CERTIFICATES)")
+            return "tls", (f"TLS handshake failed: {reason}; the server does not speak HTTPS on "
                            "this port, or no TLS version or cipher suits both sides")
         if name in _NAMED_KINDS:
             return _NAMED_KINDS[name]

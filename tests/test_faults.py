@@ -844,6 +844,10 @@ def test_describe_failure_names_common_faults():
         (OpenSSL.SSL.Error([("SSL routines", "", "wrong version number")]),
          ("tls", "TLS handshake failed: wrong version number; the server does not speak HTTPS on this port, "
                  "or no TLS version or cipher suits both sides")),
+        # a certificate refused (DOWNLOAD_VERIFY_CERTIFICATES=True): not "does not speak HTTPS"
+        (OpenSSL.SSL.Error([("SSL routines", "", "certificate verify failed")]),
+         ("tls", "TLS handshake failed: certificate verify failed; the server's certificate is not valid for this host "
+                 "(self-signed, expired or another host's; DOWNLOAD_VERIFY_CERTIFICATES)")),
     ]:
         try:
             raise DownloadFailedError("x") from ResponseFailed([Failure(reason)])
