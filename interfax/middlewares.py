@@ -1377,7 +1377,7 @@ class RobotsTxtMiddleware(scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddle
         scheme = urlsplit(getattr(self.crawler.spider, "base_url", "") or "https://x").scheme or "https"
         proxy = urllib.request.getproxies().get(scheme)
         parts = urlsplit(f"//{netloc}")
-        if not proxy or bypasses_proxy(parts.hostname or netloc, parts.port or (443 if scheme == "https" else 80)):
+        if not proxy or bypasses_proxy(parts.hostname or netloc, parts.port, scheme):
             return None
         return _proxy_name(proxy)
 

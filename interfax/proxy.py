@@ -41,11 +41,12 @@ def _entry_matches(entry: str, host: str, port: int | None, address) -> bool:
     return port == int(entry_port) and (host == name or host.endswith("." + name))
 
 
-def bypasses_proxy(host: str, port: int | None = None) -> bool:
-    """True if a request to ``host`` (and ``port``, the URL's or its scheme's) should not go through the
+def bypasses_proxy(host: str, port: int | None = None, scheme: str = "http") -> bool:
+    """True if a request to ``host`` (and ``port``, else ``scheme``'s) should not go through the
     environment's proxy: ``urllib.request.proxy_bypass``, or a ``no_proxy`` entry naming a network
     that holds the address, or this host with this port."""
     host = host.strip("[]").lower()
+    port = port or _DEFAULT_PORTS.get(scheme)
     if urllib.request.proxy_bypass(host):
         return True
     entries = _no_proxy_entries()
@@ -66,7 +67,7 @@ class ProxyMiddleware(HttpProxyMiddleware):
         if self.proxies and "proxy" not in request.meta:
             parsed = urlparse_cached(request)
             if parsed.scheme in self.proxies and parsed.hostname and bypasses_proxy(
-                    parsed.hostname, parsed.port or _DEFAULT_PORTS.get(parsed.scheme)):
+                    parsed.hostname, parsed.port, parsed.scheme):
                 self._set_proxy_and_creds(request, None, None, None)
                 return None
         return super().process_request(request)

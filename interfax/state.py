@@ -60,6 +60,7 @@ import os
 import re
 import sqlite3
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -774,23 +775,26 @@ class IncrementalState:
 
     # ------------------------------------------------------------ feed writer
 
-    def intend(self, feed: str, offset: int, article_id: int, length: int) -> Intent:
+    @contextmanager
+    def _writing(self):
+        """A write for the feed writer: a store that cannot be written raises ``StateWriteFailed`` (after a
+        failed confirm, the line is in the feed and its intent in the store: the next run recovers it)."""
         try:
-            return self.store.intend(feed, offset, article_id, length, self.run)
+            yield
         except sqlite3.Error as exc:
             raise StateWriteFailed.of(exc, self.store.path) from exc
+
+    def intend(self, feed: str, offset: int, article_id: int, length: int) -> Intent:
+        with self._writing():
+            return self.store.intend(feed, offset, article_id, length, self.run)
 
     def confirm(self, intent: Intent, record: dict) -> None:
-        try:
+        with self._writing():
             self._counted(self.store.confirm(intent, record, self.run))
-        except sqlite3.Error as exc:  # the line is in the feed and its intent in the store: the next run recovers it
-            raise StateWriteFailed.of(exc, self.store.path) from exc
 
     def record(self, article_id: int, record: dict, feed: str | None = None) -> None:
-        try:
+        with self._writing():
             self._counted(self.store.record(article_id, record, feed, self.run))
-        except sqlite3.Error as exc:
-            raise StateWriteFailed.of(exc, self.store.path) from exc
 
     def overwrite_target(self, feed: str, ids: set[int]) -> tuple[int, tuple[int, str | None] | None]:
         """Before ``-O`` empties the feed file ``feed`` holding the records ``ids``: (how many of them the state

@@ -2195,8 +2195,11 @@ def test_a_consent_wall_or_a_geo_block_at_an_article_url_is_a_named_failure_not_
     assert crawler.stats.get_value(f"interfax/errors/{fault}") == 1
 
 
-def _article_items(crawler, page: str) -> list:
-    """What the spider's ``parse_article`` yields for ``page`` served as article 13, requests left out."""
+def _article_items(crawler, body: str) -> list:
+    """What the spider's ``parse_article`` yields for an article page (a headline, a header time, then ``body``)
+    served as article 13, requests left out."""
+    page = ('<html><body><article class="article-content-view"><h1>Заголовок</h1><div class="article-time">10:00 01.02.2025</div>'
+            f'{body}</article></body></html>')
     request = scrapy.Request("https://interfax.com.ua/news/general/13.html", meta={"interfax_kind": "article", "interfax_id": 13})
     response = HtmlResponse(request.url, body=page.encode(), encoding="utf-8", request=request)
     return [o for o in crawler.spider.parse_article(response) if not isinstance(o, scrapy.Request)]
@@ -2204,10 +2207,8 @@ def _article_items(crawler, page: str) -> list:
 
 def test_a_paywalled_article_is_exported_with_what_it_shows_and_counted(caplog):
     crawler = _crawler()
-    page = ('<html><body><article class="article-content-view"><h1>Заголовок</h1><div class="article-time">10:00 01.02.2025</div>'
-            '<div class="article-content"><p>Перший абзац статті.</p><div class="paywall"><p>Щоб прочитати повний текст новини, '
-            'увійдіть або зареєструйтесь.</p><p><a href="/login">Увійти</a></p></div></div></article></body></html>')
-    out = _article_items(crawler, page)
+    out = _article_items(crawler, '<div class="article-content"><p>Перший абзац статті.</p><div class="paywall"><p>Щоб прочитати '
+                                  'повний текст новини, увійдіть або зареєструйтесь.</p><p><a href="/login">Увійти</a></p></div></div>')
     assert [o["text"] for o in out] == [["Перший абзац статті."]]
     assert crawler.stats.get_value("interfax/article/paywalled") == 1
     assert "article https://interfax.com.ua/news/general/13.html shows only its start (a paywall" in caplog.text
@@ -2215,10 +2216,8 @@ def test_a_paywalled_article_is_exported_with_what_it_shows_and_counted(caplog):
 
 def test_an_article_whose_body_holds_a_figure_left_open_is_read_whole_counted_and_said(caplog):
     crawler = _crawler()
-    page = ('<html><body><article class="article-content-view"><h1>Заголовок</h1><div class="article-time">10:00 01.02.2025</div>'
-            '<div class="article-content"><p>Перший абзац статті.</p><figure><img src="/static/a.jpg"><figcaption>Новий ЦНАП'
-            '</figcaption><p>Другий абзац статті.</p></div></article></body></html>')
-    out = _article_items(crawler, page)
+    out = _article_items(crawler, '<div class="article-content"><p>Перший абзац статті.</p><figure><img src="/static/a.jpg">'
+                                  '<figcaption>Новий ЦНАП</figcaption><p>Другий абзац статті.</p></div>')
     assert [o["text"] for o in out] == [["Перший абзац статті.", "Другий абзац статті."]]
     assert crawler.stats.get_value("interfax/content/unclosed_rescued") == 1
     assert "a figure or an ad block in its body is not closed" in caplog.text

@@ -244,6 +244,8 @@ def date_in_text(text: str) -> str | None:
 
 #: elements whose text is a headline, never a time block (a date in "Постанова від 15.03.2024" is the story's)
 _HEADLINE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: the longest text a time block is (characters)
+TIME_BLOCK_MAX = 40
 #: a word of a text (three letters or more): a time block holds a label at most ("Оновлено 18:05 10.04.2025")
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
@@ -266,7 +268,7 @@ def _time_pieces(el, link, out: list) -> None:
 def is_time_block(text: str) -> bool:
     """A short text (40 characters at most) with one word at most besides its numbers: a time block
     ("06:00", "30.11.2026", "Закріплено 10:00 10.03.2025"), not prose ("Уряд ухвалив її 12.02.2024")."""
-    return len(text) <= 40 and len(_WORD_RE.findall(text)) <= 1
+    return len(text) <= TIME_BLOCK_MAX and len(_WORD_RE.findall(text)) <= 1
 
 
 def time_blocks(item, link=None) -> list[str]:
@@ -881,7 +883,7 @@ def _plainly_timed(pieces: list, text: str, found: str) -> bool:
     for piece in pieces:
         if at >= end:
             break
-        if at + len(piece) > start and (len(piece) > 60 or _WORD_RE.search(piece)):
+        if at + len(piece) > start and (len(piece) > TIME_BLOCK_MAX or _WORD_RE.search(piece)):
             return False
         at += len(piece) + 1
     return True
