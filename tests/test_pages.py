@@ -1748,3 +1748,25 @@ def test_an_old_page_is_dated_below_its_body_not_by_a_read_also_items_time():
                     '<p>Компанія планує пробурити 100 свердловин до кінця року.</p></div>'
                     '<div class="pub">Опубліковано: 14.10.2017 12:45</div></div>')
     assert page.visible_time() == "14.10.2017 12:45"
+
+
+@pytest.mark.parametrize("block", ["latest-news", "last-news", "latest"])
+def test_the_latest_listings_own_list_in_other_markup_inside_a_block_named_latest_is_its_list(block):
+    """The latest listing's only list (a plain ``ul``, not the documented cards) inside a block named like
+    the "ОСТАННЄ" sidebar: on the latest listing that block is the list, not a sidebar to leave out
+    (it gave no item at all: the whole latest section was lost)."""
+    from scrapy.http import HtmlResponse
+
+    from interfax.pages.listing import ListingPage
+
+    feed = "".join(f'<li><span>10:{i:02d} 29.11.2026</span> <h3><a href="/news/general/{1001 + i}.html">Н</a></h3></li>'
+                   for i in range(5))
+    html = (f'<html><body><div class="{block}"><h1 class="section-title">Останні новини</h1><ul>{feed}</ul></div>'
+            '<div class="pager"><a href="/news/latest-2.html">2</a></div></body></html>')
+    page = ListingPage(HtmlResponse("https://interfax.com.ua/news/latest.html", body=html.encode(), encoding="utf-8"), "latest")
+    assert [link.ref.id for link in page.items()] == [1001 + i for i in range(5)]
+    assert page.items()[0].listed_at == "10:00 29.11.2026"
+    # on a section's listing a block named "latest" is its "ОСТАННЄ" sidebar: no item of the section's
+    section = ListingPage(HtmlResponse("https://interfax.com.ua/news/general.html", body=html.encode(), encoding="utf-8"), "general")
+    if "latest" in block:
+        assert section.items() == []

@@ -213,9 +213,21 @@ class ListingPage(Page):
         # "ЩЕ ЗА ТЕМОЮ") introduces where no class names them (unless that leaves nothing: the
         # latest listing's own heading may read "Останні новини")
         main, beside = self._main_links()
+        if not main and not headed and self.section == "latest":
+            main, beside = self._latest_in_side_block() or (main, beside)
         if len(main) < len(headed):  # the only list of the listing's markup, under such a heading: the list
             return self._after_top(headed, headed_first)
         return list(main.values()) or list(beside.values())
+
+    def _latest_in_side_block(self) -> tuple[dict[int, Link], dict[int, Link]] | None:
+        """The latest listing's own list in other markup inside a block named like the "ОСТАННЄ"
+        sidebar (``div.latest-news > ul``) when the main column holds no article link at all: on the
+        latest listing that block is the listing (``_list_wrappers`` over the page's article links:
+        the named block holding more than half of them); None without such a block."""
+        body = next(self.root.iter("body"), self.root)
+        anchors = [a for a in body.iter("a") if self.article_ref(a.get("href")) is not None]
+        self._wrappers, self._beside_memo = _list_wrappers(anchors, self.section), {}
+        return self._main_links() if self._wrappers else None
 
     def _after_top(self, links: dict[int, Link], first) -> list[Link]:
         """The list's ``links`` after a featured item above its ``first`` item, in a block of its own (a
