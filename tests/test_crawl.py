@@ -695,3 +695,28 @@ def test_a_listing_served_in_place_of_an_article_is_a_soft_404_not_a_new_layout(
     assert list(spider.parse_article(response)) == []
     assert crawler.stats.get_value("interfax/errors/soft_404") == 1
     assert spider.failed == {url: "soft 404: a listing or the home page answered in place of the article"}
+
+
+def test_a_listings_next_page_waits_for_the_articles_its_earlier_pages_listed(tmp_path):
+    """One request at a time (a polite live crawl): each section's page 2 is asked for only after every
+    article its page 1 listed. Before, every listing page of every section came first, so a backfill
+    (``since=2025-01-01``: thousands of listing pages) exported nothing for hours and held every listed
+    article's request in memory (155 MB instead of 124 MB on a 20,000-article mirror)."""
+    from scrapy.http import HtmlResponse
+
+    from interfax import urls
+    from interfax.pages.listing import ListingPage
+
+    out = tmp_path / "out.jsonl"
+    with MirrorServer() as server:
+        result = crawl(server.base_url, out, "-a", "since=2000-01-01", "-a", "sections=latest,general",
+                       "-s", "CONCURRENT_REQUESTS=1")
+        requested = list(server.requests)
+    assert result.returncode == 0, result.stderr[-3000:]
+    for section in ("latest", "general"):
+        body = (REPO / f"interfax/mirror/site/news/{section}.html").read_bytes()
+        listed = ListingPage(HtmlResponse(f"https://interfax.com.ua/news/{section}.html", body=body), section).items()
+        paths = [link.ref.path for link in listed if link.ref.host in urls.UK_HOSTS]
+        assert len(paths) >= 3
+        before = set(requested[:requested.index(f"/news/{section}-2.html")])
+        assert [path for path in paths if path not in before] == [], section

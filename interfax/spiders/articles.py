@@ -42,9 +42,12 @@ DEFAULT_RELATED_DEPTH = 2
 #: the site lists 20 a page, a section with fewer articles shows fewer
 FULL_LISTING_PAGE = 20
 
-# scheduling: listings first, then listed articles, then related hops (shallow before deep)
-PRIORITY_LISTING = 100
+# scheduling: the articles met so far (listed ones, then related hops, shallow before deep) before
+# the next listing page: a listing's next page waits until what its earlier pages listed is sent, so
+# a backfill (``since=2025-01-01``: thousands of listing pages) exports from its first minute, and
+# holds about one page of requests per section in memory, not every article of every page it paged
 PRIORITY_ARTICLE = 50
+PRIORITY_LISTING = -(10 ** 9)  # (below any related depth)
 
 _UNSET = object()
 
