@@ -60,6 +60,7 @@ import os
 import re
 import sqlite3
 import sys
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -114,7 +115,8 @@ CREATE TABLE IF NOT EXISTS articles (
     run INTEGER,
     settled INTEGER NOT NULL DEFAULT 0,
     digest TEXT,
-    checked TEXT
+    checked TEXT,
+    reach INTEGER
 );
 CREATE INDEX IF NOT EXISTS articles_run ON articles (run);
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at);
@@ -178,6 +180,9 @@ class Known:
     gone: bool = False
     #: when the article was last fetched (its last export, or a recheck that found it unchanged)
     checked: str | None = field(default=None, compare=False)
+    #: how many hops of related links a finished run followed from it (``related_depth`` less the hops it
+    #: was reached by); None: not recorded (a store made before), taken as far as any run asks
+    reach: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -218,6 +223,8 @@ class StateStore:
         for name in ("digest", "checked"):  # a store made before rechecks
             if name not in columns:
                 self.db.execute(f"ALTER TABLE articles ADD COLUMN {name} TEXT")  # noqa: S608 - fixed names
+        if "reach" not in columns:  # a store made before reaches: its rows count as followed as far as asked
+            self.db.execute("ALTER TABLE articles ADD COLUMN reach INTEGER")
         if "since" not in {row[1] for row in self.db.execute("PRAGMA table_info(runs)")}:  # a store made before backfills
             self.db.execute("ALTER TABLE runs ADD COLUMN since TEXT")
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -230,11 +237,12 @@ class StateStore:
     def lookup(self, article_id: int, *, exclude_run: int | None = None, gone_since: str | None = None) -> Known | None:
         """The article if exported (by a run other than ``exclude_run``) or gone since ``gone_since``."""
         row = self.db.execute(
-            "SELECT id, settled, published_at, related, coalesce(checked, last_exported) FROM articles WHERE id = ? AND run IS NOT ?",
+            "SELECT id, settled, published_at, related, coalesce(checked, last_exported), reach FROM articles "
+            "WHERE id = ? AND run IS NOT ?",
             (article_id, exclude_run),
         ).fetchone()
         if row is not None:
-            return Known(row[0], bool(row[1]), row[2], tuple(json.loads(row[3] or "[]")), checked=row[4])
+            return Known(row[0], bool(row[1]), row[2], tuple(json.loads(row[3] or "[]")), checked=row[4], reach=row[5])
         if gone_since is not None:
             row = self.db.execute("SELECT 1 FROM gone WHERE id = ? AND last_failed >= ?", (article_id, gone_since)).fetchone()
             if row is not None:
@@ -354,10 +362,12 @@ class StateStore:
             "SELECT min(since) FROM runs WHERE reason = 'finished' AND since IS NOT NULL AND id IS NOT ?", (exclude_run,)
         ).fetchone()[0]
 
-    def finish_run(self, run: int, reason: str, counts: dict, expanded: set[int] = frozenset(), settle: bool = True,
-                   walked: bool = True) -> int:
+    def finish_run(self, run: int, reason: str, counts: dict, expanded: Mapping[int, int] | Iterable[int] = (),
+                   settle: bool = True, walked: bool = True, reach_of: Callable[[int], int] | None = None) -> int:
         """Close a run; a normally finished run settles what it exported and expanded (unless ``settle`` is
-        False: it lost a listing page, so the listings below its articles were not all walked). A run that did
+        False: it lost a listing page, so the listings below its articles were not all walked), and records how
+        many hops of related links it followed from each (``reach_of(id)`` for its exports, the values of
+        ``expanded``, article id -> hops, for the known articles whose stored links it followed). A run that did
         not walk every listing down to its ``since`` (``walked`` False: some sections only, an ``until``, no
         listing read) keeps no ``since``: a later run does not take its depth for the whole site's. Returns
         settled count."""
@@ -373,7 +383,17 @@ class StateStore:
                 settled += self.db.execute("UPDATE articles SET settled = 1 WHERE run = ? AND settled = 0", (run,)).rowcount
                 for article_id in expanded:
                     settled += self.db.execute("UPDATE articles SET settled = 1 WHERE id = ? AND settled = 0", (article_id,)).rowcount
+                self._record_reach(run, expanded, reach_of)
         return settled
+
+    def _record_reach(self, run: int, expanded, reach_of) -> None:
+        """The hops of related links a settling run followed from its exports and its expanded articles."""
+        if reach_of is not None:
+            ids = [row[0] for row in self.db.execute("SELECT id FROM articles WHERE run = ?", (run,))]
+            self.db.executemany("UPDATE articles SET reach = ? WHERE id = ?", [(reach_of(i), i) for i in ids])
+        if isinstance(expanded, Mapping):
+            self.db.executemany("UPDATE articles SET reach = max(coalesce(reach, 0), ?) WHERE id = ?",
+                                [(hops, i) for i, hops in expanded.items()])
 
     # ------------------------------------------------------------ the write protocol
 
@@ -601,7 +621,9 @@ class IncrementalState:
     ``interfax/state/rechecked`` / ``interfax/state/unchanged`` (known articles fetched again to pick
     up an edit, :meth:`recheck_due`; those that had not changed: the others count as refreshed),
     ``interfax/state/retried`` (articles that failed in an earlier run, asked for again: :meth:`to_retry`)
-    and ``interfax/state/failed`` (articles this run lost to a fault that may pass: the next runs ask again).
+    ``interfax/state/failed`` (articles this run lost to a fault that may pass: the next runs ask again)
+    and ``interfax/state/expanded_further`` (settled articles met by fewer hops than the run that exported
+    them did, or with a larger ``related_depth``: their stored related links followed further).
     """
 
     def __init__(self, crawler, directory: str, durable: bool = False, retry_gone_hours: float = 24.0,
@@ -618,10 +640,10 @@ class IncrementalState:
         self.store: StateStore | None = None
         self.run: int | None = None
         self._known: set[int] = set()
-        self._expanded: set[int] = set()
+        self._expanded: dict[int, int] = {}  # known article -> the hops of its stored related links followed
         self._gone: set[int] = set()
         self.counts = {"new": 0, "refreshed": 0, "known": 0, "skipped": 0, "gone": 0, "failed": 0, "rechecked": 0,
-                       "unchanged": 0, "edit_not_written": 0}
+                       "unchanged": 0, "edit_not_written": 0, "expanded_further": 0}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -741,12 +763,19 @@ class IncrementalState:
             self._inc("known")
             self._inc("rechecked")
 
-    def expand(self, article_id: int) -> bool:
-        """The spider follows the stored related links of a known, unsettled article: True the first time."""
-        if article_id in self._expanded:
+    def further(self, known: Known, hops: int) -> bool:
+        """Whether the spider is to follow the stored related links of a known article ``hops`` further (its
+        ``related_depth`` less the hops it was met by): when no run went that far from it (a run that did not
+        finish, or one that met it further from a listing or with a smaller ``related_depth``), once per depth."""
+        if hops <= 0 or hops <= self._expanded.get(known.id, 0):
             return False
-        self._expanded.add(article_id)
-        return True
+        return not known.settled or known.reach is not None and hops > known.reach
+
+    def expand(self, known: Known, hops: int) -> None:
+        """The spider follows the stored related links of a known article ``hops`` further (``further``)."""
+        if known.settled:
+            self._inc("expanded_further")
+        self._expanded[known.id] = hops
 
     # ------------------------------------------------------------ pipeline
 
@@ -823,6 +852,14 @@ class IncrementalState:
                     self.store.record_failed(ref.id, url, str(reason), depth_of(ref.id))
                     self._inc("failed")
 
+    @staticmethod
+    def _reach_of(spider):
+        """article id -> the hops of related links this run followed from it (``related_depth`` less its hops)."""
+        args, depth_of = getattr(spider, "args", None), getattr(spider, "reached_depth", None)
+        if args is None or depth_of is None:
+            return None
+        return lambda article_id: max(args.related_depth - depth_of(article_id), 0)
+
     def _counted(self, new: bool) -> None:
         self._inc("new" if new else "refreshed")
 
@@ -853,7 +890,7 @@ class IncrementalState:
         try:
             self._record_failures(getattr(spider, "failed", None) or {}, getattr(spider, "reached_depth", lambda _id: 0))
             settled = self.store.finish_run(self.run, reason, self.counts, self._expanded, settle=not lost,
-                                            walked=self._walked_every_listing(spider))
+                                            walked=self._walked_every_listing(spider), reach_of=self._reach_of(spider))
         except sqlite3.Error as exc:  # the store's disk filled up (said once already if a record failed)
             logger.warning("state: run %d could not be recorded in %s (%s): the next run counts it as stopped "
                            "early and crawls again what it did not record", self.run, self.store.path, exc)

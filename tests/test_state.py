@@ -1245,3 +1245,51 @@ def test_an_append_target_that_lost_what_the_state_counts_as_exported_to_it_is_s
     assert second.returncode == 0, second.stderr[-3000:]
     assert stat(second, "interfax/feeds/missing_exported") == exported
     assert (f"{out}: the state store counts {exported} articles as exported to it that it no longer holds") in second.stderr
+
+
+def test_a_settled_article_met_by_fewer_hops_has_its_stored_related_links_followed_further(tmp_path):
+    """A chain X -> Y -> Z -> W: a finished run listed X and, at related_depth=2, exported X, Y and Z (W is 3 hops
+    away). A later run meets Z by 1 hop (a new article links to it), or lists Y: W is 2 hops away now, and is
+    asked for, as one full crawl would. Before, a settled article's related links were never followed again: the
+    union of incremental runs held less than one full crawl, in silence. A store made before reaches were
+    recorded (reach NULL) follows nothing again."""
+    from interfax import urls
+
+    def url(article_id):
+        return f"https://interfax.com.ua/news/general/{article_id}.html"
+
+    chain = {1: 2, 2: 3, 3: 4}  # X=1, Y=2, Z=3, W=4
+    depth = {1: 0, 2: 1, 3: 2}
+    directory = tmp_path / "state"
+    store = StateStore(directory)
+    run = store.begin_run()
+    for article_id, related in chain.items():
+        store.record(article_id, {"url": url(article_id), "published_at": "2026-11-26T10:00:00+02:00",
+                                  "related": [{"id": related, "url": url(related), "title": "т"}]}, run=run)
+    store.finish_run(run, "finished", {}, reach_of=lambda article_id: 2 - depth[article_id])
+    assert [store.lookup(i).reach for i in (1, 2, 3)] == [2, 1, 0]
+    store.close()
+
+    def asked(meet_id, hops):
+        crawler, spider, state = _spider_started_with_state(directory, since="2000-01-01")
+        try:
+            out = list(spider.follow(urls.article_ref(url(meet_id)), hops))
+            return {r.meta["interfax_id"]: r.meta["interfax_depth"] for r in out}, crawler
+        finally:
+            state.spider_closed(spider, "finished")
+
+    assert asked(1, 0)[0] == {}  # listed again: followed as far as before
+    assert asked(3, 2)[0] == {}  # met as far as before
+    got, crawler = asked(3, 1)  # a new article links to Z
+    assert got == {4: 2}
+    assert crawler.stats.get_value("interfax/state/expanded_further") == 1
+    assert StateStore(directory).lookup(3).reach == 1  # recorded: the next run meeting it by 1 hop follows nothing
+    assert asked(3, 1)[0] == {}
+    got, crawler = asked(2, 0)  # Y listed: Y -> Z (met by 1 hop now, as far as the last run) -> nothing new
+    assert got == {} and crawler.stats.get_value("interfax/state/expanded_further") == 1
+    assert asked(3, 0)[0] == {4: 1}  # Z listed: W is 1 hop away
+    # a store made before reaches were recorded: nothing followed again
+    legacy = StateStore(directory)
+    legacy.db.execute("UPDATE articles SET reach = NULL")
+    legacy.close()
+    assert asked(3, 1)[0] == {} and asked(2, 0)[0] == {}

@@ -385,7 +385,8 @@ class ArticlesSpider(scrapy.Spider):
         A known article is not fetched again, unless it was published lately and is due for a
         recheck (``IncrementalState.recheck_due``: an edit is exported again). If the run that exported it did not finish
         (killed, stopped), it is not settled: the related links stored with it are followed
-        instead, so what that run had not reached yet is still found.
+        instead, so what that run had not reached yet is still found. So are they when this run meets
+        it by fewer hops than the run that exported it did (or with a larger ``related_depth``).
         """
         seen = self._depth.get(ref.id)
         if seen is not None:  # met again in this crawl: the first request stands
@@ -403,12 +404,10 @@ class ArticlesSpider(scrapy.Spider):
             yield self.article_request(ref, depth, listed_at)
             return
         state.met_known(known)
-        if known.settled or depth >= self.args.related_depth:
-            return
-        if not self._in_window([known.published_at] if known.published_at else []):
-            return
-        if not state.expand(ref.id):
-            return
+        hops = self.args.related_depth - depth
+        if not state.further(known, hops) or not self._in_window([known.published_at] if known.published_at else []):
+            return  # (its related links were followed as far by the run that exported it)
+        state.expand(known, hops)
         for url in known.related:
             related = urls.article_ref(url)
             if related is not None and related.host in urls.UK_HOSTS:
