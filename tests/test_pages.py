@@ -315,6 +315,32 @@ def test_a_header_that_shows_the_update_first_gives_the_publication(shown, want)
         assert page.modified_at() == [shown.split("Оновлено: ")[1][:16]]
 
 
+@pytest.mark.parametrize("shown, instant", [
+    ('<span class="time">21.32</span> <span>11.04.2025</span>', "2025-04-11T21:32:00+03:00"),
+    ("21.32 11.04.2025", "2025-04-11T21:32:00+03:00"),
+    ("11.04.2025 о 21.32", "2025-04-11T21:32:00+03:00"),
+    ('<span class="time">18:32 UTC</span> <span>11.04.2025</span>', "2025-04-11T21:32:00+03:00"),
+    ("21:32:15 11.04.2025", "2025-04-11T21:32:15+03:00"),
+    ("21:32:15, 11.04.2025", "2025-04-11T21:32:15+03:00"),
+    ("11.04.2025 21:32:15", "2025-04-11T21:32:15+03:00"),
+    ("11.04.2025", "2025-04-11T00:00:00+03:00"),
+])
+def test_a_header_time_in_a_form_near_the_sites_is_read_whole(shown, instant):
+    from interfax import dates
+
+    for page in (_variant(_HEADER.format(time=shown, body="", after="")),  # a known header, and an unknown one
+                 _variant(f'<article><div class="meta">{shown}</div><h1>Заголовок статті</h1>'
+                          '<p>Перший абзац статті, досить довгий для тексту.</p></article>')):
+        assert dates.normalize(page.published_at()[0]) == instant
+        assert page.time_unread is None
+
+
+def test_a_header_time_the_crawl_cannot_read_is_noted_not_silent():
+    page = _variant(_HEADER.format(time="21.32 за Києвом 11.04.2025", body="", after=""))
+    assert page.published_at() == ["11.04.2025"]
+    assert page.time_unread == "21.32 за Києвом 11.04.2025"
+
+
 def test_a_header_without_a_date_gives_none():
     page = _variant(_HEADER.format(time="1 хв читати", body="<p>У 2025 році ціни зросли.</p>", after=""))
     assert page.published_at() == []

@@ -22,7 +22,7 @@ from lxml import etree
 from interfax import cleaning, dates, urls
 from interfax.pages.base import (
     SIDE_TAGS, Link, Page, _json_ld_objects, _ld_text, css, date_in_text, is_article_object, is_file_name_alt,
-    is_short_date, ld_types, placed_in, text_of, under_list_heading, xpath,
+    TIME_BLOCK_MAX, is_short_date, is_time_block, ld_types, placed_in, text_of, under_list_heading, xpath,
 )
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
@@ -429,7 +429,7 @@ class ArticlePage(Page):
                     continue  # a time in the text is an event's ("Початок: <time>25 листопада о 11:00</time>")
                 header = True
                 text = _published_part(text_of(node))
-                found = date_in_text(text)
+                found = self._header_date(text)
                 if found:
                     return cleaning.squash(found), node
                 if is_short_date(text, limit=79):
@@ -445,18 +445,44 @@ class ArticlePage(Page):
         day_only = None
         for node_text in xpath(self.scope, ".//text()[string-length(normalize-space(.)) < 80]")[:60]:
             text = cleaning.squash(node_text)
-            found = date_in_text(text) or (
+            found = self._header_date(text) or (
                 text if dates.DAY_MONTH_YEAR_RE.search(text) or cleaning.is_dateline(text) else None)
             # in the body, only a dateline counts: a sentence there that mentions a date is text
             if found and (body is None or (not header and _only_date(text, found) and not _beside_link(node_text))
                           or not _in_body(node_text, body)):
                 el = node_text.getparent()
                 shown = cleaning.squash(found), (el.getparent() if node_text.is_tail else el)
-                if day_only is None and not _CLOCK_RE.search(found):
+                if _DAY_RE.fullmatch(found):  # a day alone: its time may be the wrapper's other piece
+                    shown = self._with_time_beside(shown)
+                if day_only is None and not _CLOCK_LIKE_RE.search(shown[0]):
                     day_only = shown
                 elif day_only is None or placed_in(shown[1], self.scope, SIDE_TAGS):
                     return shown
         return day_only or (None, None)
+
+    def _with_time_beside(self, shown: tuple) -> tuple:
+        """A header's day alone (``shown``: the day and its element) with the time its wrapper shows in
+        another element ("<span>21.32</span> <span>11.04.2025</span>"): the wrapper's text, when short."""
+        wrapper = shown[1].getparent()
+        around = text_of(wrapper) if wrapper is not None and wrapper is not self.scope else ""
+        wider = self._header_date(around) if 0 < len(around) <= TIME_BLOCK_MAX else None
+        return (wider, wrapper) if wider and wider != shown[0] else shown
+
+    #: a header text whose time the crawl could not read beside its day (``_header_date``), or None
+    time_unread = None
+
+    def _header_date(self, text: str) -> str | None:
+        """The site-form date in a header text; the whole text when that date is a day alone and the text
+        also shows a time the dates module reads with it ("21.32 11.04.2025", "18:32 UTC 11.04.2025",
+        "11.04.2025 о 21.32"); a time it does not read is noted in ``time_unread`` (the day is kept)."""
+        found = date_in_text(text)
+        if found is None or _CLOCK_RE.search(found) or not _CLOCK_LIKE_RE.search(text.replace(found, " ", 1)):
+            return found  # (cheap: a site-form date with its time, or a day with no time beside it)
+        if is_short_date(text, limit=79):
+            return text
+        if is_time_block(text):  # (not a sentence's: "Засідання 11.04.2025 о 10.00 годині")
+            self.time_unread = text
+        return found
 
     def lead(self) -> str | None:
         """The page's description, unless it is the site's own (then the cleaning pipeline takes the first paragraph)."""
@@ -1232,6 +1258,8 @@ _PAYWALL_RE = re.compile(
 )
 #: a time of day in a date as shown ("12:40 18.11.2009", "Вчора 21:32")
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
+#: what may be a time of day beside a day ("21.32", "18:32", "21:32:15"): not a part of a date ("11.04.2025")
+_CLOCK_LIKE_RE = re.compile(r"(?<![\d.:])\d{1,2}[.:][0-5]\d(?!\d|\.\d)")
 
 
 def _class_family(value: str | None) -> frozenset[str]:
