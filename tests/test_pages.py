@@ -229,6 +229,34 @@ def test_json_ld_article_wins_over_a_webpage_listed_first():
     assert nested.ld("headline") == "Вкладена"
 
 
+@pytest.mark.parametrize("embed, where", [
+    ('<div itemprop="video" itemscope itemtype="https://schema.org/VideoObject">'
+     '<meta itemprop="datePublished" content="2024-01-01T10:00:00+02:00"></div>', "header"),
+    ('<div class="embed" itemscope itemtype="https://schema.org/NewsArticle">'
+     '<meta itemprop="datePublished" content="2023-05-05T10:00:00+03:00"><a href="https://ukrinform.ua/x.html">Інша</a></div>', "body"),
+])
+def test_an_embedded_blocks_microdata_does_not_date_the_page(embed, where):
+    header = ('<article class="article-content-view"><div class="article-time">21:32 11.04.2025</div>{pre}<h1>Заголовок статті</h1>'
+              '<div class="article-content"><p>Перший абзац статті, досить довгий для тексту.</p>{body}</div></article>')
+    page = _variant(header.format(pre=embed if where == "header" else "", body=embed if where == "body" else ""))
+    assert page.published_at() == ["21:32 11.04.2025"]
+    # the page's own microdata counts: outside any itemscope, or in the article's own
+    for own in ('<article class="article-content-view" itemscope itemtype="https://schema.org/NewsArticle">',
+                '<article class="article-content-view"><div itemscope itemtype="https://schema.org/NewsArticle">'):
+        marked = _variant(own + '<meta itemprop="datePublished" content="2025-04-11T21:32:00+03:00">'
+                          + header.split(">", 1)[1].format(pre="", body=embed))
+        assert marked.published_at()[0] == "2025-04-11T21:32:00+03:00"
+
+
+def test_a_webpage_objects_date_does_not_beat_the_header():
+    webpage = '<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2025-04-09T10:00:00+03:00"}</script>'
+    page = _variant(_HEADER.format(time="21:32 11.04.2025", body="", after=""), head=webpage)
+    assert page.published_at() == ["21:32 11.04.2025", "2025-04-09T10:00:00+03:00"]
+    article = webpage.replace("WebPage", "NewsArticle")
+    assert _variant(_HEADER.format(time="21:32 11.04.2025", body="", after=""), head=article).published_at()[0] == (
+        "2025-04-09T10:00:00+03:00")
+
+
 def test_json_ld_strings_with_character_references_are_decoded():
     head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "НБУ: &laquo;Ринок&raquo; &amp; банки"}</script>'
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=head)

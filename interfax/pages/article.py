@@ -196,6 +196,11 @@ class ArticlePage(Page):
     def microdata_scope(self):
         return self.scope
 
+    @property
+    def embed_region(self):
+        """An article's microdata in the body is an embedded card's (another outlet's article quoted in the text)."""
+        return self.body_node
+
     @cached_property
     def body_node(self):
         """The lxml element holding the body text, or None: a known body container, else a known article
@@ -339,12 +344,15 @@ class ArticlePage(Page):
         return page_title if _is_headline(page_title) else None
 
     def published_at(self) -> list[str]:
-        """Raw candidates, best first: JSON-LD, meta, the visible header."""
+        """Raw candidates, best first: JSON-LD's article, meta, the visible header; a JSON-LD WebPage's date
+        (a page with no article object) last: the page's date, not necessarily the article's."""
+        own = self.ld_is_article
         return _candidates(
-            self.ld_date("datePublished"),
+            self.ld_date("datePublished") if own else None,
             self.meta("article:published_time", "datePublished", "pubdate"),
             self.time_datetime(self.scope, self.body_node),
             self.visible_time(),
+            None if own else self.ld_date("datePublished"),
         )
 
     def modified_at(self) -> list[str]:

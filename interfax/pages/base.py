@@ -584,7 +584,7 @@ class Page:
                     return value
                 if microdata and attr == "itemprop":
                     for k, content, el in microdata:
-                        if k == key and placed_in(el, self.microdata_scope, SIDE_TAGS):
+                        if k == key and placed_in(el, self.microdata_scope, SIDE_TAGS) and self._own_itemscope(el):
                             return content
         return None
 
@@ -592,6 +592,21 @@ class Page:
     def microdata_scope(self):
         """Where a body ``<meta itemprop>`` is the page's own: the whole page here (article pages: the article)."""
         return self.root
+
+    #: where an article's microdata is another's (an embedded card in an article's text): none here
+    embed_region = None
+
+    def _own_itemscope(self, el) -> bool:
+        """A body ``<meta itemprop>`` belongs to its nearest ``itemscope`` ancestor: it is the page's when it has
+        none, when that is at or around ``microdata_scope``, or when that is an article's (by its ``itemtype``)
+        nested in no other and outside ``embed_region``; not an embedded video's, nor another outlet's article card."""
+        scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+        if scope is None or cleaning.within(self.microdata_scope, scope):
+            return True
+        types = {t.rstrip("/").rsplit("/", 1)[-1].lower() for t in (scope.get("itemtype") or "").split()}
+        region = self.embed_region
+        return (is_article_object(types) and not any(a.get("itemscope") is not None for a in scope.iterancestors())
+                and (region is None or not cleaning.within(scope, region)))
 
     @cached_property
     def json_ld(self) -> dict:
@@ -616,6 +631,11 @@ class Page:
                 elif page is None and types & _PAGE_TYPES:
                     page = obj
         return first or page or {}
+
+    @cached_property
+    def ld_is_article(self) -> bool:
+        """``json_ld`` is an article object (not a WebPage standing in for none)."""
+        return is_article_object(ld_types(self.json_ld))
 
     def _names_this_page(self, obj: dict) -> bool | None:
         """Whether a JSON-LD object names this page by its ``url``, ``@id`` or ``mainEntityOfPage``
