@@ -584,6 +584,12 @@ def test_a_date_in_a_body_sentence_is_not_the_publication_date():
     # a lazy image known only by its srcset: the largest
     ('<figure><img src="/static/img/blank.gif" data-srcset="/static/a/s.jpg 1x, /static/a/l.jpg 2x" alt="Л"></figure>',
      ("https://interfax.com.ua/static/a/l.jpg", "Л")),
+    # a srcset whose URLs hold commas (an image CDN's transforms): split as the HTML standard splits it
+    ('<figure><img src="/static/img/blank.gif" data-srcset="/images/w_400,h_300/c.jpg 400w, '
+     'https://media.interfax.com.ua/images/w_1200,h_800/c.jpg 1200w" alt="Л"></figure>',
+     ("https://media.interfax.com.ua/images/w_1200,h_800/c.jpg", "Л")),
+    ('<figure><img src="/static/img/blank.gif" data-srcset="/a/w_2,h_1/s.jpg 1x,/a/w_4,h_2/l.jpg 2x" alt="Л"></figure>',
+     ("https://interfax.com.ua/a/w_4,h_2/l.jpg", "Л")),
     # a gallery thumbnail links to the full image
     ('<div class="gallery"><a href="/static/a/bridge1.jpg"><img src="/static/a/bridge1-thumb.jpg" alt="Міст"></a></div>',
      ("https://interfax.com.ua/static/a/bridge1.jpg", "Міст")),

@@ -1119,19 +1119,37 @@ def _noscript_src(img) -> str | None:
 def _largest_in_srcset(srcset: str | None) -> str | None:
     """The widest (``640w``) or densest (``2x``) candidate of a ``srcset``; the first when none says."""
     best, best_size = None, -1.0
-    for candidate in (srcset or "").split(","):
-        parts = candidate.split()
-        if not parts or parts[0].startswith("data:"):
+    for url, descriptors in _srcset_candidates(srcset or ""):
+        if url.startswith("data:"):
             continue
         size = 0.0
-        if len(parts) > 1 and parts[1][-1:] in ("w", "x"):
+        if descriptors[-1:] in ("w", "x"):
             try:
-                size = float(parts[1][:-1])
+                size = float(descriptors.split()[0][:-1])
             except ValueError:
                 size = 0.0
         if size > best_size:
-            best, best_size = parts[0], size
+            best, best_size = url, size
     return best
+
+
+_SRCSET_URL_RE = re.compile(r"[\s,]*(\S+)")
+
+
+def _srcset_candidates(srcset: str):
+    """(URL, descriptors) of each ``srcset`` candidate, split as the HTML standard does: a URL is a run of
+    non-spaces (commas inside it belong to it: ``/w_400,h_300/c.jpg``), its trailing commas end the candidate,
+    else its descriptors run to the next comma."""
+    at = 0
+    while (m := _SRCSET_URL_RE.match(srcset, at)) is not None:
+        url, at = m.group(1), m.end()
+        if url.endswith(","):
+            yield url.rstrip(","), ""
+            continue
+        end = srcset.find(",", at)
+        end = len(srcset) if end < 0 else end
+        yield url, srcset[at:end].strip()
+        at = end + 1
 
 
 def _is_site_logo(img, src: str, body) -> bool:
