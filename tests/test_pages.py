@@ -604,6 +604,19 @@ def test_image_variants(figure, want):
     assert [(img["url"], img["caption"]) for img in page.images()] == [want]
 
 
+@pytest.mark.parametrize("head", [
+    '<meta property="og:image" content="https://interfax.com.ua/static/articles/images/interfax_ukraine_logo_ukr.svg">',
+    '<script type="application/ld+json">{"@type": "NewsArticle", "image": "/static/articles/images/Interfax-Logo.png"}</script>',
+])
+def test_the_agencys_logo_in_structured_data_is_no_image(head):
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=head)
+    assert page.images() == []
+    # a company's logo given as the article's image is one
+    other = head.replace("interfax_ukraine_logo_ukr.svg", "naftogaz-logo.jpg").replace("Interfax-Logo.png", "naftogaz-logo.jpg")
+    assert [img["url"] for img in _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=other).images()] == [
+        "https://interfax.com.ua/static/articles/images/naftogaz-logo.jpg"]
+
+
 def test_a_caption_told_only_by_the_credit_it_ends_with_is_the_images_not_text():
     from interfax import cleaning
 

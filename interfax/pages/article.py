@@ -648,7 +648,7 @@ class ArticlePage(Page):
                 out[absolute] = {"url": absolute, "caption": self._caption(img, src)}
         for src in self._structured_images():
             absolute = _image_url(src, self.origin)
-            if absolute is not None:
+            if absolute is not None and not _is_agency_logo(absolute.rsplit("/", 1)[-1].lower()):
                 out.setdefault(absolute, {"url": absolute, "caption": None})
         return list(out.values())
 
@@ -1158,9 +1158,14 @@ def _is_site_logo(img, src: str, body) -> bool:
     name = src.rsplit("/", 1)[-1].lower()
     if "logo" not in name:
         return False
-    if "interfax" in name or _ONLY_SITE_NAME_RE.match(img.get("alt") or ""):
+    if _is_agency_logo(name) or _ONLY_SITE_NAME_RE.match(img.get("alt") or ""):
         return True
     return not any(a.tag == "figure" or a is body for a in img.iterancestors())
+
+
+def _is_agency_logo(name: str) -> bool:
+    """A file name (lower-cased) that is the agency's logo ("interfax_ukraine_logo_ukr.svg")."""
+    return "logo" in name and "interfax" in name
 
 
 def _links_to_informer(img, src: str) -> bool:
