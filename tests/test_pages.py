@@ -1793,6 +1793,22 @@ def test_a_russian_text_naming_a_ukrainian_brand_is_russian(text, want):
     assert written_language([text], "uk") == want
 
 
+@pytest.mark.parametrize("title, text, declared, want", [
+    ("Кабмин выделил средства", "Кабмин выделил средства.", "uk", "ru"),  # ы
+    ("Молния", "Зеленский подписал закон о мобилизации.", "uk", "ru"),  # "-ский", "-ции"
+    ("Кабмін виділив кошти", "Кабмін виділив кошти.", "ru", "uk"),  # і
+    ("Курс долара", "Курс долара на торгах.", "uk", None),  # neither: as declared
+    ("Къырым", "Къырымда мектеп ачылды.", "uk", None),  # ъ before a consonant: Crimean Tatar
+])
+def test_a_short_text_is_told_by_letters_of_one_language(title, text, declared, want):
+    from interfax.pages.article import written_language
+
+    assert written_language([text], declared, lambda: title) == want
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after="").replace(
+        "Заголовок статті", title).replace("Перший абзац статті, досить довгий для тексту.", text))
+    assert page.lang() == (want or "uk")
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
 def test_a_page_nested_past_the_parsers_depth_limit_is_read_again_flatter(encoding):
     """2100 wrapper divs opened one after the other (a broken template): libxml2 stops reading at 2048 levels

@@ -139,7 +139,7 @@ class ArticlePage(Page):
         the page declares (an old English item on the Ukrainian host, whose template says ``uk``),
         else the declared one (``<html lang>``, JSON-LD ``inLanguage``, ``og:locale``), else the edition's."""
         declared = self._declared_lang()
-        return written_language(self._paragraphs, declared) or declared
+        return written_language(self._paragraphs, declared, self.title) or declared
 
     def _declared_lang(self) -> str:
         for raw in (self.root.get("lang"), self.ld("inLanguage"), self.meta("og:locale")):
@@ -851,14 +851,18 @@ _NO_UK_LETTERS = 80
 _EN_WORDS_RE = re.compile(r"(?<![^\W\d_])(?:the|of|and|to|in|is|for|on|that|with|was|by|from|at|has|have|said)(?![^\W\d_])", re.I)
 #: Russian writes ъ only before е, ё, ю, я ("объявил"); Crimean Tatar's Cyrillic before other letters ("Къырым")
 _NOT_RU_HARD_SIGN_RE = re.compile("[ъЪ][^еёюяЕЁЮЯ\\W\\d_]")
+#: Russian spellings Ukrainian never writes: "-ский", "-ская" (Ukrainian "-ський", "-ська"), "-ции", "-ция" (Ukrainian "-ції", "-ція")
+_RU_SPELLING_RE = re.compile(r"(?:ск(?:ий|ая|ое|ие|ого|ому)|ци[ия])(?![^\W\d_])", re.I)
 
 
-def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = "") -> str | None:
+def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = "", title=None) -> str | None:
     """``uk``, ``ru`` or ``en`` when the first ~600 characters of ``paragraphs`` are plainly in that
     language, else None. Plainly: Latin letters are 80% of the letters (English; names and brands in
     Ukrainian text never come near), or the Cyrillic text has twice as many letters found only in
     Ukrainian (і ї є ґ) as found only in Russian (ы э ъ ё), or the other way round. Declared ``uk``
-    and showing і, ї or є but none of ы, э, ё: None at once (a Russian text naming «Київстар» is counted)."""
+    and showing і, ї or є but none of ы, э, ё: None at once (a Russian text naming «Київстар» is counted).
+    A text too short to count letters (under 40), with its title (``title()``, asked only then), is told by
+    letters or spellings of one language only (``_short_language``)."""
     sample = " ".join(paragraphs[:6])[:_LANG_SAMPLE]
     if declared == "uk" and ("і" in sample or "ї" in sample or "є" in sample) and not (
             "ы" in sample or "э" in sample or "ё" in sample):
@@ -866,7 +870,7 @@ def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = ""
     cyrillic = len(_CYRILLIC_RE.findall(sample))
     latin = len(_LATIN_RE.findall(sample))
     if cyrillic + latin < _LANG_MIN_LETTERS:
-        return None
+        return _short_language(f"{(title() if title else None) or ''} {sample}")
     if latin >= 4 * cyrillic:
         # English by its small words, not by its script: Crimean Tatar, Polish or Turkish in Latin letters is not
         return "en" if len(_EN_WORDS_RE.findall(sample)) >= 2 else None
@@ -879,11 +883,21 @@ def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = ""
         return None  # ъ before a consonant ("Къырым", "ишгъаль"): Crimean Tatar, not Russian: as declared
     if ru >= 2 * max(uk, 1):
         return "ru"
-    if not uk and (ru or cyrillic >= _NO_UK_LETTERS):
+    if not uk and (ru or cyrillic >= _NO_UK_LETTERS or _RU_SPELLING_RE.search(sample)):
         # і, ї, є are ~7% of the letters of Ukrainian text: none in a sentence or two is Russian, though
         # a short Russian text may show no ы, э, ъ, ё either ("Киевстар увеличил число абонентов …")
         return "ru"
     return None
+
+
+def _short_language(text: str) -> str | None:
+    """``ru`` or ``uk`` for a short text (a news flash, its title) that shows letters or spellings of that
+    language only (ы э ъ ё, "-ский", "-ции"; і ї є ґ), else None: "Кабмин выделил средства." is Russian."""
+    uk = _UK_ONLY_RE.search(text) is not None
+    ru = _RU_ONLY_RE.search(text) is not None or _RU_SPELLING_RE.search(text) is not None
+    if ru == uk or _NOT_RU_HARD_SIGN_RE.search(text):
+        return None
+    return "ru" if ru else "uk"
 
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
