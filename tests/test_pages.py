@@ -704,8 +704,20 @@ def test_the_articles_tag_block_after_the_article_element_is_read_but_not_a_side
             '<a href="/news/tag/b.html">#Євро-2024</a></div>')
     keywords = '<meta name="keywords" content="новини, Україна, Інтерфакс">'
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=line), head=keywords).tags() == ["футбол", "Євро-2024"]
-    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=f"<aside>{line}</aside>"), head=keywords).tags() == [
-        "новини", "Україна", "Інтерфакс"]
+    # (a sidebar's tags are not the article's; the site's default keywords are no tags either)
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=f"<aside>{line}</aside>"), head=keywords).tags() == []
+
+
+@pytest.mark.parametrize("keywords, want", [
+    ("Інтерфакс-Україна, новини, новини України, Україна", []),
+    ("Interfax-Ukraine, news, Ukraine news, Ukraine", []),
+    ("Останні новини, Інтерфакс, Starlink, Укренерго", ["Starlink", "Укренерго"]),
+    ("НБУ, облікова ставка", ["НБУ", "облікова ставка"]),
+])
+def test_site_wide_keywords_are_no_tags(keywords, want):
+    for head in (f'<meta name="keywords" content="{keywords}">',
+                 '<script type="application/ld+json">{"@type": "NewsArticle", "keywords": "%s"}</script>' % keywords):
+        assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=head).tags() == want
 
 
 def test_a_related_block_by_heading_stops_at_a_latest_heading_in_a_plain_div():

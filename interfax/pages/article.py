@@ -38,6 +38,13 @@ _CRUMB_MARKS = frozenset("|/»›>")
 _CRUMB_MAX_WORDS = 4
 #: a text that is only the agency's name: a logo or a template's default, never a headline
 _ONLY_SITE_NAME_RE = re.compile(rf"^\W*{_SITE_NAME}\W*$", re.I)
+#: a keyword that names the agency or the site's kind (the same on every page: no tag): "Інтерфакс-Україна",
+#: "новини", "новини України", "останні новини", "Україна", "news"
+_SITE_KEYWORD_RE = re.compile(
+    rf"^\W*(?:{_SITE_NAME}|інтерфакс|интерфакс|interfax|україна|украина|ukraine"
+    r"|(?:(?:останні|свіжі|головні|всі|последние|свежие|главные|все|latest|top|breaking|all)\s+)?(?:новини|новости|news)"
+    r"(?:\s+(?:україни|украины|of ukraine|ukraine|дня|сьогодні|сегодня|today|online|онлайн))?"
+    r"|(?:ukraine|ukrainian|україна|украина)\s+(?:news|новини|новости))\W*$", re.I)
 #: a description that starts with the agency's name: the site's own, not the article's
 _SITE_DESCRIPTION_RE = re.compile(rf"^\W*{_SITE_NAME}\s*[:|–—,.-]", re.I)
 _MARKUP_RE = re.compile(r"<[^<>]*>")
@@ -612,6 +619,7 @@ class ArticlePage(Page):
                 tags = [k.strip().lstrip("#") for k in keywords.split(",") if k.strip()]
             elif isinstance(keywords, list):
                 tags = [str(k).strip().lstrip("#") for k in keywords if str(k).strip()]
+            tags = [t for t in tags if not _SITE_KEYWORD_RE.match(t)]  # (a template's site-wide keywords)
         return list(dict.fromkeys(tags))
 
     def _labelled_tags(self, within) -> list[str]:
