@@ -65,7 +65,7 @@ _CREDIT_WORDS = ("Фото", "Photo", "фото", "photo", "лаж:", "люст�
 _URL_RE = re.compile(r"https?://\S+")
 #: the tag line's labels as a page may write them (the searches for them are case-sensitive)
 _TAG_LABELS = (*cleaning.TAG_LABELS, *(w.upper() for w in cleaning.TAG_LABELS))
-_PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
+_PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*", re.ASCII)
 _BLOCK_TAGS = cleaning.BLOCK_TAGS  # a module global, read in the body walk's inner loop
 #: the tags of the noise nodes that may hold an embedded post's words (``cleaning.post_words``)
 _POST_TAGS = frozenset({"blockquote", "div", "figure"})
@@ -1091,7 +1091,7 @@ def _image_url(src: str, origin: str) -> str | None:
     if _PLAIN_PATH_RE.fullmatch(path) and "/." not in path:
         return urls.LIVE_ORIGIN + path  # what urljoin gives for a plain path on the site, cheaper
     try:
-        return urljoin(urls.LIVE_ORIGIN + "/", url)
+        return urls.as_requested(urljoin(urls.LIVE_ORIGIN + "/", url))
     except ValueError:
         return None
 
