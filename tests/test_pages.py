@@ -373,6 +373,16 @@ def test_a_header_time_the_crawl_cannot_read_is_noted_not_silent():
     assert page.time_unread == "21.32 за Києвом 11.04.2025"
 
 
+@pytest.mark.parametrize("shown, minutes", [
+    ('<span class="reading-time"><i class="icon-clock"></i> 3 хв</span>', 3),
+    ("<span>Читати 4 хв</span>", 4),
+    ("<div>Менше 1 хв читати</div>", 1),
+])
+def test_reading_time_forms(shown, minutes):
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after="").replace("<h1>", shown + "<h1>"))
+    assert page.reading_time() == minutes
+
+
 def test_a_header_without_a_date_gives_none():
     page = _variant(_HEADER.format(time="1 хв читати", body="<p>У 2025 році ціни зросли.</p>", after=""))
     assert page.published_at() == []

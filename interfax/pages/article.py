@@ -727,12 +727,12 @@ class ArticlePage(Page):
                 return href
         return None
 
-    reading_time_selectors = (".article-reading-time",)
+    reading_time_selectors = (".article-reading-time", ".reading-time", ".read-time", ".reading_time")
 
     def reading_time(self) -> int | None:
         for selector in self.reading_time_selectors:
             for node in self.select(self.scope, selector)[:1]:
-                minutes = cleaning.reading_minutes(text_of(node))
+                minutes = cleaning.reading_minutes(text_of(node), labelled=True)
                 if minutes:
                     return minutes
         for text in self._texts_containing("хв", "min", "мин"):
