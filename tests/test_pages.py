@@ -727,6 +727,18 @@ def test_the_articles_tag_block_after_the_article_element_is_read_but_not_a_side
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=f"<aside>{line}</aside>"), head=keywords).tags() == []
 
 
+
+@pytest.mark.parametrize("after, want", [
+    ('<div class="tags-block"><a href="/news/tag/Starlink.html">Starlink</a></div>', ["Starlink"]),
+    ('<div><a href="/news/tag/a.html">#НБУ</a> <a href="/news/tag/b.html">#ставка</a></div>', ["НБУ", "ставка"]),
+    # not a sidebar's cloud, nor a list that only links a tag among other links
+    ('<aside><a href="/news/tag/a.html">#усе</a></aside>', []),
+    ('<div><a href="/news/general/1.html">Інша новина</a> <a href="/news/tag/a.html">#усе</a></div>', []),
+])
+def test_tag_links_right_after_the_article_element(after, want):
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=after)).tags() == want
+
+
 @pytest.mark.parametrize("keywords, want", [
     ("Інтерфакс-Україна, новини, новини України, Україна", []),
     ("Interfax-Ukraine, news, Ukraine news, Ukraine", []),

@@ -604,6 +604,8 @@ class ArticlePage(Page):
                 tags = [t for t in tags if t]
                 if tags:
                     break
+        if not tags and self.scope is not self.root and b"/news/tag/" in self.response.body:
+            tags = self._tag_block_after()
         if not tags:
             tags = self._labelled_tags(self.scope)
         if not tags and self.article_node is not None:
@@ -621,6 +623,18 @@ class ArticlePage(Page):
                 tags = [str(k).strip().lstrip("#") for k in keywords if str(k).strip()]
             tags = [t for t in tags if not _SITE_KEYWORD_RE.match(t)]  # (a template's site-wide keywords)
         return list(dict.fromkeys(tags))
+
+    def _tag_block_after(self) -> list[str]:
+        """The tags of a block of tag links (``/news/tag/``, all its links) right after the article element, in a
+        block of any class or none (not a sidebar's tag cloud: an ``aside``, ``nav`` or ``footer``), else []."""
+        node = self.article_node
+        sibling = next((e for e in node.itersiblings() if isinstance(e.tag, str)), None) if node is not None else None
+        if sibling is None or sibling.tag.lower() in SIDE_TAGS:
+            return []
+        links = list(sibling.iter("a"))
+        if not links or not all("/news/tag/" in (a.get("href") or "") for a in links):
+            return []
+        return [t for t in (text_of(a).lstrip("#").strip() for a in links) if t]
 
     def _labelled_tags(self, within) -> list[str]:
         """The tags of a "Теги: #a #b" line at or below ``within`` (a label alone in its element:
