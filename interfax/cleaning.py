@@ -1313,11 +1313,20 @@ def _asks_to_report_typo(text: str) -> bool:
 _READING_TIME_VALUE_RE = re.compile(r"(\d{1,3})\s*(?:хв|мин|min)", re.I)
 
 
+#: the longest reading-time line ("Время на прочтение: 15 минут." is 29 characters)
+_READING_TIME_MAX = 50
+
+
+def is_reading_time_line(line: str) -> bool:
+    """A reading-time line ("1 хв читати", "Читати: 6 хвилин"): short (a cheap test first)."""
+    return len(line) <= _READING_TIME_MAX and _READING_TIME_RE.match(line) is not None
+
+
 def reading_minutes(text: str, labelled: bool = False) -> int | None:
     """Minutes of a reading-time line ("1 хв читати", "2 min read", "Читати: 6 хвилин", "Менше 1 хв читати"),
     else None; ``labelled`` (an element a reading-time class names): minutes alone too ("3 хв")."""
     line = squash(text)
-    if not _READING_TIME_RE.match(line) and not (labelled and _MINUTES_RE.match(line)):
+    if not is_reading_time_line(line) and not (labelled and _MINUTES_RE.match(line)):
         return None
     m = _READING_TIME_VALUE_RE.search(line)
     minutes = int(m.group(1)) if m else 0
@@ -1376,7 +1385,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], he
         return True
     if is_subscribe_promo(text):
         return True
-    return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text) or is_widget_line(text))
+    return bool(_PLACEHOLDER_RE.match(text) or is_reading_time_line(text) or is_informer_heading(text) or is_widget_line(text))
 
 
 class _Header:

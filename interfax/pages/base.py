@@ -18,7 +18,7 @@ from parsel.selector import _ENCODING_ERROR_TYPES
 from interfax import cleaning, dates, urls
 
 #: (a time's seconds are part of it: "21:32:15 11.04.2025" is not "32:15 11.04.2025", nor "11.04.2025 21:32:15" seconds less)
-_DATE_IN_TEXT_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?\s*[,/|–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*[,/|–—-]?\s*(?:в|о)?\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+_DATE_IN_TEXT_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[,/|–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*[,/|–—-]?\s*(?:в|о)?\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 _DATE_CORE_RE = re.compile(r"\d\.\d{4}")  # every date form above ends its day.month.year like this
 #: schema.org's Article and its subtypes a news page is: a live blog's page is a LiveBlogPosting (its updates,
 #: BlogPostings inside liveBlogUpdate, are not read as the page's object)
