@@ -604,7 +604,7 @@ class ArticlePage(Page):
                 tags = [t for t in tags if t]
                 if tags:
                     break
-        if not tags and self.scope is not self.root and b"/news/tag/" in self.response.body:
+        if not tags and self.scope is not self.root:
             tags = self._tag_block_after()
         if not tags:
             tags = self._labelled_tags(self.scope)
@@ -631,9 +631,11 @@ class ArticlePage(Page):
         sibling = next((e for e in node.itersiblings() if isinstance(e.tag, str)), None) if node is not None else None
         if sibling is None or sibling.tag.lower() in SIDE_TAGS:
             return []
-        links = list(sibling.iter("a"))
-        if not links or not all("/news/tag/" in (a.get("href") or "") for a in links):
-            return []
+        links = []
+        for a in sibling.iter("a"):  # (cheap: the one element after the article; its first other link ends it)
+            if "/news/tag/" not in (a.get("href") or ""):
+                return []
+            links.append(a)
         return [t for t in (text_of(a).lstrip("#").strip() for a in links) if t]
 
     def _labelled_tags(self, within) -> list[str]:
