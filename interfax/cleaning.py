@@ -994,13 +994,17 @@ def _text_outside_links(el: etree._Element, skip: etree._Element | None) -> str:
 # ---------------------------------------------------------------- lines
 
 _PLACEHOLDER_RE = re.compile(r"^(?:загрузка|завантаження|loading)\s*(?:\.\.\.|…)?$", re.I)
+#: a number of minutes as a reading time shows it ("3 хв", "~6 хвилин", "менше 1 хв", "less than 1 min")
+_MINUTES = r"~?\s*(?:(?:менше|меньше|менее|less than|under|<)\s*)?\d{1,3}\s*(?:хв|хвилин[аиу]?|мин|минут[аы]?|min|mins|minutes?)\.?"
 _READING_TIME_RE = re.compile(
-    r"^(?:~\s*)?(?:\d{1,3}\s*(?:хв|хвилин[аи]?|мин|минут[аы]?|min|mins|minutes?)\.?\s*(?:на\s+)?(?:читати|читання|прочитання|чтения|читать|прочтения|чтение|read)"
-    # the label first: "Час читання: 3 хв", "Час прочитання: 3 хв", "Время чтения: 2 мин", "Reading time: 1 min"
-    r"|(?:час (?:на )?(?:про)?читання|время (?:на )?(?:прочтени[ея]|чтени[ея])|reading time)\s*:?\s*~?\s*\d{1,3}\s*"
-    r"(?:хв|хвилин[аиу]?|мин|минут[аы]?|min|mins|minutes?)\.?)$",
+    rf"^(?:{_MINUTES}\s*(?:на\s+)?(?:читати|читання|прочитання|чтения|читать|прочтения|чтение|read)"
+    # the label first: "Час читання: 3 хв", "Час прочитання: 3 хв", "Время чтения: 2 мин", "Reading time: 1 min", "Читати 4 хв"
+    r"|(?:час (?:на )?(?:про)?читання|время (?:на )?(?:прочтени[ея]|чтени[ея])|reading time|читати|читать|read)\s*:?\s*"
+    rf"{_MINUTES})$",
     re.I,
 )
+#: minutes alone, in an element a reading-time class names ("<span class="reading-time"><i></i> 3 хв</span>")
+_MINUTES_RE = re.compile(rf"^{_MINUTES}$", re.I)
 #: the labels of a tag line ("Теги: #a #b"), as pages write them
 TAG_LABELS = ("Теги", "Тэги", "Теґи", "Метки", "Tags")
 TAG_LINE_RE = re.compile(r"^(?:%s)\s*:" % "|".join(TAG_LABELS), re.I)
@@ -1309,10 +1313,20 @@ def _asks_to_report_typo(text: str) -> bool:
 _READING_TIME_VALUE_RE = re.compile(r"(\d{1,3})\s*(?:хв|мин|min)", re.I)
 
 
-def reading_minutes(text: str) -> int | None:
-    """Minutes of a reading-time line ("1 хв читати", "2 min read"), else None."""
+#: the longest reading-time line ("Время на прочтение: 15 минут." is 29 characters)
+_READING_TIME_MAX = 50
+
+
+def is_reading_time_line(line: str) -> bool:
+    """A reading-time line ("1 хв читати", "Читати: 6 хвилин"): short (a cheap test first)."""
+    return len(line) <= _READING_TIME_MAX and _READING_TIME_RE.match(line) is not None
+
+
+def reading_minutes(text: str, labelled: bool = False) -> int | None:
+    """Minutes of a reading-time line ("1 хв читати", "2 min read", "Читати: 6 хвилин", "Менше 1 хв читати"),
+    else None; ``labelled`` (an element a reading-time class names): minutes alone too ("3 хв")."""
     line = squash(text)
-    if not _READING_TIME_RE.match(line):
+    if not is_reading_time_line(line) and not (labelled and _MINUTES_RE.match(line)):
         return None
     m = _READING_TIME_VALUE_RE.search(line)
     minutes = int(m.group(1)) if m else 0
@@ -1371,7 +1385,7 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], he
         return True
     if is_subscribe_promo(text):
         return True
-    return bool(_PLACEHOLDER_RE.match(text) or _READING_TIME_RE.match(text) or is_informer_heading(text) or is_widget_line(text))
+    return bool(_PLACEHOLDER_RE.match(text) or is_reading_time_line(text) or is_informer_heading(text) or is_widget_line(text))
 
 
 class _Header:

@@ -293,6 +293,16 @@ def is_safe_url(url: str) -> bool:
     return m is not None and _safe_origin(m[1])
 
 
+def as_requested(url: str) -> str:
+    """``url`` as a browser requests it: w3lib's ``safe_url_string`` (a space, Cyrillic letters
+    percent-encoded: ``/фото 1.jpg`` -> ``/%D1%84%D0%BE%D1%82%D0%BE%201.jpg``); a plain URL as it is, cheaply."""
+    if is_safe_url(url):
+        return url
+    from w3lib.url import safe_url_string
+
+    return safe_url_string(url)
+
+
 @lru_cache(maxsize=64)
 def _safe_origin(origin: str) -> bool:
     from w3lib.url import safe_url_string

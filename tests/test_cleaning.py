@@ -322,10 +322,17 @@ def test_clean_text_idempotent_example():
     "line, minutes", [("1 хв читати", 1), ("15 хв читати", 15), ("3 min read", 3), ("2 мин чтения", 2), ("хв читати", None), ("0 хв читати", None),
                      ("Час читання: 3 хв", 3), ("Время чтения: 4 мин.", 4), ("Reading time: 2 min", 2), ("Час читання", None),
                      ("Час прочитання: 3 хв", 3), ("Час на читання: 5 хв", 5), ("2 хв на читання", 2), ("~4 хв читання", 4),
-                     ("Время прочтения: 2 мин", 2), ("3 хв. прочитання", 3), ("Час прочитання книги: 3 хв", None)]
+                     ("Время прочтения: 2 мин", 2), ("3 хв. прочитання", 3), ("Час прочитання книги: 3 хв", None),
+                     ("Читати 4 хв", 4), ("Читати: 6 хвилин", 6), ("Менше 1 хв читати", 1), ("Less than 1 min read", 1),
+                     ("Читати далі", None), ("3 хв", None)]
 )
 def test_reading_minutes(line, minutes):
     assert cleaning.reading_minutes(line) == minutes
+
+
+@pytest.mark.parametrize("line, minutes", [("3 хв", 3), ("~5 хвилин", 5), ("Менше 1 хв", 1), ("2 min", 2), ("3 хв тому", None), ("хв", None)])
+def test_minutes_alone_count_under_a_reading_time_class(line, minutes):
+    assert cleaning.reading_minutes(line, labelled=True) == minutes
 
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xad\x00"

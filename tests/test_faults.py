@@ -2195,10 +2195,10 @@ def test_a_consent_wall_or_a_geo_block_at_an_article_url_is_a_named_failure_not_
     assert crawler.stats.get_value(f"interfax/errors/{fault}") == 1
 
 
-def _article_items(crawler, body: str) -> list:
+def _article_items(crawler, body: str, time: str = "10:00 01.02.2025") -> list:
     """What the spider's ``parse_article`` yields for an article page (a headline, a header time, then ``body``)
     served as article 13, requests left out."""
-    page = ('<html><body><article class="article-content-view"><h1>Заголовок</h1><div class="article-time">10:00 01.02.2025</div>'
+    page = (f'<html><body><article class="article-content-view"><h1>Заголовок</h1><div class="article-time">{time}</div>'
             f'{body}</article></body></html>')
     request = scrapy.Request("https://interfax.com.ua/news/general/13.html", meta={"interfax_kind": "article", "interfax_id": 13})
     response = HtmlResponse(request.url, body=page.encode(), encoding="utf-8", request=request)
@@ -2296,3 +2296,15 @@ def test_a_page_that_only_redirects_by_script_is_a_named_failure(caplog):
     assert crawler.spider.failed == {request.url: "the page only sends the browser to /news/general/1141198.html by script (not followed)"}
     assert crawler.stats.get_value("interfax/errors/script_redirect") == 1
     assert not crawler.stats.get_value("interfax/drop/no_text")
+
+
+def test_a_header_time_the_crawl_cannot_read_is_said_and_counted(caplog):
+    crawler = _crawler()
+    out = _article_items(crawler, '<div class="article-content"><p>Перший абзац статті.</p></div>', time="10.00 за Києвом 01.02.2025")
+    assert [o["published_at"] for o in out] == [["01.02.2025"]]
+    assert crawler.stats.get_value("interfax/dates/header_time_unread") == 1
+    assert "its header '10.00 за Києвом 01.02.2025' shows a time this crawler does not read" in caplog.text
+    # a header read whole is neither
+    crawler = _crawler()
+    assert [o["published_at"] for o in _article_items(crawler, '<p>Текст.</p>', time="10.00 01.02.2025")] == [["10.00 01.02.2025"]]
+    assert crawler.stats.get_value("interfax/dates/header_time_unread") is None

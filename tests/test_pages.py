@@ -67,14 +67,18 @@ def test_source_pre_tests_never_hide_text_written_with_character_references():
 @given(st.text(alphabet="/.\\ab?#:;%= -_щ\t", max_size=20))
 @settings(max_examples=500, deadline=None, database=None)
 def test_image_url_fast_path_agrees_with_urljoin(path):
+    """The fast path gives what urljoin gives, as a browser requests it (w3lib's safe_url_string: "щ" and
+    a space percent-encoded)."""
     from urllib.parse import urljoin
+
+    from w3lib.url import safe_url_string
 
     from interfax.pages.article import _image_url
 
     for src in ("/" + path, "https://interfax.com.ua/" + path, "http://127.0.0.1:1/" + path):
         try:
             # a mirror URL stands for the same path on the live site (not a protocol-relative "//host")
-            want = urljoin("https://interfax.com.ua/", src.strip().replace("http://127.0.0.1:1/", "https://interfax.com.ua/", 1))
+            want = safe_url_string(urljoin("https://interfax.com.ua/", src.strip().replace("http://127.0.0.1:1/", "https://interfax.com.ua/", 1)))
         except ValueError:
             want = None
         assert _image_url(src, "http://127.0.0.1:1") == want
@@ -229,6 +233,34 @@ def test_json_ld_article_wins_over_a_webpage_listed_first():
     assert nested.ld("headline") == "Вкладена"
 
 
+@pytest.mark.parametrize("embed, where", [
+    ('<div itemprop="video" itemscope itemtype="https://schema.org/VideoObject">'
+     '<meta itemprop="datePublished" content="2024-01-01T10:00:00+02:00"></div>', "header"),
+    ('<div class="embed" itemscope itemtype="https://schema.org/NewsArticle">'
+     '<meta itemprop="datePublished" content="2023-05-05T10:00:00+03:00"><a href="https://ukrinform.ua/x.html">Інша</a></div>', "body"),
+])
+def test_an_embedded_blocks_microdata_does_not_date_the_page(embed, where):
+    header = ('<article class="article-content-view"><div class="article-time">21:32 11.04.2025</div>{pre}<h1>Заголовок статті</h1>'
+              '<div class="article-content"><p>Перший абзац статті, досить довгий для тексту.</p>{body}</div></article>')
+    page = _variant(header.format(pre=embed if where == "header" else "", body=embed if where == "body" else ""))
+    assert page.published_at() == ["21:32 11.04.2025"]
+    # the page's own microdata counts: outside any itemscope, or in the article's own
+    for own in ('<article class="article-content-view" itemscope itemtype="https://schema.org/NewsArticle">',
+                '<article class="article-content-view"><div itemscope itemtype="https://schema.org/NewsArticle">'):
+        marked = _variant(own + '<meta itemprop="datePublished" content="2025-04-11T21:32:00+03:00">'
+                          + header.split(">", 1)[1].format(pre="", body=embed))
+        assert marked.published_at()[0] == "2025-04-11T21:32:00+03:00"
+
+
+def test_a_webpage_objects_date_does_not_beat_the_header():
+    webpage = '<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2025-04-09T10:00:00+03:00"}</script>'
+    page = _variant(_HEADER.format(time="21:32 11.04.2025", body="", after=""), head=webpage)
+    assert page.published_at() == ["21:32 11.04.2025", "2025-04-09T10:00:00+03:00"]
+    article = webpage.replace("WebPage", "NewsArticle")
+    assert _variant(_HEADER.format(time="21:32 11.04.2025", body="", after=""), head=article).published_at()[0] == (
+        "2025-04-09T10:00:00+03:00")
+
+
 def test_json_ld_strings_with_character_references_are_decoded():
     head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "НБУ: &laquo;Ринок&raquo; &amp; банки"}</script>'
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=head)
@@ -313,6 +345,42 @@ def test_a_header_that_shows_the_update_first_gives_the_publication(shown, want)
     assert page.published_at() == [want]
     if "Оновлено: " in shown:
         assert page.modified_at() == [shown.split("Оновлено: ")[1][:16]]
+
+
+@pytest.mark.parametrize("shown, instant", [
+    ('<span class="time">21.32</span> <span>11.04.2025</span>', "2025-04-11T21:32:00+03:00"),
+    ("21.32 11.04.2025", "2025-04-11T21:32:00+03:00"),
+    ("11.04.2025 о 21.32", "2025-04-11T21:32:00+03:00"),
+    ('<span class="time">18:32 UTC</span> <span>11.04.2025</span>', "2025-04-11T21:32:00+03:00"),
+    ("21:32:15 11.04.2025", "2025-04-11T21:32:15+03:00"),
+    ("21:32:15, 11.04.2025", "2025-04-11T21:32:15+03:00"),
+    ("11.04.2025 21:32:15", "2025-04-11T21:32:15+03:00"),
+    ("11.04.2025", "2025-04-11T00:00:00+03:00"),
+])
+def test_a_header_time_in_a_form_near_the_sites_is_read_whole(shown, instant):
+    from interfax import dates
+
+    for page in (_variant(_HEADER.format(time=shown, body="", after="")),  # a known header, and an unknown one
+                 _variant(f'<article><div class="meta">{shown}</div><h1>Заголовок статті</h1>'
+                          '<p>Перший абзац статті, досить довгий для тексту.</p></article>')):
+        assert dates.normalize(page.published_at()[0]) == instant
+        assert page.time_unread is None
+
+
+def test_a_header_time_the_crawl_cannot_read_is_noted_not_silent():
+    page = _variant(_HEADER.format(time="21.32 за Києвом 11.04.2025", body="", after=""))
+    assert page.published_at() == ["11.04.2025"]
+    assert page.time_unread == "21.32 за Києвом 11.04.2025"
+
+
+@pytest.mark.parametrize("shown, minutes", [
+    ('<span class="reading-time"><i class="icon-clock"></i> 3 хв</span>', 3),
+    ("<span>Читати 4 хв</span>", 4),
+    ("<div>Менше 1 хв читати</div>", 1),
+])
+def test_reading_time_forms(shown, minutes):
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after="").replace("<h1>", shown + "<h1>"))
+    assert page.reading_time() == minutes
 
 
 def test_a_header_without_a_date_gives_none():
@@ -530,6 +598,17 @@ def test_a_date_in_a_body_sentence_is_not_the_publication_date():
     # a lazy image known only by its srcset: the largest
     ('<figure><img src="/static/img/blank.gif" data-srcset="/static/a/s.jpg 1x, /static/a/l.jpg 2x" alt="Л"></figure>',
      ("https://interfax.com.ua/static/a/l.jpg", "Л")),
+    # a srcset whose URLs hold commas (an image CDN's transforms): split as the HTML standard splits it
+    ('<figure><img src="/static/img/blank.gif" data-srcset="/images/w_400,h_300/c.jpg 400w, '
+     'https://media.interfax.com.ua/images/w_1200,h_800/c.jpg 1200w" alt="Л"></figure>',
+     ("https://media.interfax.com.ua/images/w_1200,h_800/c.jpg", "Л")),
+    ('<figure><img src="/static/img/blank.gif" data-srcset="/a/w_2,h_1/s.jpg 1x,/a/w_4,h_2/l.jpg 2x" alt="Л"></figure>',
+     ("https://interfax.com.ua/a/w_4,h_2/l.jpg", "Л")),
+    # a file name with a space and Cyrillic letters: percent-encoded, as a browser requests it
+    ('<figure><img src="/static/articles/images/2025/09/03/фото 1.jpg"><figcaption>Міст</figcaption></figure>',
+     ("https://interfax.com.ua/static/articles/images/2025/09/03/%D1%84%D0%BE%D1%82%D0%BE%201.jpg", "Міст")),
+    ('<figure><img src="/static/a/міст.jpg"><figcaption>Міст</figcaption></figure>',
+     ("https://interfax.com.ua/static/a/%D0%BC%D1%96%D1%81%D1%82.jpg", "Міст")),
     # a gallery thumbnail links to the full image
     ('<div class="gallery"><a href="/static/a/bridge1.jpg"><img src="/static/a/bridge1-thumb.jpg" alt="Міст"></a></div>',
      ("https://interfax.com.ua/static/a/bridge1.jpg", "Міст")),
@@ -542,6 +621,19 @@ def test_a_date_in_a_body_sentence_is_not_the_publication_date():
 def test_image_variants(figure, want):
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=figure, after=""))
     assert [(img["url"], img["caption"]) for img in page.images()] == [want]
+
+
+@pytest.mark.parametrize("head", [
+    '<meta property="og:image" content="https://interfax.com.ua/static/articles/images/interfax_ukraine_logo_ukr.svg">',
+    '<script type="application/ld+json">{"@type": "NewsArticle", "image": "/static/articles/images/Interfax-Logo.png"}</script>',
+])
+def test_the_agencys_logo_in_structured_data_is_no_image(head):
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=head)
+    assert page.images() == []
+    # a company's logo given as the article's image is one
+    other = head.replace("interfax_ukraine_logo_ukr.svg", "naftogaz-logo.jpg").replace("Interfax-Logo.png", "naftogaz-logo.jpg")
+    assert [img["url"] for img in _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=other).images()] == [
+        "https://interfax.com.ua/static/articles/images/naftogaz-logo.jpg"]
 
 
 def test_a_caption_told_only_by_the_credit_it_ends_with_is_the_images_not_text():
@@ -631,8 +723,32 @@ def test_the_articles_tag_block_after_the_article_element_is_read_but_not_a_side
             '<a href="/news/tag/b.html">#Євро-2024</a></div>')
     keywords = '<meta name="keywords" content="новини, Україна, Інтерфакс">'
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=line), head=keywords).tags() == ["футбол", "Євро-2024"]
-    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=f"<aside>{line}</aside>"), head=keywords).tags() == [
-        "новини", "Україна", "Інтерфакс"]
+    # (a sidebar's tags are not the article's; the site's default keywords are no tags either)
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=f"<aside>{line}</aside>"), head=keywords).tags() == []
+
+
+
+@pytest.mark.parametrize("after, want", [
+    ('<div class="tags-block"><a href="/news/tag/Starlink.html">Starlink</a></div>', ["Starlink"]),
+    ('<div><a href="/news/tag/a.html">#НБУ</a> <a href="/news/tag/b.html">#ставка</a></div>', ["НБУ", "ставка"]),
+    # not a sidebar's cloud, nor a list that only links a tag among other links
+    ('<aside><a href="/news/tag/a.html">#усе</a></aside>', []),
+    ('<div><a href="/news/general/1.html">Інша новина</a> <a href="/news/tag/a.html">#усе</a></div>', []),
+])
+def test_tag_links_right_after_the_article_element(after, want):
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=after)).tags() == want
+
+
+@pytest.mark.parametrize("keywords, want", [
+    ("Інтерфакс-Україна, новини, новини України, Україна", []),
+    ("Interfax-Ukraine, news, Ukraine news, Ukraine", []),
+    ("Останні новини, Інтерфакс, Starlink, Укренерго", ["Starlink", "Укренерго"]),
+    ("НБУ, облікова ставка", ["НБУ", "облікова ставка"]),
+])
+def test_site_wide_keywords_are_no_tags(keywords, want):
+    for head in (f'<meta name="keywords" content="{keywords}">',
+                 '<script type="application/ld+json">{"@type": "NewsArticle", "keywords": "%s"}</script>' % keywords):
+        assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=""), head=head).tags() == want
 
 
 def test_a_related_block_by_heading_stops_at_a_latest_heading_in_a_plain_div():
@@ -1718,6 +1834,22 @@ def test_a_russian_text_naming_a_ukrainian_brand_is_russian(text, want):
     from interfax.pages.article import written_language
 
     assert written_language([text], "uk") == want
+
+
+@pytest.mark.parametrize("title, text, declared, want", [
+    ("Кабмин выделил средства", "Кабмин выделил средства.", "uk", "ru"),  # ы
+    ("Молния", "Зеленский подписал закон о мобилизации.", "uk", "ru"),  # "-ский", "-ции"
+    ("Кабмін виділив кошти", "Кабмін виділив кошти.", "ru", "uk"),  # і
+    ("Курс долара", "Курс долара на торгах.", "uk", None),  # neither: as declared
+    ("Къырым", "Къырымда мектеп ачылды.", "uk", None),  # ъ before a consonant: Crimean Tatar
+])
+def test_a_short_text_is_told_by_letters_of_one_language(title, text, declared, want):
+    from interfax.pages.article import written_language
+
+    assert written_language([text], declared, lambda: title) == want
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after="").replace(
+        "Заголовок статті", title).replace("Перший абзац статті, досить довгий для тексту.", text))
+    assert page.lang() == (want or "uk")
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])

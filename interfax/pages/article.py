@@ -22,7 +22,7 @@ from lxml import etree
 from interfax import cleaning, dates, urls
 from interfax.pages.base import (
     SIDE_TAGS, Link, Page, _json_ld_objects, _ld_text, css, date_in_text, is_article_object, is_file_name_alt,
-    is_short_date, ld_types, placed_in, text_of, under_list_heading, xpath,
+    TIME_BLOCK_MAX, is_short_date, is_time_block, ld_types, placed_in, text_of, under_list_heading, xpath,
 )
 
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
@@ -38,6 +38,13 @@ _CRUMB_MARKS = frozenset("|/»›>")
 _CRUMB_MAX_WORDS = 4
 #: a text that is only the agency's name: a logo or a template's default, never a headline
 _ONLY_SITE_NAME_RE = re.compile(rf"^\W*{_SITE_NAME}\W*$", re.I)
+#: a keyword that names the agency or the site's kind (the same on every page: no tag): "Інтерфакс-Україна",
+#: "новини", "новини України", "останні новини", "Україна", "news"
+_SITE_KEYWORD_RE = re.compile(
+    rf"^\W*(?:{_SITE_NAME}|інтерфакс|интерфакс|interfax|україна|украина|ukraine"
+    r"|(?:(?:останні|свіжі|головні|всі|последние|свежие|главные|все|latest|top|breaking|all)\s+)?(?:новини|новости|news)"
+    r"(?:\s+(?:україни|украины|of ukraine|ukraine|дня|сьогодні|сегодня|today|online|онлайн))?"
+    r"|(?:ukraine|ukrainian|україна|украина)\s+(?:news|новини|новости))\W*$", re.I)
 #: a description that starts with the agency's name: the site's own, not the article's
 _SITE_DESCRIPTION_RE = re.compile(rf"^\W*{_SITE_NAME}\s*[:|–—,.-]", re.I)
 _MARKUP_RE = re.compile(r"<[^<>]*>")
@@ -58,7 +65,7 @@ _CREDIT_WORDS = ("Фото", "Photo", "фото", "photo", "лаж:", "люст�
 _URL_RE = re.compile(r"https?://\S+")
 #: the tag line's labels as a page may write them (the searches for them are case-sensitive)
 _TAG_LABELS = (*cleaning.TAG_LABELS, *(w.upper() for w in cleaning.TAG_LABELS))
-_PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*")
+_PLAIN_PATH_RE = re.compile(r"/(?!/)[\w%./-]*", re.ASCII)
 _BLOCK_TAGS = cleaning.BLOCK_TAGS  # a module global, read in the body walk's inner loop
 #: the tags of the noise nodes that may hold an embedded post's words (``cleaning.post_words``)
 _POST_TAGS = frozenset({"blockquote", "div", "figure"})
@@ -139,7 +146,7 @@ class ArticlePage(Page):
         the page declares (an old English item on the Ukrainian host, whose template says ``uk``),
         else the declared one (``<html lang>``, JSON-LD ``inLanguage``, ``og:locale``), else the edition's."""
         declared = self._declared_lang()
-        return written_language(self._paragraphs, declared) or declared
+        return written_language(self._paragraphs, declared, self.title) or declared
 
     def _declared_lang(self) -> str:
         for raw in (self.root.get("lang"), self.ld("inLanguage"), self.meta("og:locale")):
@@ -195,6 +202,11 @@ class ArticlePage(Page):
     @property
     def microdata_scope(self):
         return self.scope
+
+    @property
+    def embed_region(self):
+        """An article's microdata in the body is an embedded card's (another outlet's article quoted in the text)."""
+        return self.body_node
 
     @cached_property
     def body_node(self):
@@ -339,12 +351,15 @@ class ArticlePage(Page):
         return page_title if _is_headline(page_title) else None
 
     def published_at(self) -> list[str]:
-        """Raw candidates, best first: JSON-LD, meta, the visible header."""
+        """Raw candidates, best first: JSON-LD's article, meta, the visible header; a JSON-LD WebPage's date
+        (a page with no article object) last: the page's date, not necessarily the article's."""
+        own = self.ld_is_article
         return _candidates(
-            self.ld_date("datePublished"),
+            self.ld_date("datePublished") if own else None,
             self.meta("article:published_time", "datePublished", "pubdate"),
             self.time_datetime(self.scope, self.body_node),
             self.visible_time(),
+            None if own else self.ld_date("datePublished"),
         )
 
     def modified_at(self) -> list[str]:
@@ -429,7 +444,7 @@ class ArticlePage(Page):
                     continue  # a time in the text is an event's ("Початок: <time>25 листопада о 11:00</time>")
                 header = True
                 text = _published_part(text_of(node))
-                found = date_in_text(text)
+                found = self._header_date(text)
                 if found:
                     return cleaning.squash(found), node
                 if is_short_date(text, limit=79):
@@ -445,18 +460,44 @@ class ArticlePage(Page):
         day_only = None
         for node_text in xpath(self.scope, ".//text()[string-length(normalize-space(.)) < 80]")[:60]:
             text = cleaning.squash(node_text)
-            found = date_in_text(text) or (
+            found = self._header_date(text) or (
                 text if dates.DAY_MONTH_YEAR_RE.search(text) or cleaning.is_dateline(text) else None)
             # in the body, only a dateline counts: a sentence there that mentions a date is text
             if found and (body is None or (not header and _only_date(text, found) and not _beside_link(node_text))
                           or not _in_body(node_text, body)):
                 el = node_text.getparent()
                 shown = cleaning.squash(found), (el.getparent() if node_text.is_tail else el)
-                if day_only is None and not _CLOCK_RE.search(found):
+                if _DAY_RE.fullmatch(found):  # a day alone: its time may be the wrapper's other piece
+                    shown = self._with_time_beside(shown)
+                if day_only is None and not _CLOCK_LIKE_RE.search(shown[0]):
                     day_only = shown
                 elif day_only is None or placed_in(shown[1], self.scope, SIDE_TAGS):
                     return shown
         return day_only or (None, None)
+
+    def _with_time_beside(self, shown: tuple) -> tuple:
+        """A header's day alone (``shown``: the day and its element) with the time its wrapper shows in
+        another element ("<span>21.32</span> <span>11.04.2025</span>"): the wrapper's text, when short."""
+        wrapper = shown[1].getparent()
+        around = text_of(wrapper) if wrapper is not None and wrapper is not self.scope else ""
+        wider = self._header_date(around) if 0 < len(around) <= TIME_BLOCK_MAX else None
+        return (wider, wrapper) if wider and wider != shown[0] else shown
+
+    #: a header text whose time the crawl could not read beside its day (``_header_date``), or None
+    time_unread = None
+
+    def _header_date(self, text: str) -> str | None:
+        """The site-form date in a header text; the whole text when that date is a day alone and the text
+        also shows a time the dates module reads with it ("21.32 11.04.2025", "18:32 UTC 11.04.2025",
+        "11.04.2025 о 21.32"); a time it does not read is noted in ``time_unread`` (the day is kept)."""
+        found = date_in_text(text)
+        if found is None or _CLOCK_RE.search(found) or not _CLOCK_LIKE_RE.search(text.replace(found, " ", 1)):
+            return found  # (cheap: a site-form date with its time, or a day with no time beside it)
+        if is_short_date(text, limit=79):
+            return text
+        if is_time_block(text):  # (not a sentence's: "Засідання 11.04.2025 о 10.00 годині")
+            self.time_unread = text
+        return found
 
     def lead(self) -> str | None:
         """The page's description, unless it is the site's own (then the cleaning pipeline takes the first paragraph)."""
@@ -563,6 +604,8 @@ class ArticlePage(Page):
                 tags = [t for t in tags if t]
                 if tags:
                     break
+        if not tags and self.scope is not self.root:
+            tags = self._tag_block_after()
         if not tags:
             tags = self._labelled_tags(self.scope)
         if not tags and self.article_node is not None:
@@ -578,7 +621,22 @@ class ArticlePage(Page):
                 tags = [k.strip().lstrip("#") for k in keywords.split(",") if k.strip()]
             elif isinstance(keywords, list):
                 tags = [str(k).strip().lstrip("#") for k in keywords if str(k).strip()]
+            tags = [t for t in tags if not _SITE_KEYWORD_RE.match(t)]  # (a template's site-wide keywords)
         return list(dict.fromkeys(tags))
+
+    def _tag_block_after(self) -> list[str]:
+        """The tags of a block of tag links (``/news/tag/``, all its links) right after the article element, in a
+        block of any class or none (not a sidebar's tag cloud: an ``aside``, ``nav`` or ``footer``), else []."""
+        node = self.article_node
+        sibling = next((e for e in node.itersiblings() if isinstance(e.tag, str)), None) if node is not None else None
+        if sibling is None or sibling.tag.lower() in SIDE_TAGS:
+            return []
+        links = []
+        for a in sibling.iter("a"):  # (cheap: the one element after the article; its first other link ends it)
+            if "/news/tag/" not in (a.get("href") or ""):
+                return []
+            links.append(a)
+        return [t for t in (text_of(a).lstrip("#").strip() for a in links) if t]
 
     def _labelled_tags(self, within) -> list[str]:
         """The tags of a "Теги: #a #b" line at or below ``within`` (a label alone in its element:
@@ -614,7 +672,7 @@ class ArticlePage(Page):
                 out[absolute] = {"url": absolute, "caption": self._caption(img, src)}
         for src in self._structured_images():
             absolute = _image_url(src, self.origin)
-            if absolute is not None:
+            if absolute is not None and not _is_agency_logo(absolute.rsplit("/", 1)[-1].lower()):
                 out.setdefault(absolute, {"url": absolute, "caption": None})
         return list(out.values())
 
@@ -685,12 +743,12 @@ class ArticlePage(Page):
                 return href
         return None
 
-    reading_time_selectors = (".article-reading-time",)
+    reading_time_selectors = (".article-reading-time", ".reading-time", ".read-time", ".reading_time")
 
     def reading_time(self) -> int | None:
         for selector in self.reading_time_selectors:
             for node in self.select(self.scope, selector)[:1]:
-                minutes = cleaning.reading_minutes(text_of(node))
+                minutes = cleaning.reading_minutes(text_of(node), labelled=True)
                 if minutes:
                     return minutes
         for text in self._texts_containing("хв", "min", "мин"):
@@ -817,14 +875,18 @@ _NO_UK_LETTERS = 80
 _EN_WORDS_RE = re.compile(r"(?<![^\W\d_])(?:the|of|and|to|in|is|for|on|that|with|was|by|from|at|has|have|said)(?![^\W\d_])", re.I)
 #: Russian writes ъ only before е, ё, ю, я ("объявил"); Crimean Tatar's Cyrillic before other letters ("Къырым")
 _NOT_RU_HARD_SIGN_RE = re.compile("[ъЪ][^еёюяЕЁЮЯ\\W\\d_]")
+#: Russian spellings Ukrainian never writes: "-ский", "-ская" (Ukrainian "-ський", "-ська"), "-ции", "-ция" (Ukrainian "-ції", "-ція")
+_RU_SPELLING_RE = re.compile(r"(?:ск(?:ий|ая|ое|ие|ого|ому)|ци[ия])(?![^\W\d_])", re.I)
 
 
-def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = "") -> str | None:
+def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = "", title=None) -> str | None:
     """``uk``, ``ru`` or ``en`` when the first ~600 characters of ``paragraphs`` are plainly in that
     language, else None. Plainly: Latin letters are 80% of the letters (English; names and brands in
     Ukrainian text never come near), or the Cyrillic text has twice as many letters found only in
     Ukrainian (і ї є ґ) as found only in Russian (ы э ъ ё), or the other way round. Declared ``uk``
-    and showing і, ї or є but none of ы, э, ё: None at once (a Russian text naming «Київстар» is counted)."""
+    and showing і, ї or є but none of ы, э, ё: None at once (a Russian text naming «Київстар» is counted).
+    A text too short to count letters (under 40), with its title (``title()``, asked only then), is told by
+    letters or spellings of one language only (``_short_language``)."""
     sample = " ".join(paragraphs[:6])[:_LANG_SAMPLE]
     if declared == "uk" and ("і" in sample or "ї" in sample or "є" in sample) and not (
             "ы" in sample or "э" in sample or "ё" in sample):
@@ -832,7 +894,7 @@ def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = ""
     cyrillic = len(_CYRILLIC_RE.findall(sample))
     latin = len(_LATIN_RE.findall(sample))
     if cyrillic + latin < _LANG_MIN_LETTERS:
-        return None
+        return _short_language(f"{(title() if title else None) or ''} {sample}")
     if latin >= 4 * cyrillic:
         # English by its small words, not by its script: Crimean Tatar, Polish or Turkish in Latin letters is not
         return "en" if len(_EN_WORDS_RE.findall(sample)) >= 2 else None
@@ -845,11 +907,21 @@ def written_language(paragraphs: tuple[str, ...] | list[str], declared: str = ""
         return None  # ъ before a consonant ("Къырым", "ишгъаль"): Crimean Tatar, not Russian: as declared
     if ru >= 2 * max(uk, 1):
         return "ru"
-    if not uk and (ru or cyrillic >= _NO_UK_LETTERS):
+    if not uk and (ru or cyrillic >= _NO_UK_LETTERS or _RU_SPELLING_RE.search(sample)):
         # і, ї, є are ~7% of the letters of Ukrainian text: none in a sentence or two is Russian, though
         # a short Russian text may show no ы, э, ъ, ё either ("Киевстар увеличил число абонентов …")
         return "ru"
     return None
+
+
+def _short_language(text: str) -> str | None:
+    """``ru`` or ``uk`` for a short text (a news flash, its title) that shows letters or spellings of that
+    language only (ы э ъ ё, "-ский", "-ции"; і ї є ґ), else None: "Кабмин выделил средства." is Russian."""
+    uk = _UK_ONLY_RE.search(text) is not None
+    ru = _RU_ONLY_RE.search(text) is not None or _RU_SPELLING_RE.search(text) is not None
+    if ru == uk or _NOT_RU_HARD_SIGN_RE.search(text):
+        return None
+    return "ru" if ru else "uk"
 
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
@@ -1035,7 +1107,7 @@ def _image_url(src: str, origin: str) -> str | None:
     if _PLAIN_PATH_RE.fullmatch(path) and "/." not in path:
         return urls.LIVE_ORIGIN + path  # what urljoin gives for a plain path on the site, cheaper
     try:
-        return urljoin(urls.LIVE_ORIGIN + "/", url)
+        return urls.as_requested(urljoin(urls.LIVE_ORIGIN + "/", url))
     except ValueError:
         return None
 
@@ -1085,19 +1157,37 @@ def _noscript_src(img) -> str | None:
 def _largest_in_srcset(srcset: str | None) -> str | None:
     """The widest (``640w``) or densest (``2x``) candidate of a ``srcset``; the first when none says."""
     best, best_size = None, -1.0
-    for candidate in (srcset or "").split(","):
-        parts = candidate.split()
-        if not parts or parts[0].startswith("data:"):
+    for url, descriptors in _srcset_candidates(srcset or ""):
+        if url.startswith("data:"):
             continue
         size = 0.0
-        if len(parts) > 1 and parts[1][-1:] in ("w", "x"):
+        if descriptors[-1:] in ("w", "x"):
             try:
-                size = float(parts[1][:-1])
+                size = float(descriptors.split()[0][:-1])
             except ValueError:
                 size = 0.0
         if size > best_size:
-            best, best_size = parts[0], size
+            best, best_size = url, size
     return best
+
+
+_SRCSET_URL_RE = re.compile(r"[\s,]*(\S+)")
+
+
+def _srcset_candidates(srcset: str):
+    """(URL, descriptors) of each ``srcset`` candidate, split as the HTML standard does: a URL is a run of
+    non-spaces (commas inside it belong to it: ``/w_400,h_300/c.jpg``), its trailing commas end the candidate,
+    else its descriptors run to the next comma."""
+    at = 0
+    while (m := _SRCSET_URL_RE.match(srcset, at)) is not None:
+        url, at = m.group(1), m.end()
+        if url.endswith(","):
+            yield url.rstrip(","), ""
+            continue
+        end = srcset.find(",", at)
+        end = len(srcset) if end < 0 else end
+        yield url, srcset[at:end].strip()
+        at = end + 1
 
 
 def _is_site_logo(img, src: str, body) -> bool:
@@ -1106,9 +1196,14 @@ def _is_site_logo(img, src: str, body) -> bool:
     name = src.rsplit("/", 1)[-1].lower()
     if "logo" not in name:
         return False
-    if "interfax" in name or _ONLY_SITE_NAME_RE.match(img.get("alt") or ""):
+    if _is_agency_logo(name) or _ONLY_SITE_NAME_RE.match(img.get("alt") or ""):
         return True
     return not any(a.tag == "figure" or a is body for a in img.iterancestors())
+
+
+def _is_agency_logo(name: str) -> bool:
+    """A file name (lower-cased) that is the agency's logo ("interfax_ukraine_logo_ukr.svg")."""
+    return "logo" in name and "interfax" in name
 
 
 def _links_to_informer(img, src: str) -> bool:
@@ -1232,6 +1327,8 @@ _PAYWALL_RE = re.compile(
 )
 #: a time of day in a date as shown ("12:40 18.11.2009", "Вчора 21:32")
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
+#: what may be a time of day beside a day ("21.32", "18:32", "21:32:15"): not a part of a date ("11.04.2025")
+_CLOCK_LIKE_RE = re.compile(r"(?<![\d.:])\d{1,2}[.:][0-5]\d(?!\d|\.\d)")
 
 
 def _class_family(value: str | None) -> frozenset[str]:

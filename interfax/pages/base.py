@@ -17,7 +17,8 @@ from parsel.selector import _ENCODING_ERROR_TYPES
 
 from interfax import cleaning, dates, urls
 
-_DATE_IN_TEXT_RE = re.compile(r"\d{1,2}:\d{2}\s*[,/|–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*[,/|–—-]?\s*(?:в|о)?\s*\d{1,2}:\d{2})?")
+#: (a time's seconds are part of it: "21:32:15 11.04.2025" is not "32:15 11.04.2025", nor "11.04.2025 21:32:15" seconds less)
+_DATE_IN_TEXT_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[,/|–—-]?\s*\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*[,/|–—-]?\s*(?:в|о)?\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 _DATE_CORE_RE = re.compile(r"\d\.\d{4}")  # every date form above ends its day.month.year like this
 #: schema.org's Article and its subtypes a news page is: a live blog's page is a LiveBlogPosting (its updates,
 #: BlogPostings inside liveBlogUpdate, are not read as the page's object)
@@ -583,7 +584,7 @@ class Page:
                     return value
                 if microdata and attr == "itemprop":
                     for k, content, el in microdata:
-                        if k == key and placed_in(el, self.microdata_scope, SIDE_TAGS):
+                        if k == key and placed_in(el, self.microdata_scope, SIDE_TAGS) and self._own_itemscope(el):
                             return content
         return None
 
@@ -591,6 +592,21 @@ class Page:
     def microdata_scope(self):
         """Where a body ``<meta itemprop>`` is the page's own: the whole page here (article pages: the article)."""
         return self.root
+
+    #: where an article's microdata is another's (an embedded card in an article's text): none here
+    embed_region = None
+
+    def _own_itemscope(self, el) -> bool:
+        """A body ``<meta itemprop>`` belongs to its nearest ``itemscope`` ancestor: it is the page's when it has
+        none, when that is at or around ``microdata_scope``, or when that is an article's (by its ``itemtype``)
+        nested in no other and outside ``embed_region``; not an embedded video's, nor another outlet's article card."""
+        scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+        if scope is None or cleaning.within(self.microdata_scope, scope):
+            return True
+        types = {t.rstrip("/").rsplit("/", 1)[-1].lower() for t in (scope.get("itemtype") or "").split()}
+        region = self.embed_region
+        return (is_article_object(types) and not any(a.get("itemscope") is not None for a in scope.iterancestors())
+                and (region is None or not cleaning.within(scope, region)))
 
     @cached_property
     def json_ld(self) -> dict:
@@ -615,6 +631,11 @@ class Page:
                 elif page is None and types & _PAGE_TYPES:
                     page = obj
         return first or page or {}
+
+    @cached_property
+    def ld_is_article(self) -> bool:
+        """``json_ld`` is an article object (not a WebPage standing in for none)."""
+        return is_article_object(ld_types(self.json_ld))
 
     def _names_this_page(self, obj: dict) -> bool | None:
         """Whether a JSON-LD object names this page by its ``url``, ``@id`` or ``mainEntityOfPage``

@@ -634,6 +634,10 @@ class ArticlesSpider(scrapy.Spider):
                 item["published_at"] = [listed_at]
                 self.count("interfax/dates/from_listing")
                 logger.warning("article %s shows no date: published_at is its listed time %r", self._asked(response), listed_at)
+        if page.time_unread:
+            self.count("interfax/dates/header_time_unread")
+            logger.warning("article %s: its header %r shows a time this crawler does not read: published_at may be the "
+                           "day alone (midnight) unless structured data gives the time", self._asked(response), page.time_unread)
         if page.body_guessed:  # (an article, not an error or challenge page standing in for one)
             self._body_guessed(response, page.body_node)
         if page.stray_rescued:
