@@ -123,6 +123,33 @@ def related_headings(text: str) -> int:
     return len(_RELATED_HEADING_LOWER_RE.findall(text.lower()))
 
 
+#: any heading of another list ("ОСТАННЄ", "Популярне", "Читайте також", the informer's) in a text, lower-cased
+#: (a cheap pre-test: a headline "Останнє слово …" passes it too)
+_OTHER_LIST_HEADING_LOWER_RE = re.compile(
+    "|".join("[\\s\u200b\ufeff]+".join(map(re.escape, h.lower().split()))
+             for h in sorted(LIST_HEADINGS - RELATED_HEADINGS)) + "|ukr\\.net"
+)
+#: class or id tokens of a list that is not the related one: the "ОСТАННЄ" feed (``latest-news``), the popular
+#: list, the informer
+_OTHER_LIST_TOKEN_RE = re.compile(r"(?:^|[-_])(?:latest|popular\w*|most-?read|informer\w*|ukrnet|ukr-net)(?:$|[-_\d])", re.I)
+#: the same, as a cheap pre-test over a block's class and id attributes
+OTHER_LIST_NAMES_XPATH = ("boolean(descendant::*[contains(@class, 'atest') or contains(@class, 'opular') or "
+                          "contains(@class, 'ost') or contains(@class, 'nformer') or contains(@class, 'kr') or "
+                          "contains(@id, 'atest') or contains(@id, 'opular') or contains(@id, 'nformer')])")
+
+
+def may_name_other_list(text: str) -> bool:
+    """A text may show the heading of a list other than the related one (a cheap pre-test)."""
+    return _OTHER_LIST_HEADING_LOWER_RE.search(text.lower()) is not None
+
+
+def names_other_list(el: etree._Element) -> bool:
+    """The element's class or id names a list that is not the related one (``div.latest-news``, ``popular``,
+    ``most-read``, the informer)."""
+    return any(_OTHER_LIST_TOKEN_RE.search(token) for value in (el.get("class"), el.get("id")) if value
+               for token in value.split())
+
+
 def is_ad_label(text: str) -> bool:
     return _key(text) in AD_LABELS
 
