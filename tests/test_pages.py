@@ -961,6 +961,10 @@ def test_a_pager_link_in_capitals_or_with_a_trailing_slash_is_the_next_page(href
     ('<select><option value="/news/sport/page/1/">1</option><option value="/news/sport/page/2/">2</option></select>',
      "/news/sport/page/2/"),
     ('<div class="calendar"><a href="/news/2026/11/02">2</a></div>', None),  # a calendar's day, no pager
+    # a headline with one number, N+1, is an article's link, no pager's (it was named, and paging stopped)
+    ('<div class="latest"><a href="/news/sport/1199002.html">Остання новина номер 2 про події</a></div>', None),
+    ('<div class="articles-section-view"><div class="grid article"><a class="article-link" href="/news/sport/1002.html">Н</a>'
+     ' <a href="/news/sport/tag/2">Тур 2</a></div></div>', None),  # nor any link in a listed item
 ])
 def test_a_next_link_the_crawler_cannot_follow_is_named(pager, unread):
     page = _listing(f'<div class="articles-section-view"><div class="grid article"><a class="article-link" '
