@@ -123,24 +123,28 @@ def related_headings(text: str) -> int:
     return len(_RELATED_HEADING_LOWER_RE.findall(text.lower()))
 
 
-#: any heading of another list ("ОСТАННЄ", "Популярне", "Читайте також", the informer's) in a text, lower-cased
-#: (a cheap pre-test: a headline "Останнє слово …" passes it too)
-_OTHER_LIST_HEADING_LOWER_RE = re.compile(
-    "|".join("[\\s\u200b\ufeff]+".join(map(re.escape, h.lower().split()))
-             for h in sorted(LIST_HEADINGS - RELATED_HEADINGS)) + "|ukr\\.net"
+#: the start of any heading of another list ("ОСТАННЄ", "Популярне", "Читайте також", the informer's): its first
+#: word's first five letters, lower-cased (a cheap pre-test: a headline "Останнє слово …" passes it too)
+_OTHER_LIST_STEM_RE = re.compile(
+    "|".join(sorted({re.escape(h.lower().split()[0][:5]) for h in LIST_HEADINGS - RELATED_HEADINGS} | {"ukr.n"}))
 )
 #: class or id tokens of a list that is not the related one: the "ОСТАННЄ" feed (``latest-news``), the popular
 #: list, the informer
 _OTHER_LIST_TOKEN_RE = re.compile(r"(?:^|[-_])(?:latest|popular\w*|most-?read|informer\w*|ukrnet|ukr-net)(?:$|[-_\d])", re.I)
-#: the same, as a cheap pre-test over a block's class and id attributes
-OTHER_LIST_NAMES_XPATH = ("boolean(descendant::*[contains(@class, 'atest') or contains(@class, 'opular') or "
-                          "contains(@class, 'ost') or contains(@class, 'nformer') or contains(@class, 'kr') or "
-                          "contains(@id, 'atest') or contains(@id, 'opular') or contains(@id, 'nformer')])")
+#: what every such token holds (a cheap pre-test: "post", "host" hold one too)
+_OTHER_LIST_HINT_RE = re.compile("atest|opular|ost|nformer|kr")
 
 
 def may_name_other_list(text: str) -> bool:
     """A text may show the heading of a list other than the related one (a cheap pre-test)."""
-    return _OTHER_LIST_HEADING_LOWER_RE.search(text.lower()) is not None
+    return _OTHER_LIST_STEM_RE.search(text.lower()) is not None
+
+
+def may_hold_other_list(el: etree._Element) -> bool:
+    """Some element below ``el`` may be named as a list that is not the related one (a cheap pre-test
+    of ``names_other_list``)."""
+    hint = _OTHER_LIST_HINT_RE.search
+    return any(((v := e.get("class")) and hint(v)) or ((v := e.get("id")) and hint(v)) for e in el.iterdescendants(etree.Element))
 
 
 def names_other_list(el: etree._Element) -> bool:

@@ -789,16 +789,16 @@ class ArticlePage(Page):
             if m is None:
                 return True
             name = m.group("name")
-            named = sum(1 for block in found for el in (block, *block.iterancestors())
-                        if el.get("id") == name or name in (el.get("class") or "").split())
-            if body.count(name.encode()) > named:
+            count = body.count(name.encode())
+            if count and count > len({el for block in found for el in (block, *block.iterancestors())
+                                      if el.get("id") == name or name in (el.get("class") or "").split()}):
                 return True
         return False
 
     @staticmethod
     def _with_items_beside(block):
-        """An empty block (filled by script, as on the live site), else ``block``: its wrapper named as
-        related when that holds links beside it."""
+        """``block``; when it shows no link (filled by script, as on the live site), its wrapper named as
+        related that holds links beside it, if any."""
         if next(block.iter("a"), None) is not None:
             return block
         return next((a for a in block.iterancestors() if _has_related_class(a) and next(a.iter("a"), None) is not None),
@@ -807,8 +807,7 @@ class ArticlePage(Page):
     def _own_parts(self, block) -> list:
         """``block``'s parts that are related items: the block itself unless it may show another list's
         heading or hold a block named as one (a cheap pre-test), which ``own_related_parts`` leaves out."""
-        if (cleaning.may_name_other_list(self.text_within(block))
-                or xpath(block, cleaning.OTHER_LIST_NAMES_XPATH)):
+        if cleaning.may_name_other_list(self.text_within(block)) or cleaning.may_hold_other_list(block):
             return own_related_parts(block)
         return [block]
 
