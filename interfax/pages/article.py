@@ -790,8 +790,7 @@ class ArticlePage(Page):
                 return True
             name = m.group("name")
             count = body.count(name.encode())
-            if count and count > len({el for block in found for el in (block, *block.iterancestors())
-                                      if el.get("id") == name or name in (el.get("class") or "").split()}):
+            if count and count > _named(found, name, count):
                 return True
         return False
 
@@ -1274,6 +1273,19 @@ _PAYWALL_RE = re.compile(
 )
 #: a time of day in a date as shown ("12:40 18.11.2009", "Вчора 21:32")
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _named(blocks: list, name: str, enough: int) -> int:
+    """How many of ``blocks`` and their ancestors have the id or class ``name``, counted up to ``enough``."""
+    named = 0
+    for block in blocks:
+        for el in (block, *block.iterancestors()):
+            value = el.get("class")
+            if (value and name in value and name in value.split()) or el.get("id") == name:
+                named += 1
+                if named >= enough:
+                    return named
+    return named
 
 
 def _class_family(value: str | None) -> frozenset[str]:
