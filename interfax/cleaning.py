@@ -123,6 +123,36 @@ def related_headings(text: str) -> int:
     return len(_RELATED_HEADING_LOWER_RE.findall(text.lower()))
 
 
+#: the start of any heading of another list ("ОСТАННЄ", "Популярне", "Читайте також", the informer's): its first
+#: word's first five letters, lower-cased (a cheap pre-test: a headline "Останнє слово …" passes it too)
+_OTHER_LIST_STEMS = tuple(sorted({h.lower().split()[0][:5] for h in LIST_HEADINGS - RELATED_HEADINGS} | {"ukr.n"}))
+#: class or id tokens of a list that is not the related one: the "ОСТАННЄ" feed (``latest-news``), the popular
+#: list, the informer
+_OTHER_LIST_TOKEN_RE = re.compile(r"(?:^|[-_])(?:latest|popular\w*|most-?read|informer\w*|ukrnet|ukr-net)(?:$|[-_\d])", re.I)
+#: what every such token holds (a cheap pre-test: "post", "host" hold one too)
+_OTHER_LIST_HINT_RE = re.compile("atest|opular|ost|nformer|kr")
+
+
+def may_name_other_list(text: str) -> bool:
+    """A text may show the heading of a list other than the related one (a cheap pre-test)."""
+    low = text.lower()
+    return any(stem in low for stem in _OTHER_LIST_STEMS)  # (a substring search each: cheaper than one regex of them)
+
+
+def may_hold_other_list(el: etree._Element) -> bool:
+    """Some element below ``el`` may be named as a list that is not the related one (a cheap pre-test
+    of ``names_other_list``)."""
+    hint = _OTHER_LIST_HINT_RE.search
+    return any(((v := e.get("class")) and hint(v)) or ((v := e.get("id")) and hint(v)) for e in el.iterdescendants(etree.Element))
+
+
+def names_other_list(el: etree._Element) -> bool:
+    """The element's class or id names a list that is not the related one (``div.latest-news``, ``popular``,
+    ``most-read``, the informer)."""
+    return any(_OTHER_LIST_TOKEN_RE.search(token) for value in (el.get("class"), el.get("id")) if value
+               for token in value.split())
+
+
 def is_ad_label(text: str) -> bool:
     return _key(text) in AD_LABELS
 

@@ -1077,6 +1077,10 @@ def test_a_pager_link_in_capitals_or_with_a_trailing_slash_is_the_next_page(href
     ('<select><option value="/news/sport/page/1/">1</option><option value="/news/sport/page/2/">2</option></select>',
      "/news/sport/page/2/"),
     ('<div class="calendar"><a href="/news/2026/11/02">2</a></div>', None),  # a calendar's day, no pager
+    # a headline with one number, N+1, is an article's link, no pager's (it was named, and paging stopped)
+    ('<div class="latest"><a href="/news/sport/1199002.html">Остання новина номер 2 про події</a></div>', None),
+    ('<div class="articles-section-view"><div class="grid article"><a class="article-link" href="/news/sport/1002.html">Н</a>'
+     ' <a href="/news/sport/tag/2">Тур 2</a></div></div>', None),  # nor any link in a listed item
 ])
 def test_a_next_link_the_crawler_cannot_follow_is_named(pager, unread):
     page = _listing(f'<div class="articles-section-view"><div class="grid article"><a class="article-link" '
@@ -1113,6 +1117,39 @@ def test_related_items_beside_an_empty_related_articles_container_are_read():
     assert [link.ref.id for link in page.related()] == [1090010, 1090011]
     empty = block.split("<ul>")[0] + "</div>"  # as on the live site: filled by script, so the AMP twin's list is used
     assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=empty)).related() == []
+
+
+_LATEST_CARDS = ''.join(f'<div class="grid article"><h1 class="article-link-wrapper"><a class="article-link" '
+                        f'href="/news/general/114900{i}.html">Остання новина номер {i}</a></h1></div>' for i in (1, 2, 3))
+
+
+@pytest.mark.parametrize("latest", [
+    f'<h2 class="section-title">ОСТАННЄ</h2><div class="articles-section-view">{_LATEST_CARDS}</div>',
+    f'<div class="latest-news"><h2 class="section-title">ОСТАННЄ</h2><div class="articles-section-view">{_LATEST_CARDS}</div></div>',
+    f'<div class="latest-news"><div class="articles-section-view">{_LATEST_CARDS}</div></div>',  # by its class alone
+    f'<div><b>Популярне</b><ul><li>{_LATEST_CARDS}</li></ul></div>',
+])
+def test_a_latest_list_in_the_related_blocks_wrapper_is_no_related_item(latest):
+    """The "ОСТАННЄ" list inside the related block's wrapper, beside its empty container (filled by script):
+    not related items; the block is empty, so the AMP twin's are read. Items under "ЩЕ ЗА ТЕМОЮ" before it are."""
+    head = '<link rel="amphtml" href="https://interfax.com.ua/news/economic/1064999-amp.html">'
+    empty = f'<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div id="related-articles"></div>{latest}</div>'
+    assert _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=empty), head).related() == []
+    shown = empty.replace('<div id="related-articles"></div>', '<div id="related-articles"></div><ul><li>'
+                          '<a href="/news/general/1090010.html">Перша</a></li></ul>')
+    page = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=shown), head)
+    assert [link.ref.id for link in page.related()] == [1090010]
+
+
+def test_every_related_block_of_the_page_is_read_once_in_page_order():
+    """A "ЩЕ ЗА ТЕМОЮ" block before the text (``#related-articles`` in its wrapper) and a second one after it:
+    both blocks' items, each once; before, only the first block's were read."""
+    first = ('<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div id="related-articles">'
+             '<a href="/news/general/1090011.html">Перша</a></div></div>')
+    second = ('<div class="article-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><a href="/news/general/1090012.html">Друга</a>'
+              '<a href="/news/general/1090011.html">Перша</a></div>')
+    page = _variant(first + _HEADER.format(time="07:45 03.02.2025", body="", after=second))
+    assert [link.ref.id for link in page.related()] == [1090011, 1090012]
 
 
 def test_related_items_shown_in_the_article_are_read_when_the_known_container_is_empty():
@@ -1380,6 +1417,18 @@ def test_an_amp_twins_related_amp_list_is_read_from_its_json(block):
     itself and links off the site are not items."""
     page = _amp(block)
     assert [(link.ref.id, link.ref.url, link.title, link.listed_at) for link in page.related()] == _AMP_WANT
+
+
+@pytest.mark.parametrize("latest", [
+    '</section><section class="amp-related"><h2>ОСТАННЄ</h2>{items}</section>',  # a second block of the kind
+    '<h2>Останнє</h2>{items}</section>',  # one block holding both headings
+])
+def test_an_amp_twins_latest_list_is_no_related_item(latest):
+    items = "".join(f'<div class="amp-related-item"><a href="/news/general/114900{i}-amp.html">Остання {i}</a></div>'
+                    for i in (1, 2))
+    block = ('<section class="amp-related"><h2>ЩЕ ЗА ТЕМОЮ</h2><div class="amp-related-item">'
+             '<a href="/news/general/1100403-amp.html">Повʼязана</a></div>' + latest.format(items=items))
+    assert [link.ref.id for link in _amp(block).related()] == [1100403]
 
 
 def test_an_amp_list_is_read_only_when_the_block_shows_no_links():

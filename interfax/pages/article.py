@@ -22,9 +22,12 @@ from lxml import etree
 from interfax import cleaning, dates, urls
 from interfax.pages.base import (
     SIDE_TAGS, Link, Page, _json_ld_objects, _ld_text, css, date_in_text, is_article_object, is_file_name_alt,
-    TIME_BLOCK_MAX, is_short_date, is_time_block, ld_types, placed_in, text_of, under_list_heading, xpath,
+    TIME_BLOCK_MAX, is_short_date, is_time_block, ld_types, own_related_parts, placed_in, text_of, under_list_heading,
+    xpath,
 )
 
+#: a selector by one id or class (``#related-articles``, ``.article-related``, ``div.article-related``)
+_SIMPLE_SELECTOR_RE = re.compile(r"[a-z]*[#.](?P<name>[\w-]+)")
 _SITE_NAME = r"(?:Інтерфакс|Интерфакс|Interfax)[\s-]*(?:Україна|Украина|Ukraine)"
 #: separators between a title and the agency's name, doubled too ("::", "||", " » ")
 _TITLE_SEPARATOR = r"(?:[:|/»›>–—-]\s*)+"
@@ -793,25 +796,12 @@ class ArticlePage(Page):
 
     @cached_property
     def _related_nodes(self) -> list:
-        """The elements of the "ЩЕ ЗА ТЕМОЮ" block: its container, else what follows its heading."""
-        empty = None
-        for selector in self.related_selectors:
-            found = css(self.root, selector)
-            if found:
-                if len(found) > 1:  # (rare) blocks of one kind: every one that shows items, in page order
-                    shown = [b for b in found if next(b.iter("a", "amp-list"), None) is not None
-                             and not any(o is not b and cleaning.within(b, o) for o in found)]
-                    if len(shown) > 1:
-                        return shown
-                block = found[0]
-                if next(block.iter("a"), None) is None:
-                    # empty (filled by script, as on the live site): unless its wrapper holds the items beside it
-                    block = next((a for a in block.iterancestors() if _has_related_class(a) and next(a.iter("a"), None) is not None),
-                                 block)
-                if next(block.iter("a"), None) is not None:
-                    return [block]
-                empty = block
-                break
+        """The elements of the "ЩЕ ЗА ТЕМОЮ" block: its containers' items, else what follows its heading."""
+        blocks = self._related_blocks()
+        parts = [part for block in blocks for part in self._own_parts(block)]
+        if any(next(part.iter("a", "amp-list"), None) is not None for part in parts):
+            return parts
+        empty = blocks[0] if blocks else None
         # no known container: the items under the heading; an empty one (as on the live site, filled by
         # script): the items shown under such a heading elsewhere (in the article, beside the block), if any, on
         # a page with no AMP twin to read them from (the search costs as much as a field)
@@ -825,7 +815,59 @@ class ArticlePage(Page):
             blocks = self.blocks_under_heading(cleaning.is_related_heading)
             if empty is None or any(next(node.iter("a"), None) is not None for block in blocks for node in block):
                 return [node for block in blocks for node in block]
-        return [] if empty is None else [empty]
+        return parts
+
+    def _related_blocks(self) -> list:
+        """Every container of the "ЩЕ ЗА ТЕМОЮ" block on the page (of any kind ``related_selectors``
+        names), in page order, once each: none inside another (an empty one, filled by script on the live
+        site, gives way to its wrapper named as related when that shows links beside it). The first kind
+        found is looked up at once (``#related-articles``: by id); the later kinds only when the page names
+        them more often than the blocks found and their wrappers (a count in the served bytes)."""
+        for i, selector in enumerate(self.related_selectors):
+            found = css(self.root, selector)
+            if found:
+                break
+        else:
+            return []
+        later = self.related_selectors[i + 1:]
+        if later and self._names_more(found, later):
+            found = css(self.root, ", ".join(self.related_selectors[i:]))
+        found = [self._with_items_beside(block) for block in found]
+        blocks: list = []
+        for block in found:
+            if not any(b is block for b in blocks) and not any(o is not block and cleaning.within(block, o) for o in found):
+                blocks.append(block)
+        return blocks
+
+    def _names_more(self, found: list, selectors: tuple) -> bool:
+        """The served page names the blocks ``selectors`` find (by id or class) more often than ``found``
+        and their ancestors are so named: another block of those kinds may be on the page."""
+        body = self.response.body
+        for selector in selectors:
+            m = _SIMPLE_SELECTOR_RE.fullmatch(selector)
+            if m is None:
+                return True
+            name = m.group("name")
+            count = body.count(name.encode())
+            if count and count > _named(found, name, count):
+                return True
+        return False
+
+    @staticmethod
+    def _with_items_beside(block):
+        """``block``; when it shows no link (filled by script, as on the live site), its wrapper named as
+        related that holds links beside it, if any."""
+        if next(block.iter("a"), None) is not None:
+            return block
+        return next((a for a in block.iterancestors() if _has_related_class(a) and next(a.iter("a"), None) is not None),
+                    block)
+
+    def _own_parts(self, block) -> list:
+        """``block``'s parts that are related items: the block itself unless it may show another list's
+        heading or hold a block named as one (a cheap pre-test), which ``own_related_parts`` leaves out."""
+        if cleaning.may_name_other_list(self.text_within(block)) or cleaning.may_hold_other_list(block):
+            return own_related_parts(block)
+        return [block]
 
     def amp_url(self) -> str | None:
         """The AMP twin's link, as written on the page (``link rel="amphtml"``)."""
@@ -1329,6 +1371,19 @@ _PAYWALL_RE = re.compile(
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
 #: what may be a time of day beside a day ("21.32", "18:32", "21:32:15"): not a part of a date ("11.04.2025")
 _CLOCK_LIKE_RE = re.compile(r"(?<![\d.:])\d{1,2}[.:][0-5]\d(?!\d|\.\d)")
+
+
+def _named(blocks: list, name: str, enough: int) -> int:
+    """How many of ``blocks`` and their ancestors have the id or class ``name``, counted up to ``enough``."""
+    named = 0
+    for block in blocks:
+        for el in (block, *block.iterancestors()):
+            value = el.get("class")
+            if (value and name in value and name in value.split()) or el.get("id") == name:
+                named += 1
+                if named >= enough:
+                    return named
+    return named
 
 
 def _class_family(value: str | None) -> frozenset[str]:

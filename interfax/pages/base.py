@@ -779,6 +779,38 @@ def _until_next_heading(node):
         yield sib
 
 
+def own_related_parts(block) -> list:
+    """The parts of a "ЩЕ ЗА ТЕМОЮ" block that are its items, in page order: what follows its start or a
+    related heading up to the heading of another list ("ОСТАННЄ", "Популярне", the informer's), which
+    may sit in the same wrapper; never a block named as another list (``div.latest-news``). A heading
+    inside a box of its own heads only that box (the box may hold a list of either kind)."""
+    parts: list = []
+    _collect_related(block, True, parts)
+    return parts
+
+
+def _collect_related(el, related: bool, parts: list) -> None:
+    own = (el.text or "").strip()
+    if own and _is_list_heading(own):  # (a plain "<div>ОСТАННЄ<ul>…</ul></div>")
+        related = cleaning.is_related_heading(own)
+    for child in el.iterchildren(etree.Element):
+        if cleaning.names_other_list(child):
+            continue
+        heading = cleaning.own_heading(child)
+        if heading and _is_list_heading(heading):
+            related = cleaning.is_related_heading(heading)
+        elif any(cleaning.names_other_list(e) or _heads_list(e) for e in child.iterdescendants(etree.Element)):
+            _collect_related(child, related, parts)
+        elif related:
+            parts.append(child)
+
+
+def _heads_list(el) -> bool:
+    """``el`` shows a list's heading: its whole text, or its own text before its items."""
+    own = (el.text or "").strip()
+    return (bool(own) and _is_list_heading(own)) or _is_list_heading(cleaning.own_heading(el))
+
+
 def _shows_heading(el) -> bool:
     cls = el.get("class") or ""
     if el.tag in _HEADING_TAGS or "title" in cls or "label" in cls:

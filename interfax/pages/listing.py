@@ -416,6 +416,13 @@ class ListingPage(Page):
     def _numbered_link(self, e, href: str, wanted: str) -> bool:
         """``e`` (a link or a ``<select>``'s option) is a numbers-only pager's way to page ``wanted``:
         its text is that number ("2", "Сторінка 2") and its URL holds it and names a page of the section
-        ("/news/general/page/2/", "?p=2"; a calendar's "2" for "/news/2026/11/02" is not one)."""
+        ("/news/general/page/2/", "?p=2"; a calendar's "2" for "/news/2026/11/02" is not one). An article's
+        link or a link in a listed item ("Новина номер 2" to "/news/general/1149002.html") is never one."""
         return (wanted in href and _PAGE_NUMBER_RE.findall(text_of(e)) == [wanted]
-                and (self.section in href.lower() or _PAGED_URL_RE.search(href) is not None))
+                and (self.section in href.lower() or _PAGED_URL_RE.search(href) is not None)
+                and self.article_ref(href) is None and not any(a in self._item_nodes for a in e.iterancestors()))
+
+    @cached_property
+    def _item_nodes(self) -> set:
+        """The elements the item selectors find (the listing's items and any card of that markup)."""
+        return {item for selector in self.item_selectors for item in self.select(self.root, selector)}
