@@ -1585,6 +1585,23 @@ def test_a_sentence_with_a_credit_set_off_below_it_after_an_image_is_text_not_it
     assert _variant(_HEADER.format(time="11:15 20.11.2026", body=same_line, after="")).images()[0]["caption"] == "Школа в Харкові"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Рятувальники ліквідували пожежу на складі у Броварах, яка виникла внаслідок нічної атаки ударних дронів, "
+    "повідомили в Державній службі з надзвичайних ситуацій.",
+    "Міністри обговорили посилення протиповітряної оборони.",
+])
+def test_a_sentence_that_ends_in_a_credit_after_an_image_is_text_not_its_caption(sentence):
+    from interfax import cleaning
+
+    # before, the whole sentence became the image's caption and was lost from the text
+    body = ('<figure><img src="https://interfax.com.ua/static/articles/images/2026/11/14/fire.jpg" alt="Пожежа"></figure>'
+            f"<p>{sentence} Фото: ДСНС</p><p>Постраждалих немає.</p>")
+    page = _variant(_HEADER.format(time="11:15 20.11.2026", body=body, after=""))
+    assert page.images()[0]["caption"] == "Пожежа"
+    assert cleaning.clean_paragraphs(page.text())[-2:] == [sentence, "Постраждалих немає."]
+    assert page.photo_credit() == "ДСНС"
+
+
 def test_a_lazy_image_whose_source_is_only_in_its_noscript_fallback_is_kept():
     # before, the placeholder was skipped and the <noscript> copy taken for a tracking pixel: the image was lost
     body = ('<figure><img src="/static/img/placeholder.gif" class="lazy" alt="Школа"><noscript>'

@@ -1264,7 +1264,8 @@ def _br_lines(el) -> list[str]:
 
 def _ends_in_credit(el) -> bool:
     """A short text (200 characters at most) that ends in a photo credit ("Школа в Харкові. Фото:
-    ОВА"): a caption without a caption class. Its texts are read only up to that length."""
+    ОВА"): a caption without a caption class; not prose before the credit ("Рятувальники ліквідували
+    пожежу …, повідомили в ДСНС. Фото: ДСНС"), which is text. Its texts are read only up to that length."""
     texts, size = [], 0
     for text in el.itertext():
         size += len(text)
@@ -1276,6 +1277,8 @@ def _ends_in_credit(el) -> bool:
         return False
     text = cleaning.squash(joined)
     if not (0 < len(text) <= 200 and not cleaning.is_noise_node(el) and cleaning.CAPTION_CREDIT_RE.search(text)):
+        return False
+    if cleaning.text_before_credit(text) is not None:  # a sentence with its credit: text (the credit is still the page's)
         return False
     # "Текст.<br>Фото: УНІАН": a line of text and the credit set off below it, as older pages write them (not a caption)
     return el.find(".//br") is None or len(_br_lines(el)) == 1
