@@ -40,7 +40,11 @@ _CRUMB_MAX_WORDS = 4
 _ONLY_SITE_NAME_RE = re.compile(rf"^\W*{_SITE_NAME}\W*$", re.I)
 #: a description that starts with the agency's name: the site's own, not the article's
 _SITE_DESCRIPTION_RE = re.compile(rf"^\W*{_SITE_NAME}\s*[:|–—,.-]", re.I)
-_MARKUP_RE = re.compile(r"<[^<>]*>")
+#: markup in a headline or description (a CMS's "<b>нового</b>", "<br/>"): a tag of the elements that format
+#: text; other text in angle brackets is text ("Компанія <<Нафтогаз>>", a hacker's '"<script>"-хакеру', "<12%")
+_MARKUP_RE = re.compile(
+    r"</?(?:a|abbr|b|big|br|cite|code|del|dfn|div|em|font|i|ins|kbd|mark|nobr|p|q|s|samp|small|span|strike|strong|sub"
+    r"|sup|time|tt|u|var|wbr)(?:\s[^<>]*)?/?>", re.I)
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)(?:\s*:|\s+[–—-])\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(
     # "Фото: X" anywhere after a space; "Фото – X" only where a sentence starts ("на фото - будинок" is text)
@@ -980,7 +984,7 @@ def _only_date(text: str, found: str) -> bool:
 
 def _plain_title(value, drop_site_name: bool = True) -> str | None:
     """A headline or description as given in structured data: character references decoded (twice
-    escaped too), markup removed, whitespace squashed, the agency's name around it dropped."""
+    escaped too), markup (formatting tags) removed, whitespace squashed, the agency's name around it dropped."""
     if not isinstance(value, str):
         return None
     for _ in range(2):
