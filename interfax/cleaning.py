@@ -1061,8 +1061,9 @@ _LETTER_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 def reads_as_lead(text: str) -> bool:
     """Could a paragraph (squashed) be the article's lead: a sentence of words, not a dateline
-    ("КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА"), a label ("ОНОВЛЕНО") or an event's time ("Дата: 3 березня 2026 р.")?"""
-    if not reads_as_sentence(text):
+    ("КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА"), a label ("ОНОВЛЕНО") or an event's time ("Дата: 3 березня 2026 р.")?
+    Prose is one whatever its last character ("… заявив журналістам:", "… центр протезування (відео)")."""
+    if not reads_as_prose(text):
         return False
     return len(text) > _LEAD_SURE or len(_LETTER_WORD_RE.findall(text)) >= _SENTENCE_MIN_WORDS
 
