@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
 from lxml import etree
 
@@ -1051,8 +1052,9 @@ _PROSE_MIN_WORDS = 5
 def reads_as_prose(text: str) -> bool:
     """Does ``text`` (squashed) read as prose: a sentence, or one whatever its last character (a colon before
     a quotation or a list, "(відео)", no full stop): five words or more that start lower-case?"""
-    return reads_as_sentence(text) or (
-        text.count(" ") >= _PROSE_MIN_WORDS and len(_LOWER_WORD_RE.findall(text)) >= _PROSE_MIN_WORDS)
+    return reads_as_sentence(text) or (  # (the first five such words only: a long paragraph is not read to its end)
+        text.count(" ") >= _PROSE_MIN_WORDS
+        and sum(1 for _ in islice(_LOWER_WORD_RE.finditer(text), _PROSE_MIN_WORDS)) == _PROSE_MIN_WORDS)
 
 
 #: a word of two letters or more (not a number, an initial, "р." of a date)
