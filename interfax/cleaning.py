@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
 from lxml import etree
 
@@ -1076,14 +1077,29 @@ def reads_as_sentence(text: str) -> bool:
     return text.endswith(_SENTENCE_END) and len(text.split()) >= _SENTENCE_MIN_WORDS
 
 
+#: a word that starts lower-case (not a name, an abbreviation, a number): prose has several, whatever its
+#: last character; a caption ("Дональд Трамп у Білому домі"), a dateline, a label or an event's time few
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-zа-яіїєґё][\w'’-]+")
+_PROSE_MIN_WORDS = 5
+
+
+def reads_as_prose(text: str) -> bool:
+    """Does ``text`` (squashed) read as prose: a sentence, or one whatever its last character (a colon before
+    a quotation or a list, "(відео)", no full stop): five words or more that start lower-case?"""
+    return reads_as_sentence(text) or (  # (the first five such words only: a long paragraph is not read to its end)
+        text.count(" ") >= _PROSE_MIN_WORDS
+        and sum(1 for _ in islice(_LOWER_WORD_RE.finditer(text), _PROSE_MIN_WORDS)) == _PROSE_MIN_WORDS)
+
+
 #: a word of two letters or more (not a number, an initial, "р." of a date)
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def reads_as_lead(text: str) -> bool:
     """Could a paragraph (squashed) be the article's lead: a sentence of words, not a dateline
-    ("КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА"), a label ("ОНОВЛЕНО") or an event's time ("Дата: 3 березня 2026 р.")?"""
-    if not reads_as_sentence(text):
+    ("КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА"), a label ("ОНОВЛЕНО") or an event's time ("Дата: 3 березня 2026 р.")?
+    Prose is one whatever its last character ("… заявив журналістам:", "… центр протезування (відео)")."""
+    if not reads_as_prose(text):
         return False
     return len(text) > _LEAD_SURE or len(_LETTER_WORD_RE.findall(text)) >= _SENTENCE_MIN_WORDS
 
@@ -1127,24 +1143,24 @@ def _is_labelled_line(text: str) -> bool:
 
 
 def text_before_credit(text: str) -> str | None:
-    """The sentence a photo credit ends ("Сторони обговорили посилення ППО. Фото: МЗС України": the credit
-    is not text), else None (a caption with its credit, "Школа в Харкові. Фото: ОВА", is no sentence)."""
+    """The sentence a photo credit ends ("Сторони обговорили посилення ППО. Фото: МЗС України", also prose
+    without its full stop: the credit is not text), else None (a caption with its credit, "Школа в Харкові. Фото: ОВА", is no sentence)."""
     m = CAPTION_CREDIT_RE.search(text)
     if m is None or m.start() == 0:
         return None
     before = text[: m.start() + 1].rstrip() if text[m.start()] == "." else text[: m.start()]
-    return before if reads_as_sentence(before) else None
+    return before if reads_as_prose(before) else None
 
 
 def sentence_after_credit(text: str) -> str | None:
     """The sentence a credit line goes on with ("Фото: ДСНС. Рятувальники ліквідували пожежу.", also
-    "Фото – ДСНС. …"), which is text; None when the line is a credit alone or a credit and a caption
-    ("Фото: Reuters. Дональд Трамп у Білому домі")."""
+    "Фото – ДСНС. …", and prose without its full stop), which is text; None when the line is a credit alone or
+    a credit and a caption ("Фото: Reuters. Дональд Трамп у Білому домі")."""
     if not (_CREDIT_RE.match(text) or _CREDIT_DASH_RE.match(text)):
         return None
     end = CREDIT_END_RE.search(text)
     rest = text[end.end():].strip() if end else ""
-    return rest if reads_as_sentence(rest) else None
+    return rest if reads_as_prose(rest) else None
 
 
 #: a source line ("Джерело: <url>"), kept as text but a line of its own

@@ -238,7 +238,7 @@ class CleanTextPipeline(_Step):
         if "word_count" in names:
             adapter["word_count"] = sum(map(cleaning.count_words, kept))
         if kept and "lead" in names and not cleaning.is_lead(adapter.get("lead"), adapter.get("title")):
-            # the first paragraph that reads as a sentence (not a dateline, an "ОНОВЛЕНО" label, an event's time)
+            # the first paragraph that reads as prose (not a dateline, an "ОНОВЛЕНО" label, an event's time)
             adapter["lead"] = next(filter(cleaning.reads_as_lead, kept), kept[0])
         return item
 

@@ -669,6 +669,26 @@ def test_a_sentence_after_a_credit_on_its_line_is_text_but_the_credit_and_a_capt
     assert page.photo_credit() == "ДСНС"
 
 
+def test_a_sentence_after_a_credit_is_text_whatever_its_last_character():
+    # prose after the credit without a final full stop, or ending in a quotation's "»": before, it was lost with the line
+    no_stop = "Рятувальники ліквідували пожежу на складі у Броварах, площа загоряння становила 2 тис. кв. м"
+    quoted = "Президент США під час брифінгу в Білому домі заявив: «Війна має закінчитися цього року»"
+    assert cleaning.clean_paragraphs([
+        f"Фото: ДСНС. {no_stop}", f"Фото: Reuters. {quoted}", "Постраждалих немає.",
+        "Фото: Reuters. Президент Володимир Зеленський та прем'єр-міністр Великої Британії Кір Стармер у Лондоні",
+    ]) == [no_stop, quoted, "Постраждалих немає."]
+    page = article_page(f"<p>Фото: ДСНС. {no_stop}</p><p>Постраждалих немає.</p>")
+    assert cleaning.clean_paragraphs(page.text()) == [no_stop, "Постраждалих немає."] and page.photo_credit() == "ДСНС"
+
+
+def test_a_credit_that_ends_prose_without_its_full_stop_is_cut_off():
+    # before, "Фото: МЗС України" stayed in the text (and was the photo_credit too)
+    prose = "Міністри оборони обговорили посилення протиповітряної оборони та постачання ракет (відео)"
+    page = article_page(f"<p>{prose} Фото: МЗС України</p><p>Наступна зустріч запланована на грудень.</p>")
+    assert cleaning.clean_paragraphs(page.text()) == [prose, "Наступна зустріч запланована на грудень."]
+    assert page.photo_credit() == "МЗС України"
+
+
 def test_a_sentence_after_a_photo_source_credit_is_text_too():
     # "Джерело фото:" is a credit label as "Фото:" is: the sentence after it was lost with the line
     assert cleaning.clean_paragraphs([

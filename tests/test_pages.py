@@ -1,5 +1,7 @@
 """Stored mirror pages -> the expected JSON of tests/expected, one test per article and field."""
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -511,6 +513,20 @@ def test_a_header_with_a_bare_time_or_duration_is_no_date(shown):
 def test_a_title_is_the_headline_never_the_site_name_or_markup(head, body, want):
     page = _variant(_HEADER.format(time="07:45 03.02.2025", body=body, after=""), head=head)
     assert page.title() == want
+
+
+@pytest.mark.parametrize("title", [
+    "Компанія <<Нафтогаз>> отримала прибуток у третьому кварталі",
+    'Суд обрав запобіжний захід "<script>"-хакеру, який зламав сайт МОН',
+    "Інфляція сповільнилася до <12%, курс: 1 USD > 41 грн",
+])
+def test_text_in_angle_brackets_in_a_title_is_text_not_markup(title):
+    # escaped in og:title, the h1 and the page title, \u003c in the JSON-LD: before, "Компанія < > отримала …"
+    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    ld = json.dumps({"@type": "NewsArticle", "headline": title}, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    shown = _HEADER.format(time="07:45 03.02.2025", body="", after="").replace("Заголовок статті", escaped)
+    for head in (f'<meta property="og:title" content="{escaped}">', f'<script type="application/ld+json">{ld}</script>', ""):
+        assert _variant(shown, head=head).title() == title, head
 
 
 def test_a_logo_in_an_h1_or_a_site_prefix_in_the_page_title_is_not_the_title():
@@ -1748,6 +1764,23 @@ def test_a_sentence_with_a_credit_set_off_below_it_after_an_image_is_text_not_it
     # a caption that ends in its credit on the same line is still the image's
     same_line = body.replace("<br>Фото", " Фото").replace("Уряд виділив 1 млрд грн на ремонти шкіл.", "Школа в Харкові.")
     assert _variant(_HEADER.format(time="11:15 20.11.2026", body=same_line, after="")).images()[0]["caption"] == "Школа в Харкові"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Рятувальники ліквідували пожежу на складі у Броварах, яка виникла внаслідок нічної атаки ударних дронів, "
+    "повідомили в Державній службі з надзвичайних ситуацій.",
+    "Міністри обговорили посилення протиповітряної оборони.",
+])
+def test_a_sentence_that_ends_in_a_credit_after_an_image_is_text_not_its_caption(sentence):
+    from interfax import cleaning
+
+    # before, the whole sentence became the image's caption and was lost from the text
+    body = ('<figure><img src="https://interfax.com.ua/static/articles/images/2026/11/14/fire.jpg" alt="Пожежа"></figure>'
+            f"<p>{sentence} Фото: ДСНС</p><p>Постраждалих немає.</p>")
+    page = _variant(_HEADER.format(time="11:15 20.11.2026", body=body, after=""))
+    assert page.images()[0]["caption"] == "Пожежа"
+    assert cleaning.clean_paragraphs(page.text())[-2:] == [sentence, "Постраждалих немає."]
+    assert page.photo_credit() == "ДСНС"
 
 
 def test_a_lazy_image_whose_source_is_only_in_its_noscript_fallback_is_kept():

@@ -221,8 +221,23 @@ def test_word_count_counts_words_not_stand_alone_dashes():
 
 @pytest.mark.parametrize("first", [
     "КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА", "ОНОВЛЕНО", "28 січня 2026 р., 11:00", "Дата: 3 березня 2026 р.",
+    "Дата і час: 3 березня 2026 р., 11:00. Місце: прес-центр агентства «Інтерфакс-Україна»",
+    "ОНОВЛЕНО о 15:30 (додано коментар міністра)",
 ])
 def test_the_lead_taken_from_the_text_is_its_first_sentence_not_a_dateline_label_or_event_time(first):
     sentence = "Група Нафтогаз у 2025 році збільшила видобуток газу на 6%, повідомила компанія."
     item, _ = _clean("Заголовок", [first, sentence, "Другий абзац статті."])
     assert item["lead"] == sentence
+
+
+@pytest.mark.parametrize("first", [
+    "Міністр закордонних справ Андрій Сибіга після зустрічі з колегами з ЄС заявив журналістам:",  # a quotation follows
+    "Уряд протягом тижня ухвалив низку рішень, серед яких:",  # a list follows
+    "У Львові відкрили найбільший в Україні центр протезування (відео)",
+    "Кабінет міністрів ухвалив рішення про виділення 5 млрд грн на відновлення енергетичної інфраструктури",
+])
+def test_the_lead_taken_from_the_text_is_its_opening_prose_whatever_its_last_character(first):
+    # before, the first paragraph that ended in a full stop was taken: a quotation, a list's end, the closing sentence
+    item, _ = _clean("Заголовок", [first, "- індексація пенсій;", "«Ми очікуємо рішення в грудні», – сказав він.",
+                                   "Усі рішення набудуть чинності з 1 грудня."])
+    assert item["lead"] == first

@@ -50,7 +50,11 @@ _SITE_KEYWORD_RE = re.compile(
     r"|(?:ukraine|ukrainian|україна|украина)\s+(?:news|новини|новости))\W*$", re.I)
 #: a description that starts with the agency's name: the site's own, not the article's
 _SITE_DESCRIPTION_RE = re.compile(rf"^\W*{_SITE_NAME}\s*[:|–—,.-]", re.I)
-_MARKUP_RE = re.compile(r"<[^<>]*>")
+#: markup in a headline or description (a CMS's "<b>нового</b>", "<br/>"): a tag of the elements that format
+#: text; other text in angle brackets is text ("Компанія <<Нафтогаз>>", a hacker's '"<script>"-хакеру', "<12%")
+_MARKUP_RE = re.compile(
+    r"</?(?:a|abbr|b|big|br|cite|code|del|dfn|div|em|font|i|ins|kbd|mark|nobr|p|q|s|samp|small|span|strike|strong|sub"
+    r"|sup|time|tt|u|var|wbr)(?:\s[^<>]*)?/?>", re.I)
 _SOURCE_RE = re.compile(r"^(?:Джерело|Источник|Source)(?:\s*:|\s+[–—-])\s*(?P<rest>.+)$", re.I)
 _CREDIT_RE = re.compile(
     # "Фото: X" anywhere after a space; "Фото – X" only where a sentence starts ("на фото - будинок" is text)
@@ -1094,7 +1098,7 @@ def _only_date(text: str, found: str) -> bool:
 
 def _plain_title(value, drop_site_name: bool = True) -> str | None:
     """A headline or description as given in structured data: character references decoded (twice
-    escaped too), markup removed, whitespace squashed, the agency's name around it dropped."""
+    escaped too), markup (formatting tags) removed, whitespace squashed, the agency's name around it dropped."""
     if not isinstance(value, str):
         return None
     for _ in range(2):
@@ -1416,7 +1420,8 @@ def _br_lines(el) -> list[str]:
 
 def _ends_in_credit(el) -> bool:
     """A short text (200 characters at most) that ends in a photo credit ("Школа в Харкові. Фото:
-    ОВА"): a caption without a caption class. Its texts are read only up to that length."""
+    ОВА"): a caption without a caption class; not prose before the credit ("Рятувальники ліквідували
+    пожежу …, повідомили в ДСНС. Фото: ДСНС"), which is text. Its texts are read only up to that length."""
     texts, size = [], 0
     for text in el.itertext():
         size += len(text)
@@ -1428,6 +1433,8 @@ def _ends_in_credit(el) -> bool:
         return False
     text = cleaning.squash(joined)
     if not (0 < len(text) <= 200 and not cleaning.is_noise_node(el) and cleaning.CAPTION_CREDIT_RE.search(text)):
+        return False
+    if cleaning.text_before_credit(text) is not None:  # a sentence with its credit: text (the credit is still the page's)
         return False
     # "Текст.<br>Фото: УНІАН": a line of text and the credit set off below it, as older pages write them (not a caption)
     return el.find(".//br") is None or len(_br_lines(el)) == 1
