@@ -138,14 +138,33 @@ def ends_mid_document(body: bytes) -> bool:
     """Whether an HTML document never ends: it opens ``<html>`` or ``<body>`` but closes neither, and
     it is not a whole page that leaves those two end tags out (as HTML allows, and minifiers do): one
     whose body is open, ends with a tag's ``>``, and closes every container it opens (a page cut short
-    on its way stops inside its containers, mostly mid-text or mid-tag). The tail is looked at first
-    (cheap); the whole body only when the tail holds no end tag."""
-    if b"</html" in body[-1024:].lower() or b"</body" in body[-4096:].lower():
+    on its way stops inside its containers, mostly mid-text or mid-tag). An end tag counts only as the
+    document's end (``_ended_at_end_tag``). The tail is looked at first (cheap); the whole body only when
+    the tail holds no end tag."""
+    ended = _ended_at_end_tag(body[-4096:].lower())
+    if ended:
         return False
     low = body.lower()
-    if b"</html" in low or b"</body" in low or (b"<html" not in low and b"<body" not in low):
+    if ended is None and _ended_at_end_tag(low) or (b"<html" not in low and b"<body" not in low):
         return False
     return not (b"<body" in low and low.rstrip().endswith(b">") and _containers_closed(low))
+
+
+#: what may follow a document's end: scripts, styles, comments, its other end tag, whitespace
+_AFTER_END_RE = re.compile(rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|</(?:body|html)\s*>|\s+", re.S)
+#: tags with no text between them (a tracking pixel a server appends after ``</html>``)
+_TAGS_ONLY_RE = re.compile(rb"(?:<[a-z/!][^<>]*>)*")
+
+
+def _ended_at_end_tag(low: bytes) -> bool | None:
+    """Whether the last ``</html`` or ``</body`` of the lower-cased ``low`` is the document's end: only
+    scripts, styles, comments and tags without text follow it (not the rest of a page, as after one
+    inside a script's string, ``document.write("</body></html>")`` in the head); None when there is none."""
+    end = max(low.rfind(b"</html"), low.rfind(b"</body"))
+    if end < 0:
+        return None
+    rest = _AFTER_END_RE.sub(b"", low[end:])
+    return _TAGS_ONLY_RE.fullmatch(rest) is not None and b"</script" not in rest and b"</style" not in rest
 
 
 #: containers a page's content sits in: each opened and closed as often in a whole page

@@ -767,6 +767,12 @@ def test_content_guard_only_judges_page_requests():
     (b"<html><body><div><p>Abc</p></div><p>Ab", True),
     (b"<html><body><article><p>Abc</p>", True),
     (b"<html><head><title>T</title></head>", True),
+    # an end tag inside a script's string is no end: the page after it was cut mid-text (before: exported as whole)
+    (b'<html><head><script>document.write("<iframe></iframe></body></html>");</script></head><body><div><p>Abc</p><p>Ab', True),
+    (b'<html><head><script>document.write("</body></html>")</script></head><body><p>' + b"Abc. " * 1000 + b"</p><p>Ab", True),
+    # after the end: a tracking pixel, a script that writes an end tag
+    (b"<html><body><p>Abc</p></body></html>\n<img src=/t.gif>\n", False),
+    (b'<html><body><p>Abc</p></body></html><script>document.write("</body>")</script>', False),
 ])
 def test_an_html_document_that_never_ends_is_told(body, cut):
     from interfax.middlewares import ends_mid_document
