@@ -776,6 +776,30 @@ def _looks_wrong(text: str) -> bool:
     return non_ascii >= _MIN_LETTERS and non_ascii > 0.3 * letters and cyrillic < 0.2 * non_ascii
 
 
+#: the single-byte Cyrillic charsets a page may be in and be labelled as another of (Scrapy's names)
+_SINGLE_BYTE_CYRILLIC = ("cp1251", "koi8-u", "koi8-r")
+_CYRILLIC_LOWER_RE = re.compile("[а-яёіїєґ]")
+_CYRILLIC_UPPER_RE = re.compile("[А-ЯЁІЇЄҐ]")
+
+
+def _case_score(text: str) -> int:
+    """Lower-case Cyrillic letters less capitals in the visible text of an HTML string: high for text,
+    negative for a windows-1251 / KOI8 mix-up, whose case pattern is inverted ("мНБХМЮ", "оПЕЛЭЕП")."""
+    visible = _TAG_RE.sub(" ", text)
+    return len(_CYRILLIC_LOWER_RE.findall(visible)) - len(_CYRILLIC_UPPER_RE.findall(visible))
+
+
+def _other_single_byte(body: bytes, encoding: str, text: str) -> str | None:
+    """The single-byte Cyrillic charset ``body`` is in when read as ``encoding``, another such charset,
+    it is mojibake (``text``: capitals inside words, few lower-case letters) and that one reads it as
+    text; else None. Every letter of either reading is Cyrillic, so no test for Latin-1 or U+FFFD sees it."""
+    if _case_score(text) >= 0:
+        return None
+    scores = {candidate: _case_score(body.decode(candidate, "replace")) for candidate in _SINGLE_BYTE_CYRILLIC if candidate != encoding}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= _MIN_LETTERS else None
+
+
 def _valid_utf8_without_replacements(body: bytes) -> bool:
     """``body`` decodes as UTF-8 and holds no U+FFFD: what ``response.text`` of a UTF-8 page would
     say, without building (and keeping) the page's text, which the parsers never read."""
@@ -861,7 +885,9 @@ class EncodingFixMiddleware:
             except (LookupError, ValueError):
                 text = response.body.decode("cp1252", "replace")
             if not _looks_wrong(text):
-                return response
+                # windows-1251 said to be KOI8-R, KOI8-U said to be windows-1251 ...: Cyrillic either way
+                other = _other_single_byte(response.body, encoding, text) if encoding in _SINGLE_BYTE_CYRILLIC else None
+                return response if other is None else self._redecoded(response, other, encoding)
         declared = self._declared(response)
         for candidate in ("utf-8", "cp1251"):
             if candidate == encoding:

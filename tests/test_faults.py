@@ -721,6 +721,25 @@ def test_a_utf8_page_with_windows_1251_parts_reads_those_parts_as_windows_1251(p
     assert "Ці Міністр оборони України" in mw.process_response(scrapy.Request(response.url), response).text
 
 
+@pytest.mark.parametrize("actual, declared", [
+    ("cp1251", "koi8-r"), ("cp1251", "koi8-u"), ("koi8-u", "windows-1251"), ("koi8-r", "windows-1251"),
+])
+def test_a_page_in_one_cyrillic_single_byte_charset_said_to_be_another_is_redecoded(actual, declared):
+    """windows-1251 bytes said to be KOI8-R (and the other way round) read as Cyrillic too, every letter's
+    case inverted ("мНБХМЮ"): no test for Latin-1 or U+FFFD saw it, and the article was exported as mojibake."""
+    crawler = _crawler()
+    mw = EncodingFixMiddleware.from_crawler(crawler)
+    page = CYRILLIC if actual != "koi8-r" else CYRILLIC.replace("і", "и").replace("ї", "и")  # (KOI8-R has no і, ї)
+    for headers, body in (({"Content-Type": f"text/html; charset={declared}"}, page.encode(actual)),
+                          ({}, page.replace("<html>", f'<html><head><meta charset="{declared}"></head>').encode(actual))):
+        response = HtmlResponse("http://127.0.0.1/news/general/1.html", body=body, headers=headers)
+        fixed = mw.process_response(scrapy.Request(response.url), response)
+        assert page.split("<p>")[1][:40] in fixed.text
+    assert crawler.stats.get_value("interfax/encoding/wrong_charset") == 2
+    read_as = "koi8u" if actual == "koi8-r" else actual.replace("-", "")  # (the same letters, KOI8-R's and KOI8-U's, in its text)
+    assert crawler.stats.get_value(f"interfax/encoding/redecoded_{read_as}") == 2
+
+
 def test_encoding_fix_leaves_good_and_latin_pages_alone():
     crawler = _crawler()
     mw = EncodingFixMiddleware.from_crawler(crawler)
@@ -732,6 +751,9 @@ def test_encoding_fix_leaves_good_and_latin_pages_alone():
          .encode("latin-1"), "text/html; charset=iso-8859-1"),
         # UTF-16 that is UTF-16
         (CYRILLIC.encode("utf-16"), "text/html; charset=utf-16"),
+        # single-byte Cyrillic charsets that are what they say, also with a headline in capitals
+        (CYRILLIC.replace("<p>", "<h1>МІНІСТР ОБОРОНИ УКРАЇНИ У БРЮССЕЛІ</h1><p>").encode("cp1251"), "text/html; charset=windows-1251"),
+        (CYRILLIC.encode("koi8-u"), "text/html; charset=koi8-u"),
     ):
         response = HtmlResponse("http://127.0.0.1/a.html", body=body, headers={"Content-Type": ctype})
         assert mw.process_response(scrapy.Request(response.url), response) is response
