@@ -28,7 +28,7 @@ from interfax.pages.amp import AmpArticlePage
 from interfax.pages.article import ArticlePage
 from interfax.pages.base import Link
 from interfax.pages.listing import ListingPage
-from interfax.pipelines import MissingFields
+from interfax.pipelines import MissingFields, StandInText
 from interfax.state import GONE_KINDS, IncrementalState, Known, is_gone
 from interfax.stats import incrementer
 
@@ -912,6 +912,8 @@ class ArticlesSpider(scrapy.Spider):
     def _item_dropped(self, item, response, exception, spider):
         if isinstance(exception, MissingFields):
             self.failed[item.get("url") or self._live(response.url)] = str(exception).split(" (")[0]
+        elif isinstance(exception, StandInText):  # a passing fault of the site: a later run can retry it
+            self.failed[item.get("url") or self._live(response.url)] = exception.why
 
     def _closed(self, spider, reason):
         """The failed list: one WARNING for the articles a later run can retry, one for those gone
