@@ -822,19 +822,31 @@ def _cp1251_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("interfax-cp1251", _cp1251_fallback)
 
 
+#: four windows-1251 letters (А-я) in a row: never UTF-8 (a lead byte is followed by 80-BF), as a stray
+#: byte between UTF-8 letters is (at most three such bytes in a row: "Ка\xd0\xffінет")
+_CP1251_WORD_RE = re.compile(rb"[\xc0-\xff]{4}")
+
+
 def _mixed_utf8(body: bytes) -> str | None:
     """The text of a body that is mostly UTF-8 (UTF-8 Cyrillic letters hold half its non-ASCII bytes or
-    more) but not all (invalid UTF-8 in places), its invalid bytes read as windows-1251; else None (valid
-    UTF-8, or a page in a single-byte charset whose bytes only here and there pair up as UTF-8)."""
+    more) but not all (invalid UTF-8 in places, a word of windows-1251 among them), its invalid bytes read
+    as windows-1251; else None (valid UTF-8; a page in a single-byte charset whose bytes only here and
+    there pair up as UTF-8; stray invalid bytes only, which read as windows-1251 invented letters:
+    "Кабінет" with one bad byte was "КРяінет", a description cut mid-letter ended in "С")."""
     high = len(_HIGH_BYTE_RE.findall(body))
     valid = 2 * len(_UTF8_CYRILLIC_RE.findall(body))
-    if not high or valid * 2 < high:
+    if not high or valid * 2 < high or not _CP1251_WORD_RE.search(body):
         return None
+    return body.decode("utf-8", "interfax-cp1251") if _invalid_utf8(body) else None
+
+
+def _invalid_utf8(body: bytes) -> bool:
+    """``body`` holds bytes that are no UTF-8."""
     try:
         body.decode("utf-8")
-        return None
+        return False
     except UnicodeDecodeError:
-        return body.decode("utf-8", "interfax-cp1251")
+        return True
 
 
 class EncodingFixMiddleware:
@@ -866,6 +878,10 @@ class EncodingFixMiddleware:
                 stats.inc_value("interfax/encoding/mixed_cp1251")
                 logger.info("%s is UTF-8 with windows-1251 parts: those parts read as windows-1251", self._live(response))
                 return response.replace(body=mixed.encode("utf-8"), encoding="utf-8")
+            if _invalid_utf8(response.body):
+                # stray bytes that are no UTF-8 (a byte-based cut, a bad byte): left as U+FFFD, not guessed at
+                stats.inc_value("interfax/encoding/invalid_utf8")
+                logger.warning("%s holds bytes that are no UTF-8 (a text cut mid-letter?): read as U+FFFD", self._live(response))
         if encoding not in ("utf-8", "utf8") and not encoding.startswith(("utf-16", "utf-32")) and not response.body.isascii():
             # a UTF-8 page said to be windows-1251, KOI8-R ...: read so it is Cyrillic too, but every
             # letter a pair ("РЈРјС”СЂРѕРІ"), which no test for Latin-1 or U+FFFD sees. Text in a

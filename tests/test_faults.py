@@ -2324,3 +2324,20 @@ def test_a_page_that_only_redirects_by_script_is_a_named_failure(caplog):
     assert crawler.spider.failed == {request.url: "the page only sends the browser to /news/general/1141198.html by script (not followed)"}
     assert crawler.stats.get_value("interfax/errors/script_redirect") == 1
     assert not crawler.stats.get_value("interfax/drop/no_text")
+
+
+@pytest.mark.parametrize("bad, shown", [
+    ("Кабінет".encode()[:3] + b"\xff" + "інет".encode(), "К\ufffd"),  # one bad byte in a word
+    ("Кабінет".encode() + b" " + "Сумська".encode()[:1], "Кабінет \ufffd"),  # a description cut mid-letter
+])
+def test_a_stray_byte_that_is_no_utf8_is_no_invented_windows_1251_letter(bad, shown, caplog):
+    """One bad byte in a UTF-8 page was read as windows-1251: "Кабінет" became "КРяінет"; a meta description cut
+    mid-letter by a byte-based substr ended in "С". A stray byte is U+FFFD, counted and said."""
+    crawler = _crawler()
+    mw = EncodingFixMiddleware.from_crawler(crawler)
+    body = CYRILLIC.encode("utf-8").replace(b"</p>", b" " + bad + b"</p>")
+    response = HtmlResponse("http://127.0.0.1/news/general/1.html", body=body, headers={"Content-Type": "text/html; charset=utf-8"})
+    text = mw.process_response(scrapy.Request(response.url), response).text
+    assert shown in text and "Міністр оборони України" in text
+    assert crawler.stats.get_value("interfax/encoding/invalid_utf8") == 1 and not crawler.stats.get_value("interfax/encoding/mixed_cp1251")
+    assert any("no UTF-8" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
