@@ -157,14 +157,21 @@ _TAGS_ONLY_RE = re.compile(rb"(?:<[a-z/!][^<>]*>)*")
 
 
 def _ended_at_end_tag(low: bytes) -> bool | None:
-    """Whether the last ``</html`` or ``</body`` of the lower-cased ``low`` is the document's end: only
-    scripts, styles, comments and tags without text follow it (not the rest of a page, as after one
-    inside a script's string, ``document.write("</body></html>")`` in the head); None when there is none."""
+    """Whether the last ``</html`` or ``</body`` of the lower-cased ``low`` is the document's end: not inside
+    a script's string (``document.write("</body></html>")`` in the head: the rest of a page follows it), and
+    near the end (a server's junk after a whole page: 1 KB) or followed only by scripts, styles, comments and
+    tags without text; None when there is none."""
     end = max(low.rfind(b"</html"), low.rfind(b"</body"))
     if end < 0:
         return None
     rest = _AFTER_END_RE.sub(b"", low[end:])
-    return _TAGS_ONLY_RE.fullmatch(rest) is not None and b"</script" not in rest and b"</style" not in rest
+    if b"</script" in rest or b"</style" in rest:
+        return False
+    return len(low) - end <= _END_TAG_NEAR or _TAGS_ONLY_RE.fullmatch(rest) is not None
+
+
+#: how close to the end of a page its end tag is taken as its end, whatever follows (before, the only test)
+_END_TAG_NEAR = 1024
 
 
 #: containers a page's content sits in: each opened and closed as often in a whole page

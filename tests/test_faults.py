@@ -795,6 +795,8 @@ def test_content_guard_only_judges_page_requests():
     # after the end: a tracking pixel, a script that writes an end tag
     (b"<html><body><p>Abc</p></body></html>\n<img src=/t.gif>\n", False),
     (b'<html><body><p>Abc</p></body></html><script>document.write("</body>")</script>', False),
+    # a whole page with a server's junk after it (a cut copy of its start): as before, its end tag near the end is its end
+    (b"<html><body><p>Abc</p></body></html>\n<!-- cache: HIT -->\n<!DOCTYPE html><html><head><title>T</title><p>Ab", False),
 ])
 def test_an_html_document_that_never_ends_is_told(body, cut):
     from interfax.middlewares import ends_mid_document
