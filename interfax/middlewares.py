@@ -848,12 +848,13 @@ def _mixed_utf8(body: bytes) -> str | None:
 
 
 def _invalid_utf8(body: bytes) -> bool:
-    """``body`` holds bytes that are no UTF-8."""
+    """``body`` holds bytes that are no UTF-8 before its end (a body cut short mid-letter is the truncation
+    check's to tell, once, not a stray byte)."""
     try:
         body.decode("utf-8")
         return False
-    except UnicodeDecodeError:
-        return True
+    except UnicodeDecodeError as error:
+        return error.end < len(body)
 
 
 class EncodingFixMiddleware:
