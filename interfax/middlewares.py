@@ -840,11 +840,15 @@ def _mixed_utf8(body: bytes) -> str | None:
     as windows-1251; else None (valid UTF-8; a page in a single-byte charset whose bytes only here and
     there pair up as UTF-8; stray invalid bytes only, which read as windows-1251 invented letters:
     "Кабінет" with one bad byte was "КРяінет", a description cut mid-letter ended in "С")."""
-    high = len(_HIGH_BYTE_RE.findall(body))
-    valid = 2 * len(_UTF8_CYRILLIC_RE.findall(body))
-    if not high or valid * 2 < high or not _CP1251_WORD_RE.search(body):
+    if not _mostly_utf8(body) or not _CP1251_WORD_RE.search(body):
         return None
     return body.decode("utf-8", "interfax-cp1251") if _invalid_utf8(body) else None
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """UTF-8 Cyrillic letters hold half the body's non-ASCII bytes or more."""
+    high = len(_HIGH_BYTE_RE.findall(body))
+    return bool(high) and 2 * len(_UTF8_CYRILLIC_RE.findall(body)) * 2 >= high
 
 
 def _invalid_utf8(body: bytes) -> bool:
@@ -886,7 +890,7 @@ class EncodingFixMiddleware:
                 stats.inc_value("interfax/encoding/mixed_cp1251")
                 logger.info("%s is UTF-8 with windows-1251 parts: those parts read as windows-1251", self._live(response))
                 return response.replace(body=mixed.encode("utf-8"), encoding="utf-8")
-            if _invalid_utf8(response.body):
+            if _invalid_utf8(response.body) and _mostly_utf8(response.body):
                 # stray bytes that are no UTF-8 (a byte-based cut, a bad byte): left as U+FFFD, not guessed at
                 stats.inc_value("interfax/encoding/invalid_utf8")
                 logger.warning("%s holds bytes that are no UTF-8 (a text cut mid-letter?): read as U+FFFD", self._live(response))
