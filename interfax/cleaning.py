@@ -1091,6 +1091,29 @@ def reads_as_prose(text: str) -> bool:
         and sum(1 for _ in islice(_LOWER_WORD_RE.finditer(text), _PROSE_MIN_WORDS)) == _PROSE_MIN_WORDS)
 
 
+#: what a CMS prints in place of an article's body: a PHP message (with its "on line N"), a database error,
+#: placeholder Latin
+_STAND_IN_TEXT_RE = re.compile(
+    r"(?:PHP )?(?:Warning|Notice|Deprecated|(?:Catchable )?Fatal error|Parse error)\s*:.*?\bon line \d+"
+    r"|Error establishing a database connection|SQLSTATE\[|mysqli?_(?:real_)?connect\(|(?:database|db|mysql) (?:connection )?error\W*$"
+    r"|Lorem ipsum dolor sit amet\b",
+    re.I | re.S,
+)
+#: the longest text that may be such a message alone
+_STAND_IN_MAX = 1000
+_CYRILLIC_LETTER_RE = re.compile("[\u0400-\u04ff]")
+
+
+def stand_in_text(text: str) -> str | None:
+    """The start of an article's text (cleaned) that is only what a CMS printed in place of its body: a PHP
+    warning ("Warning: include(...): failed to open stream ... on line 88"), a database error ("Error
+    establishing a database connection"), a template's "Lorem ipsum dolor sit amet ..."; else None. Only a
+    short text that starts so and holds no Cyrillic letter: an article that quotes or reports such a message is text."""
+    if len(text) > _STAND_IN_MAX or not _STAND_IN_TEXT_RE.match(text) or _CYRILLIC_LETTER_RE.search(text):
+        return None
+    return text[:80]
+
+
 #: a word of two letters or more (not a number, an initial, "р." of a date)
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 

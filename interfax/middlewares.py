@@ -138,14 +138,40 @@ def ends_mid_document(body: bytes) -> bool:
     """Whether an HTML document never ends: it opens ``<html>`` or ``<body>`` but closes neither, and
     it is not a whole page that leaves those two end tags out (as HTML allows, and minifiers do): one
     whose body is open, ends with a tag's ``>``, and closes every container it opens (a page cut short
-    on its way stops inside its containers, mostly mid-text or mid-tag). The tail is looked at first
-    (cheap); the whole body only when the tail holds no end tag."""
-    if b"</html" in body[-1024:].lower() or b"</body" in body[-4096:].lower():
+    on its way stops inside its containers, mostly mid-text or mid-tag). An end tag counts only as the
+    document's end (``_ended_at_end_tag``). The tail is looked at first (cheap); the whole body only when
+    the tail holds no end tag."""
+    ended = _ended_at_end_tag(body[-4096:].lower())
+    if ended:
         return False
     low = body.lower()
-    if b"</html" in low or b"</body" in low or (b"<html" not in low and b"<body" not in low):
+    if ended is None and _ended_at_end_tag(low) or (b"<html" not in low and b"<body" not in low):
         return False
     return not (b"<body" in low and low.rstrip().endswith(b">") and _containers_closed(low))
+
+
+#: what may follow a document's end: scripts, styles, comments, its other end tag, whitespace
+_AFTER_END_RE = re.compile(rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|</(?:body|html)\s*>|\s+", re.S)
+#: tags with no text between them (a tracking pixel a server appends after ``</html>``)
+_TAGS_ONLY_RE = re.compile(rb"(?:<[a-z/!][^<>]*>)*")
+
+
+def _ended_at_end_tag(low: bytes) -> bool | None:
+    """Whether the last ``</html`` or ``</body`` of the lower-cased ``low`` is the document's end: not inside
+    a script's string (``document.write("</body></html>")`` in the head: the rest of a page follows it), and
+    near the end (a server's junk after a whole page: 1 KB) or followed only by scripts, styles, comments and
+    tags without text; None when there is none."""
+    end = max(low.rfind(b"</html"), low.rfind(b"</body"))
+    if end < 0:
+        return None
+    rest = _AFTER_END_RE.sub(b"", low[end:])
+    if b"</script" in rest or b"</style" in rest:
+        return False
+    return len(low) - end <= _END_TAG_NEAR or _TAGS_ONLY_RE.fullmatch(rest) is not None
+
+
+#: how close to the end of a page its end tag is taken as its end, whatever follows (before, the only test)
+_END_TAG_NEAR = 1024
 
 
 #: containers a page's content sits in: each opened and closed as often in a whole page
@@ -757,6 +783,30 @@ def _looks_wrong(text: str) -> bool:
     return non_ascii >= _MIN_LETTERS and non_ascii > 0.3 * letters and cyrillic < 0.2 * non_ascii
 
 
+#: the single-byte Cyrillic charsets a page may be in and be labelled as another of (Scrapy's names)
+_SINGLE_BYTE_CYRILLIC = ("cp1251", "koi8-u", "koi8-r")
+_CYRILLIC_LOWER_RE = re.compile("[а-яёіїєґ]")
+_CYRILLIC_UPPER_RE = re.compile("[А-ЯЁІЇЄҐ]")
+
+
+def _case_score(text: str) -> int:
+    """Lower-case Cyrillic letters less capitals in the visible text of an HTML string: high for text,
+    negative for a windows-1251 / KOI8 mix-up, whose case pattern is inverted ("мНБХМЮ", "оПЕЛЭЕП")."""
+    visible = _TAG_RE.sub(" ", text)
+    return len(_CYRILLIC_LOWER_RE.findall(visible)) - len(_CYRILLIC_UPPER_RE.findall(visible))
+
+
+def _other_single_byte(body: bytes, encoding: str, text: str) -> str | None:
+    """The single-byte Cyrillic charset ``body`` is in when read as ``encoding``, another such charset,
+    it is mojibake (``text``: capitals inside words, few lower-case letters) and that one reads it as
+    text; else None. Every letter of either reading is Cyrillic, so no test for Latin-1 or U+FFFD sees it."""
+    if _case_score(text) >= 0:
+        return None
+    scores = {candidate: _case_score(body.decode(candidate, "replace")) for candidate in _SINGLE_BYTE_CYRILLIC if candidate != encoding}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= _MIN_LETTERS else None
+
+
 def _valid_utf8_without_replacements(body: bytes) -> bool:
     """``body`` decodes as UTF-8 and holds no U+FFFD: what ``response.text`` of a UTF-8 page would
     say, without building (and keeping) the page's text, which the parsers never read."""
@@ -779,19 +829,36 @@ def _cp1251_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("interfax-cp1251", _cp1251_fallback)
 
 
+#: four windows-1251 letters (А-я) in a row: never UTF-8 (a lead byte is followed by 80-BF), as a stray
+#: byte between UTF-8 letters is (at most three such bytes in a row: "Ка\xd0\xffінет")
+_CP1251_WORD_RE = re.compile(rb"[\xc0-\xff]{4}")
+
+
 def _mixed_utf8(body: bytes) -> str | None:
     """The text of a body that is mostly UTF-8 (UTF-8 Cyrillic letters hold half its non-ASCII bytes or
-    more) but not all (invalid UTF-8 in places), its invalid bytes read as windows-1251; else None (valid
-    UTF-8, or a page in a single-byte charset whose bytes only here and there pair up as UTF-8)."""
-    high = len(_HIGH_BYTE_RE.findall(body))
-    valid = 2 * len(_UTF8_CYRILLIC_RE.findall(body))
-    if not high or valid * 2 < high:
+    more) but not all (invalid UTF-8 in places, a word of windows-1251 among them), its invalid bytes read
+    as windows-1251; else None (valid UTF-8; a page in a single-byte charset whose bytes only here and
+    there pair up as UTF-8; stray invalid bytes only, which read as windows-1251 invented letters:
+    "Кабінет" with one bad byte was "КРяінет", a description cut mid-letter ended in "С")."""
+    if not _mostly_utf8(body) or not _CP1251_WORD_RE.search(body):
         return None
+    return body.decode("utf-8", "interfax-cp1251") if _invalid_utf8(body) else None
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """UTF-8 Cyrillic letters hold half the body's non-ASCII bytes or more."""
+    high = len(_HIGH_BYTE_RE.findall(body))
+    return bool(high) and 2 * len(_UTF8_CYRILLIC_RE.findall(body)) * 2 >= high
+
+
+def _invalid_utf8(body: bytes) -> bool:
+    """``body`` holds bytes that are no UTF-8 before its end (a body cut short mid-letter is the truncation
+    check's to tell, once, not a stray byte)."""
     try:
         body.decode("utf-8")
-        return None
-    except UnicodeDecodeError:
-        return body.decode("utf-8", "interfax-cp1251")
+        return False
+    except UnicodeDecodeError as error:
+        return error.end < len(body)
 
 
 class EncodingFixMiddleware:
@@ -823,6 +890,10 @@ class EncodingFixMiddleware:
                 stats.inc_value("interfax/encoding/mixed_cp1251")
                 logger.info("%s is UTF-8 with windows-1251 parts: those parts read as windows-1251", self._live(response))
                 return response.replace(body=mixed.encode("utf-8"), encoding="utf-8")
+            if _invalid_utf8(response.body) and _mostly_utf8(response.body):
+                # stray bytes that are no UTF-8 (a byte-based cut, a bad byte): left as U+FFFD, not guessed at
+                stats.inc_value("interfax/encoding/invalid_utf8")
+                logger.warning("%s holds bytes that are no UTF-8 (a text cut mid-letter?): read as U+FFFD", self._live(response))
         if encoding not in ("utf-8", "utf8") and not encoding.startswith(("utf-16", "utf-32")) and not response.body.isascii():
             # a UTF-8 page said to be windows-1251, KOI8-R ...: read so it is Cyrillic too, but every
             # letter a pair ("РЈРјС”СЂРѕРІ"), which no test for Latin-1 or U+FFFD sees. Text in a
@@ -842,7 +913,9 @@ class EncodingFixMiddleware:
             except (LookupError, ValueError):
                 text = response.body.decode("cp1252", "replace")
             if not _looks_wrong(text):
-                return response
+                # windows-1251 said to be KOI8-R, KOI8-U said to be windows-1251 ...: Cyrillic either way
+                other = _other_single_byte(response.body, encoding, text) if encoding in _SINGLE_BYTE_CYRILLIC else None
+                return response if other is None else self._redecoded(response, other, encoding)
         declared = self._declared(response)
         for candidate in ("utf-8", "cp1251"):
             if candidate == encoding:

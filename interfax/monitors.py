@@ -245,6 +245,9 @@ class SectionsMonitor(_Check):
         if missing:
             self.fail_check("missing_sections", f"sections not found (their first listing page is gone): {', '.join(missing)}; "
                             "check the sections argument, or the site's section names")
+        disallowed = self.stats.get("interfax/listing/disallowed_sections") or []
+        if disallowed:  # the site's choice, not a fault: said, never failed
+            self.warn(f"sections disallowed by robots.txt: {', '.join(disallowed)} (none of their articles listed)", "sections")
 
 
 @monitors.name("Output")

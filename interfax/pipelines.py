@@ -61,6 +61,18 @@ class NoDate(MissingFields):
     reason = "no_date"
 
 
+class StandInText(ArticleDropped):
+    """The text is only what the CMS printed in place of the body (a PHP warning, a database error, "Lorem
+    ipsum"): a passing fault of the site, listed as failed (a later run can retry it)."""
+
+    reason = "stand_in_text"
+
+    def __init__(self, said: str, url: str):
+        #: what the failed list says of the article
+        self.why = f"the CMS's error or placeholder in place of its text: {said!r}"
+        super().__init__(f"{self.why}: {url}")
+
+
 class OutOfWindow(ArticleDropped):
     """Published outside the crawl's ``since``/``until`` window (expected: logged at INFO)."""
 
@@ -250,7 +262,7 @@ class ValidatePipeline(_Step):
         adapter, _ = fields_of(item)
         missing = [name for name in REQUIRED if adapter.get(name) in (None, "", [])]
         if not missing:
-            return item
+            return self._stand_in(item, adapter)
         stats = self.crawler.stats
         for name in missing:
             stats.inc_value(f"interfax/missing/{name}")
@@ -259,6 +271,13 @@ class ValidatePipeline(_Step):
             self.crawler,
             REQUIRED[missing[0]](f"missing {', '.join(missing)} (unknown layout?): {url}"),
         )
+
+    def _stand_in(self, item, adapter):
+        """``item``, unless its text is only what the CMS printed in place of the body (``cleaning.stand_in_text``)."""
+        said = cleaning.stand_in_text(adapter.get("text"))
+        if said is None:
+            return item
+        raise _count_drop(self.crawler, StandInText(said, adapter.get("url")))
 
 
 class WindowPipeline(_Step):

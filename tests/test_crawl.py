@@ -695,6 +695,16 @@ def test_a_listing_served_in_place_of_an_article_is_a_soft_404_not_a_new_layout(
     assert list(spider.parse_article(response)) == []
     assert crawler.stats.get_value("interfax/errors/soft_404") == 1
     assert spider.failed == {url: "soft 404: a listing or the home page answered in place of the article"}
+    # with no canonical link: the listing's items are each headlined by an h1 link (before, taken for the page's
+    # headline: 'Dropped (no_text) ... (unknown layout?)')
+    bare = _listing_html(*((f"/news/general/{1100001 + n}.html", "10:00 20.11.2026") for n in range(10))).replace(
+        b"<body>", b'<body><h1 class="section-title">general</h1>', 1)  # (under the section's own h1)
+    url = "https://interfax.com.ua/news/general/1063375.html"
+    response = HtmlResponse(url, body=bare, encoding="utf-8",
+                            request=scrapy.Request(url, meta={"interfax_kind": "article", "interfax_depth": 0}))
+    assert list(spider.parse_article(response)) == []
+    assert crawler.stats.get_value("interfax/errors/soft_404") == 2
+    assert spider.failed[url] == "soft 404: a listing or the home page answered in place of the article"
 
 
 def test_a_listings_next_page_waits_for_the_articles_its_earlier_pages_listed(tmp_path):

@@ -721,6 +721,25 @@ def test_a_utf8_page_with_windows_1251_parts_reads_those_parts_as_windows_1251(p
     assert "Ці Міністр оборони України" in mw.process_response(scrapy.Request(response.url), response).text
 
 
+@pytest.mark.parametrize("actual, declared", [
+    ("cp1251", "koi8-r"), ("cp1251", "koi8-u"), ("koi8-u", "windows-1251"), ("koi8-r", "windows-1251"),
+])
+def test_a_page_in_one_cyrillic_single_byte_charset_said_to_be_another_is_redecoded(actual, declared):
+    """windows-1251 bytes said to be KOI8-R (and the other way round) read as Cyrillic too, every letter's
+    case inverted ("мНБХМЮ"): no test for Latin-1 or U+FFFD saw it, and the article was exported as mojibake."""
+    crawler = _crawler()
+    mw = EncodingFixMiddleware.from_crawler(crawler)
+    page = CYRILLIC if actual != "koi8-r" else CYRILLIC.replace("і", "и").replace("ї", "и")  # (KOI8-R has no і, ї)
+    for headers, body in (({"Content-Type": f"text/html; charset={declared}"}, page.encode(actual)),
+                          ({}, page.replace("<html>", f'<html><head><meta charset="{declared}"></head>').encode(actual))):
+        response = HtmlResponse("http://127.0.0.1/news/general/1.html", body=body, headers=headers)
+        fixed = mw.process_response(scrapy.Request(response.url), response)
+        assert page.split("<p>")[1][:40] in fixed.text
+    assert crawler.stats.get_value("interfax/encoding/wrong_charset") == 2
+    read_as = "koi8u" if actual == "koi8-r" else actual.replace("-", "")  # (the same letters, KOI8-R's and KOI8-U's, in its text)
+    assert crawler.stats.get_value(f"interfax/encoding/redecoded_{read_as}") == 2
+
+
 def test_encoding_fix_leaves_good_and_latin_pages_alone():
     crawler = _crawler()
     mw = EncodingFixMiddleware.from_crawler(crawler)
@@ -732,6 +751,9 @@ def test_encoding_fix_leaves_good_and_latin_pages_alone():
          .encode("latin-1"), "text/html; charset=iso-8859-1"),
         # UTF-16 that is UTF-16
         (CYRILLIC.encode("utf-16"), "text/html; charset=utf-16"),
+        # single-byte Cyrillic charsets that are what they say, also with a headline in capitals
+        (CYRILLIC.replace("<p>", "<h1>МІНІСТР ОБОРОНИ УКРАЇНИ У БРЮССЕЛІ</h1><p>").encode("cp1251"), "text/html; charset=windows-1251"),
+        (CYRILLIC.encode("koi8-u"), "text/html; charset=koi8-u"),
     ):
         response = HtmlResponse("http://127.0.0.1/a.html", body=body, headers={"Content-Type": ctype})
         assert mw.process_response(scrapy.Request(response.url), response) is response
@@ -767,6 +789,14 @@ def test_content_guard_only_judges_page_requests():
     (b"<html><body><div><p>Abc</p></div><p>Ab", True),
     (b"<html><body><article><p>Abc</p>", True),
     (b"<html><head><title>T</title></head>", True),
+    # an end tag inside a script's string is no end: the page after it was cut mid-text (before: exported as whole)
+    (b'<html><head><script>document.write("<iframe></iframe></body></html>");</script></head><body><div><p>Abc</p><p>Ab', True),
+    (b'<html><head><script>document.write("</body></html>")</script></head><body><p>' + b"Abc. " * 1000 + b"</p><p>Ab", True),
+    # after the end: a tracking pixel, a script that writes an end tag
+    (b"<html><body><p>Abc</p></body></html>\n<img src=/t.gif>\n", False),
+    (b'<html><body><p>Abc</p></body></html><script>document.write("</body>")</script>', False),
+    # a whole page with a server's junk after it (a cut copy of its start): as before, its end tag near the end is its end
+    (b"<html><body><p>Abc</p></body></html>\n<!-- cache: HIT -->\n<!DOCTYPE html><html><head><title>T</title><p>Ab", False),
 ])
 def test_an_html_document_that_never_ends_is_told(body, cut):
     from interfax.middlewares import ends_mid_document
@@ -2308,3 +2338,20 @@ def test_a_header_time_the_crawl_cannot_read_is_said_and_counted(caplog):
     crawler = _crawler()
     assert [o["published_at"] for o in _article_items(crawler, '<p>Текст.</p>', time="10.00 01.02.2025")] == [["10.00 01.02.2025"]]
     assert crawler.stats.get_value("interfax/dates/header_time_unread") is None
+
+
+@pytest.mark.parametrize("bad, shown", [
+    ("Кабінет".encode()[:3] + b"\xff" + "інет".encode(), "К\ufffd"),  # one bad byte in a word
+    ("Кабінет".encode() + b" " + "Сумська".encode()[:1], "Кабінет \ufffd"),  # a description cut mid-letter
+])
+def test_a_stray_byte_that_is_no_utf8_is_no_invented_windows_1251_letter(bad, shown, caplog):
+    """One bad byte in a UTF-8 page was read as windows-1251: "Кабінет" became "КРяінет"; a meta description cut
+    mid-letter by a byte-based substr ended in "С". A stray byte is U+FFFD, counted and said."""
+    crawler = _crawler()
+    mw = EncodingFixMiddleware.from_crawler(crawler)
+    body = CYRILLIC.encode("utf-8").replace(b"</p>", b" " + bad + b"</p>")
+    response = HtmlResponse("http://127.0.0.1/news/general/1.html", body=body, headers={"Content-Type": "text/html; charset=utf-8"})
+    text = mw.process_response(scrapy.Request(response.url), response).text
+    assert shown in text and "Міністр оборони України" in text
+    assert crawler.stats.get_value("interfax/encoding/invalid_utf8") == 1 and not crawler.stats.get_value("interfax/encoding/mixed_cp1251")
+    assert any("no UTF-8" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")

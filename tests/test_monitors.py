@@ -459,3 +459,30 @@ def test_output_losses_the_log_tells_are_warned_lines_of_the_report():
         "(copy the file away after each run, or use -o)",
         "the output no longer holds 3 articles the state store counts as exported to it; they are not exported again "
         "until the state is reset"]
+
+
+def test_a_section_robots_txt_disallows_is_a_warned_line_not_a_failure(caplog):
+    """A section robots.txt disallows was missed whole with only an INFO line, the run reported OK."""
+    from scrapy.exceptions import IgnoreRequest
+    from twisted.python.failure import Failure
+
+    spider = crawler_with().spider
+    for section, page in (("economic", 1), ("general", 2)):
+        request = spider.listing_request(section, page)
+        failure = Failure(IgnoreRequest("Forbidden by robots.txt"))
+        failure.request = request
+        spider.on_error(failure)
+    stats = spider.crawler.stats
+    assert stats.get_value("interfax/listing/disallowed_sections") == ["economic"]
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and "economic" in r.getMessage()]
+    assert check({**healthy(), "interfax/listing/disallowed_sections": ["economic"]}) == []
+    assert check.last_crawler.stats.get_value("interfax/monitors/warnings") == [
+        "sections disallowed by robots.txt: economic (none of their articles listed)"]
+    # robots.txt unavailable (everything disallowed) is said by its own check, not as a list of sections
+    spider = crawler_with().spider
+    spider.crawler.stats.set_value("interfax/robots/unavailable", 1)
+    request = spider.listing_request("economic", 1)
+    failure = Failure(IgnoreRequest("Forbidden by robots.txt"))
+    failure.request = request
+    spider.on_error(failure)
+    assert spider.crawler.stats.get_value("interfax/listing/disallowed_sections") is None

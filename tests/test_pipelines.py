@@ -241,3 +241,41 @@ def test_the_lead_taken_from_the_text_is_its_opening_prose_whatever_its_last_cha
     item, _ = _clean("Заголовок", [first, "- індексація пенсій;", "«Ми очікуємо рішення в грудні», – сказав він.",
                                    "Усі рішення набудуть чинності з 1 грудня."])
     assert item["lead"] == first
+
+
+_STAND_INS = [
+    "Warning: include(/var/www/templates/article_body.php): failed to open stream: No such file or directory in "
+    "/var/www/interfax/index.php on line 88",
+    "Error establishing a database connection",
+    "SQLSTATE[HY000] [2002] Connection refused",
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.",
+]
+
+
+@pytest.mark.parametrize("text", _STAND_INS)
+def test_a_text_that_is_only_the_cms_error_or_placeholder_is_dropped_and_listed(text):
+    """A PHP warning, a database error or "Lorem ipsum" in place of the body was exported as the article."""
+    from interfax.pipelines import StandInText, ValidatePipeline
+
+    crawler = get_crawler(ArticlesSpider)
+    item = Article(id=1, url="https://interfax.com.ua/news/general/1.html", title="Заголовок", text=text,
+                   published_at="2026-01-01T10:00:00+02:00")
+    with pytest.raises(StandInText) as dropped:
+        ValidatePipeline.from_crawler(crawler).process_item(item)
+    assert text[:20] in dropped.value.why and "soft 404" not in dropped.value.why  # listed as one to retry
+    assert crawler.stats.get_value("interfax/drop/stand_in_text") == 1
+
+
+@pytest.mark.parametrize("text", [
+    # an article that reports or quotes such a message is an article
+    "Сайт ЦВК вранці видавав «Error establishing a database connection», повідомили в комісії.",
+    "Lorem ipsum dolor sit amet – так починається текст-заповнювач, який дизайнери використовують з XVI століття.",
+    _STAND_INS[0] + "\n\n" + "Це повідомлення бачили користувачі сайту міністерства протягом години. " * 3,
+    "Database error rates at the bank fell sharply in 2025, the regulator said in its annual report on payments.",
+])
+def test_an_article_about_a_cms_error_or_lorem_ipsum_is_kept(text):
+    from interfax.pipelines import ValidatePipeline
+
+    item = Article(id=1, url="https://interfax.com.ua/news/general/1.html", title="Заголовок", text=text,
+                   published_at="2026-01-01T10:00:00+02:00")
+    assert ValidatePipeline.from_crawler(get_crawler(ArticlesSpider)).process_item(item) is item

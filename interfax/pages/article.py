@@ -274,11 +274,21 @@ class ArticlePage(Page):
     def stands_for_another_page(self) -> bool:
         """With no text of its own: a listing or the home page answering in place of the article (a removed
         one, most likely): its canonical link names a page of the site that is no article
-        (``/news/general.html``, ``/``), or, with no headline either, it links ten other articles."""
+        (``/news/general.html``, ``/``), or, with no headline either (or mostly the headlines of a listing's
+        items: ``h1`` links to other articles), it links ten other articles."""
         canonical = self.link_rel("canonical")
         if canonical and self.article_ref(canonical) is None and urls.site_path(canonical, self.link_base, self.origin):
             return True
-        return not self.title() and self.lists_other_articles()
+        return (not self.title() or self._items_headlines()) and self.lists_other_articles()
+
+    def _items_headlines(self) -> bool:
+        """Most of the page's ``h1``, two or more, are each a link to another article: a listing's items (the
+        site's listing writes an ``h1.article-link-wrapper`` per item, under its section's own ``h1``)."""
+        own = self.ref.id if self.ref is not None else None
+        headlines = list(self.root.iter("h1"))
+        linked = sum(any((ref := self.article_ref(a.get("href"))) is not None and ref.id != own for a in h.iter("a"))
+                     for h in headlines)
+        return linked >= 2 and 2 * linked > len(headlines)
 
     def lists_other_articles(self, at_least: int = 10) -> bool:
         """The page links ``at_least`` articles other than itself."""

@@ -28,7 +28,7 @@ from interfax.pages.amp import AmpArticlePage
 from interfax.pages.article import ArticlePage
 from interfax.pages.base import Link
 from interfax.pages.listing import ListingPage
-from interfax.pipelines import MissingFields
+from interfax.pipelines import MissingFields, StandInText
 from interfax.state import GONE_KINDS, IncrementalState, Known, is_gone
 from interfax.stats import incrementer
 
@@ -808,11 +808,24 @@ class ArticlesSpider(scrapy.Spider):
         if fault_kind == "robots_disallowed":  # the site's wish, not a fault: not retried later
             self.count("interfax/errors/robots_disallowed")
             logger.info("%s skipped, robots.txt disallows it: %s", kind, live)
+            if kind == "listing":
+                self._section_disallowed(request, live)
             return
         self._page_failed(kind, live, fault_kind, fault)
         if kind == "listing":
             return self._past_lost_listing(request, request.cb_kwargs.get("section"), fault_kind)
         return None
+
+    def _section_disallowed(self, request, live: str) -> None:
+        """A section's first listing page that robots.txt disallows (one it can read: not an unavailable one's
+        "disallow all"): the section is missed whole, said in one WARNING and in the end-of-run report
+        (``interfax/listing/disallowed_sections``); before, an INFO line was all a scheduled run said of it."""
+        section = request.cb_kwargs.get("section")
+        stats = self.crawler.stats
+        if not section or urls.listing_page(live, section) != 1 or stats.get_value("interfax/robots/unavailable"):
+            return
+        stats.set_value("interfax/listing/disallowed_sections", [*(stats.get_value("interfax/listing/disallowed_sections") or []), section])
+        logger.warning("section %s: robots.txt disallows its listing %s: none of its articles are listed in this run", section, live)
 
     def _past_lost_listing(self, r, section: str | None, fault_kind: str) -> list[scrapy.Request]:
         """After a listing page lost to a fault that may pass (a 5xx or a timeout after their retries,
@@ -918,6 +931,8 @@ class ArticlesSpider(scrapy.Spider):
     def _item_dropped(self, item, response, exception, spider):
         if isinstance(exception, MissingFields):
             self.failed[item.get("url") or self._live(response.url)] = str(exception).split(" (")[0]
+        elif isinstance(exception, StandInText):  # a passing fault of the site: a later run can retry it
+            self.failed[item.get("url") or self._live(response.url)] = exception.why
 
     def _closed(self, spider, reason):
         """The failed list: one WARNING for the articles a later run can retry, one for those gone
