@@ -113,7 +113,12 @@ class NotHtml(PageFault):
 
 
 class EmptyBody(PageFault):
+    """A 2xx page request answered with nothing (or only whitespace): a server or CDN hiccup, retried."""
+
     kind = "empty_body"
+
+    def __init__(self, message: str = "empty body"):
+        super().__init__(message)
 
 
 class BadCompression(PageFault):
@@ -182,10 +187,24 @@ def _containers_closed(low: bytes) -> bool:
     return all(len(opened.findall(low)) == len(closed.findall(low)) for opened, closed in _CONTAINER_RES)
 
 
+def is_empty(body: bytes) -> bool:
+    """A body with nothing, or only whitespace, in it."""
+    return not body or body.isspace()  # (strip() would copy every page)
+
+
+def lost_on_the_way(request: Request, response: Response) -> type[PageFault] | None:
+    """What a 2xx HTML answer to one of the spider's page requests lost on its way, as a fault a retry may
+    mend: its whole body (``EmptyBody``), its end (``TruncatedHtml``); None when it is whole."""
+    if KIND_META not in request.meta or not 200 <= response.status < 300 or not isinstance(response, HtmlResponse):
+        return None
+    if is_empty(response.body):
+        return EmptyBody
+    return TruncatedHtml if ends_mid_document(response.body) else None
+
+
 def truncated_page(request: Request, response: Response) -> bool:
     """A 2xx HTML answer to one of the spider's page requests whose document never ends."""
-    return (KIND_META in request.meta and 200 <= response.status < 300 and isinstance(response, HtmlResponse)
-            and ends_mid_document(response.body))
+    return lost_on_the_way(request, response) is TruncatedHtml
 
 
 class BotChallenge(PageFault):
@@ -409,11 +428,12 @@ class BackoffRetryMiddleware(RetryMiddleware):
             self._keep_pace(request)
         if response.status in (429, 503) and b"Retry-After" in response.headers:
             self._hold_site(request, response)
-        if truncated_page(request, response) and not request.meta.get("dont_retry", False):
-            # data lost on the way, as a connection closed mid-body: retried, then a named failure
-            result = self._retry(request, TruncatedHtml.kind)
+        lost = lost_on_the_way(request, response)
+        if lost is not None and not request.meta.get("dont_retry", False):
+            # data lost on the way (a connection closed mid-body, a CDN's empty answer): retried, then a named failure
+            result = self._retry(request, lost.kind)
             if result is None:
-                raise TruncatedHtml()
+                raise lost()
         else:
             result = super().process_response(request, response)
         if isinstance(result, Request):
@@ -1101,8 +1121,10 @@ class ContentGuardMiddleware:
         if (ctype and ctype not in HTML_TYPES) or not isinstance(response, HtmlResponse):
             response = self._sniffed(response, ctype)
         body = response.body
-        if not body or body.isspace():  # (strip() would copy every page)
-            raise EmptyBody("empty body")
+        if is_empty(body):  # retried by BackoffRetryMiddleware, after this one; without retries, it fails here
+            if self.truncated_here:
+                raise EmptyBody()
+            return response
         if body[0] != 0x3C:  # (a page starts with its markup, "<", nearly always)
             _check_markup(body, ctype, response.encoding.lower())
         elif body[1:2] == b"?":  # "<?xml": XHTML, or a feed

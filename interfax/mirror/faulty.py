@@ -275,6 +275,8 @@ FAULTS: dict[str, Fault] = {
     # bodies that are not a page
     fault_path(1900030): Fault("content", "a PDF, not HTML", body=_pdf, content_type="application/pdf"),
     fault_path(1900031): Fault("content", "200 with an empty body", body=lambda s: b""),
+    fault_path(1900017): Fault("content", "200 with an empty body once (a CDN's hiccup), then the page", body=lambda s: b"",
+                               times=1),
     fault_path(1900032): Fault("huge", "a 10 MB page", size=10 * 1024 * 1024),
     fault_path(1900034): Fault("huge", "a 10 MB page without a Content-Length (ends when the connection closes)",
                                size=10 * 1024 * 1024, status=0),
@@ -528,6 +530,8 @@ class FaultyServer(MirrorServer):
         h.send(302, "text/html; charset=utf-8", b"", {"Location": path, "Set-Cookie": "seen=1; Path=/"})
 
     def _fault_content(self, h: _Handler, path: str, fault: Fault, n: int) -> None:
+        if fault.times and n >= fault.times:  # (a passing fault: then the page)
+            return h.send(200, "text/html; charset=utf-8", self._page(path))
         body = fault.body(self) if fault.body else b""
         h.send(fault.status or 200, fault.content_type, body, fault.headers)
 
