@@ -271,6 +271,10 @@ def _describe(exc: BaseException, request: Request | None) -> tuple[str, str]:
 
     if isinstance(exc, HttpError):
         status = exc.response.status
+        if status == 407:  # the proxy's answer, not the site's
+            proxy = _proxy_name((request.meta if request is not None else {}).get("proxy"))
+            return "http_407", (f"HTTP 407 from the proxy{' ' + proxy if proxy else ''}, not the site: it asks for a user "
+                                "name and password (give them in the proxy URL, http_proxy=http://USER:PASSWORD@HOST:PORT)")
         return f"http_{status}", f"HTTP {status}"
     if isinstance(exc, PageFault):
         return exc.kind, str(exc)

@@ -97,6 +97,8 @@ def _plural(n: int, word: str) -> str:
 def _faults(counts: dict[str, int]) -> str:
     """``{"http_500": 9}`` -> ``HTTP 500``; several kinds with their counts, most frequent first."""
     def label(kind: str) -> str:
+        if kind == "http_407":
+            return "HTTP 407 from the proxy: it asks for a user name and password"
         return re.sub(r"^http_(\d+)$", r"HTTP \1", kind).replace("not_html", "not HTML").replace("_", " ")
 
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -858,6 +858,15 @@ def test_describe_failure_names_common_faults():
     for exc, want in cases.items():
         exc.request = request
         assert describe_failure(exc) == want
+    # a proxy that asks for credentials: named as the proxy's answer (before, "HTTP 407", read as the site's)
+    from scrapy.http import Response
+    from scrapy.spidermiddlewares.httperror import HttpError
+
+    proxied = scrapy.Request("http://interfax.com.ua/news/general.html", meta={"proxy": "http://u:secret@10.0.0.1:3128"})
+    exc = HttpError(Response(proxied.url, status=407, request=proxied), "Ignoring non-200 response")
+    exc.request = proxied
+    kind, why = describe_failure(exc)
+    assert kind == "http_407" and "from the proxy http://10.0.0.1:3128, not the site" in why and "secret" not in why
     # an answer that is no valid HTTP (Twisted's ResponseFailed, which Scrapy wraps): the server answered
     from scrapy.exceptions import DownloadFailedError
     from twisted.internet.error import ConnectionLost

@@ -363,6 +363,7 @@ def test_item_floor_names_the_cause_it_sees_in_the_stats():
         ({"interfax/errors/robots_disallowed": 3, "interfax/errors/http_503": 4, "interfax/errors/timeout": 2},
          "robots.txt disallowed 3 requests; 6 of 9 listings failed (4x HTTP 503, 2x timeout)"),
         ({"interfax/errors/empty_body": 9}, "9 of 9 listings failed (empty body)"),
+        ({"interfax/errors/http_407": 9}, "9 of 9 listings failed (HTTP 407 from the proxy: it asks for a user name and password)"),
         ({"interfax/listing/pages": 9, "interfax/listing/empty": 9}, "9 of 9 listing pages held no articles"),
         ({"interfax/listing/pages": 6, "interfax/listing/empty": 6, "interfax/errors/not_html": 3},
          "3 listing pages failed (not HTML); 6 of 6 listing pages held no articles"),
