@@ -1221,6 +1221,11 @@ _READ_ALSO_RE = re.compile(
 _LABELLED_LINE_RE = re.compile(f"{TAG_LINE_RE.pattern}|{_CREDIT_RE.pattern}|{_READ_ALSO_RE.pattern}", re.I)
 #: the agency's sign-off at the end of a text ("Інтерфакс-Україна"), in comparison form
 _SIGN_OFFS = frozenset({"ІНТЕРФАКС-УКРАЇНА", "ИНТЕРФАКС-УКРАИНА", "INTERFAX-UKRAINE", "ІНТЕРФАКС", "ИНТЕРФАКС", "INTERFAX"})
+#: the agency's name at a line's start or end, with a separator ("Інтерфакс-Україна 21:59 11.04.2025",
+#: "21:59 11.04.2025 | Інтерфакс-Україна": a redesign's header line)
+_AGENCY_EDGE_RE = re.compile(
+    r"^(?:{0})\s*[,|·•–—-]?\s*|\s*[,|·•–—-]?\s*(?:{0})$".format("|".join(map(re.escape, sorted(_SIGN_OFFS, key=len, reverse=True)))),
+    re.I)
 #: a sponsored article's disclosure line ("На правах реклами"), in comparison form: a label of the
 #: article, not its text (the article is kept; a sentence about advertising is text)
 _SPONSOR_LINES = frozenset(
@@ -1452,9 +1457,18 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], he
         return True
     if (text[0].isdigit() or text[0] in dates.DAY_WORD_FIRST) and is_dateline(text) and (header is None or header.shows(text)):
         return True
+    if ":" in text and ("НТЕРФАКС" in key or "NTERFAX" in key) and _is_agency_dateline(text, header):
+        return True
     if is_subscribe_promo(text):
         return True
     return bool(_PLACEHOLDER_RE.match(text) or is_reading_time_line(text) or is_informer_heading(text) or is_widget_line(text))
+
+
+def _is_agency_dateline(text: str, header: "_Header | None") -> bool:
+    """The agency's name and the header's date and time on one line ("Інтерфакс-Україна 21:59 11.04.2025": a
+    redesign's header read as the body's first line), the header's as each alone is (another instant stays)."""
+    rest = _AGENCY_EDGE_RE.sub("", text, count=1)
+    return rest != text and is_dateline(rest) and (header is None or header.shows(rest))
 
 
 class _Header:
