@@ -1123,8 +1123,17 @@ def reads_as_lead(text: str) -> bool:
     ("КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА"), a label ("ОНОВЛЕНО") or an event's time ("Дата: 3 березня 2026 р.")?
     Prose is one whatever its last character ("… заявив журналістам:", "… центр протезування (відео)")."""
     if not reads_as_prose(text):
-        return False
-    return len(text) > _LEAD_SURE or len(_LETTER_WORD_RE.findall(text)) >= _SENTENCE_MIN_WORDS
+        return _SHORT_SENTENCE_RE.fullmatch(text) is not None
+    return (len(text) > _LEAD_SURE or len(_LETTER_WORD_RE.findall(text)) >= _SENTENCE_MIN_WORDS
+            or _SHORT_SENTENCE_RE.fullmatch(text) is not None)
+
+
+#: a short sentence, under the word minimum of ``reads_as_sentence`` ("Уряд ухвалив закон.", "Тривога скасована!"): a
+#: capitalised word, then words of letters only that start lower-case, the end of a sentence. A name with its full stop
+#: ("Олена Петренко."), a label ("ОНОВЛЕНО.") or a dateline ("КИЇВ. 14 лютого.") is none
+_WORD_LETTERS = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"
+_SHORT_SENTENCE_RE = re.compile(
+    rf"[A-ZА-ЯІЇЄҐЁ]{_WORD_LETTERS},?(?: [a-zа-яіїєґё]{_WORD_LETTERS},?)+(?:[.!?…]|\.»|\.\")")
 
 
 #: a sentence this long is a lead (no dateline, label or event time is: most leads are told by their length alone)
