@@ -109,6 +109,9 @@ class ArticlePage(Page):
     )
     title_selectors = ("h1.article-content-title", "h1")
     header_time_selectors = (".article-content-secondary-header .article-time", ".article-time", "time")
+    #: how many of ``header_time_selectors``, first, name the header's own element (by its container): never
+    #: another article's item (the others may be: ``_shows_another``)
+    own_header_selectors = 1
     tags_selectors = (".article-tags a", ".tags a", "a[rel='tag']", "a[href*='/news/tag/']")
     #: the article's tag block when the design puts it after the article element
     outer_tags_selectors = (".article-tags a",)
@@ -455,11 +458,11 @@ class ArticlePage(Page):
         body = self.body_node
         in_text = body is not None and body is not self.scope and body is not self.article_node
         header = False  # a header time element of a known design (empty, say): a date in the body is no header's
-        for selector in self.header_time_selectors:
+        for i, selector in enumerate(self.header_time_selectors):
             for node in self.select(self.scope, selector)[:3]:
                 if in_text and cleaning.within(node, body):
                     continue  # a time in the text is an event's ("Початок: <time>25 листопада о 11:00</time>")
-                if self._shows_another(node):
+                if i >= self.own_header_selectors and self._shows_another(node):
                     continue  # an item's time of another article (a related block's ``div.article-time``)
                 header = True
                 text = _published_part(text_of(node))
