@@ -1123,8 +1123,17 @@ def reads_as_lead(text: str) -> bool:
     ("КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА"), a label ("ОНОВЛЕНО") or an event's time ("Дата: 3 березня 2026 р.")?
     Prose is one whatever its last character ("… заявив журналістам:", "… центр протезування (відео)")."""
     if not reads_as_prose(text):
-        return False
-    return len(text) > _LEAD_SURE or len(_LETTER_WORD_RE.findall(text)) >= _SENTENCE_MIN_WORDS
+        return _SHORT_SENTENCE_RE.fullmatch(text) is not None
+    return (len(text) > _LEAD_SURE or len(_LETTER_WORD_RE.findall(text)) >= _SENTENCE_MIN_WORDS
+            or _SHORT_SENTENCE_RE.fullmatch(text) is not None)
+
+
+#: a short sentence, under the word minimum of ``reads_as_sentence`` ("Уряд ухвалив закон.", "Тривога скасована!"): a
+#: capitalised word, then words of letters only that start lower-case, the end of a sentence. A name with its full stop
+#: ("Олена Петренко."), a label ("ОНОВЛЕНО.") or a dateline ("КИЇВ. 14 лютого.") is none
+_WORD_LETTERS = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"
+_SHORT_SENTENCE_RE = re.compile(
+    rf"[A-ZА-ЯІЇЄҐЁ]{_WORD_LETTERS},?(?: [a-zа-яіїєґё]{_WORD_LETTERS},?)+(?:[.!?…]|\.»|\.\")")
 
 
 #: a sentence this long is a lead (no dateline, label or event time is: most leads are told by their length alone)
@@ -1221,6 +1230,11 @@ _READ_ALSO_RE = re.compile(
 _LABELLED_LINE_RE = re.compile(f"{TAG_LINE_RE.pattern}|{_CREDIT_RE.pattern}|{_READ_ALSO_RE.pattern}", re.I)
 #: the agency's sign-off at the end of a text ("Інтерфакс-Україна"), in comparison form
 _SIGN_OFFS = frozenset({"ІНТЕРФАКС-УКРАЇНА", "ИНТЕРФАКС-УКРАИНА", "INTERFAX-UKRAINE", "ІНТЕРФАКС", "ИНТЕРФАКС", "INTERFAX"})
+#: the agency's name at a line's start or end, with a separator ("Інтерфакс-Україна 21:59 11.04.2025",
+#: "21:59 11.04.2025 | Інтерфакс-Україна": a redesign's header line)
+_AGENCY_EDGE_RE = re.compile(
+    r"^(?:{0})\s*[,|·•–—-]?\s*|\s*[,|·•–—-]?\s*(?:{0})$".format("|".join(map(re.escape, sorted(_SIGN_OFFS, key=len, reverse=True)))),
+    re.I)
 #: a sponsored article's disclosure line ("На правах реклами"), in comparison form: a label of the
 #: article, not its text (the article is kept; a sentence about advertising is text)
 _SPONSOR_LINES = frozenset(
@@ -1452,9 +1466,18 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], he
         return True
     if (text[0].isdigit() or text[0] in dates.DAY_WORD_FIRST) and is_dateline(text) and (header is None or header.shows(text)):
         return True
+    if ":" in text and ("НТЕРФАКС" in key or "NTERFAX" in key) and _is_agency_dateline(text, header):
+        return True
     if is_subscribe_promo(text):
         return True
     return bool(_PLACEHOLDER_RE.match(text) or is_reading_time_line(text) or is_informer_heading(text) or is_widget_line(text))
+
+
+def _is_agency_dateline(text: str, header: "_Header | None") -> bool:
+    """The agency's name and the header's date and time on one line ("Інтерфакс-Україна 21:59 11.04.2025": a
+    redesign's header read as the body's first line), the header's as each alone is (another instant stays)."""
+    rest = _AGENCY_EDGE_RE.sub("", text, count=1)
+    return rest != text and is_dateline(rest) and (header is None or header.shows(rest))
 
 
 class _Header:

@@ -989,6 +989,31 @@ def test_a_date_and_time_line_is_dropped_only_when_it_shows_the_articles_own_tim
     assert cleaning.clean_paragraphs(paragraphs) == [paragraphs[0], paragraphs[-1]]
 
 
+@pytest.mark.parametrize("line", ["Інтерфакс-Україна 21:59 11.04.2025", "ІНТЕРФАКС-УКРАЇНА, 21:59 11.04.2025",
+                                  "21:59 11.04.2025 | Інтерфакс-Україна", "Interfax-Ukraine 21:59 11.04.2025"])
+def test_the_headers_agency_and_date_on_one_line_are_not_text(line):
+    """A redesign's header line in the body (the agency's name and the header's date and time) is the header's, as each
+    alone is; a line of the agency's name and another instant (an event's time), or a sentence, stays."""
+    shown = ("2025-04-11T21:59:00+03:00", None)
+    assert cleaning.clean_paragraphs([line, "Текст статті."], shown=shown) == ["Текст статті."]
+    assert cleaning.is_boilerplate_line(line)  # (the article's instants unknown: taken for the header's)
+    other = line.replace("21:59", "11:00")
+    assert cleaning.clean_paragraphs([other, "Текст статті."], shown=shown) == [other, "Текст статті."]
+    sentence = "Інтерфакс-Україна 11.04.2025 о 21:59 повідомив про атаку."
+    assert cleaning.clean_paragraphs([sentence], shown=shown) == [sentence]
+
+
+def test_a_redesigns_header_line_is_not_the_first_paragraph():
+    page = ('<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8"></head><body><main class="m-1"><div class="pst">'
+            '<div class="hdr"><span>Інтерфакс-Україна</span> <span>21:59 11.04.2025</span></div><h1 class="ttl">Порт Одеси '
+            'відновив роботу</h1><div class="bd-3"><p>Порт Одеси відновив роботу після нічної атаки.</p></div></div></main>'
+            '</body></html>')
+    read = article.ArticlePage(HtmlResponse("https://interfax.com.ua/news/general/1100021.html", body=page.encode(), encoding="utf-8"))
+    shown = (dates.normalize(read.published_at()[0]), None)
+    assert cleaning.clean_paragraphs(read.text(), title=read.title(), shown=shown) == [
+        "Порт Одеси відновив роботу після нічної атаки."]
+
+
 def test_breadcrumbs_donation_and_cookie_banners_in_the_body_are_no_text():
     body = ('<div class="breadcrumbs"><a href="/">Головна</a> / <a href="/news/general.html">Події</a></div>'
             "<p>У Львові запрацював новий центр реабілітації ветеранів.</p>"

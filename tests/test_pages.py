@@ -313,6 +313,31 @@ def test_a_time_outside_the_article_is_not_its_date():
     assert marked.published_at()[0] == "2025-02-04T08:00:00+02:00"
 
 
+_OTHER_ITEM = ('<div class="article-time"><span class="time">18:05</span> <span>10.04.2025</span></div>'
+               '<h1 class="article-link-wrapper"><a class="article-link" href="/news/general/1063120.html">Інша новина</a></h1>')
+
+
+@pytest.mark.parametrize("related", [
+    # under the "ЩЕ ЗА ТЕМОЮ" heading, the block's classes unknown
+    f'<div class="u-more"><h2 class="hh">ЩЕ ЗА ТЕМОЮ</h2><div class="lst"><div class="it">{_OTHER_ITEM}</div></div></div>',
+    # the related block by its id, no heading
+    f'<div id="related-articles"><div class="it">{_OTHER_ITEM}</div></div>',
+    # an item of another article with no heading or block around it: its time is beside the other's link
+    f'<div class="it">{_OTHER_ITEM}</div>',
+])
+def test_another_articles_item_time_is_not_the_header_time(related):
+    """A redesign whose header has no known class: the site's ``div.article-time`` of an item of another
+    article in the article's element (a related block below the body) is not the article's date."""
+    page = _variant('<main class="m-1"><div class="pst"><div class="hdr"><span>Інтерфакс-Україна</span> '
+                    '<span>21:59 11.04.2025</span></div><h1 class="ttl">Заголовок статті</h1><div class="bd-3">'
+                    '<p>Перший абзац статті, досить довгий для тексту.</p><p>Другий абзац статті.</p></div></div>'
+                    f'{related}</main>')
+    assert page.published_at() == ["21:59 11.04.2025"]
+    # the site's own header still wins over an item's time below it
+    known = _variant(_HEADER.format(time="07:45 03.02.2025", body="", after=related))
+    assert known.published_at() == ["07:45 03.02.2025"]
+
+
 @pytest.mark.parametrize("shown, instant", [
     ("4 квітня 2017, 14:08", "2017-04-04T14:08:00+03:00"),
     ("5 июля 2011, 14:45", "2011-07-05T14:45:00+03:00"),

@@ -223,6 +223,7 @@ def test_word_count_counts_words_not_stand_alone_dashes():
     "КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА", "ОНОВЛЕНО", "28 січня 2026 р., 11:00", "Дата: 3 березня 2026 р.",
     "Дата і час: 3 березня 2026 р., 11:00. Місце: прес-центр агентства «Інтерфакс-Україна»",
     "ОНОВЛЕНО о 15:30 (додано коментар міністра)",
+    "ОНОВЛЕНО.", "Олена Петренко.", "КИЇВ. 14 лютого.",  # a label, a name, a dateline with full stops: no sentences
 ])
 def test_the_lead_taken_from_the_text_is_its_first_sentence_not_a_dateline_label_or_event_time(first):
     sentence = "Група Нафтогаз у 2025 році збільшила видобуток газу на 6%, повідомила компанія."
@@ -240,6 +241,15 @@ def test_the_lead_taken_from_the_text_is_its_opening_prose_whatever_its_last_cha
     # before, the first paragraph that ended in a full stop was taken: a quotation, a list's end, the closing sentence
     item, _ = _clean("Заголовок", [first, "- індексація пенсій;", "«Ми очікуємо рішення в грудні», – сказав він.",
                                    "Усі рішення набудуть чинності з 1 грудня."])
+    assert item["lead"] == first
+
+
+@pytest.mark.parametrize("first", ["Уряд ухвалив закон.", "Реклама алкоголю заборонена.", "Тривога скасована!",
+                                   "НБУ знизив облікову ставку."])
+def test_the_lead_taken_from_the_text_is_a_short_first_sentence(first):
+    # before, a sentence under four words was passed over: the lead was the second paragraph
+    item, _ = _clean("Заголовок", [first, "Відповідний закон підписав президент у п'ятницю, повідомили в Офісі президента.",
+                                   "Наступна зустріч запланована на травень."])
     assert item["lead"] == first
 
 

@@ -21,8 +21,8 @@ from lxml import etree
 
 from interfax import cleaning, dates, urls
 from interfax.pages.base import (
-    SIDE_TAGS, Link, Page, _json_ld_objects, _ld_text, css, date_in_text, is_article_object, is_file_name_alt,
-    TIME_BLOCK_MAX, is_short_date, is_time_block, ld_types, own_related_parts, placed_in, text_of, under_list_heading,
+    SIDE_TAGS, Link, Page, _json_ld_objects, _ld_text, css, date_in_text, holds_others, is_article_object,
+    is_file_name_alt, TIME_BLOCK_MAX, is_short_date, is_time_block, ld_types, own_related_parts, placed_in, text_of, under_list_heading,
     xpath,
 )
 
@@ -109,6 +109,9 @@ class ArticlePage(Page):
     )
     title_selectors = ("h1.article-content-title", "h1")
     header_time_selectors = (".article-content-secondary-header .article-time", ".article-time", "time")
+    #: how many of ``header_time_selectors``, first, name the header's own element (by its container): never
+    #: another article's item (the others may be: ``_shows_another``)
+    own_header_selectors = 1
     tags_selectors = (".article-tags a", ".tags a", "a[rel='tag']", "a[href*='/news/tag/']")
     #: the article's tag block when the design puts it after the article element
     outer_tags_selectors = (".article-tags a",)
@@ -455,10 +458,12 @@ class ArticlePage(Page):
         body = self.body_node
         in_text = body is not None and body is not self.scope and body is not self.article_node
         header = False  # a header time element of a known design (empty, say): a date in the body is no header's
-        for selector in self.header_time_selectors:
+        for i, selector in enumerate(self.header_time_selectors):
             for node in self.select(self.scope, selector)[:3]:
                 if in_text and cleaning.within(node, body):
                     continue  # a time in the text is an event's ("Початок: <time>25 листопада о 11:00</time>")
+                if i >= self.own_header_selectors and self._shows_another(node):
+                    continue  # an item's time of another article (a related block's ``div.article-time``)
                 header = True
                 text = _published_part(text_of(node))
                 found = self._header_date(text)
@@ -483,6 +488,8 @@ class ArticlePage(Page):
             if found and (body is None or (not header and _only_date(text, found) and not _beside_link(node_text))
                           or not _in_body(node_text, body)):
                 el = node_text.getparent()
+                if self._shows_another(el):
+                    continue
                 shown = cleaning.squash(found), (el.getparent() if node_text.is_tail else el)
                 if _DAY_RE.fullmatch(found):  # a day alone: its time may be the wrapper's other piece
                     shown = self._with_time_beside(shown)
@@ -491,6 +498,18 @@ class ArticlePage(Page):
                 elif day_only is None or placed_in(shown[1], self.scope, SIDE_TAGS):
                     return shown
         return day_only or (None, None)
+
+    def _shows_another(self, node) -> bool:
+        """``node`` (a header time's candidate) shows another article's time: it is beside another article's link
+        (its parent, outside the body, holds one: a list item's time and headline), in a block that a list's
+        heading opens ("ЩЕ ЗА ТЕМОЮ", "ОСТАННЄ": ``under_list_heading``) or in the related block's items.
+        (Before, a redesign's related item under the body gave the article its ``div.article-time``.)"""
+        parent = node.getparent()
+        body = self.body_node
+        if (parent is not None and parent is not self.scope and holds_others(parent, self.id())
+                and (body is None or not cleaning.within(body, parent))):
+            return True
+        return under_list_heading(node, self.scope) or any(cleaning.within(node, part) for part in self._related_nodes)
 
     def _with_time_beside(self, shown: tuple) -> tuple:
         """A header's day alone (``shown``: the day and its element) with the time its wrapper shows in
