@@ -789,7 +789,7 @@ def _remove_block(heading: etree._Element, text: str, body: etree._Element) -> i
         rest = len(squash("".join(parent.itertext()))) - len(text)
         if ad and _is_ad_block(parent, block, heading, rest, body):
             block = parent
-        elif not ad and _is_listing(parent, heading, rest):
+        elif not ad and (_is_listing(parent, heading, rest) or _opens_item_list(parent, block)):
             block = parent
         else:
             break
@@ -872,6 +872,33 @@ def _is_listing(el: etree._Element, heading: etree._Element, text: int) -> bool:
         return True
     linked = sum(len(squash("".join(a.itertext()))) for a in el.iter("a") if not within(a, heading))
     return linked / text >= 0.6 or _only_times_besides_links(el, heading)
+
+
+#: the longest line an item of a list shows without a link (a time and a headline)
+_ITEM_LINE_LENGTH = 160
+
+
+def _opens_item_list(el: etree._Element, heading: etree._Element) -> bool:
+    """True if ``el`` is a list that its heading opens, its items plain lines: ``heading`` (the branch that
+    holds the list heading) is its first child, and every block after it is an item (or a ``ul``/``ol``
+    of them), a short line that does not end as a sentence ends: a time and a headline, or a headline
+    ("22:10 Внаслідок обстрілу …", "Новина партнера про політику"). Prose under a subheading "Останнє"
+    (sentences, or anything besides blocks) is text."""
+    if (el.text or "").strip() or el[0] is not heading or len(el) < 2:
+        return False
+    for child in el[1:]:
+        if not isinstance(child.tag, str) or (child.tail or "").strip():
+            return False
+        items = child if _tag(child) in ("ul", "ol") else (child,)
+        if not all(_tag(item) in ("p", "div", "li") and _is_item_line(item) for item in items):
+            return False
+    return True
+
+
+def _is_item_line(el: etree._Element) -> bool:
+    """A list item's line: short text that is not a sentence (a headline, a time before it)."""
+    text = squash("".join(texts(el)))
+    return 0 < len(text) <= _ITEM_LINE_LENGTH and not text.endswith(_SENTENCE_END)
 
 
 _UKRNET_HREF_RE = re.compile(r"^\s*(?:https?:)?//(?:[\w-]+\.)*ukr\.net(?:[/:?#]|\s*$)", re.I)

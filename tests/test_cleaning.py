@@ -838,6 +838,31 @@ def test_the_ad_copy_right_after_a_bare_ad_label_is_not_text():
         "Ринок реклами зріс на 20% за рік."]
 
 
+_HEADLINES = ("<p>22:10 Внаслідок обстрілу на Чернігівщині пошкоджено енергооб’єкт</p>"
+              "<p>21:58 З лінії фронту за добу евакуйовано 51 людину</p>")
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        # a list heading in its own wrapper opens a list, its items plain lines: a time and a headline, or a headline
+        (f'<div class="o9"><h3>ОСТАННЄ</h3>{_HEADLINES}</div>', []),
+        ('<div class="u9"><h3>UKR.NET- новини з усієї України</h3><p>Новина партнера про політику</p>'
+         '<p>Новина партнера про економіку</p></div>', []),
+        ('<div><b>Останнє</b><ul><li>22:10 Внаслідок обстрілу</li><li>21:58 З лінії фронту</li></ul></div>', []),
+        # a subheading "Останнє" over prose: the prose is text
+        ('<div><h3>Останнє</h3><p>Останні зміни стосуються енергетичних компаній, уточнили в Мінекономіки.</p>'
+         '<p>Нові правила</p></div>',
+         ["Останні зміни стосуються енергетичних компаній, уточнили в Мінекономіки.", "Нові правила"]),
+        # the heading not first in its wrapper: not the list's own
+        (f'<div><p>Вступ</p><h3>ОСТАННЄ</h3>{_HEADLINES}</div>',
+         ["Вступ", "22:10 Внаслідок обстрілу на Чернігівщині пошкоджено енергооб’єкт", "21:58 З лінії фронту за добу евакуйовано 51 людину"]),
+    ],
+)
+def test_a_list_its_heading_opens_goes_with_it_links_or_not(block, expected):
+    assert body_paragraphs(f"<p>Уряд ухвалив рішення.</p>{block}") == ["Уряд ухвалив рішення.", *expected]
+
+
 _QUOTE = "Ми продовжимо підтримку України стільки, скільки буде потрібно."
 
 
