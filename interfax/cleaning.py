@@ -1466,6 +1466,8 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], he
             return True
     if key in AD_LABELS or key in LIST_HEADINGS:
         return True
+    if text[0] in _AD_LABEL_FIRST and ":" in text and is_ad_line(text):
+        return True
     if _SHARE_COUNTED_RE.match(key) and (_SHARE_LINE_RE.match(key) or len(_SHARE_WORD_RE.findall(key)) >= 2):
         return True  # (one pattern on every short line; the second only on the rare share lines)
     if _is_labelled_line(text) or _CREDIT_DASH_RE.match(text):
@@ -1482,6 +1484,18 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], he
     if is_subscribe_promo(text):
         return True
     return bool(_PLACEHOLDER_RE.match(text) or is_reading_time_line(text) or is_informer_heading(text) or is_widget_line(text))
+
+
+#: the first letters of the ad labels (a cheap pre-test)
+_AD_LABEL_FIRST = frozenset("".join(label[0] + label[0].lower() for label in AD_LABELS))
+
+
+def is_ad_line(text: str) -> bool:
+    """A line of ad copy after its label and a colon, not a sentence ("Реклама: Знижки на ноутбуки до 40%",
+    the copy a banner's link or plain text). A sentence after the label is text, and so is a line that
+    only starts with the word ("Реклама в Україні подорожчала …")."""
+    label, colon, copy = text.partition(":")
+    return bool(colon) and _key(label) in AD_LABELS and not reads_as_sentence(copy.strip())
 
 
 class _Header:
