@@ -379,6 +379,8 @@ def strip_boilerplate(body: etree._Element) -> int:
         found = heading_block(el, body)
         if found:
             removed += _remove_block(*found, body)
+        else:
+            removed += _remove_label_and_links(el)
     return removed
 
 
@@ -815,14 +817,39 @@ def _remove_block(heading: etree._Element, text: str, body: etree._Element) -> i
 
 def ad_copy_after(label: etree._Element) -> etree._Element | None:
     """The paragraph or block right after a bare ad label (noise nodes aside) when it is only links:
-    the ad's copy or banner ("<p>Реклама</p><p><a href=…>Купуйте меблі…</a></p>"); else None. A
+    the ad's copy or banner ("<p>Реклама</p><p><a href=…>Купуйте меблі…</a></p>"); for a label that is a
+    list's item, the next item ("<li>Реклама</li><li><a href=…>Купуйте квартиру…</a></li>"); else None. A
     section heading (``<h3>Реклама</h3>``) introduces text, not an ad."""
-    if not is_own_block(label) or _tag(label) in _HEADING_TAGS:
+    tag = _tag(label)
+    if tag in _HEADING_TAGS or not (tag == "li" or is_own_block(label)):
         return None
+    return _links_after(label, ("li",) if tag == "li" else ("p", "div"))
+
+
+def _links_after(label: etree._Element, kinds: tuple[str, ...]) -> etree._Element | None:
+    """The element right after ``label`` (noise nodes aside) when it is one of ``kinds`` (tags) and only
+    links (``_is_link_list``), else None."""
     after = label.getnext()
     while after is not None and is_noise_node(after) and not post_words(after):  # (a post's words stay: not skipped)
         after = after.getnext()
-    return after if after is not None and _tag(after) in ("p", "div") and _is_link_list(after) else None
+    return after if after is not None and _tag(after) in kinds and _is_link_list(after) else None
+
+
+def _remove_label_and_links(el: etree._Element) -> int:
+    """Remove a bare label that no heading block takes, with the links right after it that are its own: an ad
+    label as a list's item with its ad copy, the next item. How many elements went (none: another label, or
+    nothing of links after it)."""
+    tag = _tag(el)
+    if tag == "li":
+        text = own_heading(el)
+        links = ad_copy_after(el) if text and is_ad_label(text) else None
+    else:
+        return 0
+    if links is None:
+        return 0
+    _remove(links)
+    _remove(el)
+    return 2
 
 
 #: text an ad block may hold besides its label: an ad line or two

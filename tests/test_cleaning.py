@@ -840,6 +840,16 @@ def test_the_ad_copy_right_after_a_bare_ad_label_is_not_text():
         "Ринок реклами зріс на 20% за рік."]
 
 
+def test_an_ad_item_in_a_list_goes_with_the_link_item_after_it():
+    for tag in ("ul", "ol"):
+        listed = (f'<{tag}><li>Перший етап;</li><li>Реклама</li><li><a href="https://ads.example.com/x">Купуйте квартиру у розстрочку</a></li>'
+                  f'<li>Другий етап.</li></{tag}>')
+        assert body_paragraphs(listed) == ["Перший етап;", "Другий етап."]
+    # an item of words of its own after the label is content
+    assert body_paragraphs('<ul><li>Реклама</li><li><a href="/news/economic/1.html">Ринок реклами</a> зріс на 20%.</li></ul>') == [
+        "Ринок реклами зріс на 20%."]
+
+
 _HEADLINES = ("<p>22:10 Внаслідок обстрілу на Чернігівщині пошкоджено енергооб’єкт</p>"
               "<p>21:58 З лінії фронту за добу евакуйовано 51 людину</p>")
 
