@@ -370,6 +370,7 @@ def strip_boilerplate(body: etree._Element) -> int:
     removed = strip_noise(body)
     if has_informer_link(body):
         removed += _strip_informers(body)
+    removed += _strip_share_lines(body)
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str):
             continue
@@ -946,6 +947,53 @@ def has_informer_link(el: etree._Element) -> bool:
     """True if a link below ``el`` goes to ukr.net outside the noise nodes (an informer with its class
     is one): a cheap test before looking for the informer's blocks."""
     return any(is_informer_href(a.get("href")) and not _under_noise(a, el) for a in el.iter("a"))
+
+
+#: a share widget's link: a network's "share" address ("facebook.com/sharer/…", "t.me/share/url?…",
+#: "twitter.com/intent/tweet?…", "viber://forward?…", LinkedIn's "shareArticle")
+_SHARE_HREF_RE = re.compile(
+    r"facebook\.com/shar(?:er|e\.php)|(?:t|telegram)\.me/share|(?:twitter|x)\.com/(?:intent/|share)|viber://forward"
+    r"|whatsapp://send|api\.whatsapp\.com/send|wa\.me/\?|linkedin\.com/(?:share|cws/share)|reddit\.com/submit"
+    r"|pinterest\.com/pin/create|vk\.com/share\.php|connect\.ok\.ru/offer",
+    re.I,
+)
+#: the longest text of a share widget's link ("Поділитися у Facebook"); a longer one is a quotation to share
+_SHARE_LINK_LENGTH = 40
+
+
+def is_share_href(href: str | None) -> bool:
+    """A link to a network's share address: a share widget's button."""
+    return bool(href) and href[0] != "/" and _may_be_share_href(href) and _SHARE_HREF_RE.search(href) is not None
+
+
+def _may_be_share_href(href: str) -> bool:
+    """A cheap pre-test of ``is_share_href``: a word every share address holds (substring searches, ~0.2 µs;
+    the pattern takes ~10 µs a link)."""
+    return "shar" in href or "intent/" in href or "forward" in href or "send" in href or "submit" in href \
+        or "pin/create" in href or "offer" in href or "wa.me/" in href
+
+
+def _strip_share_lines(body: etree._Element) -> int:
+    """Remove the lines below ``body`` made only of share links (``is_share_href``), whatever their words
+    ("Поділитися у Facebook Поділитися в Telegram"), with at most share words and punctuation besides them;
+    how many lines went. A line with words of its own, or a long linked quotation to share, is text."""
+    removed = 0
+    for a in [a for a in body.iter("a") if is_share_href(a.get("href"))]:
+        line = a.getparent()
+        while line is not None and line is not body and _tag(line) not in BLOCK_TAGS:
+            line = line.getparent()
+        if line is not None and line is not body and within(line, body) and _only_share_links(line):
+            _remove(line)
+            removed += 1
+    return removed
+
+
+def _only_share_links(el: etree._Element) -> bool:
+    """``el`` holds share links only, short ones, and at most share words and punctuation besides them."""
+    if not all(is_share_href(a.get("href")) and len(squash("".join(texts(a)))) <= _SHARE_LINK_LENGTH for a in el.iter("a")):
+        return False
+    key = _key(_text_outside_links(el, None))
+    return not key or _SHARE_LINE_RE.match(key) is not None
 
 
 def _under_noise(el: etree._Element, top: etree._Element) -> bool:

@@ -875,6 +875,29 @@ def test_a_list_its_heading_opens_goes_with_it_links_or_not(block, expected):
     assert body_paragraphs(f"<p>Уряд ухвалив рішення.</p>{block}") == ["Уряд ухвалив рішення.", *expected]
 
 
+_SHARER = "https://www.facebook.com/sharer/sharer.php?u=x"
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        (f'<div class="s1"><a href="{_SHARER}">Поділитися у Facebook</a> <a href="https://t.me/share/url?url=x">Поділитися в Telegram</a></div>', []),
+        (f'<p>Поділитися: <span><a href="{_SHARER}">у Facebook</a></span> | <a href="viber://forward?text=x">у Viber</a></p>', []),
+        # words of their own beside the link, or a long quotation linked to be shared: text
+        (f'<p>Друзі, <a href="{_SHARER}">поділіться</a> новиною.</p>', ["Друзі, поділіться новиною."]),
+        ('<blockquote><a href="https://twitter.com/intent/tweet?text=x">«Ми продовжимо підтримку стільки, скільки буде потрібно»</a></blockquote>',
+         ["«Ми продовжимо підтримку стільки, скільки буде потрібно»"]),
+        # a link elsewhere: text
+        ('<p><a href="https://t.me/mod_ukraine">Поділитися в Telegram</a> Міноборони закликало фото.</p>',
+         ["Поділитися в Telegram Міноборони закликало фото."]),
+    ],
+)
+def test_a_line_of_share_links_is_not_text_whatever_its_words(block, expected):
+    for where in (f"{block}<p>Уряд ухвалив рішення.</p>", f"<p>Уряд ухвалив рішення.</p>{block}"):
+        got = body_paragraphs(where)
+        assert sorted(got) == sorted(["Уряд ухвалив рішення.", *expected])
+
+
 _QUOTE = "Ми продовжимо підтримку України стільки, скільки буде потрібно."
 
 

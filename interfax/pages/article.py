@@ -1487,8 +1487,9 @@ def _check_label(el) -> None:
     its visible text is a heading or the start of one (``cleaning.heading_block`` decides, on the
     cleaned tree): ``_AdLabel`` for an ad label that is a block of its own by its tag (and no ad
     copy follows it), ``_LabelSeen`` for anything else, and for a link to ukr.net (the informer
-    without its heading: its blocks are found on the cleaned tree too)."""
-    if el.tag == "a" and cleaning.is_informer_href(el.get("href")):
+    without its heading: its blocks are found on the cleaned tree too) or a share link (a share line of
+    any words is found there too)."""
+    if el.tag == "a" and ((href := el.get("href")) and (cleaning.is_informer_href(href) or cleaning.is_share_href(href))):
         raise _LabelSeen
     own = el.text
     if len(el):  # the noise removal joins the tails of the noise nodes before its first kept child
