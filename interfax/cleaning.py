@@ -79,6 +79,9 @@ def _key(text: str) -> str:
 
 #: visible labels of ad slots
 AD_LABELS = frozenset({"РЕКЛАМА", "РЕКЛАМНИЙ БЛОК", "ADVERTISEMENT", "ADVERTISING", "AD", "ПАРТНЕРСЬКИЙ МАТЕРІАЛ"})
+#: the labels of a tag line ("Теги: #a #b"), as pages write them
+TAG_LABELS = ("Теги", "Тэги", "Теґи", "Метки", "Tags")
+_TAG_KEYS = frozenset(label.upper() for label in TAG_LABELS)
 #: visible headings of the "ЩЕ ЗА ТЕМОЮ" (related) block, and its shorter forms ("По темі")
 RELATED_HEADINGS = frozenset({"ЩЕ ЗА ТЕМОЮ", "ЗА ТЕМОЮ", "ПО ТЕМІ", "ЕЩЕ ПО ТЕМЕ", "ЕЩЁ ПО ТЕМЕ", "ПО ТЕМЕ", "MORE ABOUT",
                               "MORE ON THE TOPIC"})
@@ -168,6 +171,11 @@ def is_related_heading(text: str) -> bool:
 
 def is_informer_heading(text: str) -> bool:
     return bool(_INFORMER_RE.match(_key(text)))
+
+
+def is_tag_label(text: str) -> bool:
+    """A tag line's label alone ("Теги:", "Tags"): its tags follow in the next block."""
+    return _key(text) in _TAG_KEYS
 
 
 def is_boilerplate_heading(text: str) -> bool:
@@ -764,9 +772,9 @@ def xml_safe(text: str) -> str:
 
 
 _INFORMER_KEY = "UKR.NET"
-#: every start of a label or list heading, in comparison form (``_key``)
+#: every start of a label, list heading or tag label, in comparison form (``_key``)
 _LABEL_PREFIXES = frozenset(
-    key[:n].rstrip(" :.…-–—") for key in AD_LABELS | LIST_HEADINGS | {_INFORMER_KEY} for n in range(1, len(key) + 1)
+    key[:n].rstrip(" :.…-–—") for key in AD_LABELS | LIST_HEADINGS | _TAG_KEYS | {_INFORMER_KEY} for n in range(1, len(key) + 1)
 )
 
 
@@ -838,12 +846,15 @@ def _links_after(label: etree._Element, kinds: tuple[str, ...]) -> etree._Elemen
 
 def _remove_label_and_links(el: etree._Element) -> int:
     """Remove a bare label that no heading block takes, with the links right after it that are its own: an ad
-    label as a list's item with its ad copy, the next item. How many elements went (none: another label, or
-    nothing of links after it)."""
+    label as a list's item with its ad copy, the next item; a tag label ("<p>Теги:</p>") with the block of
+    tag links after it. How many elements went (none: another label, or nothing of links after it)."""
     tag = _tag(el)
     if tag == "li":
         text = own_heading(el)
         links = ad_copy_after(el) if text and is_ad_label(text) else None
+    elif is_own_block(el):
+        text = own_heading(el)
+        links = _links_after(el, ("p", "div", "ul", "ol")) if text and is_tag_label(text) else None
     else:
         return 0
     if links is None:
@@ -1138,8 +1149,6 @@ _READING_TIME_RE = re.compile(
 )
 #: minutes alone, in an element a reading-time class names ("<span class="reading-time"><i></i> 3 хв</span>")
 _MINUTES_RE = re.compile(rf"^{_MINUTES}$", re.I)
-#: the labels of a tag line ("Теги: #a #b"), as pages write them
-TAG_LABELS = ("Теги", "Тэги", "Теґи", "Метки", "Tags")
 TAG_LINE_RE = re.compile(r"^(?:%s)\s*:" % "|".join(TAG_LABELS), re.I)
 #: a credit line without a colon, a few words: "Фото надано пресслужбою Мінекономіки", an agency's name in
 #: capitals or Latin letters after "Фото" ("Фото УНІАН", "Фото Reuters"; "Фото Зеленського" is no credit),

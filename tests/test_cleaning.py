@@ -898,6 +898,25 @@ def test_a_line_of_share_links_is_not_text_whatever_its_words(block, expected):
         assert sorted(got) == sorted(["Уряд ухвалив рішення.", *expected])
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        '<div class="tl"><div>Теги:</div><div><a href="/news/tag/a.html">оборона</a>, <a href="/news/tag/b.html">ЄС</a></div></div>',
+        '<p>Теги:</p><p><a href="/news/tag/a.html">оборона</a> <a href="/news/tag/b.html">ЄС</a></p>',
+        '<p>Tags</p><ul><li><a href="/news/tag/a.html">defence</a></li><li><a href="/news/tag/b.html">EU</a></li></ul>',
+    ],
+)
+def test_a_tag_label_takes_the_tag_links_in_the_next_block(block):
+    assert body_paragraphs(f"<p>Уряд ухвалив рішення.</p>{block}") == ["Уряд ухвалив рішення."]
+    # the tags themselves are still the page's
+    assert article_page(f"<p>Уряд ухвалив рішення.</p>{block}").tags() in (["оборона", "ЄС"], ["defence", "EU"])
+
+
+def test_a_tag_label_before_prose_leaves_the_prose():
+    assert body_paragraphs('<p>Теги:</p><p>Теги та хештеги стали <a href="/x.html">інструментом</a> пропаганди.</p>') == [
+        "Теги та хештеги стали інструментом пропаганди."]
+
+
 _QUOTE = "Ми продовжимо підтримку України стільки, скільки буде потрібно."
 
 
