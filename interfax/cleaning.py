@@ -1137,7 +1137,11 @@ def _text_outside_links(el: etree._Element, skip: etree._Element | None) -> str:
 
 # ---------------------------------------------------------------- lines
 
-_PLACEHOLDER_RE = re.compile(r"^(?:загрузка|завантаження|loading)\s*(?:\.\.\.|…)?$", re.I)
+#: a placeholder a script replaces ("Завантаження...", "Завантажується…", "Loading…", "Зачекайте, будь ласка...")
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:загрузка|загружается|завантаження|завантажується|loading|зачекайте|подождите|please wait)"
+    r"(?:,?\s*(?:будь ласка|пожалуйста))?\s*(?:\.{1,3}|…)?$", re.I
+)
 #: a number of minutes as a reading time shows it ("3 хв", "~6 хвилин", "менше 1 хв", "less than 1 min")
 _MINUTES = r"~?\s*(?:(?:менше|меньше|менее|less than|under|<)\s*)?\d{1,3}\s*(?:хв|хвилин[аиу]?|мин|минут[аы]?|min|mins|minutes?)\.?"
 _READING_TIME_RE = re.compile(
