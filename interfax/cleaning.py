@@ -79,6 +79,9 @@ def _key(text: str) -> str:
 
 #: visible labels of ad slots
 AD_LABELS = frozenset({"РЕКЛАМА", "РЕКЛАМНИЙ БЛОК", "ADVERTISEMENT", "ADVERTISING", "AD", "ПАРТНЕРСЬКИЙ МАТЕРІАЛ"})
+#: the labels of a tag line ("Теги: #a #b"), as pages write them
+TAG_LABELS = ("Теги", "Тэги", "Теґи", "Метки", "Tags")
+_TAG_KEYS = frozenset(label.upper() for label in TAG_LABELS)
 #: visible headings of the "ЩЕ ЗА ТЕМОЮ" (related) block, and its shorter forms ("По темі")
 RELATED_HEADINGS = frozenset({"ЩЕ ЗА ТЕМОЮ", "ЗА ТЕМОЮ", "ПО ТЕМІ", "ЕЩЕ ПО ТЕМЕ", "ЕЩЁ ПО ТЕМЕ", "ПО ТЕМЕ", "MORE ABOUT",
                               "MORE ON THE TOPIC"})
@@ -168,6 +171,11 @@ def is_related_heading(text: str) -> bool:
 
 def is_informer_heading(text: str) -> bool:
     return bool(_INFORMER_RE.match(_key(text)))
+
+
+def is_tag_label(text: str) -> bool:
+    """A tag line's label alone ("Теги:", "Tags"): its tags follow in the next block."""
+    return _key(text) in _TAG_KEYS
 
 
 def is_boilerplate_heading(text: str) -> bool:
@@ -370,6 +378,7 @@ def strip_boilerplate(body: etree._Element) -> int:
     removed = strip_noise(body)
     if has_informer_link(body):
         removed += _strip_informers(body)
+    removed += _strip_share_lines(body)
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str):
             continue
@@ -379,6 +388,8 @@ def strip_boilerplate(body: etree._Element) -> int:
         found = heading_block(el, body)
         if found:
             removed += _remove_block(*found, body)
+        else:
+            removed += _remove_label_and_links(el)
     return removed
 
 
@@ -761,9 +772,9 @@ def xml_safe(text: str) -> str:
 
 
 _INFORMER_KEY = "UKR.NET"
-#: every start of a label or list heading, in comparison form (``_key``)
+#: every start of a label, list heading or tag label, in comparison form (``_key``)
 _LABEL_PREFIXES = frozenset(
-    key[:n].rstrip(" :.…-–—") for key in AD_LABELS | LIST_HEADINGS | {_INFORMER_KEY} for n in range(1, len(key) + 1)
+    key[:n].rstrip(" :.…-–—") for key in AD_LABELS | LIST_HEADINGS | _TAG_KEYS | {_INFORMER_KEY} for n in range(1, len(key) + 1)
 )
 
 
@@ -789,7 +800,7 @@ def _remove_block(heading: etree._Element, text: str, body: etree._Element) -> i
         rest = len(squash("".join(parent.itertext()))) - len(text)
         if ad and _is_ad_block(parent, block, heading, rest, body):
             block = parent
-        elif not ad and _is_listing(parent, heading, rest):
+        elif not ad and (_is_listing(parent, heading, rest) or _opens_item_list(parent, block)):
             block = parent
         else:
             break
@@ -815,14 +826,42 @@ def _remove_block(heading: etree._Element, text: str, body: etree._Element) -> i
 
 def ad_copy_after(label: etree._Element) -> etree._Element | None:
     """The paragraph or block right after a bare ad label (noise nodes aside) when it is only links:
-    the ad's copy or banner ("<p>Реклама</p><p><a href=…>Купуйте меблі…</a></p>"); else None. A
+    the ad's copy or banner ("<p>Реклама</p><p><a href=…>Купуйте меблі…</a></p>"); for a label that is a
+    list's item, the next item ("<li>Реклама</li><li><a href=…>Купуйте квартиру…</a></li>"); else None. A
     section heading (``<h3>Реклама</h3>``) introduces text, not an ad."""
-    if not is_own_block(label) or _tag(label) in _HEADING_TAGS:
+    tag = _tag(label)
+    if tag in _HEADING_TAGS or not (tag == "li" or is_own_block(label)):
         return None
+    return _links_after(label, ("li",) if tag == "li" else ("p", "div"))
+
+
+def _links_after(label: etree._Element, kinds: tuple[str, ...]) -> etree._Element | None:
+    """The element right after ``label`` (noise nodes aside) when it is one of ``kinds`` (tags) and only
+    links (``_is_link_list``), else None."""
     after = label.getnext()
     while after is not None and is_noise_node(after) and not post_words(after):  # (a post's words stay: not skipped)
         after = after.getnext()
-    return after if after is not None and _tag(after) in ("p", "div") and _is_link_list(after) else None
+    return after if after is not None and _tag(after) in kinds and _is_link_list(after) else None
+
+
+def _remove_label_and_links(el: etree._Element) -> int:
+    """Remove a bare label that no heading block takes, with the links right after it that are its own: an ad
+    label as a list's item with its ad copy, the next item; a tag label ("<p>Теги:</p>") with the block of
+    tag links after it. How many elements went (none: another label, or nothing of links after it)."""
+    tag = _tag(el)
+    if tag == "li":
+        text = own_heading(el)
+        links = ad_copy_after(el) if text and is_ad_label(text) else None
+    elif is_own_block(el):
+        text = own_heading(el)
+        links = _links_after(el, ("p", "div", "ul", "ol")) if text and is_tag_label(text) else None
+    else:
+        return 0
+    if links is None:
+        return 0
+    _remove(links)
+    _remove(el)
+    return 2
 
 
 #: text an ad block may hold besides its label: an ad line or two
@@ -874,6 +913,33 @@ def _is_listing(el: etree._Element, heading: etree._Element, text: int) -> bool:
     return linked / text >= 0.6 or _only_times_besides_links(el, heading)
 
 
+#: the longest line an item of a list shows without a link (a time and a headline)
+_ITEM_LINE_LENGTH = 160
+
+
+def _opens_item_list(el: etree._Element, heading: etree._Element) -> bool:
+    """True if ``el`` is a list that its heading opens, its items plain lines: ``heading`` (the branch that
+    holds the list heading) is its first child, and every block after it is an item (or a ``ul``/``ol``
+    of them), a short line that does not end as a sentence ends: a time and a headline, or a headline
+    ("22:10 Внаслідок обстрілу …", "Новина партнера про політику"). Prose under a subheading "Останнє"
+    (sentences, or anything besides blocks) is text."""
+    if (el.text or "").strip() or el[0] is not heading or len(el) < 2:
+        return False
+    for child in el[1:]:
+        if not isinstance(child.tag, str) or (child.tail or "").strip():
+            return False
+        items = child if _tag(child) in ("ul", "ol") else (child,)
+        if not all(_tag(item) in ("p", "div", "li") and _is_item_line(item) for item in items):
+            return False
+    return True
+
+
+def _is_item_line(el: etree._Element) -> bool:
+    """A list item's line: short text that is not a sentence (a headline, a time before it)."""
+    text = squash("".join(texts(el)))
+    return 0 < len(text) <= _ITEM_LINE_LENGTH and not text.endswith(_SENTENCE_END)
+
+
 _UKRNET_HREF_RE = re.compile(r"^\s*(?:https?:)?//(?:[\w-]+\.)*ukr\.net(?:[/:?#]|\s*$)", re.I)
 
 
@@ -892,6 +958,53 @@ def has_informer_link(el: etree._Element) -> bool:
     """True if a link below ``el`` goes to ukr.net outside the noise nodes (an informer with its class
     is one): a cheap test before looking for the informer's blocks."""
     return any(is_informer_href(a.get("href")) and not _under_noise(a, el) for a in el.iter("a"))
+
+
+#: a share widget's link: a network's "share" address ("facebook.com/sharer/…", "t.me/share/url?…",
+#: "twitter.com/intent/tweet?…", "viber://forward?…", LinkedIn's "shareArticle")
+_SHARE_HREF_RE = re.compile(
+    r"facebook\.com/shar(?:er|e\.php)|(?:t|telegram)\.me/share|(?:twitter|x)\.com/(?:intent/|share)|viber://forward"
+    r"|whatsapp://send|api\.whatsapp\.com/send|wa\.me/\?|linkedin\.com/(?:share|cws/share)|reddit\.com/submit"
+    r"|pinterest\.com/pin/create|vk\.com/share\.php|connect\.ok\.ru/offer",
+    re.I,
+)
+#: the longest text of a share widget's link ("Поділитися у Facebook"); a longer one is a quotation to share
+_SHARE_LINK_LENGTH = 40
+
+
+def is_share_href(href: str | None) -> bool:
+    """A link to a network's share address: a share widget's button."""
+    return bool(href) and href[0] != "/" and _may_be_share_href(href) and _SHARE_HREF_RE.search(href) is not None
+
+
+def _may_be_share_href(href: str) -> bool:
+    """A cheap pre-test of ``is_share_href``: a word every share address holds (substring searches, ~0.2 µs;
+    the pattern takes ~10 µs a link)."""
+    return "shar" in href or "intent/" in href or "forward" in href or "send" in href or "submit" in href \
+        or "pin/create" in href or "offer" in href or "wa.me/" in href
+
+
+def _strip_share_lines(body: etree._Element) -> int:
+    """Remove the lines below ``body`` made only of share links (``is_share_href``), whatever their words
+    ("Поділитися у Facebook Поділитися в Telegram"), with at most share words and punctuation besides them;
+    how many lines went. A line with words of its own, or a long linked quotation to share, is text."""
+    removed = 0
+    for a in [a for a in body.iter("a") if is_share_href(a.get("href"))]:
+        line = a.getparent()
+        while line is not None and line is not body and _tag(line) not in BLOCK_TAGS:
+            line = line.getparent()
+        if line is not None and line is not body and within(line, body) and _only_share_links(line):
+            _remove(line)
+            removed += 1
+    return removed
+
+
+def _only_share_links(el: etree._Element) -> bool:
+    """``el`` holds share links only, short ones, and at most share words and punctuation besides them."""
+    if not all(is_share_href(a.get("href")) and len(squash("".join(texts(a)))) <= _SHARE_LINK_LENGTH for a in el.iter("a")):
+        return False
+    key = _key(_text_outside_links(el, None))
+    return not key or _SHARE_LINE_RE.match(key) is not None
 
 
 def _under_noise(el: etree._Element, top: etree._Element) -> bool:
@@ -1024,7 +1137,11 @@ def _text_outside_links(el: etree._Element, skip: etree._Element | None) -> str:
 
 # ---------------------------------------------------------------- lines
 
-_PLACEHOLDER_RE = re.compile(r"^(?:загрузка|завантаження|loading)\s*(?:\.\.\.|…)?$", re.I)
+#: a placeholder a script replaces ("Завантаження...", "Завантажується…", "Loading…", "Зачекайте, будь ласка...")
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:загрузка|загружается|завантаження|завантажується|loading|зачекайте|подождите|please wait)"
+    r"(?:,?\s*(?:будь ласка|пожалуйста))?\s*(?:\.{1,3}|…)?$", re.I
+)
 #: a number of minutes as a reading time shows it ("3 хв", "~6 хвилин", "менше 1 хв", "less than 1 min")
 _MINUTES = r"~?\s*(?:(?:менше|меньше|менее|less than|under|<)\s*)?\d{1,3}\s*(?:хв|хвилин[аиу]?|мин|минут[аы]?|min|mins|minutes?)\.?"
 _READING_TIME_RE = re.compile(
@@ -1036,8 +1153,6 @@ _READING_TIME_RE = re.compile(
 )
 #: minutes alone, in an element a reading-time class names ("<span class="reading-time"><i></i> 3 хв</span>")
 _MINUTES_RE = re.compile(rf"^{_MINUTES}$", re.I)
-#: the labels of a tag line ("Теги: #a #b"), as pages write them
-TAG_LABELS = ("Теги", "Тэги", "Теґи", "Метки", "Tags")
 TAG_LINE_RE = re.compile(r"^(?:%s)\s*:" % "|".join(TAG_LABELS), re.I)
 #: a credit line without a colon, a few words: "Фото надано пресслужбою Мінекономіки", an agency's name in
 #: capitals or Latin letters after "Фото" ("Фото УНІАН", "Фото Reuters"; "Фото Зеленського" is no credit),
@@ -1453,6 +1568,8 @@ def _is_boilerplate(text: str, title_key: str | None, caption_keys: set[str], he
             return True
     if key in AD_LABELS or key in LIST_HEADINGS:
         return True
+    if text[0] in _AD_LABEL_FIRST and ":" in text and is_ad_line(text):
+        return True
     if _SHARE_COUNTED_RE.match(key) and (_SHARE_LINE_RE.match(key) or len(_SHARE_WORD_RE.findall(key)) >= 2):
         return True  # (one pattern on every short line; the second only on the rare share lines)
     if _is_labelled_line(text) or _CREDIT_DASH_RE.match(text):
@@ -1478,6 +1595,18 @@ def _is_agency_dateline(text: str, header: "_Header | None") -> bool:
     redesign's header read as the body's first line), the header's as each alone is (another instant stays)."""
     rest = _AGENCY_EDGE_RE.sub("", text, count=1)
     return rest != text and is_dateline(rest) and (header is None or header.shows(rest))
+
+
+#: the first letters of the ad labels (a cheap pre-test)
+_AD_LABEL_FIRST = frozenset("".join(label[0] + label[0].lower() for label in AD_LABELS))
+
+
+def is_ad_line(text: str) -> bool:
+    """A line of ad copy after its label and a colon, not a sentence ("Реклама: Знижки на ноутбуки до 40%",
+    the copy a banner's link or plain text). A sentence after the label is text, and so is a line that
+    only starts with the word ("Реклама в Україні подорожчала …")."""
+    label, colon, copy = text.partition(":")
+    return bool(colon) and _key(label) in AD_LABELS and not reads_as_sentence(copy.strip())
 
 
 class _Header:

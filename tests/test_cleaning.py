@@ -195,7 +195,8 @@ def test_a_background_box_in_an_aside_is_text_and_other_asides_are_not(fragment,
         "Фотогалерея", "ФОТОРЕПОРТАЖ", "Відео:", "(Фото)", "Photo gallery",
         "Поширити: Facebook Telegram", "Поділіться: Facebook, Viber", "Поширити",
         "#Львів #реабілітація", "#ЗСУ, #фронт", "#Укренерго", "Фото ілюстративне", "Фото з відкритих джерел.", "Ілюстративне фото",
-        "(Фото ілюстративне)",
+        "(Фото ілюстративне)", "Завантажується...", "Загружается…", "Loading…", "Зачекайте, будь ласка...",
+        "Реклама: Знижки на ноутбуки до 40%", "РЕКЛАМА: Знижки на ноутбуки до 40% у мережі магазинів «Техно»",
     ],
 )
 def test_boilerplate_lines(line):
@@ -249,6 +250,8 @@ def test_a_list_of_messengers_in_the_body_is_text_and_a_share_list_is_not():
         "Telegram 35%",
         "Фотогалерею можна переглянути на сайті ОВА.", "Відео оприлюднив Генштаб.",
         "#1 у рейтингу Forbes", "Фото з відкритих джерел підтверджують удар по НПЗ.", "#Львів – місто, де відкрили центр.",
+        "Реклама в Україні подорожчала на 15% у 2025 році.", "Реклама: ринок зріс на 15% за рік, повідомила коаліція.",
+        "Завантаження енергосистеми у вечірні години зросло на 5%.", "Зачекайте на оновлення графіків, закликали в ДТЕК.",
     ],
 )
 def test_text_lines_kept(line):
@@ -836,6 +839,83 @@ def test_the_ad_copy_right_after_a_bare_ad_label_is_not_text():
     assert body_paragraphs('<h3>Реклама</h3><p><a href="/news/economic/1.html">Ринок реклами</a></p>') == ["Ринок реклами"]
     assert body_paragraphs('<p>Реклама</p><p><a href="/news/economic/1.html">Ринок реклами</a> зріс на 20% за рік.</p>') == [
         "Ринок реклами зріс на 20% за рік."]
+
+
+def test_an_ad_item_in_a_list_goes_with_the_link_item_after_it():
+    for tag in ("ul", "ol"):
+        listed = (f'<{tag}><li>Перший етап;</li><li>Реклама</li><li><a href="https://ads.example.com/x">Купуйте квартиру у розстрочку</a></li>'
+                  f'<li>Другий етап.</li></{tag}>')
+        assert body_paragraphs(listed) == ["Перший етап;", "Другий етап."]
+    # an item of words of its own after the label is content
+    assert body_paragraphs('<ul><li>Реклама</li><li><a href="/news/economic/1.html">Ринок реклами</a> зріс на 20%.</li></ul>') == [
+        "Ринок реклами зріс на 20%."]
+
+
+_HEADLINES = ("<p>22:10 Внаслідок обстрілу на Чернігівщині пошкоджено енергооб’єкт</p>"
+              "<p>21:58 З лінії фронту за добу евакуйовано 51 людину</p>")
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        # a list heading in its own wrapper opens a list, its items plain lines: a time and a headline, or a headline
+        (f'<div class="o9"><h3>ОСТАННЄ</h3>{_HEADLINES}</div>', []),
+        ('<div class="u9"><h3>UKR.NET- новини з усієї України</h3><p>Новина партнера про політику</p>'
+         '<p>Новина партнера про економіку</p></div>', []),
+        ('<div><b>Останнє</b><ul><li>22:10 Внаслідок обстрілу</li><li>21:58 З лінії фронту</li></ul></div>', []),
+        # a subheading "Останнє" over prose: the prose is text
+        ('<div><h3>Останнє</h3><p>Останні зміни стосуються енергетичних компаній, уточнили в Мінекономіки.</p>'
+         '<p>Нові правила</p></div>',
+         ["Останні зміни стосуються енергетичних компаній, уточнили в Мінекономіки.", "Нові правила"]),
+        # the heading not first in its wrapper: not the list's own
+        (f'<div><p>Вступ</p><h3>ОСТАННЄ</h3>{_HEADLINES}</div>',
+         ["Вступ", "22:10 Внаслідок обстрілу на Чернігівщині пошкоджено енергооб’єкт", "21:58 З лінії фронту за добу евакуйовано 51 людину"]),
+    ],
+)
+def test_a_list_its_heading_opens_goes_with_it_links_or_not(block, expected):
+    assert body_paragraphs(f"<p>Уряд ухвалив рішення.</p>{block}") == ["Уряд ухвалив рішення.", *expected]
+
+
+_SHARER = "https://www.facebook.com/sharer/sharer.php?u=x"
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        (f'<div class="s1"><a href="{_SHARER}">Поділитися у Facebook</a> <a href="https://t.me/share/url?url=x">Поділитися в Telegram</a></div>', []),
+        (f'<p>Поділитися: <span><a href="{_SHARER}">у Facebook</a></span> | <a href="viber://forward?text=x">у Viber</a></p>', []),
+        # words of their own beside the link, or a long quotation linked to be shared: text
+        (f'<p>Друзі, <a href="{_SHARER}">поділіться</a> новиною.</p>', ["Друзі, поділіться новиною."]),
+        ('<blockquote><a href="https://twitter.com/intent/tweet?text=x">«Ми продовжимо підтримку стільки, скільки буде потрібно»</a></blockquote>',
+         ["«Ми продовжимо підтримку стільки, скільки буде потрібно»"]),
+        # a link elsewhere: text
+        ('<p><a href="https://t.me/mod_ukraine">Поділитися в Telegram</a> Міноборони закликало фото.</p>',
+         ["Поділитися в Telegram Міноборони закликало фото."]),
+    ],
+)
+def test_a_line_of_share_links_is_not_text_whatever_its_words(block, expected):
+    for where in (f"{block}<p>Уряд ухвалив рішення.</p>", f"<p>Уряд ухвалив рішення.</p>{block}"):
+        got = body_paragraphs(where)
+        assert sorted(got) == sorted(["Уряд ухвалив рішення.", *expected])
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '<div class="tl"><div>Теги:</div><div><a href="/news/tag/a.html">оборона</a>, <a href="/news/tag/b.html">ЄС</a></div></div>',
+        '<p>Теги:</p><p><a href="/news/tag/a.html">оборона</a> <a href="/news/tag/b.html">ЄС</a></p>',
+        '<p>Tags</p><ul><li><a href="/news/tag/a.html">defence</a></li><li><a href="/news/tag/b.html">EU</a></li></ul>',
+    ],
+)
+def test_a_tag_label_takes_the_tag_links_in_the_next_block(block):
+    assert body_paragraphs(f"<p>Уряд ухвалив рішення.</p>{block}") == ["Уряд ухвалив рішення."]
+    # the tags themselves are still the page's
+    assert article_page(f"<p>Уряд ухвалив рішення.</p>{block}").tags() in (["оборона", "ЄС"], ["defence", "EU"])
+
+
+def test_a_tag_label_before_prose_leaves_the_prose():
+    assert body_paragraphs('<p>Теги:</p><p>Теги та хештеги стали <a href="/x.html">інструментом</a> пропаганди.</p>') == [
+        "Теги та хештеги стали інструментом пропаганди."]
 
 
 _QUOTE = "Ми продовжимо підтримку України стільки, скільки буде потрібно."

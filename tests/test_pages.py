@@ -435,6 +435,16 @@ def test_a_banner_in_an_ad_block_without_classes_is_not_an_image():
     assert [img["url"] for img in page.images()] == ["https://interfax.com.ua/static/articles/images/a.jpg"]
 
 
+def test_a_banner_in_a_table_row_after_a_row_of_an_ad_label_is_not_an_image():
+    photo = '<figure><img src="/static/articles/images/a.jpg" alt="Фото"><figcaption>Підпис</figcaption></figure>'
+    banner = '<tr><td><a href="https://ads.example.com/y"><img src="https://ads.example.com/t.jpg"></a></td></tr>'
+    for label in ("РЕКЛАМА", "Фото дня"):  # (a row of another label: the table's own photo)
+        ad = f'<table class="tb"><tr><td>{label}</td></tr>{banner}</table>'
+        page = _variant(_HEADER.format(time="07:45 03.02.2025", body=photo + ad, after=""))
+        shown = ["https://interfax.com.ua/static/articles/images/a.jpg"] + ([] if label == "РЕКЛАМА" else ["https://ads.example.com/t.jpg"])
+        assert [img["url"] for img in page.images()] == shown
+
+
 def test_related_items_take_their_title_from_the_link_with_text_and_leave_the_time_out():
     related = ('<div class="article-related"><h3>ЩЕ ЗА ТЕМОЮ</h3>'
                '<div class="item"><a href="/news/general/1001.html"><img src="/static/t.jpg"></a>'

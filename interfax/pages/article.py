@@ -1291,18 +1291,33 @@ def _links_to_informer(img, src: str) -> bool:
 
 def _under_ad_label(el, scope, body=None, levels: int = 3) -> bool:
     """True if one of ``el``'s nearest containers (below ``scope`` and below the body element) has an
-    ad label ("РЕКЛАМА") as one of its own children: a banner in an ad block that no class names.
-    The body itself is no ad block: a label among its paragraphs says nothing of a photo's."""
+    ad label ("РЕКЛАМА") as one of its own children: a banner in an ad block that no class names; in a
+    table, a row of the label alone ("<tr><td>РЕКЛАМА</td></tr>" above the banner's row: a row and its
+    table count as one container). The body itself is no ad block: a label among its paragraphs says
+    nothing of a photo's."""
     node = el.getparent()
-    for _ in range(levels):
+    while levels:
         if node is None or node is scope or node is body:
             return False
         for child in node:
-            if child is not el and isinstance(child.tag, str) and cleaning.could_be_heading(child.text) \
+            if child is not el and isinstance(child.tag, str) and cleaning.could_be_heading(_own_text(child)) \
                     and cleaning.is_ad_label(text_of(child)):
                 return True
+        if node.tag not in _ROW_TAGS:
+            levels -= 1
         el, node = node, node.getparent()
     return False
+
+
+#: the parts of a table between a cell and the table
+_ROW_TAGS = frozenset({"tr", "tbody", "thead", "tfoot"})
+
+
+def _own_text(el) -> str | None:
+    """An element's own text, or its only child's when it has none (a table row's one cell: "<tr><td>РЕКЛАМА")."""
+    while not (el.text or "").strip() and len(el) == 1 and isinstance(el[0].tag, str):
+        el = el[0]
+    return el.text
 
 
 def _after_ad_label(img, body) -> bool:
@@ -1506,8 +1521,9 @@ def _check_label(el) -> None:
     its visible text is a heading or the start of one (``cleaning.heading_block`` decides, on the
     cleaned tree): ``_AdLabel`` for an ad label that is a block of its own by its tag (and no ad
     copy follows it), ``_LabelSeen`` for anything else, and for a link to ukr.net (the informer
-    without its heading: its blocks are found on the cleaned tree too)."""
-    if el.tag == "a" and cleaning.is_informer_href(el.get("href")):
+    without its heading: its blocks are found on the cleaned tree too) or a share link (a share line of
+    any words is found there too)."""
+    if el.tag == "a" and ((href := el.get("href")) and (cleaning.is_informer_href(href) or cleaning.is_share_href(href))):
         raise _LabelSeen
     own = el.text
     if len(el):  # the noise removal joins the tails of the noise nodes before its first kept child
