@@ -671,7 +671,6 @@ def _is_section_part(el: etree._Element) -> bool:
     return _link_density(el) < 0.5 and (tag == "aside" or holds_content(el))
 
 
-
 #: noise tags that are a quotation's attribution inside a blockquote or a quotation figure
 _QUOTE_PARTS = frozenset({"footer", "header", "figcaption"})
 
@@ -1237,10 +1236,9 @@ def reads_as_lead(text: str) -> bool:
     """Could a paragraph (squashed) be the article's lead: a sentence of words, not a dateline
     ("КИЇВ. 14 лютого. ІНТЕРФАКС-УКРАЇНА"), a label ("ОНОВЛЕНО") or an event's time ("Дата: 3 березня 2026 р.")?
     Prose is one whatever its last character ("… заявив журналістам:", "… центр протезування (відео)")."""
-    if not reads_as_prose(text):
-        return _SHORT_SENTENCE_RE.fullmatch(text) is not None
-    return (len(text) > _LEAD_SURE or len(_LETTER_WORD_RE.findall(text)) >= _SENTENCE_MIN_WORDS
-            or _SHORT_SENTENCE_RE.fullmatch(text) is not None)
+    if _SHORT_SENTENCE_RE.fullmatch(text) is not None:
+        return True
+    return reads_as_prose(text) and (len(text) > _LEAD_SURE or len(_LETTER_WORD_RE.findall(text)) >= _SENTENCE_MIN_WORDS)
 
 
 #: a short sentence, under the word minimum of ``reads_as_sentence`` ("Уряд ухвалив закон.", "Тривога скасована!"): a

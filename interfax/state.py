@@ -60,7 +60,7 @@ import os
 import re
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -362,7 +362,7 @@ class StateStore:
             "SELECT min(since) FROM runs WHERE reason = 'finished' AND since IS NOT NULL AND id IS NOT ?", (exclude_run,)
         ).fetchone()[0]
 
-    def finish_run(self, run: int, reason: str, counts: dict, expanded: Mapping[int, int] | Iterable[int] = (),
+    def finish_run(self, run: int, reason: str, counts: dict, expanded: Mapping[int, int] | None = None,
                    settle: bool = True, walked: bool = True, reach_of: Callable[[int], int] | None = None) -> int:
         """Close a run; a normally finished run settles what it exported and expanded (unless ``settle`` is
         False: it lost a listing page, so the listings below its articles were not all walked), and records how
@@ -381,17 +381,17 @@ class StateStore:
                 self.db.execute("UPDATE runs SET since = NULL WHERE id = ?", (run,))
             if reason == "finished" and settle:
                 settled += self.db.execute("UPDATE articles SET settled = 1 WHERE run = ? AND settled = 0", (run,)).rowcount
-                for article_id in expanded:
+                for article_id in expanded or {}:
                     settled += self.db.execute("UPDATE articles SET settled = 1 WHERE id = ? AND settled = 0", (article_id,)).rowcount
                 self._record_reach(run, expanded, reach_of)
         return settled
 
-    def _record_reach(self, run: int, expanded, reach_of) -> None:
+    def _record_reach(self, run: int, expanded: Mapping[int, int] | None, reach_of) -> None:
         """The hops of related links a settling run followed from its exports and its expanded articles."""
         if reach_of is not None:
             ids = [row[0] for row in self.db.execute("SELECT id FROM articles WHERE run = ?", (run,))]
             self.db.executemany("UPDATE articles SET reach = ? WHERE id = ?", [(reach_of(i), i) for i in ids])
-        if isinstance(expanded, Mapping):
+        if expanded:
             self.db.executemany("UPDATE articles SET reach = max(coalesce(reach, 0), ?) WHERE id = ?",
                                 [(hops, i) for i, hops in expanded.items()])
 

@@ -65,7 +65,7 @@ def test_finished_run_settles_what_it_exported_and_expanded(tmp_path):
     assert not store.lookup(1).settled  # a stopped run settles nothing
     run = store.begin_run()
     store.record(3, {"url": "u3"}, run=run)
-    assert store.finish_run(run, "finished", {}, expanded={2}) == 2
+    assert store.finish_run(run, "finished", {}, expanded={2: 1}) == 2
     assert store.lookup(3).settled and store.lookup(2).settled and not store.lookup(1).settled
     store.close()
 

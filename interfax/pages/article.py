@@ -287,23 +287,25 @@ class ArticlePage(Page):
     def _items_headlines(self) -> bool:
         """Most of the page's ``h1``, two or more, are each a link to another article: a listing's items (the
         site's listing writes an ``h1.article-link-wrapper`` per item, under its section's own ``h1``)."""
-        own = self.ref.id if self.ref is not None else None
         headlines = list(self.root.iter("h1"))
-        linked = sum(any((ref := self.article_ref(a.get("href"))) is not None and ref.id != own for a in h.iter("a"))
-                     for h in headlines)
+        linked = sum(any(self._other_article(a) for a in h.iter("a")) for h in headlines)
         return linked >= 2 and 2 * linked > len(headlines)
 
     def lists_other_articles(self, at_least: int = 10) -> bool:
         """The page links ``at_least`` articles other than itself."""
-        own = self.ref.id if self.ref is not None else None
         ids = set()
         for a in self.root.iter("a"):
-            ref = self.article_ref(a.get("href"))
-            if ref is not None and ref.id != own:
+            ref = self._other_article(a)
+            if ref is not None:
                 ids.add(ref.id)
                 if len(ids) >= at_least:
                     return True
         return False
+
+    def _other_article(self, a):
+        """The article the link ``a`` names when it is another than this page's, else None."""
+        ref = self.article_ref(a.get("href"))
+        return ref if ref is not None and (self.ref is None or ref.id != self.ref.id) else None
 
     @property
     def body_guessed(self) -> bool:
